@@ -1,0 +1,615 @@
+//! Aggregation: from a validated [`Dataset`] and the reader's cohort choice to the figures
+//! each chart draws. Charts, tables and summaries all read these models, so what is drawn and
+//! what is listed cannot disagree.
+
+use crate::dataset::Dataset;
+use crate::model::{
+    Inspection, Judgement, JudgementCounts, PupilGroup, School, Score, Subject, Urn,
+};
+
+/// The id of England among the dataset's areas: the national comparator.
+pub const ENGLAND: &str = "england";
+
+/// Which schools the reader is looking at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CohortChoice {
+    /// The whole programme: every named school.
+    Programme,
+    /// One cohort (network), by id.
+    Cohort(String),
+}
+
+impl CohortChoice {
+    /// The id used in links and the selector: `all` or a cohort id.
+    pub fn id(&self) -> &str {
+        match self {
+            CohortChoice::Programme => "all",
+            CohortChoice::Cohort(id) => id,
+        }
+    }
+
+    /// Reads an id from the selector or a link; an unknown id falls back to the programme.
+    pub fn from_id(dataset: &Dataset, id: &str) -> Self {
+        match dataset.cohort(id) {
+            Some(c) => CohortChoice::Cohort(c.id.clone()),
+            None => CohortChoice::Programme,
+        }
+    }
+
+    /// The display name.
+    pub fn name(&self, dataset: &Dataset) -> String {
+        match self {
+            CohortChoice::Programme => "All programme schools".to_string(),
+            CohortChoice::Cohort(id) => dataset
+                .cohort(id)
+                .map_or_else(|| id.clone(), |c| c.name.clone()),
+        }
+    }
+
+    /// The published member schools, in dataset order.
+    pub fn schools<'a>(&self, dataset: &'a Dataset) -> Vec<&'a School> {
+        match self {
+            CohortChoice::Programme => dataset.raw().schools.iter().collect(),
+            CohortChoice::Cohort(id) => dataset
+                .cohort(id)
+                .map(|c| {
+                    c.schools
+                        .iter()
+                        .filter_map(|u| dataset.school(*u))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// One figure in a chart: a published value with its source, or the reason there is none.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// A published figure.
+    Value {
+        /// The score and its interval.
+        score: Score,
+        /// Id of the source.
+        source: String,
+        /// The source's own words where it gave words, not a number.
+        quote: Option<String>,
+    },
+    /// No published figure, and why.
+    NotPublished(String),
+}
+
+impl Cell {
+    /// The value, if published.
+    pub fn value(&self) -> Option<f64> {
+        match self {
+            Cell::Value { score, .. } => Some(score.value),
+            Cell::NotPublished(_) => None,
+        }
+    }
+}
+
+/// What a row of the progress chart stands for: it decides its colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    /// England, the national reference.
+    England,
+    /// A local authority area.
+    Area,
+    /// A school.
+    School,
+}
+
+/// One entity (England, an area, a school) across the three subjects.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgressRow {
+    /// Name shown beside the bars.
+    pub label: String,
+    /// Year of the figures, where one year applies.
+    pub year: Option<u16>,
+    /// What the row is.
+    pub kind: RowKind,
+    /// URN, for school rows.
+    pub urn: Option<Urn>,
+    /// One cell per subject, in [`Subject::ALL`] order.
+    pub cells: [Cell; 3],
+}
+
+impl ProgressRow {
+    /// The label with its year: `Stoke-on-Trent (2016)`.
+    pub fn label_with_year(&self) -> String {
+        match self.year {
+            Some(y) => format!("{} ({y})", self.label),
+            None => self.label.clone(),
+        }
+    }
+}
+
+/// The KS2 progress chart of one cohort choice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgressChart {
+    /// Chart title.
+    pub title: String,
+    /// England, then areas, then the cohort's schools.
+    pub rows: Vec<ProgressRow>,
+    /// Caveats shown under the chart.
+    pub notes: Vec<String>,
+    /// Published statements without figures.
+    pub statements: Vec<String>,
+    /// Ids of every source the chart cites, in first-use order.
+    pub sources: Vec<String>,
+}
+
+/// Builds the KS2 progress chart for a cohort choice.
+pub fn progress_chart(dataset: &Dataset, choice: &CohortChoice) -> ProgressChart {
+    let raw = dataset.raw();
+    let mut rows = Vec::new();
+    let mut sources = Sources::default();
+
+    // Areas: England first (the reference), then the others, each at its latest year.
+    let mut area_ids: Vec<&str> = Vec::new();
+    for a in &raw.areas {
+        if a.id == ENGLAND {
+            area_ids.insert(0, &a.id);
+        } else {
+            area_ids.push(&a.id);
+        }
+    }
+    let school_years: Vec<u16> = choice
+        .schools(dataset)
+        .iter()
+        .filter_map(|s| latest_ks2(s).map(|r| r.year))
+        .collect();
+    for area in area_ids {
+        let figures: Vec<_> = raw
+            .area_progress
+            .iter()
+            .filter(|p| p.area == area && p.pupils == PupilGroup::All)
+            .collect();
+        // England is 0 in every year; show it for the schools' year when there is one,
+        // so the reference line is the same year as the bars read against it.
+        let year = if area == ENGLAND {
+            school_years
+                .iter()
+                .max()
+                .copied()
+                .filter(|y| figures.iter().any(|p| p.year == *y))
+                .or_else(|| figures.iter().map(|p| p.year).max())
+        } else {
+            figures.iter().map(|p| p.year).max()
+        };
+        let Some(year) = year else { continue };
+        let cells = Subject::ALL.map(|subject| {
+            figures
+                .iter()
+                .find(|p| p.year == year && p.subject == subject)
+                .map_or_else(
+                    || Cell::NotPublished("not published".into()),
+                    |p| {
+                        sources.add(&p.source);
+                        Cell::Value {
+                            score: Score {
+                                value: p.value,
+                                lower: p.lower,
+                                upper: p.upper,
+                            },
+                            source: p.source.clone(),
+                            quote: p.quote.clone(),
+                        }
+                    },
+                )
+        });
+        rows.push(ProgressRow {
+            label: dataset.area_name(area).to_string(),
+            year: Some(year),
+            kind: if area == ENGLAND {
+                RowKind::England
+            } else {
+                RowKind::Area
+            },
+            urn: None,
+            cells,
+        });
+    }
+
+    let mut notes = vec![
+        "A progress score compares pupils' KS2 results with those of pupils nationally who had \
+         similar KS1 results: 0 is the national average, above 0 is more progress than average."
+            .to_string(),
+    ];
+    for school in choice.schools(dataset) {
+        let (year, cells) = match latest_ks2(school) {
+            Some(r) => {
+                sources.add(&r.source);
+                (
+                    Some(r.year),
+                    Subject::ALL.map(|subject| match r.score(subject) {
+                        Some(score) => Cell::Value {
+                            score,
+                            source: r.source.clone(),
+                            quote: None,
+                        },
+                        None => Cell::NotPublished("not published".into()),
+                    }),
+                )
+            }
+            None => {
+                let why = school
+                    .no_ks2_reason
+                    .clone()
+                    .unwrap_or_else(|| "KS2 progress not published".into());
+                notes.push(format!("{}: {why}", school.name));
+                (
+                    None,
+                    std::array::from_fn(|_| Cell::NotPublished("no KS2 results".into())),
+                )
+            }
+        };
+        rows.push(ProgressRow {
+            label: short_school_name(&school.name),
+            year,
+            kind: RowKind::School,
+            urn: Some(school.urn),
+            cells,
+        });
+    }
+    let area_years: Vec<u16> = rows
+        .iter()
+        .filter(|r| r.kind == RowKind::Area)
+        .filter_map(|r| r.year)
+        .collect();
+    if let (Some(a), Some(s)) = (area_years.iter().max(), school_years.iter().max()) {
+        if a != s {
+            notes.push(format!(
+                "Area figures are for {a} and school figures for {s}: different pupils, so \
+                 compare each with 0 (England) rather than with each other."
+            ));
+        }
+    }
+    if matches!(choice, CohortChoice::Cohort(_)) || raw.schools.is_empty() {
+        notes.push(raw.programme.membership_note.clone());
+    }
+    let statements = statements_about(dataset, "ks2-progress", &mut sources);
+    ProgressChart {
+        title: format!("KS2 progress: {}", choice.name(dataset)),
+        rows,
+        notes,
+        statements,
+        sources: sources.0,
+    }
+}
+
+/// One subject of the disadvantaged-pupils comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GapRow {
+    /// The subject.
+    pub subject: Subject,
+    /// The local area's disadvantaged pupils.
+    pub local: Cell,
+    /// England's disadvantaged pupils.
+    pub england: Cell,
+}
+
+impl GapRow {
+    /// Local minus England, where both are published.
+    pub fn gap(&self) -> Option<f64> {
+        Some(self.local.value()? - self.england.value()?)
+    }
+}
+
+/// One bar of free-school-meal eligibility.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FsmBar {
+    /// Area name.
+    pub label: String,
+    /// Percentage of pupils.
+    pub percent: f64,
+    /// Year, where the source gives one.
+    pub year: Option<u16>,
+    /// Id of the source.
+    pub source: String,
+}
+
+/// The disadvantaged pupils and FSM chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DisadvantageChart {
+    /// Chart title.
+    pub title: String,
+    /// Name of the local area compared with England.
+    pub local_name: String,
+    /// Year of the progress figures.
+    pub year: Option<u16>,
+    /// Progress of disadvantaged pupils per subject.
+    pub rows: Vec<GapRow>,
+    /// FSM eligibility bars, local first.
+    pub fsm: Vec<FsmBar>,
+    /// Caveats.
+    pub notes: Vec<String>,
+    /// Published statements without figures.
+    pub statements: Vec<String>,
+    /// Ids of sources cited.
+    pub sources: Vec<String>,
+}
+
+/// Builds the disadvantaged-pupils chart. No per-cohort figures are published, so the cohort
+/// choice only changes the note that says so.
+pub fn disadvantage_chart(dataset: &Dataset, choice: &CohortChoice) -> DisadvantageChart {
+    let raw = dataset.raw();
+    let mut sources = Sources::default();
+    let local = raw
+        .area_progress
+        .iter()
+        .find(|p| p.area != ENGLAND && p.pupils == PupilGroup::Disadvantaged)
+        .map(|p| p.area.clone());
+    let local_id = local.as_deref().unwrap_or("");
+    let year = raw
+        .area_progress
+        .iter()
+        .filter(|p| p.area == local_id && p.pupils == PupilGroup::Disadvantaged)
+        .map(|p| p.year)
+        .max();
+    let mut cell = |area: &str, subject: Subject| {
+        raw.area_progress
+            .iter()
+            .find(|p| {
+                p.area == area
+                    && Some(p.year) == year
+                    && p.pupils == PupilGroup::Disadvantaged
+                    && p.subject == subject
+            })
+            .map_or_else(
+                || Cell::NotPublished("not published".into()),
+                |p| {
+                    sources.add(&p.source);
+                    Cell::Value {
+                        score: Score {
+                            value: p.value,
+                            lower: p.lower,
+                            upper: p.upper,
+                        },
+                        source: p.source.clone(),
+                        quote: p.quote.clone(),
+                    }
+                },
+            )
+    };
+    let rows = Subject::ALL
+        .map(|subject| GapRow {
+            subject,
+            local: cell(local_id, subject),
+            england: cell(ENGLAND, subject),
+        })
+        .to_vec();
+    let mut fsm: Vec<FsmBar> = raw
+        .fsm
+        .iter()
+        .map(|f| {
+            sources.add(&f.source);
+            FsmBar {
+                label: dataset.area_name(&f.area).to_string(),
+                percent: f.percent,
+                year: f.year,
+                source: f.source.clone(),
+            }
+        })
+        .collect();
+    fsm.sort_by_key(|b| b.label == dataset.area_name(ENGLAND));
+    let mut notes = Vec::new();
+    if let CohortChoice::Cohort(_) = choice {
+        notes.push(format!(
+            "No disadvantaged-pupil or FSM figures are published for {}: these are area figures.",
+            choice.name(dataset)
+        ));
+    }
+    notes.push(
+        "Disadvantaged pupils: those eligible for free school meals in the last six years, or \
+         looked after. Each is compared with disadvantaged pupils nationally."
+            .into(),
+    );
+    if fsm.iter().any(|b| b.year.is_none()) {
+        notes.push("FSM eligibility: the source gives no year for these figures.".into());
+    }
+    let statements = statements_about(dataset, "disadvantaged", &mut sources);
+    let local_name = dataset.area_name(local_id).to_string();
+    DisadvantageChart {
+        title: format!("Disadvantaged pupils: {local_name} and England"),
+        local_name,
+        year,
+        rows,
+        fsm,
+        notes,
+        statements,
+        sources: sources.0,
+    }
+}
+
+/// One bar of the Ofsted chart: a group of schools and its judgements.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DistributionRow {
+    /// What the group is.
+    pub label: String,
+    /// The counts.
+    pub counts: JudgementCounts,
+    /// Ids of sources.
+    pub sources: Vec<String>,
+    /// A caveat for this bar.
+    pub note: Option<String>,
+}
+
+/// One school's latest judgement, listed under the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SchoolJudgement {
+    /// School name.
+    pub name: String,
+    /// URN.
+    pub urn: Urn,
+    /// Its latest inspection, if any.
+    pub inspection: Option<Inspection>,
+}
+
+/// The Ofsted judgements chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfstedChart {
+    /// Chart title.
+    pub title: String,
+    /// Bars: the cohort (when one is chosen), the programme, England.
+    pub rows: Vec<DistributionRow>,
+    /// The chosen schools' own latest judgements.
+    pub schools: Vec<SchoolJudgement>,
+    /// Caveats.
+    pub notes: Vec<String>,
+    /// Published statements without figures.
+    pub statements: Vec<String>,
+    /// Ids of sources cited.
+    pub sources: Vec<String>,
+}
+
+/// Builds the Ofsted chart for a cohort choice.
+pub fn ofsted_chart(dataset: &Dataset, choice: &CohortChoice) -> OfstedChart {
+    let raw = dataset.raw();
+    let mut sources = Sources::default();
+    let mut rows = Vec::new();
+    let mut notes = Vec::new();
+    let members = choice.schools(dataset);
+    let schools: Vec<SchoolJudgement> = members
+        .iter()
+        .map(|s| SchoolJudgement {
+            name: s.name.clone(),
+            urn: s.urn,
+            inspection: latest_inspection(s).cloned(),
+        })
+        .collect();
+    if let CohortChoice::Cohort(_) = choice {
+        let mut counts = JudgementCounts::default();
+        let mut row_sources = Vec::new();
+        let mut predecessor = Vec::new();
+        for s in &schools {
+            if let Some(ins) = &s.inspection {
+                counts.add(ins.judgement);
+                sources.add(&ins.source);
+                if !row_sources.contains(&ins.source) {
+                    row_sources.push(ins.source.clone());
+                }
+                if ins.predecessor {
+                    predecessor.push(s.name.clone());
+                }
+            }
+        }
+        let note = (!predecessor.is_empty()).then(|| {
+            format!(
+                "Includes the predecessor school's judgement for {}.",
+                predecessor.join(", ")
+            )
+        });
+        if counts.total() > 0 {
+            rows.push(DistributionRow {
+                label: format!("{} (named schools)", choice.name(dataset)),
+                counts,
+                sources: row_sources,
+                note,
+            });
+        } else {
+            notes.push(format!(
+                "No inspection of {}'s named schools is in the dataset.",
+                choice.name(dataset)
+            ));
+        }
+        notes.push(
+            "A cohort's bar counts only its published member schools, so it can differ from \
+             the programme's 16 inspected schools."
+                .into(),
+        );
+    }
+    for d in &raw.ofsted_distributions {
+        sources.add(&d.source);
+        rows.push(DistributionRow {
+            label: d.label.clone(),
+            counts: d.counts,
+            sources: vec![d.source.clone()],
+            note: d.note.clone(),
+        });
+    }
+    notes.push(
+        "Since September 2024 Ofsted no longer gives state schools a single overall judgement; \
+         these are judgements made before then."
+            .into(),
+    );
+    let statements = statements_about(dataset, "ofsted", &mut sources);
+    OfstedChart {
+        title: format!("Ofsted judgements: {}", choice.name(dataset)),
+        rows,
+        schools,
+        notes,
+        statements,
+        sources: sources.0,
+    }
+}
+
+/// The programme-wide statements (e.g. on attribution), with their sources.
+pub fn attribution_statements(dataset: &Dataset) -> Vec<(String, String)> {
+    dataset
+        .raw()
+        .statements
+        .iter()
+        .filter(|s| s.topic == "attribution")
+        .map(|s| (s.text.clone(), s.source.clone()))
+        .collect()
+}
+
+/// The school's most recent KS2 result.
+pub fn latest_ks2(school: &School) -> Option<&crate::model::Ks2Result> {
+    school.ks2.iter().max_by_key(|r| r.year)
+}
+
+/// The school's most recent inspection (ISO dates sort as text).
+pub fn latest_inspection(school: &School) -> Option<&Inspection> {
+    school.ofsted.iter().max_by(|a, b| a.date.cmp(&b.date))
+}
+
+/// A school's name without a trailing " School", which every label would repeat.
+pub fn short_school_name(name: &str) -> String {
+    name.strip_suffix(" School")
+        .unwrap_or(name)
+        .trim_end()
+        .to_string()
+}
+
+/// `(judgement, share)` helper used by tables and labels.
+pub fn judgement_shares(counts: &JudgementCounts) -> Vec<(Judgement, u32, String)> {
+    let total = counts.total();
+    Judgement::ALL
+        .iter()
+        .map(|j| {
+            (
+                *j,
+                counts.get(*j),
+                crate::format::share(counts.get(*j), total),
+            )
+        })
+        .collect()
+}
+
+fn statements_about(dataset: &Dataset, topic: &str, sources: &mut Sources) -> Vec<String> {
+    dataset
+        .raw()
+        .statements
+        .iter()
+        .filter(|s| s.topic == topic)
+        .map(|s| {
+            sources.add(&s.source);
+            s.text.clone()
+        })
+        .collect()
+}
+
+/// Source ids in first-use order, each once.
+#[derive(Default)]
+struct Sources(Vec<String>);
+
+impl Sources {
+    fn add(&mut self, id: &str) {
+        if !self.0.iter().any(|s| s == id) {
+            self.0.push(id.to_string());
+        }
+    }
+}

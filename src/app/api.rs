@@ -1,0 +1,64 @@
+//! The only module that touches the network: fetches the bundled dataset and hands its text
+//! to the core's parser.
+
+use std::sync::Arc;
+
+use gloo_net::http::Request;
+
+use crate::dataset::Dataset;
+use crate::error::DataErrors;
+
+/// Where the dataset is, relative to the page so the site works under any sub-path.
+pub const DATASET_URL: &str = "data/dataset.json";
+
+/// Why the dataset could not be shown.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum LoadError {
+    /// The request did not complete (offline, blocked, server down).
+    #[error("{url} could not be fetched: {message}")]
+    Network {
+        /// The address asked for.
+        url: String,
+        /// What the browser said.
+        message: String,
+    },
+    /// The server answered with an error status.
+    #[error("{url} could not be fetched: the server answered {status} {status_text}")]
+    Http {
+        /// The address asked for.
+        url: String,
+        /// HTTP status code.
+        status: u16,
+        /// HTTP status text.
+        status_text: String,
+    },
+    /// The file arrived but is not a valid dataset.
+    #[error("{url} is not a valid dataset:\n{errors}")]
+    Data {
+        /// The address asked for.
+        url: String,
+        /// Every problem found.
+        errors: DataErrors,
+    },
+}
+
+/// Fetches and validates the bundled dataset.
+pub async fn fetch_dataset() -> Result<Arc<Dataset>, LoadError> {
+    let url = DATASET_URL.to_string();
+    let network = |e: gloo_net::Error| LoadError::Network {
+        url: url.clone(),
+        message: e.to_string(),
+    };
+    let response = Request::get(DATASET_URL).send().await.map_err(network)?;
+    if !response.ok() {
+        return Err(LoadError::Http {
+            url: url.clone(),
+            status: response.status(),
+            status_text: response.status_text(),
+        });
+    }
+    let text = response.text().await.map_err(network)?;
+    Dataset::from_json(&text)
+        .map(Arc::new)
+        .map_err(|errors| LoadError::Data { url, errors })
+}

@@ -1,0 +1,54 @@
+//! The browser shell: Leptos components that fetch the dataset once and draw what the pure
+//! core computes. Components read signals and call the core; they hold no chart logic.
+
+mod api;
+mod chart_card;
+mod cohort_selector;
+mod dashboard;
+mod disadvantage_table;
+mod load_error;
+mod ofsted_table;
+mod programme_facts;
+mod progress_table;
+mod source_list;
+
+use leptos::prelude::*;
+
+use api::fetch_dataset;
+use dashboard::Dashboard;
+use load_error::LoadErrorPanel;
+
+/// Mounts the app on the page's `<body>`.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+/// The whole page: the header, then the dashboard once the dataset has loaded, or a message
+/// that says what went wrong.
+#[component]
+pub fn App() -> impl IntoView {
+    let data = LocalResource::new(fetch_dataset);
+    view! {
+        <a class="skip-link" href="#main">"Skip to the charts"</a>
+        <header class="page-header">
+            <p class="page-header__kicker">"University of Worcester · School Improvement Team"</p>
+            <h1>"Collaborative Leadership Programme, Stoke-on-Trent"</h1>
+            <p class="page-header__lede">
+                "KS2 progress, disadvantaged pupils and Ofsted judgements of the programme's schools, "
+                "against Stoke-on-Trent and England. Published figures only: where none is published, the page says so."
+            </p>
+        </header>
+        <main id="main" tabindex="-1">
+            <Suspense fallback=|| view! { <p class="status" role="status">"Loading the dataset…"</p> }>
+                {move || {
+                    data.get()
+                        .map(|result| match result {
+                            Ok(dataset) => view! { <Dashboard dataset=dataset /> }.into_any(),
+                            Err(error) => view! { <LoadErrorPanel error=error /> }.into_any(),
+                        })
+                }}
+            </Suspense>
+        </main>
+    }
+}

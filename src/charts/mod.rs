@@ -1,0 +1,286 @@
+//! Chart drawing with plotters, one chart per file, each generic over the drawing backend so
+//! the page and the native tests draw with the same code (the page draws into an SVG string
+//! too, which stays crisp at any pixel ratio and zoom).
+//!
+//! Text is laid out with [`text_width`], a table of Arial/Helvetica advance widths, rather than
+//! plotters' own measurement: on wasm that appends a `<span>` to the page and forces a layout
+//! for every string, and on the host it is a crude guess. The table gives the same layout on
+//! both, and the SVG names Arial-metric fonts (Liberation Sans on Linux) to match it.
+
+pub mod disadvantage;
+pub mod ofsted;
+pub mod progress;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// A chart could not be drawn. Drawing into a string does not fail in practice; the type
+/// exists so that no backend error becomes a panic.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("the chart could not be drawn: {0}")]
+pub struct ChartError(pub String);
+
+impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for ChartError {
+    fn from(e: DrawingAreaErrorKind<E>) -> Self {
+        ChartError(e.to_string())
+    }
+}
+
+/// Colours, chosen for at least 3:1 contrast with white (marks) and 4.5:1 where white text
+/// sits on them (Ofsted segments).
+pub mod palette {
+    use plotters::style::RGBColor;
+
+    /// Text and axis.
+    pub const INK: RGBColor = RGBColor(0x1b, 0x1b, 0x1b);
+    /// Secondary text (notes, "not published"), 7:1 on white.
+    pub const MUTED: RGBColor = RGBColor(0x50, 0x50, 0x50);
+    /// Grid lines.
+    pub const GRID: RGBColor = RGBColor(0xdd, 0xdd, 0xdd);
+    /// Schools.
+    pub const SCHOOL: RGBColor = RGBColor(0x1d, 0x4e, 0x89);
+    /// A local authority area.
+    pub const AREA: RGBColor = RGBColor(0xa6, 0x3f, 0x10);
+    /// England.
+    pub const ENGLAND: RGBColor = RGBColor(0x4d, 0x4d, 0x4d);
+    /// Outstanding.
+    pub const OUTSTANDING: RGBColor = RGBColor(0x0b, 0x4f, 0x2e);
+    /// Good.
+    pub const GOOD: RGBColor = RGBColor(0x2e, 0x7d, 0x32);
+    /// Requires improvement.
+    pub const REQUIRES_IMPROVEMENT: RGBColor = RGBColor(0x8a, 0x56, 0x00);
+    /// Inadequate.
+    pub const INADEQUATE: RGBColor = RGBColor(0xa4, 0x26, 0x2c);
+    /// Not graded.
+    pub const NOT_GRADED: RGBColor = RGBColor(0x5f, 0x63, 0x68);
+}
+
+/// The font stack written into the SVG: Arial metrics, which [`text_width`] assumes.
+pub const FONT_FAMILY: &str = "Arial, 'Liberation Sans', Helvetica, sans-serif";
+
+/// Body text size in CSS pixels.
+pub const TEXT_PX: f64 = 13.0;
+
+/// plotters' SVG backend writes `font-size` as the style's size divided by 1.24; this undoes
+/// that so sizes here are CSS pixels.
+const PLOTTERS_FONT_SCALE: f64 = 1.24;
+
+/// A text style of `px` CSS pixels.
+pub fn font(px: f64, bold: bool, color: RGBColor) -> TextStyle<'static> {
+    let style = if bold {
+        FontStyle::Bold
+    } else {
+        FontStyle::Normal
+    };
+    font_in(px, style, color)
+}
+
+/// A text style of `px` CSS pixels in a given font style (italic for "not published").
+pub fn font_in(px: f64, style: FontStyle, color: RGBColor) -> TextStyle<'static> {
+    (FONT_FAMILY, px * PLOTTERS_FONT_SCALE, style)
+        .into_font()
+        .color(&color)
+}
+
+/// The same style anchored at a point, e.g. right-aligned and vertically centred.
+pub fn anchored(style: TextStyle<'static>, h: HPos, v: VPos) -> TextStyle<'static> {
+    style.pos(Pos::new(h, v))
+}
+
+/// Advance widths of ASCII 32..=126 in Arial/Helvetica, in thousandths of an em.
+const ADVANCE: [u16; 95] = [
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // ' '../
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, // 0..?
+    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, // @..O
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, // P.._
+    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, // `..o
+    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, // p..~
+];
+
+/// Width of `text` in CSS pixels at `px` size, in Arial; bold is about 8% wider.
+pub fn text_width(text: &str, px: f64, bold: bool) -> f64 {
+    let units: u32 = text
+        .chars()
+        .map(|c| {
+            let i = c as usize;
+            if (32..=126).contains(&i) {
+                u32::from(ADVANCE[i - 32])
+            } else if c == '\u{2212}' {
+                584 // minus sign: as wide as plus
+            } else {
+                600 // other letters: a typical width, slightly generous
+            }
+        })
+        .sum();
+    let w = f64::from(units) * px / 1000.0;
+    if bold {
+        w * 1.08
+    } else {
+        w
+    }
+}
+
+/// Shortens `text` with an ellipsis so it fits `max_px`.
+pub fn fit_text(text: &str, px: f64, bold: bool, max_px: f64) -> String {
+    if text_width(text, px, bold) <= max_px {
+        return text.to_string();
+    }
+    let mut out: String = text.to_string();
+    while !out.is_empty() && text_width(&format!("{out}…"), px, bold) > max_px {
+        out.pop();
+    }
+    format!("{}…", out.trim_end())
+}
+
+/// Round tick values covering `min..=max`, about `target` of them, at steps of 1, 2 or 5
+/// times a power of ten.
+pub fn nice_ticks(min: f64, max: f64, target: usize) -> Vec<f64> {
+    if !(min.is_finite() && max.is_finite()) || max <= min || target == 0 {
+        return vec![0.0];
+    }
+    let raw = (max - min) / target as f64;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag);
+    let first = (min / step).ceil() as i64;
+    let last = (max / step).floor() as i64;
+    (first..=last).map(|i| i as f64 * step).collect()
+}
+
+/// The smallest round number at or above `v` (1, 2, 2.5, 5 times a power of ten).
+pub fn nice_ceiling(v: f64) -> f64 {
+    if !(v.is_finite() && v > 0.0) {
+        return 1.0;
+    }
+    let mag = 10f64.powf(v.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|c| *c >= v - 1e-9)
+        .unwrap_or(10.0 * mag)
+}
+
+/// Draws into a new SVG document of the given size and returns its text.
+pub fn render_svg<F>(size: (u32, u32), draw: F) -> Result<String, ChartError>
+where
+    F: FnOnce(&DrawingArea<SVGBackend<'_>, Shift>) -> Result<(), ChartError>,
+{
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        root.fill(&WHITE)?;
+        draw(&root)?;
+        root.present()?;
+    }
+    Ok(out)
+}
+
+/// Draws a horizontal line in pixel coordinates of `area`.
+pub fn hline<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    x0: i32,
+    x1: i32,
+    y: i32,
+    style: ShapeStyle,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    area.draw(&PathElement::new(vec![(x0, y), (x1, y)], style))?;
+    Ok(())
+}
+
+/// Draws a vertical line in pixel coordinates of `area`.
+pub fn vline<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    x: i32,
+    y0: i32,
+    y1: i32,
+    style: ShapeStyle,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    area.draw(&PathElement::new(vec![(x, y0), (x, y1)], style))?;
+    Ok(())
+}
+
+/// Draws text in pixel coordinates of `area`.
+pub fn text<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    s: &str,
+    at: (i32, i32),
+    style: &TextStyle<'static>,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    area.draw(&Text::new(s.to_string(), at, style.clone()))?;
+    Ok(())
+}
+
+/// A linear map from data values to pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scale {
+    /// Data domain.
+    pub domain: (f64, f64),
+    /// Pixel range.
+    pub range: (f64, f64),
+}
+
+impl Scale {
+    /// Pixel position of a value.
+    pub fn px(&self, v: f64) -> i32 {
+        let (d0, d1) = self.domain;
+        let (r0, r1) = self.range;
+        let t = if d1 == d0 { 0.5 } else { (v - d0) / (d1 - d0) };
+        (r0 + t * (r1 - r0)).round() as i32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_round_and_cover_the_domain() {
+        assert_eq!(nice_ticks(-6.0, 6.0, 4), vec![-5.0, 0.0, 5.0]);
+        assert_eq!(
+            nice_ticks(-6.0, 6.0, 6),
+            vec![-6.0, -4.0, -2.0, 0.0, 2.0, 4.0, 6.0]
+        );
+        assert_eq!(nice_ticks(0.0, 100.0, 4), vec![0.0, 50.0, 100.0]);
+        assert_eq!(
+            nice_ticks(5.0, 5.0, 4),
+            vec![0.0],
+            "an empty domain gives one tick"
+        );
+    }
+
+    #[test]
+    fn ceilings_are_round() {
+        assert_eq!(nice_ceiling(5.9), 10.0);
+        assert_eq!(nice_ceiling(0.7), 1.0);
+        assert_eq!(nice_ceiling(2.1), 2.5);
+        assert_eq!(nice_ceiling(0.0), 1.0);
+    }
+
+    #[test]
+    fn text_width_follows_arial_metrics() {
+        // "Good" = G 778 + o 556 + o 556 + d 556 = 2446 thousandths of an em.
+        assert!((text_width("Good", 10.0, false) - 24.46).abs() < 1e-9);
+        assert!(text_width("Good", 10.0, true) > text_width("Good", 10.0, false));
+    }
+
+    #[test]
+    fn long_text_is_shortened_with_an_ellipsis() {
+        let fitted = fit_text("Abbey Hulton Primary School", 13.0, false, 100.0);
+        assert!(fitted.ends_with('…'));
+        assert!(text_width(&fitted, 13.0, false) <= 100.0);
+        assert_eq!(fit_text("Short", 13.0, false, 100.0), "Short");
+    }
+}

@@ -1,0 +1,237 @@
+//! The Ofsted chart: one 100% stacked bar per group of schools (the chosen cohort, the
+//! programme, England's primaries), judgements best first, each segment labelled with its
+//! judgement and share where it fits, so colour is never the only key.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::{
+    anchored, fit_text, font, palette, render_svg, text, text_width, vline, ChartError, Scale,
+    TEXT_PX,
+};
+use crate::aggregate::OfstedChart;
+use crate::format;
+use crate::model::Judgement;
+
+const PAD: f64 = 8.0;
+const LEGEND_ROW_H: f64 = 22.0;
+const LABEL_H: f64 = 22.0;
+const BAR_H: f64 = 30.0;
+const ROW_GAP: f64 = 14.0;
+const AXIS_H: f64 = 24.0;
+const SWATCH: f64 = 12.0;
+
+/// The colour of a judgement.
+pub fn color(j: Judgement) -> RGBColor {
+    match j {
+        Judgement::Outstanding => palette::OUTSTANDING,
+        Judgement::Good => palette::GOOD,
+        Judgement::RequiresImprovement => palette::REQUIRES_IMPROVEMENT,
+        Judgement::Inadequate => palette::INADEQUATE,
+        Judgement::NotGraded => palette::NOT_GRADED,
+    }
+}
+
+/// The judgements the legend lists: the four grades always, "not graded" when present.
+fn legend_items(model: &OfstedChart) -> Vec<Judgement> {
+    Judgement::ALL
+        .into_iter()
+        .filter(|j| {
+            *j != Judgement::NotGraded || model.rows.iter().any(|r| r.counts.not_graded > 0)
+        })
+        .collect()
+}
+
+/// Legend entries placed in lines that fit the width: `(judgement, x, line)`.
+fn legend_layout(model: &OfstedChart, width: f64) -> Vec<(Judgement, f64, usize)> {
+    let mut out = Vec::new();
+    let (mut x, mut line) = (PAD, 0);
+    for j in legend_items(model) {
+        let w = SWATCH + 6.0 + text_width(j.label(), TEXT_PX, false) + 16.0;
+        if x + w > width - PAD && x > PAD {
+            x = PAD;
+            line += 1;
+        }
+        out.push((j, x, line));
+        x += w;
+    }
+    out
+}
+
+fn legend_h(model: &OfstedChart, width: f64) -> f64 {
+    let lines = legend_layout(model, width)
+        .iter()
+        .map(|(_, _, l)| l + 1)
+        .max()
+        .unwrap_or(0);
+    lines as f64 * LEGEND_ROW_H + 6.0
+}
+
+/// The chart's size at a given width.
+pub fn size(model: &OfstedChart, width: u32) -> (u32, u32) {
+    let w = f64::from(width.max(240));
+    let h = 2.0 * PAD
+        + legend_h(model, w)
+        + model.rows.len() as f64 * (LABEL_H + BAR_H + ROW_GAP)
+        + AXIS_H;
+    (w as u32, h.ceil() as u32)
+}
+
+/// Draws the SVG text of the chart at a given width.
+pub fn svg(model: &OfstedChart, width: u32) -> Result<String, ChartError> {
+    render_svg(size(model, width), |root| draw(root, model))
+}
+
+/// The label above a bar: what the group is and how many schools it counts.
+pub fn row_label(label: &str, n: u32) -> String {
+    format!("{label} (n = {})", format::count(n))
+}
+
+/// Draws the chart on any plotters backend, filling `root`.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    model: &OfstedChart,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let (w, _) = root.dim_in_pixel();
+    let width = f64::from(w);
+    for (j, x, line) in legend_layout(model, width) {
+        let y = PAD + line as f64 * LEGEND_ROW_H + LEGEND_ROW_H / 2.0;
+        root.draw(&Rectangle::new(
+            [
+                (x as i32, (y - SWATCH / 2.0) as i32),
+                ((x + SWATCH) as i32, (y + SWATCH / 2.0) as i32),
+            ],
+            color(j).filled(),
+        ))?;
+        text(
+            root,
+            j.label(),
+            ((x + SWATCH + 6.0) as i32, y as i32),
+            &anchored(font(TEXT_PX, false, palette::INK), HPos::Left, VPos::Center),
+        )?;
+    }
+    let scale = Scale {
+        domain: (0.0, 1.0),
+        range: (PAD, width - PAD - 1.0),
+    };
+    let top = PAD + legend_h(model, width);
+    let row_h = LABEL_H + BAR_H + ROW_GAP;
+    for (i, row) in model.rows.iter().enumerate() {
+        let y0 = top + i as f64 * row_h;
+        let total = row.counts.total();
+        let label = fit_text(
+            &row_label(&row.label, total),
+            TEXT_PX,
+            true,
+            width - 2.0 * PAD,
+        );
+        text(
+            root,
+            &label,
+            (PAD as i32, (y0 + LABEL_H / 2.0) as i32),
+            &anchored(font(TEXT_PX, true, palette::INK), HPos::Left, VPos::Center),
+        )?;
+        let (bt, bb) = ((y0 + LABEL_H) as i32, (y0 + LABEL_H + BAR_H) as i32);
+        let mut done = 0u32;
+        for j in Judgement::ALL {
+            let n = row.counts.get(j);
+            if n == 0 || total == 0 {
+                continue;
+            }
+            let x0 = scale.px(f64::from(done) / f64::from(total));
+            done += n;
+            let x1 = scale.px(f64::from(done) / f64::from(total));
+            root.draw(&Rectangle::new([(x0, bt), (x1, bb)], color(j).filled()))?;
+            // A white rule between segments keeps neighbours apart whatever their colours.
+            vline(root, x1, bt, bb, WHITE.stroke_width(2))?;
+            let share = format::share(n, total);
+            let room = f64::from(x1 - x0) - 8.0;
+            let full = format!("{} {share}", j.label());
+            let short = format!("{} {share}", j.short_label());
+            let fitting = [full, short, share]
+                .into_iter()
+                .find(|s| text_width(s, 12.0, true) <= room);
+            if let Some(s) = fitting {
+                text(
+                    root,
+                    &s,
+                    ((x0 + x1) / 2, (bt + bb) / 2),
+                    &anchored(font(12.0, true, WHITE), HPos::Center, VPos::Center),
+                )?;
+            }
+        }
+    }
+    let axis_y = (top + model.rows.len() as f64 * row_h - ROW_GAP + 5.0) as i32;
+    for t in [0.0, 0.25, 0.5, 0.75, 1.0] {
+        // The end labels align inwards so they never run off the chart.
+        let h = if t == 0.0 {
+            HPos::Left
+        } else if t == 1.0 {
+            HPos::Right
+        } else {
+            HPos::Center
+        };
+        text(
+            root,
+            &format!("{:.0}%", t * 100.0),
+            (scale.px(t), axis_y),
+            &anchored(font(12.0, false, palette::MUTED), h, VPos::Top),
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aggregate::{ofsted_chart, CohortChoice};
+    use crate::testing::bundled;
+
+    #[test]
+    fn programme_and_england_bars_show_counts_and_shares() {
+        let ds = bundled();
+        let model = ofsted_chart(&ds, &CohortChoice::Programme);
+        let svg = svg(&model, 1000).unwrap_or_default();
+        assert!(svg.contains("16 programme schools inspected since 2015 (n = 16)"));
+        assert!(svg.contains("Primary schools in England, as at 31 July 2018 (n = 16,669)"));
+        // 12 of 16 Good = 75%; England 11,443 of 16,669 Good = 69%.
+        assert!(svg.contains("Good 75%"));
+        assert!(svg.contains("Good 69%"));
+        assert!(svg.contains("Outstanding"));
+    }
+
+    #[test]
+    fn a_cohort_gets_its_own_bar_first() {
+        let ds = bundled();
+        let model = ofsted_chart(&ds, &CohortChoice::Cohort("esprit".into()));
+        let svg = svg(&model, 1000).unwrap_or_default();
+        assert!(svg.contains("ESPRIT network (named schools) (n = 2)"));
+        assert!(svg.contains("Requires improvement 100%"));
+        let first = svg.find("ESPRIT network").unwrap_or(usize::MAX);
+        let programme = svg.find("16 programme schools").unwrap_or(0);
+        assert!(
+            first < programme,
+            "the cohort's bar comes before the programme's"
+        );
+    }
+
+    #[test]
+    fn the_legend_wraps_on_a_phone() {
+        let ds = bundled();
+        let model = ofsted_chart(&ds, &CohortChoice::Programme);
+        let lines = legend_layout(&model, 360.0)
+            .iter()
+            .map(|(_, _, l)| *l)
+            .max()
+            .unwrap_or(0);
+        assert!(lines >= 1, "four legend entries need two lines at 360 px");
+        for (j, x, _) in legend_layout(&model, 360.0) {
+            let right = x + SWATCH + 6.0 + text_width(j.label(), TEXT_PX, false);
+            assert!(right <= 360.0 - PAD, "{} runs off the edge", j.label());
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! How numbers are written on the page, in one place so labels, tables and text agree.
+//!
+//! Negative numbers use the true minus sign (U+2212), as DfE and ONS style guides do, so a
+//! minus is as wide as a plus and is read out by screen readers as "minus".
+
+/// A KS2 progress score with one decimal and an explicit sign: `+0.4`, `−0.2`, `0.0`.
+pub fn progress(value: f64) -> String {
+    // Round first so that -0.04 does not print as "−0.0".
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded > 0.0 {
+        format!("+{rounded:.1}")
+    } else if rounded < 0.0 {
+        format!("\u{2212}{:.1}", -rounded)
+    } else {
+        "0.0".to_string()
+    }
+}
+
+/// A difference between two progress scores, in words: `0.4 above`, `0.2 below`, `the same as`.
+pub fn difference_words(diff: f64) -> String {
+    let rounded = (diff * 10.0).round() / 10.0;
+    if rounded > 0.0 {
+        format!("{rounded:.1} above")
+    } else if rounded < 0.0 {
+        format!("{:.1} below", -rounded)
+    } else {
+        "the same as".to_string()
+    }
+}
+
+/// A percentage as published: `23%`, `14.5%` (no trailing `.0`).
+pub fn percent(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}%")
+    } else {
+        format!("{rounded:.1}%")
+    }
+}
+
+/// A share of a whole, rounded to a whole per cent; `<1%` rather than a misleading `0%`.
+pub fn share(count: u32, total: u32) -> String {
+    if total == 0 {
+        return "not published".to_string();
+    }
+    let pct = f64::from(count) * 100.0 / f64::from(total);
+    if count > 0 && pct < 0.5 {
+        "<1%".to_string()
+    } else {
+        format!("{pct:.0}%")
+    }
+}
+
+/// A whole number with thousands separators: `16,669`.
+pub fn count(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// An ISO date `2017-03-09` as `9 March 2017`; other text is returned as it is.
+pub fn date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut parts = iso.split('-');
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return iso.to_string();
+    };
+    match (m.parse::<usize>(), d.parse::<u32>()) {
+        (Ok(m @ 1..=12), Ok(d)) => format!("{d} {} {y}", MONTHS[m - 1]),
+        _ => iso.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_scores_carry_a_sign_and_a_true_minus() {
+        assert_eq!(progress(0.4), "+0.4");
+        assert_eq!(progress(-0.2), "\u{2212}0.2");
+        assert_eq!(progress(0.0), "0.0");
+        assert_eq!(
+            progress(-0.04),
+            "0.0",
+            "a value that rounds to zero has no sign"
+        );
+        assert_eq!(progress(2.0), "+2.0");
+    }
+
+    #[test]
+    fn differences_read_as_words() {
+        assert_eq!(difference_words(0.5), "0.5 above");
+        assert_eq!(difference_words(-0.25), "0.3 below");
+        assert_eq!(difference_words(0.01), "the same as");
+    }
+
+    #[test]
+    fn percentages_drop_a_trailing_zero() {
+        assert_eq!(percent(23.0), "23%");
+        assert_eq!(percent(14.5), "14.5%");
+    }
+
+    #[test]
+    fn shares_round_to_whole_percent_but_never_hide_a_school() {
+        assert_eq!(share(12, 16), "75%");
+        assert_eq!(share(1, 16_669), "<1%");
+        assert_eq!(share(0, 16), "0%");
+        assert_eq!(share(0, 0), "not published");
+    }
+
+    #[test]
+    fn counts_have_thousands_separators() {
+        assert_eq!(count(16_669), "16,669");
+        assert_eq!(count(476), "476");
+        assert_eq!(count(1_000_000), "1,000,000");
+    }
+
+    #[test]
+    fn dates_read_as_words() {
+        assert_eq!(date("2017-03-09"), "9 March 2017");
+        assert_eq!(date("undated"), "undated");
+    }
+}

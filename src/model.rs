@@ -1,0 +1,448 @@
+//! The dataset file as it is written: serde types that mirror `public/data/dataset.json`.
+//!
+//! These types only say what shape the file has. Whether its figures make sense together
+//! (sources exist, URNs resolve, values are in range) is checked by [`crate::dataset`], which
+//! turns a [`RawDataset`] into a validated [`crate::dataset::Dataset`].
+
+use serde::{Deserialize, Serialize};
+
+/// The schema version this build of the app reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A school's Unique Reference Number, as DfE and Ofsted publish it.
+pub type Urn = u32;
+
+/// The whole dataset file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDataset {
+    /// Version of this format; see [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Title shown at the top of the page.
+    pub title: String,
+    /// Every document a figure may cite.
+    pub sources: Vec<Source>,
+    /// Programme-level facts.
+    pub programme: Programme,
+    /// Areas that have area-level figures (England, Stoke-on-Trent, ...).
+    pub areas: Vec<Area>,
+    /// KS2 progress of whole areas.
+    pub area_progress: Vec<AreaProgress>,
+    /// Published statements that carry no number and must not be turned into one.
+    #[serde(default)]
+    pub statements: Vec<Statement>,
+    /// Free-school-meal eligibility of areas.
+    pub fsm: Vec<FsmShare>,
+    /// Ofsted judgement counts of groups of schools published as a whole.
+    pub ofsted_distributions: Vec<OfstedDistribution>,
+    /// Cohorts (networks) whose members are published.
+    pub cohorts: Vec<Cohort>,
+    /// Schools named by the programme.
+    pub schools: Vec<School>,
+}
+
+/// A document that figures cite.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Short stable id that figures refer to.
+    pub id: String,
+    /// Title of the document.
+    pub title: String,
+    /// Who published it.
+    pub publisher: String,
+    /// When it was published, in words when the source gives no date.
+    pub date: String,
+    /// A one-line citation shown under charts.
+    pub citation: String,
+    /// Where it can be found, when there is an address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A whole number with the source it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourcedCount {
+    /// The number.
+    pub value: u32,
+    /// Id of the source.
+    pub source: String,
+}
+
+/// Programme-level facts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Programme {
+    /// Name of the programme.
+    pub name: String,
+    /// How many cohorts the programme has.
+    pub cohorts_total: SourcedCount,
+    /// How many schools the programme has.
+    pub schools_total: SourcedCount,
+    /// How many cohorts started in which year.
+    pub start_waves: Vec<StartWave>,
+    /// What is and is not published about membership.
+    pub membership_note: String,
+}
+
+/// Cohorts that started in one year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartWave {
+    /// Year the cohorts started.
+    pub year: u16,
+    /// How many cohorts started that year.
+    pub cohorts: u32,
+    /// Id of the source.
+    pub source: String,
+}
+
+/// An area with area-level figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    /// Stable id, e.g. `stoke-on-trent`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// The KS2 subjects with a progress measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Subject {
+    /// Reading.
+    Reading,
+    /// Writing (teacher assessment).
+    Writing,
+    /// Mathematics.
+    Maths,
+}
+
+impl Subject {
+    /// All subjects in the order DfE publishes them.
+    pub const ALL: [Subject; 3] = [Subject::Reading, Subject::Writing, Subject::Maths];
+
+    /// Display name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Subject::Reading => "Reading",
+            Subject::Writing => "Writing",
+            Subject::Maths => "Maths",
+        }
+    }
+}
+
+/// Which pupils a figure is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PupilGroup {
+    /// All pupils.
+    All,
+    /// Disadvantaged pupils (eligible for free school meals in the last six years, or looked after).
+    Disadvantaged,
+}
+
+/// KS2 progress of a whole area in one subject and year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AreaProgress {
+    /// Id of an [`Area`].
+    pub area: String,
+    /// Year of the KS2 assessments (summer term).
+    pub year: u16,
+    /// Which pupils.
+    pub pupils: PupilGroup,
+    /// Which subject.
+    pub subject: Subject,
+    /// The progress score.
+    pub value: f64,
+    /// Lower confidence limit, where published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lower: Option<f64>,
+    /// Upper confidence limit, where published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upper: Option<f64>,
+    /// The source's own words, where it gave words rather than a number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// Id of the source.
+    pub source: String,
+    /// A caveat shown with the figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A published statement with no figure in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    /// Which chart it belongs to: `ks2-progress`, `disadvantaged`, `ofsted` or `attribution`.
+    pub topic: String,
+    /// The statement in the dashboard's words.
+    pub text: String,
+    /// The source's own words.
+    pub quote: String,
+    /// Id of the source.
+    pub source: String,
+}
+
+/// Share of pupils eligible for free school meals in an area.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FsmShare {
+    /// Id of an [`Area`].
+    pub area: String,
+    /// Percentage of pupils, 0 to 100.
+    pub percent: f64,
+    /// Year of the figure; `None` where the source gives none.
+    pub year: Option<u16>,
+    /// Id of the source.
+    pub source: String,
+    /// A caveat shown with the figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// An Ofsted overall-effectiveness judgement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Judgement {
+    /// Grade 1.
+    Outstanding,
+    /// Grade 2.
+    Good,
+    /// Grade 3.
+    RequiresImprovement,
+    /// Grade 4.
+    Inadequate,
+    /// Inspected without a single overall grade (state schools from September 2024).
+    NotGraded,
+}
+
+impl Judgement {
+    /// All judgements, best first: the order of the stacked bars.
+    pub const ALL: [Judgement; 5] = [
+        Judgement::Outstanding,
+        Judgement::Good,
+        Judgement::RequiresImprovement,
+        Judgement::Inadequate,
+        Judgement::NotGraded,
+    ];
+
+    /// Display name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Judgement::Outstanding => "Outstanding",
+            Judgement::Good => "Good",
+            Judgement::RequiresImprovement => "Requires improvement",
+            Judgement::Inadequate => "Inadequate",
+            Judgement::NotGraded => "Not graded",
+        }
+    }
+
+    /// A short label that fits inside a narrow bar segment.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Judgement::Outstanding => "Out",
+            Judgement::Good => "Good",
+            Judgement::RequiresImprovement => "RI",
+            Judgement::Inadequate => "Inad",
+            Judgement::NotGraded => "NG",
+        }
+    }
+}
+
+/// Counts of schools per judgement.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JudgementCounts {
+    /// Outstanding schools.
+    pub outstanding: u32,
+    /// Good schools.
+    pub good: u32,
+    /// Schools that require improvement.
+    pub requires_improvement: u32,
+    /// Inadequate schools.
+    pub inadequate: u32,
+    /// Schools inspected without a single grade.
+    #[serde(default)]
+    pub not_graded: u32,
+}
+
+impl JudgementCounts {
+    /// The count of one judgement.
+    pub fn get(&self, judgement: Judgement) -> u32 {
+        match judgement {
+            Judgement::Outstanding => self.outstanding,
+            Judgement::Good => self.good,
+            Judgement::RequiresImprovement => self.requires_improvement,
+            Judgement::Inadequate => self.inadequate,
+            Judgement::NotGraded => self.not_graded,
+        }
+    }
+
+    /// Adds one school with this judgement.
+    pub fn add(&mut self, judgement: Judgement) {
+        let slot = match judgement {
+            Judgement::Outstanding => &mut self.outstanding,
+            Judgement::Good => &mut self.good,
+            Judgement::RequiresImprovement => &mut self.requires_improvement,
+            Judgement::Inadequate => &mut self.inadequate,
+            Judgement::NotGraded => &mut self.not_graded,
+        };
+        *slot = slot.saturating_add(1);
+    }
+
+    /// Number of schools counted.
+    pub fn total(&self) -> u32 {
+        Judgement::ALL
+            .iter()
+            .fold(0u32, |sum, j| sum.saturating_add(self.get(*j)))
+    }
+}
+
+/// Percentages as the source printed them, kept beside counts derived from them.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishedPercentages {
+    /// Outstanding, per cent.
+    pub outstanding: f64,
+    /// Good, per cent.
+    pub good: f64,
+    /// Requires improvement, per cent.
+    pub requires_improvement: f64,
+}
+
+/// Judgement counts of a group of schools published as a whole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfstedDistribution {
+    /// Stable id.
+    pub id: String,
+    /// What the group is.
+    pub label: String,
+    /// The counts.
+    pub counts: JudgementCounts,
+    /// The percentages the source printed, where counts were derived from them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_percentages: Option<PublishedPercentages>,
+    /// Id of the source.
+    pub source: String,
+    /// A caveat shown with the figures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A cohort (network) of programme schools.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cohort {
+    /// Stable id used in URLs.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// URNs of its published member schools.
+    pub schools: Vec<Urn>,
+    /// Id of the source that names the members.
+    pub source: String,
+    /// What is and is not known of its membership.
+    pub membership: String,
+}
+
+/// What kind of school it is, as far as KS2 results go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SchoolKind {
+    /// Primary school (ages 4 to 11).
+    Primary,
+    /// Junior school (ages 7 to 11).
+    Junior,
+    /// Infant school (ages 4 to 7): no KS2 results.
+    Infant,
+    /// Special school.
+    Special,
+}
+
+/// A progress score with its confidence interval where published.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Score {
+    /// The score.
+    pub value: f64,
+    /// Lower 95% confidence limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lower: Option<f64>,
+    /// Upper 95% confidence limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upper: Option<f64>,
+}
+
+/// A school's KS2 progress in one year. `None` means not published (suppressed, not
+/// eligible, or too few pupils): never zero.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ks2Result {
+    /// Year of the assessments.
+    pub year: u16,
+    /// Reading progress.
+    pub reading: Option<Score>,
+    /// Writing progress.
+    pub writing: Option<Score>,
+    /// Maths progress.
+    pub maths: Option<Score>,
+    /// Id of the source.
+    pub source: String,
+}
+
+impl Ks2Result {
+    /// The score of one subject, if published.
+    pub fn score(&self, subject: Subject) -> Option<Score> {
+        match subject {
+            Subject::Reading => self.reading,
+            Subject::Writing => self.writing,
+            Subject::Maths => self.maths,
+        }
+    }
+}
+
+/// One Ofsted inspection.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Inspection {
+    /// Date of the inspection, `YYYY-MM-DD`.
+    pub date: String,
+    /// Overall effectiveness.
+    pub judgement: Judgement,
+    /// Effectiveness of leadership and management, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leadership_and_management: Option<Judgement>,
+    /// Id of the source.
+    pub source: String,
+    /// True when the judgement is the predecessor school's, carried over to this URN.
+    #[serde(default)]
+    pub predecessor: bool,
+    /// A caveat shown with the judgement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A school named by the programme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct School {
+    /// Unique Reference Number.
+    pub urn: Urn,
+    /// Name.
+    pub name: String,
+    /// Kind of school.
+    pub kind: SchoolKind,
+    /// KS2 results by year.
+    pub ks2: Vec<Ks2Result>,
+    /// Why there are no KS2 results, where there are none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_ks2_reason: Option<String>,
+    /// Inspections, any order.
+    pub ofsted: Vec<Inspection>,
+}

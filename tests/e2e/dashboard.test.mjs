@@ -1,0 +1,184 @@
+// End-to-end: the release build in headless Chromium, checked for what a person sees.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, serveDist, launchBrowser, openPage, waitForCharts, textOf, shotPath } from './support.mjs';
+
+const MINUS = '\u2212';
+const dataset = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/data/dataset.json'), 'utf8'));
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const CHARTS = ['ks2-progress', 'disadvantaged', 'ofsted'];
+
+test('the page loads with no console error and draws all three charts', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(server.url);
+  await waitForCharts(page);
+  for (const id of CHARTS) {
+    const figure = page.locator(`[data-testid="chart-${id}"] [data-testid="chart-figure"]`);
+    const box = await figure.boundingBox();
+    assert.ok(box && box.width > 300 && box.height > 150, `${id} has a drawn area: ${JSON.stringify(box)}`);
+    const marks = await figure.locator('svg rect').count();
+    assert.ok(marks > 3, `${id} draws bars (${marks} rects)`);
+    await figure.screenshot({ path: shotPath(`chart-${id}-desktop`) });
+  }
+  await page.screenshot({ path: shotPath('page-desktop'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the seed figures are visible, each chart with its source line', async () => {
+  const { context, page } = await openPage(browser);
+  await page.goto(server.url);
+  await waitForCharts(page);
+  const progress = await textOf(page, '[data-testid="chart-ks2-progress"] [data-testid="chart-figure"]');
+  for (const s of ['Stoke-on-Trent (2016)', '+0.2', '+0.4', 'England']) {
+    assert.ok(progress.includes(s), `KS2 chart shows ${s}`);
+  }
+  const dis = await textOf(page, '[data-testid="chart-disadvantaged"] [data-testid="chart-figure"]');
+  for (const s of [`${MINUS}0.2`, `${MINUS}0.1`, '+0.1', `${MINUS}0.7`, `${MINUS}0.3`, `${MINUS}0.5`, '23%', '14.5%']) {
+    assert.ok(dis.includes(s), `disadvantaged chart shows ${s}`);
+  }
+  const ofsted = await textOf(page, '[data-testid="chart-ofsted"] [data-testid="chart-figure"]');
+  assert.ok(ofsted.includes('16 programme schools inspected since 2015 (n = 16)'));
+  assert.ok(ofsted.includes('Good 75%'), 'programme: 12 of 16 Good');
+  assert.ok(ofsted.includes('n = 16,669'), 'England primaries counted');
+  assert.equal(await page.getByTestId('fact-cohorts').textContent(), '12');
+  assert.equal(await page.getByTestId('fact-schools').textContent(), '55');
+  const lines = {
+    'ks2-progress': 'University of Worcester',
+    disadvantaged: 'University of Worcester',
+    ofsted: 'Ofsted, Management information',
+  };
+  for (const [id, publisher] of Object.entries(lines)) {
+    const line = await textOf(page, `[data-testid="chart-${id}"] [data-testid="source-line"]`);
+    assert.ok(line.startsWith('Source:') && line.includes(publisher), `${id} source line: ${line}`);
+  }
+  // The statement without a figure is kept as words, never a number.
+  const notes = await textOf(page, '[data-testid="chart-ks2-progress"]');
+  assert.ok(notes.includes('above the West Midlands and its statistical neighbours (no figures given)'));
+  await context.close();
+});
+
+test('the cohort selector changes every per-cohort chart, for every cohort', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(server.url);
+  await waitForCharts(page);
+  const select = page.getByTestId('cohort-select');
+  const options = await select.locator('option').evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(options, ['all', ...dataset.cohorts.map((c) => c.id)]);
+  for (const cohort of dataset.cohorts) {
+    await select.selectOption(cohort.id);
+    const title = page.locator('[data-testid="chart-ks2-progress"] h2');
+    await assert.doesNotReject(title.filter({ hasText: cohort.name }).waitFor());
+    const progress = await textOf(page, '[data-testid="chart-ks2-progress"] [data-testid="chart-figure"]');
+    const members = dataset.schools.filter((s) => cohort.schools.includes(s.urn));
+    const others = dataset.schools.filter((s) => !cohort.schools.includes(s.urn));
+    for (const s of members) {
+      const short = s.name.replace(/ School$/, '');
+      assert.ok(progress.includes(short), `${cohort.id}: ${short} drawn`);
+    }
+    for (const s of others) {
+      const short = s.name.replace(/ School$/, '');
+      assert.ok(!progress.includes(short), `${cohort.id}: ${short} not drawn`);
+    }
+    const ofsted = await textOf(page, '[data-testid="chart-ofsted"] [data-testid="chart-figure"]');
+    assert.ok(ofsted.includes(`(n = ${members.length})`), `${cohort.id}: its own Ofsted bar`);
+    const dis = await textOf(page, '[data-testid="chart-disadvantaged"]');
+    assert.ok(dis.includes(`No disadvantaged-pupil or FSM figures are published for ${cohort.name}`));
+    for (const id of CHARTS) {
+      await page.locator(`[data-testid="chart-${id}"] [data-testid="chart-figure"]`)
+        .screenshot({ path: shotPath(`chart-${id}-${cohort.id}`) });
+    }
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the table of a chart lists the same figures as the chart', async () => {
+  const { context, page } = await openPage(browser);
+  await page.goto(server.url);
+  await waitForCharts(page);
+  await page.locator('[data-testid="chart-ks2-progress"] summary').click();
+  const rows = await page.getByTestId('table-ks2-progress').locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  const stoke = rows.find((r) => r[0] === 'Stoke-on-Trent (2016)');
+  assert.deepEqual(stoke, ['Stoke-on-Trent (2016)', '0.0 (\u201cin line with national\u201d)', '+0.2', '+0.4']);
+  const abbey = rows.find((r) => r[0].startsWith('Abbey Hulton'));
+  assert.deepEqual(abbey, ['Abbey Hulton Primary (2019)', `${MINUS}5.9`, `${MINUS}0.2`, `${MINUS}4.7`]);
+  const chart = await textOf(page, '[data-testid="chart-ks2-progress"] [data-testid="chart-figure"]');
+  for (const value of abbey.slice(1)) assert.ok(chart.includes(value));
+  await context.close();
+});
+
+test('on a 360 px phone nothing scrolls sideways and every chart fits', async () => {
+  const { context, page, problems } = await openPage(browser, { width: 360, height: 780 });
+  await page.goto(server.url);
+  await waitForCharts(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  for (const id of CHARTS) {
+    const figure = page.locator(`[data-testid="chart-${id}"] [data-testid="chart-figure"]`);
+    const box = await figure.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 360, `${id} fits: ${JSON.stringify(box)}`);
+    await figure.screenshot({ path: shotPath(`chart-${id}-phone`) });
+  }
+  await page.screenshot({ path: shotPath('page-phone'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** Loads the page with the dataset request answered by `respond`, returns the error text. */
+async function errorShownFor(respond) {
+  const { context, page, problems } = await openPage(browser);
+  await page.route('**/data/dataset.json', respond);
+  await page.goto(server.url);
+  const panel = page.getByTestId('load-error');
+  await panel.waitFor({ timeout: 20000 });
+  const text = (await panel.textContent()).replace(/\s+/g, ' ');
+  const panics = problems.filter((p) => /panicked|unreachable|RuntimeError/.test(p));
+  assert.deepEqual(panics, [], 'no panic reaches the console');
+  assert.equal(await page.locator('[data-testid="chart-figure"]').count(), 0, 'no chart drawn from bad data');
+  await context.close();
+  return text;
+}
+
+test('a missing dataset says so, with the status', async () => {
+  const text = await errorShownFor((route) => route.fulfill({ status: 404, body: 'nope' }));
+  assert.ok(text.includes('data/dataset.json could not be fetched: the server answered 404'), text);
+});
+
+test('a dataset that is not JSON names the line and column', async () => {
+  const text = await errorShownFor((route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{\n "schema_version": 1,\n oops' }));
+  assert.ok(text.includes('The dashboard\'s data file has errors'), text);
+  assert.ok(/line 3 column \d+/.test(text), text);
+});
+
+test('a cohort naming an unknown school is refused with the place named', async () => {
+  const broken = structuredClone(dataset);
+  broken.cohorts[2].schools = [144441, 999999];
+  broken.fsm[0].percent = 230;
+  const text = await errorShownFor((route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(broken) }));
+  assert.ok(text.includes('cohorts[2].schools[1]: unknown URN 999999'), text);
+  assert.ok(text.includes('fsm[0].percent: 230 is out of range'), text);
+});
+
+test('an unsupported schema version says which version the dashboard reads', async () => {
+  const text = await errorShownFor((route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...dataset, schema_version: 2 }) }));
+  assert.ok(text.includes('schema_version 2 is not supported: this dashboard reads version 1'), text);
+});
