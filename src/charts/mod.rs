@@ -151,17 +151,26 @@ pub fn nice_ticks(min: f64, max: f64, target: usize) -> Vec<f64> {
     (first..=last).map(|i| i as f64 * step).collect()
 }
 
-/// The smallest round number at or above `v` (1, 2, 2.5, 5 times a power of ten).
+/// The smallest round number at or above `v` (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power
+/// of ten: fine enough that the longest bar fills most of the axis).
 pub fn nice_ceiling(v: f64) -> f64 {
     if !(v.is_finite() && v > 0.0) {
         return 1.0;
     }
-    let mag = 10f64.powf(v.log10().floor());
-    [1.0, 2.0, 2.5, 5.0, 10.0]
-        .iter()
-        .map(|m| m * mag)
+    let exp = v.log10().floor() as i32;
+    // Divide by a power of ten rather than multiply by its inverse, so 6 × 0.1 is exactly 0.6.
+    let scaled = |m: f64| {
+        if exp < 0 {
+            m / 10f64.powi(-exp)
+        } else {
+            m * 10f64.powi(exp)
+        }
+    };
+    [1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0]
+        .into_iter()
+        .map(scaled)
         .find(|c| *c >= v - 1e-9)
-        .unwrap_or(10.0 * mag)
+        .unwrap_or_else(|| scaled(10.0))
 }
 
 /// Draws into a new SVG document of the given size and returns its text.
@@ -263,9 +272,11 @@ mod tests {
 
     #[test]
     fn ceilings_are_round() {
-        assert_eq!(nice_ceiling(5.9), 10.0);
-        assert_eq!(nice_ceiling(0.7), 1.0);
+        assert_eq!(nice_ceiling(5.9), 6.0);
+        assert_eq!(nice_ceiling(6.2), 8.0);
+        assert_eq!(nice_ceiling(0.7), 0.8);
         assert_eq!(nice_ceiling(2.1), 2.5);
+        assert_eq!(nice_ceiling(0.52), 0.6);
         assert_eq!(nice_ceiling(0.0), 1.0);
     }
 

@@ -19,6 +19,10 @@ pub const WIDE_FROM: u32 = 760;
 const PAD: f64 = 8.0;
 const HEADER_H: f64 = 28.0;
 const ROW_H: f64 = 30.0;
+/// Below this width each label goes on its own line above its bar, so that neither the
+/// label nor the bar has to share the narrow width.
+pub const LABELS_ABOVE_BELOW: u32 = 600;
+const ROW_H_LABEL_ABOVE: f64 = 44.0;
 const AXIS_H: f64 = 24.0;
 const GAP: f64 = 20.0;
 const BAR_HALF: f64 = 8.0;
@@ -29,6 +33,8 @@ struct Layout {
     width: f64,
     columns: usize,
     label_w: f64,
+    labels_above: bool,
+    row_h: f64,
     panel_h: f64,
 }
 
@@ -41,12 +47,24 @@ impl Layout {
             .map(|r| text_width(&r.label_with_year(), TEXT_PX, r.kind != RowKind::School))
             .fold(0.0, f64::max);
         let columns = if width >= f64::from(WIDE_FROM) { 3 } else { 1 };
-        let label_w = (longest + 10.0).min(width * if columns == 3 { 0.25 } else { 0.45 });
-        let panel_h = HEADER_H + model.rows.len() as f64 * ROW_H + AXIS_H;
+        let labels_above = width < f64::from(LABELS_ABOVE_BELOW);
+        let label_w = if labels_above {
+            0.0
+        } else {
+            (longest + 10.0).min(width * if columns == 3 { 0.25 } else { 0.45 })
+        };
+        let row_h = if labels_above {
+            ROW_H_LABEL_ABOVE
+        } else {
+            ROW_H
+        };
+        let panel_h = HEADER_H + model.rows.len() as f64 * row_h + AXIS_H;
         Self {
             width,
             columns,
             label_w,
+            labels_above,
+            row_h,
             panel_h,
         }
     }
@@ -106,7 +124,8 @@ fn extent(model: &ProgressChart) -> f64 {
             Cell::NotPublished(_) => None,
         })
         .fold(0.0, f64::max);
-    nice_ceiling(max.max(1.0))
+    // A little room past the longest bar, then a round number.
+    nice_ceiling((max * 1.05).max(1.0))
 }
 
 /// Draws the chart on any plotters backend, filling `root`.
@@ -147,7 +166,7 @@ where
 {
     let (_, x0, _) = layout.panel(index);
     let rows_top = top + HEADER_H;
-    let rows_bottom = rows_top + model.rows.len() as f64 * ROW_H;
+    let rows_bottom = rows_top + model.rows.len() as f64 * layout.row_h;
     let (yt, yb) = (rows_top as i32, rows_bottom as i32);
 
     text(
@@ -168,10 +187,48 @@ where
         text(root, &tick_label(*t), (x, yb + 5), &tick_style)?;
     }
 
+    // The national line before the rows, so labels written above the bars can cover it.
+    vline(
+        root,
+        scale.px(0.0),
+        yt - 4,
+        yb,
+        palette::INK.stroke_width(2),
+    )?;
     for (r, row) in model.rows.iter().enumerate() {
-        let yc = rows_top + r as f64 * ROW_H + ROW_H / 2.0;
+        let row_top = rows_top + r as f64 * layout.row_h;
+        let yc = if layout.labels_above {
+            row_top + layout.row_h - BAR_HALF - 6.0
+        } else {
+            row_top + layout.row_h / 2.0
+        };
         let y = yc as i32;
-        if layout.labels_in(index) {
+        if layout.labels_above {
+            let bold = row.kind != RowKind::School;
+            let label = fit_text(
+                &row.label_with_year(),
+                TEXT_PX,
+                bold,
+                layout.width - 2.0 * PAD,
+            );
+            let w = text_width(&label, TEXT_PX, bold);
+            root.draw(&Rectangle::new(
+                [
+                    ((x0 - 2.0) as i32, (row_top + 2.0) as i32),
+                    (
+                        (x0 + w + 3.0) as i32,
+                        (row_top + 4.0 + TEXT_PX * 1.25) as i32,
+                    ),
+                ],
+                WHITE.filled(),
+            ))?;
+            text(
+                root,
+                &label,
+                (x0 as i32, (row_top + 4.0) as i32),
+                &anchored(font(TEXT_PX, bold, palette::INK), HPos::Left, VPos::Top),
+            )?;
+        } else if layout.labels_in(index) {
             let bold = row.kind != RowKind::School;
             let label = fit_text(&row.label_with_year(), TEXT_PX, bold, layout.label_w - 8.0);
             text(
@@ -248,14 +305,6 @@ where
             }
         }
     }
-    // The national line last, so it sits on top of every bar.
-    vline(
-        root,
-        scale.px(0.0),
-        yt - 4,
-        yb,
-        palette::INK.stroke_width(2),
-    )?;
     Ok(())
 }
 
@@ -325,7 +374,13 @@ mod tests {
         assert_eq!(w, 360);
         assert!(h > 2 * wide_h, "stacked panels are taller: {h} vs {wide_h}");
         let layout = Layout::new(&model, 360);
-        assert!(layout.label_w <= 360.0 * 0.45);
+        assert!(layout.labels_above, "labels go above the bars on a phone");
+        let svg = unescape(&svg(&model, 360).unwrap_or_default());
+        assert!(
+            svg.contains("Forest Park Primary (2019)"),
+            "full names, not cut short"
+        );
+        assert!(!svg.contains('…'));
     }
 
     #[test]
