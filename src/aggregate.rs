@@ -529,6 +529,13 @@ pub fn ofsted_chart(dataset: &Dataset, choice: &CohortChoice) -> OfstedChart {
             note: d.note.clone(),
         });
     }
+    // Each bar's own caveat is shown too: a reader of "Inadequate 100%" must learn that it is
+    // a predecessor school's judgement, and of "76%" that counts were derived from it.
+    for row in &rows {
+        if let Some(note) = &row.note {
+            notes.push(format!("{}: {note}", row.label));
+        }
+    }
     notes.push(
         "Since September 2024 Ofsted no longer gives state schools a single overall judgement; \
          these are judgements made before then."
@@ -611,5 +618,86 @@ impl Sources {
         if !self.0.iter().any(|s| s == id) {
             self.0.push(id.to_string());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::bundled;
+
+    #[test]
+    fn a_predecessor_judgement_is_flagged_in_the_notes() {
+        let ds = bundled();
+        let chart = ofsted_chart(&ds, &CohortChoice::Cohort("compass".into()));
+        assert_eq!(chart.rows[0].counts.inadequate, 1);
+        assert!(
+            chart.notes.iter().any(|n| n.contains("predecessor school")),
+            "{:?}",
+            chart.notes
+        );
+    }
+
+    #[test]
+    fn derived_counts_say_they_come_from_rounded_percentages() {
+        let ds = bundled();
+        let chart = ofsted_chart(&ds, &CohortChoice::Programme);
+        assert!(chart
+            .notes
+            .iter()
+            .any(|n| n.contains("rounded percentages")));
+    }
+
+    #[test]
+    fn the_programme_choice_lists_every_named_school() {
+        let ds = bundled();
+        let chart = progress_chart(&ds, &CohortChoice::Programme);
+        let schools = chart
+            .rows
+            .iter()
+            .filter(|r| r.kind == RowKind::School)
+            .count();
+        assert_eq!(schools, 7);
+        assert_eq!(chart.rows[0].kind, RowKind::England, "England comes first");
+        assert_eq!(
+            chart.rows[0].year,
+            Some(2019),
+            "England in the schools' year"
+        );
+    }
+
+    #[test]
+    fn mixed_years_are_called_out() {
+        let ds = bundled();
+        let chart = progress_chart(&ds, &CohortChoice::Programme);
+        assert!(chart
+            .notes
+            .iter()
+            .any(|n| n.contains("figures are for 2016")));
+    }
+
+    #[test]
+    fn an_unknown_cohort_id_falls_back_to_the_programme() {
+        let ds = bundled();
+        assert_eq!(CohortChoice::from_id(&ds, "nope"), CohortChoice::Programme);
+        assert_eq!(
+            CohortChoice::from_id(&ds, "esprit"),
+            CohortChoice::Cohort("esprit".into())
+        );
+    }
+
+    #[test]
+    fn the_disadvantage_gap_is_local_minus_england() {
+        let ds = bundled();
+        let chart = disadvantage_chart(&ds, &CohortChoice::Programme);
+        let gaps: Vec<f64> = chart
+            .rows
+            .iter()
+            .filter_map(GapRow::gap)
+            .map(|g| (g * 10.0).round() / 10.0)
+            .collect();
+        assert_eq!(gaps, vec![0.5, 0.2, 0.6]);
+        assert_eq!(chart.local_name, "Stoke-on-Trent");
+        assert_eq!(chart.fsm[0].label, "Stoke-on-Trent", "the local area first");
     }
 }

@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
     anchored, fit_text, font, font_in, nice_ceiling, nice_ticks, palette, render_svg, text,
-    text_width, vline, ChartError, Scale, TEXT_PX,
+    text_on_white, text_width, vline, ChartError, Scale, TEXT_PX,
 };
 use crate::aggregate::{Cell, DisadvantageChart};
 use crate::format;
@@ -204,10 +204,12 @@ where
                 false,
                 right - left - text_width(row.subject.label(), TEXT_PX, true) - 12.0,
             );
-            text(
+            text_on_white(
                 root,
                 &words,
                 (right as i32, (gy + SUB_H / 2.0) as i32),
+                12.0,
+                false,
                 &anchored(font(12.0, false, palette::MUTED), HPos::Right, VPos::Center),
             )?;
         }

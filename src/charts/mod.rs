@@ -133,6 +133,59 @@ pub fn fit_text(text: &str, px: f64, bold: bool, max_px: f64) -> String {
     format!("{}…", out.trim_end())
 }
 
+/// Breaks `text` at ordinary spaces (not at no-break spaces) into lines no wider than
+/// `max_px`; a single word wider than that is shortened with an ellipsis.
+pub fn wrap_text(text: &str, px: f64, bold: bool, max_px: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if text_width(&candidate, px, bold) <= max_px || line.is_empty() {
+            line = candidate;
+        } else {
+            lines.push(std::mem::take(&mut line));
+            line = word.to_string();
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+        .into_iter()
+        .map(|l| fit_text(&l, px, bold, max_px))
+        .collect()
+}
+
+/// Draws text on a white backing, so grid lines behind it do not strike through it.
+pub fn text_on_white<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    s: &str,
+    at: (i32, i32),
+    px: f64,
+    bold: bool,
+    style: &TextStyle<'static>,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let w = text_width(s, px, bold).ceil() as i32;
+    let h = (px * 0.75).ceil() as i32;
+    let x0 = match style.pos.h_pos {
+        HPos::Left => at.0,
+        HPos::Center => at.0 - w / 2,
+        HPos::Right => at.0 - w,
+    };
+    area.draw(&Rectangle::new(
+        [(x0 - 3, at.1 - h), (x0 + w + 3, at.1 + h)],
+        WHITE.filled(),
+    ))?;
+    text(area, s, at, style)
+}
+
 /// Round tick values covering `min..=max`, about `target` of them, at steps of 1, 2 or 5
 /// times a power of ten.
 pub fn nice_ticks(min: f64, max: f64, target: usize) -> Vec<f64> {
@@ -285,6 +338,24 @@ mod tests {
         // "Good" = G 778 + o 556 + o 556 + d 556 = 2446 thousandths of an em.
         assert!((text_width("Good", 10.0, false) - 24.46).abs() < 1e-9);
         assert!(text_width("Good", 10.0, true) > text_width("Good", 10.0, false));
+    }
+
+    #[test]
+    fn long_labels_wrap_at_spaces_within_the_width() {
+        let lines = wrap_text(
+            "Primary schools in England, as at 31 July 2018 (n = 16,669)",
+            13.0,
+            true,
+            200.0,
+        );
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert_eq!(
+            lines.join(" "),
+            "Primary schools in England, as at 31 July 2018 (n = 16,669)"
+        );
+        for l in &lines {
+            assert!(text_width(l, 13.0, true) <= 200.0, "{l} is too wide");
+        }
     }
 
     #[test]

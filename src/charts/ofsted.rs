@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
-    anchored, fit_text, font, palette, render_svg, text, text_width, vline, ChartError, Scale,
+    anchored, font, palette, render_svg, text, text_width, vline, wrap_text, ChartError, Scale,
     TEXT_PX,
 };
 use crate::aggregate::OfstedChart;
@@ -16,7 +16,7 @@ use crate::model::Judgement;
 
 const PAD: f64 = 8.0;
 const LEGEND_ROW_H: f64 = 22.0;
-const LABEL_H: f64 = 22.0;
+const LABEL_LINE_H: f64 = 17.0;
 const BAR_H: f64 = 30.0;
 const ROW_GAP: f64 = 14.0;
 const AXIS_H: f64 = 24.0;
@@ -68,13 +68,31 @@ fn legend_h(model: &OfstedChart, width: f64) -> f64 {
     lines as f64 * LEGEND_ROW_H + 6.0
 }
 
+/// Each bar's label, wrapped to the width.
+fn label_lines(model: &OfstedChart, width: f64) -> Vec<Vec<String>> {
+    model
+        .rows
+        .iter()
+        .map(|r| {
+            wrap_text(
+                &row_label(&r.label, r.counts.total()),
+                TEXT_PX,
+                true,
+                width - 2.0 * PAD,
+            )
+        })
+        .collect()
+}
+
+fn row_height(lines: &[String]) -> f64 {
+    lines.len().max(1) as f64 * LABEL_LINE_H + 4.0 + BAR_H + ROW_GAP
+}
+
 /// The chart's size at a given width.
 pub fn size(model: &OfstedChart, width: u32) -> (u32, u32) {
     let w = f64::from(width.max(240));
-    let h = 2.0 * PAD
-        + legend_h(model, w)
-        + model.rows.len() as f64 * (LABEL_H + BAR_H + ROW_GAP)
-        + AXIS_H;
+    let rows: f64 = label_lines(model, w).iter().map(|l| row_height(l)).sum();
+    let h = 2.0 * PAD + legend_h(model, w) + rows + AXIS_H;
     (w as u32, h.ceil() as u32)
 }
 
@@ -83,9 +101,10 @@ pub fn svg(model: &OfstedChart, width: u32) -> Result<String, ChartError> {
     render_svg(size(model, width), |root| draw(root, model))
 }
 
-/// The label above a bar: what the group is and how many schools it counts.
+/// The label above a bar: what the group is and how many schools it counts. The count is
+/// joined by no-break spaces so that wrapping never separates "n =" from its number.
 pub fn row_label(label: &str, n: u32) -> String {
-    format!("{label} (n = {})", format::count(n))
+    format!("{label} (n\u{a0}=\u{a0}{})", format::count(n))
 }
 
 /// Draws the chart on any plotters backend, filling `root`.
@@ -118,24 +137,23 @@ where
         domain: (0.0, 1.0),
         range: (PAD, width - PAD - 1.0),
     };
-    let top = PAD + legend_h(model, width);
-    let row_h = LABEL_H + BAR_H + ROW_GAP;
-    for (i, row) in model.rows.iter().enumerate() {
-        let y0 = top + i as f64 * row_h;
+    let mut y0 = PAD + legend_h(model, width);
+    for (row, lines) in model.rows.iter().zip(label_lines(model, width)) {
         let total = row.counts.total();
-        let label = fit_text(
-            &row_label(&row.label, total),
-            TEXT_PX,
-            true,
-            width - 2.0 * PAD,
-        );
-        text(
-            root,
-            &label,
-            (PAD as i32, (y0 + LABEL_H / 2.0) as i32),
-            &anchored(font(TEXT_PX, true, palette::INK), HPos::Left, VPos::Center),
-        )?;
-        let (bt, bb) = ((y0 + LABEL_H) as i32, (y0 + LABEL_H + BAR_H) as i32);
+        for (k, line) in lines.iter().enumerate() {
+            text(
+                root,
+                line,
+                (
+                    PAD as i32,
+                    (y0 + k as f64 * LABEL_LINE_H + LABEL_LINE_H / 2.0) as i32,
+                ),
+                &anchored(font(TEXT_PX, true, palette::INK), HPos::Left, VPos::Center),
+            )?;
+        }
+        let label_h = lines.len().max(1) as f64 * LABEL_LINE_H + 4.0;
+        let (bt, bb) = ((y0 + label_h) as i32, (y0 + label_h + BAR_H) as i32);
+        y0 += row_height(&lines);
         let mut done = 0u32;
         for j in Judgement::ALL {
             let n = row.counts.get(j);
@@ -165,7 +183,7 @@ where
             }
         }
     }
-    let axis_y = (top + model.rows.len() as f64 * row_h - ROW_GAP + 5.0) as i32;
+    let axis_y = (y0 - ROW_GAP + 5.0) as i32;
     for t in [0.0, 0.25, 0.5, 0.75, 1.0] {
         // The end labels align inwards so they never run off the chart.
         let h = if t == 0.0 {
@@ -196,8 +214,10 @@ mod tests {
         let ds = bundled();
         let model = ofsted_chart(&ds, &CohortChoice::Programme);
         let svg = svg(&model, 1000).unwrap_or_default();
-        assert!(svg.contains("16 programme schools inspected since 2015 (n = 16)"));
-        assert!(svg.contains("Primary schools in England, as at 31 July 2018 (n = 16,669)"));
+        assert!(svg.contains("16 programme schools inspected since 2015 (n\u{a0}=\u{a0}16)"));
+        assert!(
+            svg.contains("Primary schools in England, as at 31 July 2018 (n\u{a0}=\u{a0}16,669)")
+        );
         // 12 of 16 Good = 75%; England 11,443 of 16,669 Good = 69%.
         assert!(svg.contains("Good 75%"));
         assert!(svg.contains("Good 69%"));
@@ -209,7 +229,7 @@ mod tests {
         let ds = bundled();
         let model = ofsted_chart(&ds, &CohortChoice::Cohort("esprit".into()));
         let svg = svg(&model, 1000).unwrap_or_default();
-        assert!(svg.contains("ESPRIT network (named schools) (n = 2)"));
+        assert!(svg.contains("ESPRIT network (named schools) (n\u{a0}=\u{a0}2)"));
         assert!(svg.contains("Requires improvement 100%"));
         let first = svg.find("ESPRIT network").unwrap_or(usize::MAX);
         let programme = svg.find("16 programme schools").unwrap_or(0);
@@ -217,6 +237,18 @@ mod tests {
             first < programme,
             "the cohort's bar comes before the programme's"
         );
+    }
+
+    #[test]
+    fn bar_labels_wrap_on_a_phone_and_keep_their_n() {
+        let ds = bundled();
+        let model = ofsted_chart(&ds, &CohortChoice::Programme);
+        let svg = svg(&model, 360).unwrap_or_default();
+        assert!(!svg.contains('…'), "nothing cut short");
+        assert!(svg.contains("(n\u{a0}=\u{a0}16,669)"));
+        let (_, narrow) = size(&model, 360);
+        let (_, wide) = size(&model, 1000);
+        assert!(narrow > wide, "wrapped labels make the chart taller");
     }
 
     #[test]

@@ -96,6 +96,10 @@ test('the cohort selector changes every per-cohort chart, for every cohort', asy
     }
     const ofsted = await textOf(page, '[data-testid="chart-ofsted"] [data-testid="chart-figure"]');
     assert.ok(ofsted.includes(`(n = ${members.length})`), `${cohort.id}: its own Ofsted bar`);
+    const card = await textOf(page, '[data-testid="chart-ofsted"]');
+    for (const s of members.filter((m) => m.ofsted.some((i) => i.predecessor))) {
+      assert.ok(card.includes(`predecessor school's judgement for ${s.name}`), `${s.name}: predecessor caveat shown`);
+    }
     const dis = await textOf(page, '[data-testid="chart-disadvantaged"]');
     assert.ok(dis.includes(`No disadvantaged-pupil or FSM figures are published for ${cohort.name}`));
     for (const id of CHARTS) {
