@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use leptos::html::Div;
 use leptos::prelude::*;
 
 use crate::charts::ChartError;
@@ -29,9 +30,27 @@ pub fn ChartCard(
     sources: Signal<Vec<String>>,
     /// The dataset, to resolve source ids.
     dataset: Arc<Dataset>,
+    /// The width charts are drawn at: this card writes its frame's width into it.
+    width: RwSignal<u32>,
     /// The table of the chart's figures.
     children: Children,
 ) -> impl IntoView {
+    let frame = NodeRef::<Div>::new();
+    let measure = move || {
+        if let Some(el) = frame.get_untracked() {
+            let w = u32::try_from(el.client_width()).unwrap_or(0);
+            if w > 0 && w != width.get_untracked() {
+                width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if frame.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
     let heading_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");
     let source_line = move || {
@@ -50,6 +69,7 @@ pub fn ChartCard(
         <section class="chart-card" id=id data-testid=test_id aria-labelledby=section_label>
             <h2 class="chart-card__title" id=heading_id>{move || title.get()}</h2>
             <p class="chart-card__explainer" id=desc_id>{explainer}</p>
+            <div class="chart-card__frame" node_ref=frame>
             {move || match svg.get() {
                 Ok(svg) => view! {
                     <div
@@ -63,6 +83,7 @@ pub fn ChartCard(
                 }.into_any(),
                 Err(e) => view! { <p class="chart-card__error" role="alert">{e.to_string()}</p> }.into_any(),
             }}
+            </div>
             <ul class="chart-card__notes">
                 {move || notes.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
             </ul>

@@ -3,7 +3,6 @@
 
 use std::sync::Arc;
 
-use leptos::html::Div;
 use leptos::prelude::*;
 
 use super::chart_card::ChartCard;
@@ -19,32 +18,14 @@ use crate::dataset::Dataset;
 
 /// Width charts are drawn at before the page has been measured.
 const DEFAULT_WIDTH: u32 = 960;
+// Charts are drawn at the width they are shown at (each card measures its frame into
+// `width`), so text stays the same size on a phone and on a projector.
 
 /// The dashboard for one loaded dataset.
 #[component]
 pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
     let cohort = RwSignal::new(CohortChoice::Programme);
     let width = RwSignal::new(DEFAULT_WIDTH);
-    let charts_box = NodeRef::<Div>::new();
-
-    // Charts are drawn at the width of their column, so text stays the same size on a phone
-    // and on a projector; redraw when the window is resized.
-    let measure = move || {
-        if let Some(el) = charts_box.get_untracked() {
-            let w = u32::try_from(el.client_width()).unwrap_or(0);
-            if w > 0 && w != width.get_untracked() {
-                width.set(w);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if charts_box.get().is_some() {
-            measure();
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
-
     let ds = dataset.clone();
     let progress = Memo::new(move |_| progress_chart(&ds, &cohort.get()));
     let ds = dataset.clone();
@@ -52,11 +33,11 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
     let ds = dataset.clone();
     let ofsted = Memo::new(move |_| ofsted_chart(&ds, &cohort.get()));
 
-    let progress_svg =
-        Signal::derive(move || progress.with(|m| charts::progress::svg(m, width.get())));
+    // Memos: each drawing is made once per (model, width), however often it is read.
+    let progress_svg = Memo::new(move |_| progress.with(|m| charts::progress::svg(m, width.get())));
     let disadvantage_svg =
-        Signal::derive(move || disadvantage.with(|m| charts::disadvantage::svg(m, width.get())));
-    let ofsted_svg = Signal::derive(move || ofsted.with(|m| charts::ofsted::svg(m, width.get())));
+        Memo::new(move |_| disadvantage.with(|m| charts::disadvantage::svg(m, width.get())));
+    let ofsted_svg = Memo::new(move |_| ofsted.with(|m| charts::ofsted::svg(m, width.get())));
 
     let progress_title = Signal::derive(move || progress.with(|m| m.title.clone()));
     let progress_notes =
@@ -79,7 +60,7 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
     view! {
         <ProgrammeFacts dataset=ds_for_facts />
         <CohortSelector dataset=ds_for_selector cohort=cohort />
-        <div class="charts" node_ref=charts_box>
+        <div class="charts">
             <ChartCard
                 id="ks2-progress"
                 title=progress_title
@@ -88,6 +69,7 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
                 notes=progress_notes
                 sources=progress_sources
                 dataset=ds_for_cards.clone()
+                width=width
             >
                 <ProgressTable model=progress />
             </ChartCard>
@@ -99,6 +81,7 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
                 notes=disadvantage_notes
                 sources=disadvantage_sources
                 dataset=ds_for_cards.clone()
+                width=width
             >
                 <DisadvantageTable model=disadvantage />
             </ChartCard>
@@ -110,6 +93,7 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
                 notes=ofsted_notes
                 sources=ofsted_sources
                 dataset=ds_for_cards
+                width=width
             >
                 <OfstedTable model=ofsted />
             </ChartCard>

@@ -168,11 +168,16 @@ where
             vline(root, x1, bt, bb, WHITE.stroke_width(2))?;
             let share = format::share(n, total);
             let room = f64::from(x1 - x0) - 8.0;
-            let full = format!("{} {share}", j.label());
-            let short = format!("{} {share}", j.short_label());
-            let fitting = [full, short, share]
-                .into_iter()
-                .find(|s| text_width(s, 12.0, true) <= room);
+            // Count and share where there is room, then shorter forms; the table has both.
+            let count = format::count(n);
+            let fitting = [
+                format!("{} {share} ({count})", j.label()),
+                format!("{} {share}", j.label()),
+                format!("{} {share}", j.short_label()),
+                share,
+            ]
+            .into_iter()
+            .find(|s| text_width(s, 12.0, true) <= room);
             if let Some(s) = fitting {
                 text(
                     root,
@@ -219,8 +224,8 @@ mod tests {
             svg.contains("Primary schools in England, as at 31 July 2018 (n\u{a0}=\u{a0}16,669)")
         );
         // 12 of 16 Good = 75%; England 11,443 of 16,669 Good = 69%.
-        assert!(svg.contains("Good 75%"));
-        assert!(svg.contains("Good 69%"));
+        assert!(svg.contains("Good 75% (12)"));
+        assert!(svg.contains("Good 69% (11,443)"));
         assert!(svg.contains("Outstanding"));
     }
 

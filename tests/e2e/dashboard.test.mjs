@@ -53,7 +53,7 @@ test('the seed figures are visible, each chart with its source line', async () =
   }
   const ofsted = await textOf(page, '[data-testid="chart-ofsted"] [data-testid="chart-figure"]');
   assert.ok(ofsted.includes('16 programme schools inspected since 2015 (n = 16)'));
-  assert.ok(ofsted.includes('Good 75%'), 'programme: 12 of 16 Good');
+  assert.ok(ofsted.includes('Good 75% (12)'), 'programme: 12 of 16 Good');
   assert.ok(ofsted.includes('n = 16,669'), 'England primaries counted');
   assert.equal(await page.getByTestId('fact-cohorts').textContent(), '12');
   assert.equal(await page.getByTestId('fact-schools').textContent(), '55');
@@ -127,20 +127,38 @@ test('the table of a chart lists the same figures as the chart', async () => {
   await context.close();
 });
 
-test('on a 360 px phone nothing scrolls sideways and every chart fits', async () => {
-  const { context, page, problems } = await openPage(browser, { width: 360, height: 780 });
+for (const [name, width, height] of [['phone', 360, 780], ['projector', 1920, 1080]]) {
+  test(`at ${width} px (${name}) nothing scrolls sideways and every chart fits`, async () => {
+    const { context, page, problems } = await openPage(browser, { width, height });
+    await page.goto(server.url);
+    await waitForCharts(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+    for (const id of CHARTS) {
+      const figure = page.locator(`[data-testid="chart-${id}"] [data-testid="chart-figure"]`);
+      const box = await figure.boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= width, `${id} fits: ${JSON.stringify(box)}`);
+      // The drawing is made for the width it is shown at, so its text is not scaled down.
+      const drawn = await figure.locator('svg').getAttribute('width');
+      assert.ok(Math.abs(Number(drawn) - box.width) <= 2, `${id} drawn at ${drawn}px, shown at ${box.width}px`);
+      await figure.screenshot({ path: shotPath(`chart-${id}-${name}`) });
+    }
+    await page.screenshot({ path: shotPath(`page-${name}`), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('axe-core finds no WCAG 2.2 A or AA violation, with every table open', async () => {
+  const { context, page } = await openPage(browser);
   await page.goto(server.url);
   await waitForCharts(page);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
-  for (const id of CHARTS) {
-    const figure = page.locator(`[data-testid="chart-${id}"] [data-testid="chart-figure"]`);
-    const box = await figure.boundingBox();
-    assert.ok(box.x >= 0 && box.x + box.width <= 360, `${id} fits: ${JSON.stringify(box)}`);
-    await figure.screenshot({ path: shotPath(`chart-${id}-phone`) });
-  }
-  await page.screenshot({ path: shotPath('page-phone'), fullPage: true });
-  assert.deepEqual(problems, []);
+  for (const summary of await page.locator('.chart-card__table summary').all()) await summary.click();
+  await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
+  const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  assert.deepEqual(found, []);
   await context.close();
 });
 
