@@ -2,6 +2,8 @@
 //! each chart draws. Charts, tables and summaries all read these models, so what is drawn and
 //! what is listed cannot disagree.
 
+use std::collections::BTreeSet;
+
 use crate::dataset::Dataset;
 use crate::model::{
     Inspection, Judgement, JudgementCounts, PupilGroup, School, Score, Subject, Urn,
@@ -11,9 +13,10 @@ use crate::model::{
 pub const ENGLAND: &str = "england";
 
 /// Which schools the reader is looking at.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum CohortChoice {
     /// The whole programme: every named school.
+    #[default]
     Programme,
     /// One cohort (network), by id.
     Cohort(String),
@@ -63,6 +66,37 @@ impl CohortChoice {
     }
 }
 
+/// What the reader has chosen to see: everything a chart model depends on besides the data.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Which schools.
+    pub cohort: CohortChoice,
+    /// One subject, or all three.
+    pub subject: Option<Subject>,
+    /// The schools' KS2 year; the latest when `None`.
+    pub year: Option<u16>,
+    /// Series hidden from the legend (`england`, an area id, `schools`).
+    pub hidden: BTreeSet<String>,
+}
+
+impl Selection {
+    /// The whole programme, everything shown.
+    pub fn cohort(cohort: CohortChoice) -> Self {
+        Self {
+            cohort,
+            ..Self::default()
+        }
+    }
+
+    /// Whether a series is shown.
+    pub fn shows(&self, series: &str) -> bool {
+        !self.hidden.contains(series)
+    }
+}
+
+/// Id of the series of all school rows.
+pub const SCHOOLS: &str = "schools";
+
 /// One figure in a chart: a published value with its source, or the reason there is none.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
@@ -111,6 +145,8 @@ pub struct ProgressRow {
     pub kind: RowKind,
     /// URN, for school rows.
     pub urn: Option<Urn>,
+    /// The legend series it belongs to: `england`, an area id or [`SCHOOLS`].
+    pub series: String,
     /// One cell per subject, in [`Subject::ALL`] order.
     pub cells: [Cell; 3],
 }
@@ -125,11 +161,28 @@ impl ProgressRow {
     }
 }
 
+/// An entry of a chart's legend, which hides or shows a series.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LegendEntry {
+    /// Series id, as kept in links.
+    pub id: String,
+    /// Display name.
+    pub label: String,
+    /// Whether it is drawn.
+    pub shown: bool,
+}
+
 /// The KS2 progress chart of one cohort choice.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProgressChart {
     /// Chart title.
     pub title: String,
+    /// The subjects drawn, one panel each.
+    pub subjects: Vec<Subject>,
+    /// The series the legend lists.
+    pub legend: Vec<LegendEntry>,
+    /// The schools' KS2 year shown.
+    pub year: Option<u16>,
     /// England, then areas, then the cohort's schools.
     pub rows: Vec<ProgressRow>,
     /// Caveats shown under the chart.
@@ -140,11 +193,35 @@ pub struct ProgressChart {
     pub sources: Vec<String>,
 }
 
-/// Builds the KS2 progress chart for a cohort choice.
-pub fn progress_chart(dataset: &Dataset, choice: &CohortChoice) -> ProgressChart {
+/// The KS2 years with school figures, oldest first.
+pub fn school_years(dataset: &Dataset) -> Vec<u16> {
+    let years: BTreeSet<u16> = dataset
+        .raw()
+        .schools
+        .iter()
+        .flat_map(|s| s.ks2.iter().map(|r| r.year))
+        .collect();
+    years.into_iter().collect()
+}
+
+/// Builds the KS2 progress chart for a selection.
+pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
     let raw = dataset.raw();
+    let choice = &sel.cohort;
     let mut rows = Vec::new();
-    let mut sources = Sources::default();
+    let school_result = |s: &'_ School| -> Option<crate::model::Ks2Result> {
+        match sel.year {
+            Some(y) => s.ks2.iter().find(|r| r.year == y).cloned(),
+            None => latest_ks2(s).cloned(),
+        }
+    };
+    let year = sel.year.or_else(|| {
+        choice
+            .schools(dataset)
+            .iter()
+            .filter_map(|s| latest_ks2(s).map(|r| r.year))
+            .max()
+    });
 
     // Areas: England first (the reference), then the others, each at its latest year.
     let mut area_ids: Vec<&str> = Vec::new();
@@ -155,11 +232,6 @@ pub fn progress_chart(dataset: &Dataset, choice: &CohortChoice) -> ProgressChart
             area_ids.push(&a.id);
         }
     }
-    let school_years: Vec<u16> = choice
-        .schools(dataset)
-        .iter()
-        .filter_map(|s| latest_ks2(s).map(|r| r.year))
-        .collect();
     for area in area_ids {
         let figures: Vec<_> = raw
             .area_progress
@@ -168,46 +240,40 @@ pub fn progress_chart(dataset: &Dataset, choice: &CohortChoice) -> ProgressChart
             .collect();
         // England is 0 in every year; show it for the schools' year when there is one,
         // so the reference line is the same year as the bars read against it.
-        let year = if area == ENGLAND {
-            school_years
-                .iter()
-                .max()
-                .copied()
-                .filter(|y| figures.iter().any(|p| p.year == *y))
+        let area_year = if area == ENGLAND {
+            year.filter(|y| figures.iter().any(|p| p.year == *y))
                 .or_else(|| figures.iter().map(|p| p.year).max())
         } else {
             figures.iter().map(|p| p.year).max()
         };
-        let Some(year) = year else { continue };
+        let Some(area_year) = area_year else { continue };
         let cells = Subject::ALL.map(|subject| {
             figures
                 .iter()
-                .find(|p| p.year == year && p.subject == subject)
+                .find(|p| p.year == area_year && p.subject == subject)
                 .map_or_else(
                     || Cell::NotPublished("not published".into()),
-                    |p| {
-                        sources.add(&p.source);
-                        Cell::Value {
-                            score: Score {
-                                value: p.value,
-                                lower: p.lower,
-                                upper: p.upper,
-                            },
-                            source: p.source.clone(),
-                            quote: p.quote.clone(),
-                        }
+                    |p| Cell::Value {
+                        score: Score {
+                            value: p.value,
+                            lower: p.lower,
+                            upper: p.upper,
+                        },
+                        source: p.source.clone(),
+                        quote: p.quote.clone(),
                     },
                 )
         });
         rows.push(ProgressRow {
             label: dataset.area_name(area).to_string(),
-            year: Some(year),
+            year: Some(area_year),
             kind: if area == ENGLAND {
                 RowKind::England
             } else {
                 RowKind::Area
             },
             urn: None,
+            series: area.to_string(),
             cells,
         });
     }
@@ -218,26 +284,30 @@ pub fn progress_chart(dataset: &Dataset, choice: &CohortChoice) -> ProgressChart
             .to_string(),
     ];
     for school in choice.schools(dataset) {
-        let (year, cells) = match latest_ks2(school) {
-            Some(r) => {
-                sources.add(&r.source);
-                (
-                    Some(r.year),
-                    Subject::ALL.map(|subject| match r.score(subject) {
-                        Some(score) => Cell::Value {
-                            score,
-                            source: r.source.clone(),
-                            quote: None,
-                        },
-                        None => Cell::NotPublished("not published".into()),
-                    }),
-                )
-            }
+        let (row_year, cells) = match school_result(school) {
+            Some(r) => (
+                Some(r.year),
+                Subject::ALL.map(|subject| match r.score(subject) {
+                    Some(score) => Cell::Value {
+                        score,
+                        source: r.source.clone(),
+                        quote: None,
+                    },
+                    None => Cell::NotPublished("not published".into()),
+                }),
+            ),
             None => {
-                let why = school
-                    .no_ks2_reason
-                    .clone()
-                    .unwrap_or_else(|| "KS2 progress not published".into());
+                let why = if school.ks2.is_empty() {
+                    school
+                        .no_ks2_reason
+                        .clone()
+                        .unwrap_or_else(|| "KS2 progress not published".into())
+                } else {
+                    format!(
+                        "no KS2 figures for {} in this dataset",
+                        year.map_or_else(|| "this year".to_string(), |y| y.to_string())
+                    )
+                };
                 notes.push(format!("{}: {why}", school.name));
                 (
                     None,
@@ -247,9 +317,10 @@ pub fn progress_chart(dataset: &Dataset, choice: &CohortChoice) -> ProgressChart
         };
         rows.push(ProgressRow {
             label: short_school_name(&school.name),
-            year,
+            year: row_year,
             kind: RowKind::School,
             urn: Some(school.urn),
+            series: SCHOOLS.to_string(),
             cells,
         });
     }
@@ -258,20 +329,50 @@ pub fn progress_chart(dataset: &Dataset, choice: &CohortChoice) -> ProgressChart
         .filter(|r| r.kind == RowKind::Area)
         .filter_map(|r| r.year)
         .collect();
-    if let (Some(a), Some(s)) = (area_years.iter().max(), school_years.iter().max()) {
-        if a != s {
+    if let (Some(a), Some(s)) = (area_years.iter().max(), year) {
+        if *a != s {
             notes.push(format!(
                 "Area figures are for {a} and school figures for {s}: different pupils, so \
                  compare each with 0 (England) rather than with each other."
             ));
         }
+        for b in crate::breaks::crossed(
+            crate::breaks::Measure::Ks2Progress,
+            (*a).min(s),
+            (*a).max(s),
+        ) {
+            notes.push(b.text.to_string());
+        }
     }
     if matches!(choice, CohortChoice::Cohort(_)) || raw.schools.is_empty() {
         notes.push(raw.programme.membership_note.clone());
     }
+
+    let legend = legend_of(
+        rows.iter()
+            .map(|r| (r.series.as_str(), series_label(dataset, r))),
+        sel,
+    );
+    rows.retain(|r| sel.shows(&r.series));
+    let mut sources = Sources::default();
+    for cell in rows.iter().flat_map(|r| r.cells.iter()) {
+        if let Cell::Value { source, .. } = cell {
+            sources.add(source);
+        }
+    }
     let statements = statements_about(dataset, "ks2-progress", &mut sources);
+    let subjects = sel
+        .subject
+        .map_or_else(|| Subject::ALL.to_vec(), |s| vec![s]);
+    let subject_words = match sel.subject {
+        Some(s) => format!(" ({})", s.label().to_lowercase()),
+        None => String::new(),
+    };
     ProgressChart {
-        title: format!("KS2 progress: {}", choice.name(dataset)),
+        title: format!("KS2 progress{subject_words}: {}", choice.name(dataset)),
+        subjects,
+        legend,
+        year,
         rows,
         notes,
         statements,
@@ -279,21 +380,46 @@ pub fn progress_chart(dataset: &Dataset, choice: &CohortChoice) -> ProgressChart
     }
 }
 
+fn series_label(dataset: &Dataset, row: &ProgressRow) -> String {
+    match row.kind {
+        RowKind::School => "Schools".to_string(),
+        _ => dataset.area_name(&row.series).to_string(),
+    }
+}
+
+/// Legend entries in first-seen order, each once, marked shown or hidden.
+fn legend_of<'a>(
+    series: impl Iterator<Item = (&'a str, String)>,
+    sel: &Selection,
+) -> Vec<LegendEntry> {
+    let mut out: Vec<LegendEntry> = Vec::new();
+    for (id, label) in series {
+        if !out.iter().any(|e| e.id == id) {
+            out.push(LegendEntry {
+                id: id.to_string(),
+                label,
+                shown: sel.shows(id),
+            });
+        }
+    }
+    out
+}
+
 /// One subject of the disadvantaged-pupils comparison.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GapRow {
     /// The subject.
     pub subject: Subject,
-    /// The local area's disadvantaged pupils.
-    pub local: Cell,
-    /// England's disadvantaged pupils.
-    pub england: Cell,
+    /// The local area's disadvantaged pupils; `None` when the reader hid that series.
+    pub local: Option<Cell>,
+    /// England's disadvantaged pupils; `None` when hidden.
+    pub england: Option<Cell>,
 }
 
 impl GapRow {
-    /// Local minus England, where both are published.
+    /// Local minus England, where both are published and shown.
     pub fn gap(&self) -> Option<f64> {
-        Some(self.local.value()? - self.england.value()?)
+        Some(self.local.as_ref()?.value()? - self.england.as_ref()?.value()?)
     }
 }
 
@@ -302,6 +428,8 @@ impl GapRow {
 pub struct FsmBar {
     /// Area name.
     pub label: String,
+    /// Area id: the legend series.
+    pub area: String,
     /// Percentage of pupils.
     pub percent: f64,
     /// Year, where the source gives one.
@@ -319,6 +447,8 @@ pub struct DisadvantageChart {
     pub local_name: String,
     /// Year of the progress figures.
     pub year: Option<u16>,
+    /// The series the legend lists.
+    pub legend: Vec<LegendEntry>,
     /// Progress of disadvantaged pupils per subject.
     pub rows: Vec<GapRow>,
     /// FSM eligibility bars, local first.
@@ -333,8 +463,9 @@ pub struct DisadvantageChart {
 
 /// Builds the disadvantaged-pupils chart. No per-cohort figures are published, so the cohort
 /// choice only changes the note that says so.
-pub fn disadvantage_chart(dataset: &Dataset, choice: &CohortChoice) -> DisadvantageChart {
+pub fn disadvantage_chart(dataset: &Dataset, sel: &Selection) -> DisadvantageChart {
     let raw = dataset.raw();
+    let choice = &sel.cohort;
     let mut sources = Sources::default();
     let local = raw
         .area_progress
@@ -349,29 +480,30 @@ pub fn disadvantage_chart(dataset: &Dataset, choice: &CohortChoice) -> Disadvant
         .map(|p| p.year)
         .max();
     let mut cell = |area: &str, subject: Subject| {
-        raw.area_progress
-            .iter()
-            .find(|p| {
-                p.area == area
-                    && Some(p.year) == year
-                    && p.pupils == PupilGroup::Disadvantaged
-                    && p.subject == subject
-            })
-            .map_or_else(
-                || Cell::NotPublished("not published".into()),
-                |p| {
-                    sources.add(&p.source);
-                    Cell::Value {
-                        score: Score {
-                            value: p.value,
-                            lower: p.lower,
-                            upper: p.upper,
-                        },
-                        source: p.source.clone(),
-                        quote: p.quote.clone(),
-                    }
-                },
-            )
+        if !sel.shows(area) {
+            return None;
+        }
+        let found = raw.area_progress.iter().find(|p| {
+            p.area == area
+                && Some(p.year) == year
+                && p.pupils == PupilGroup::Disadvantaged
+                && p.subject == subject
+        });
+        Some(found.map_or_else(
+            || Cell::NotPublished("not published".into()),
+            |p| {
+                sources.add(&p.source);
+                Cell::Value {
+                    score: Score {
+                        value: p.value,
+                        lower: p.lower,
+                        upper: p.upper,
+                    },
+                    source: p.source.clone(),
+                    quote: p.quote.clone(),
+                }
+            },
+        ))
     };
     let rows = Subject::ALL
         .map(|subject| GapRow {
@@ -383,17 +515,27 @@ pub fn disadvantage_chart(dataset: &Dataset, choice: &CohortChoice) -> Disadvant
     let mut fsm: Vec<FsmBar> = raw
         .fsm
         .iter()
-        .map(|f| {
-            sources.add(&f.source);
-            FsmBar {
-                label: dataset.area_name(&f.area).to_string(),
-                percent: f.percent,
-                year: f.year,
-                source: f.source.clone(),
-            }
+        .map(|f| FsmBar {
+            label: dataset.area_name(&f.area).to_string(),
+            area: f.area.clone(),
+            percent: f.percent,
+            year: f.year,
+            source: f.source.clone(),
         })
         .collect();
-    fsm.sort_by_key(|b| b.label == dataset.area_name(ENGLAND));
+    fsm.sort_by_key(|b| b.area == ENGLAND);
+    let legend = legend_of(
+        [local_id, ENGLAND]
+            .into_iter()
+            .chain(fsm.iter().map(|b| b.area.as_str()))
+            .filter(|id| !id.is_empty())
+            .map(|id| (id, dataset.area_name(id).to_string())),
+        sel,
+    );
+    fsm.retain(|b| sel.shows(&b.area));
+    for b in &fsm {
+        sources.add(&b.source);
+    }
     let mut notes = Vec::new();
     if let CohortChoice::Cohort(_) = choice {
         notes.push(format!(
@@ -415,6 +557,7 @@ pub fn disadvantage_chart(dataset: &Dataset, choice: &CohortChoice) -> Disadvant
         title: format!("Disadvantaged pupils: {local_name} and England"),
         local_name,
         year,
+        legend,
         rows,
         fsm,
         notes,
@@ -426,6 +569,8 @@ pub fn disadvantage_chart(dataset: &Dataset, choice: &CohortChoice) -> Disadvant
 /// One bar of the Ofsted chart: a group of schools and its judgements.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DistributionRow {
+    /// Series id: `cohort`, or the distribution's id.
+    pub id: String,
     /// What the group is.
     pub label: String,
     /// The counts.
@@ -452,6 +597,8 @@ pub struct SchoolJudgement {
 pub struct OfstedChart {
     /// Chart title.
     pub title: String,
+    /// The series (bars) the legend lists.
+    pub legend: Vec<LegendEntry>,
     /// Bars: the cohort (when one is chosen), the programme, England.
     pub rows: Vec<DistributionRow>,
     /// The chosen schools' own latest judgements.
@@ -464,8 +611,12 @@ pub struct OfstedChart {
     pub sources: Vec<String>,
 }
 
-/// Builds the Ofsted chart for a cohort choice.
-pub fn ofsted_chart(dataset: &Dataset, choice: &CohortChoice) -> OfstedChart {
+/// Id of the chosen cohort's own bar in the Ofsted chart.
+pub const COHORT_BAR: &str = "cohort";
+
+/// Builds the Ofsted chart for a selection.
+pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
+    let choice = &sel.cohort;
     let raw = dataset.raw();
     let mut sources = Sources::default();
     let mut rows = Vec::new();
@@ -503,6 +654,7 @@ pub fn ofsted_chart(dataset: &Dataset, choice: &CohortChoice) -> OfstedChart {
         });
         if counts.total() > 0 {
             rows.push(DistributionRow {
+                id: COHORT_BAR.to_string(),
                 label: format!("{} (named schools)", choice.name(dataset)),
                 counts,
                 sources: row_sources,
@@ -523,12 +675,15 @@ pub fn ofsted_chart(dataset: &Dataset, choice: &CohortChoice) -> OfstedChart {
     for d in &raw.ofsted_distributions {
         sources.add(&d.source);
         rows.push(DistributionRow {
+            id: d.id.clone(),
             label: d.label.clone(),
             counts: d.counts,
             sources: vec![d.source.clone()],
             note: d.note.clone(),
         });
     }
+    let legend = legend_of(rows.iter().map(|r| (r.id.as_str(), r.label.clone())), sel);
+    rows.retain(|r| sel.shows(&r.id));
     // Each bar's own caveat is shown too: a reader of "Inadequate 100%" must learn that it is
     // a predecessor school's judgement, and of "76%" that counts were derived from it.
     for row in &rows {
@@ -544,6 +699,7 @@ pub fn ofsted_chart(dataset: &Dataset, choice: &CohortChoice) -> OfstedChart {
     let statements = statements_about(dataset, "ofsted", &mut sources);
     OfstedChart {
         title: format!("Ofsted judgements: {}", choice.name(dataset)),
+        legend,
         rows,
         schools,
         notes,
@@ -629,7 +785,10 @@ mod tests {
     #[test]
     fn a_predecessor_judgement_is_flagged_in_the_notes() {
         let ds = bundled();
-        let chart = ofsted_chart(&ds, &CohortChoice::Cohort("compass".into()));
+        let chart = ofsted_chart(
+            &ds,
+            &Selection::cohort(CohortChoice::Cohort("compass".into())),
+        );
         assert_eq!(chart.rows[0].counts.inadequate, 1);
         assert!(
             chart.notes.iter().any(|n| n.contains("predecessor school")),
@@ -641,7 +800,7 @@ mod tests {
     #[test]
     fn derived_counts_say_they_come_from_rounded_percentages() {
         let ds = bundled();
-        let chart = ofsted_chart(&ds, &CohortChoice::Programme);
+        let chart = ofsted_chart(&ds, &Selection::default());
         assert!(chart
             .notes
             .iter()
@@ -651,7 +810,7 @@ mod tests {
     #[test]
     fn the_programme_choice_lists_every_named_school() {
         let ds = bundled();
-        let chart = progress_chart(&ds, &CohortChoice::Programme);
+        let chart = progress_chart(&ds, &Selection::default());
         let schools = chart
             .rows
             .iter()
@@ -669,7 +828,7 @@ mod tests {
     #[test]
     fn mixed_years_are_called_out() {
         let ds = bundled();
-        let chart = progress_chart(&ds, &CohortChoice::Programme);
+        let chart = progress_chart(&ds, &Selection::default());
         assert!(chart
             .notes
             .iter()
@@ -689,7 +848,7 @@ mod tests {
     #[test]
     fn the_disadvantage_gap_is_local_minus_england() {
         let ds = bundled();
-        let chart = disadvantage_chart(&ds, &CohortChoice::Programme);
+        let chart = disadvantage_chart(&ds, &Selection::default());
         let gaps: Vec<f64> = chart
             .rows
             .iter()

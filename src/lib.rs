@@ -7,6 +7,7 @@
 //! core's output into Leptos components.
 
 pub mod aggregate;
+pub mod breaks;
 pub mod charts;
 pub mod dataset;
 pub mod error;

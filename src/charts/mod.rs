@@ -285,6 +285,65 @@ where
     Ok(())
 }
 
+/// A rectangle in chart pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    /// Left.
+    pub x: f64,
+    /// Top.
+    pub y: f64,
+    /// Width.
+    pub w: f64,
+    /// Height.
+    pub h: f64,
+}
+
+impl Rect {
+    /// A rectangle from its left, top, width and height.
+    pub fn new(x: f64, y: f64, w: f64, h: f64) -> Self {
+        Self { x, y, w, h }
+    }
+
+    /// Whether a point lies inside.
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        x >= self.x && x <= self.x + self.w && y >= self.y && y <= self.y + self.h
+    }
+}
+
+/// One drawn figure (a bar, a segment) with what a tooltip or a screen reader says of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    /// Who or what: a school, an area, a group of schools.
+    pub entity: String,
+    /// What is measured: "reading progress", "Good".
+    pub category: String,
+    /// The year of the figure, where one applies.
+    pub year: Option<u16>,
+    /// The value as written on the chart, with any caveat.
+    pub value: String,
+    /// Id of the source, `None` where nothing is published.
+    pub source: Option<String>,
+    /// The box the mark is drawn in (for the focus outline).
+    pub bounds: Rect,
+    /// The band the pointer finds it by: the whole row, so thin bars are easy to hit.
+    pub band: Rect,
+}
+
+impl Mark {
+    /// One sentence for screen readers and tooltips: "Etruscan Primary, 2019, reading progress: +2.0".
+    pub fn sentence(&self) -> String {
+        match self.year {
+            Some(y) => format!("{}, {y}, {}: {}", self.entity, self.category, self.value),
+            None => format!("{}, {}: {}", self.entity, self.category, self.value),
+        }
+    }
+}
+
+/// The mark under a point in chart pixels, if any.
+pub fn locate(marks: &[Mark], x: f64, y: f64) -> Option<usize> {
+    marks.iter().position(|m| m.band.contains(x, y))
+}
+
 /// A linear map from data values to pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scale {
@@ -364,5 +423,109 @@ mod tests {
         assert!(fitted.ends_with('…'));
         assert!(text_width(&fitted, 13.0, false) <= 100.0);
         assert_eq!(fit_text("Short", 13.0, false, 100.0), "Short");
+    }
+}
+
+#[cfg(test)]
+mod mark_tests {
+    //! Marks are what hover, tap and keyboard find: each must be found where it is drawn.
+    use super::*;
+    use crate::aggregate::{disadvantage_chart, ofsted_chart, progress_chart, Selection};
+    use crate::model::Subject;
+    use crate::testing::bundled;
+
+    fn check_found_where_drawn(marks: &[Mark]) {
+        assert!(!marks.is_empty());
+        for (i, m) in marks.iter().enumerate() {
+            let (cx, cy) = (m.bounds.x + m.bounds.w / 2.0, m.bounds.y + m.bounds.h / 2.0);
+            assert_eq!(
+                locate(marks, cx, cy),
+                Some(i),
+                "{} is not found at its centre",
+                m.sentence()
+            );
+        }
+    }
+
+    #[test]
+    fn every_progress_bar_is_found_at_its_centre_at_every_width() {
+        let ds = bundled();
+        let model = progress_chart(&ds, &Selection::default());
+        for width in [360, 700, 1200] {
+            let marks = progress::marks(&model, width);
+            assert_eq!(
+                marks.len(),
+                3 * model.rows.len(),
+                "one mark per subject and row"
+            );
+            check_found_where_drawn(&marks);
+        }
+    }
+
+    #[test]
+    fn a_progress_mark_reads_as_a_sentence_with_its_source() {
+        let ds = bundled();
+        let model = progress_chart(&ds, &Selection::default());
+        let marks = progress::marks(&model, 1200);
+        let maths_stoke = marks
+            .iter()
+            .find(|m| m.entity == "Stoke-on-Trent" && m.category == "maths progress");
+        assert_eq!(
+            maths_stoke.map(Mark::sentence).as_deref(),
+            Some("Stoke-on-Trent, 2016, maths progress: +0.4")
+        );
+        assert_eq!(
+            maths_stoke.and_then(|m| m.source.clone()).as_deref(),
+            Some("uow-clp-account")
+        );
+    }
+
+    #[test]
+    fn a_chosen_subject_draws_one_panel() {
+        let ds = bundled();
+        let sel = Selection {
+            subject: Some(Subject::Maths),
+            ..Selection::default()
+        };
+        let model = progress_chart(&ds, &sel);
+        let marks = progress::marks(&model, 1200);
+        assert_eq!(marks.len(), model.rows.len());
+        assert!(marks.iter().all(|m| m.category == "maths progress"));
+        let svg = progress::svg(&model, 1200).unwrap_or_default();
+        assert!(svg.contains("Maths") && !svg.contains(">Reading\n"));
+    }
+
+    #[test]
+    fn hiding_a_series_removes_its_bars_and_keeps_it_in_the_legend() {
+        let ds = bundled();
+        let sel = Selection {
+            hidden: ["england".to_string()].into_iter().collect(),
+            ..Selection::default()
+        };
+        let model = progress_chart(&ds, &sel);
+        assert!(model.rows.iter().all(|r| r.series != "england"));
+        let england = model.legend.iter().find(|e| e.id == "england");
+        assert_eq!(england.map(|e| e.shown), Some(false));
+        let dis = disadvantage_chart(&ds, &sel);
+        assert!(dis.rows.iter().all(|r| r.england.is_none()));
+        assert!(dis.fsm.iter().all(|b| b.area != "england"));
+        assert_eq!(
+            disadvantage::marks(&dis, 1000).len(),
+            3 + 1,
+            "Stoke's three bars and its FSM bar"
+        );
+    }
+
+    #[test]
+    fn disadvantage_and_ofsted_marks_are_found_where_drawn() {
+        let ds = bundled();
+        let sel = Selection::default();
+        for width in [360, 1000] {
+            check_found_where_drawn(&disadvantage::marks(&disadvantage_chart(&ds, &sel), width));
+            let ofsted = ofsted::marks(&ofsted_chart(&ds, &sel), width);
+            check_found_where_drawn(&ofsted);
+            assert!(ofsted.iter().any(|m| m.sentence()
+                == "16 programme schools inspected since 2015, Good: 12 of 16 schools (75%)"));
+        }
     }
 }

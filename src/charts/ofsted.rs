@@ -7,8 +7,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
-    anchored, font, palette, render_svg, text, text_width, vline, wrap_text, ChartError, Scale,
-    TEXT_PX,
+    anchored, font, palette, render_svg, text, text_width, vline, wrap_text, ChartError, Mark,
+    Rect, Scale, TEXT_PX,
 };
 use crate::aggregate::OfstedChart;
 use crate::format;
@@ -107,6 +107,103 @@ pub fn row_label(label: &str, n: u32) -> String {
     format!("{label} (n\u{a0}=\u{a0}{})", format::count(n))
 }
 
+/// One segment of a stacked bar.
+struct Segment {
+    judgement: Judgement,
+    n: u32,
+    x0: i32,
+    x1: i32,
+}
+
+/// One stacked bar with its wrapped label, in pixels.
+struct Bar<'a> {
+    row: &'a crate::aggregate::DistributionRow,
+    lines: Vec<String>,
+    top: f64,
+    bar_top: i32,
+    total: u32,
+    segments: Vec<Segment>,
+}
+
+fn share_scale(width: f64) -> Scale {
+    Scale {
+        domain: (0.0, 1.0),
+        range: (PAD, width - PAD - 1.0),
+    }
+}
+
+/// Where each bar and segment goes: shared by drawing and [`marks`]. Also returns the
+/// bottom of the last bar's row.
+fn bars(model: &OfstedChart, width: f64) -> (Vec<Bar<'_>>, f64) {
+    let scale = share_scale(width);
+    let mut y0 = PAD + legend_h(model, width);
+    let mut out = Vec::new();
+    for (row, lines) in model.rows.iter().zip(label_lines(model, width)) {
+        let total = row.counts.total();
+        let label_h = lines.len().max(1) as f64 * LABEL_LINE_H + 4.0;
+        let mut done = 0u32;
+        let mut segments = Vec::new();
+        for j in Judgement::ALL {
+            let n = row.counts.get(j);
+            if n == 0 || total == 0 {
+                continue;
+            }
+            let x0 = scale.px(f64::from(done) / f64::from(total));
+            done += n;
+            let x1 = scale.px(f64::from(done) / f64::from(total));
+            segments.push(Segment {
+                judgement: j,
+                n,
+                x0,
+                x1,
+            });
+        }
+        let top = y0;
+        y0 += row_height(&lines);
+        out.push(Bar {
+            row,
+            lines,
+            top,
+            bar_top: (top + label_h) as i32,
+            total,
+            segments,
+        });
+    }
+    (out, y0)
+}
+
+/// Every segment, bar by bar, best judgement first.
+pub fn marks(model: &OfstedChart, width: u32) -> Vec<Mark> {
+    let width = f64::from(width.max(240));
+    let (rows, _) = bars(model, width);
+    rows.iter()
+        .flat_map(|bar| {
+            bar.segments.iter().map(move |seg| {
+                let bounds = Rect::new(
+                    f64::from(seg.x0),
+                    f64::from(bar.bar_top),
+                    f64::from(seg.x1 - seg.x0),
+                    BAR_H,
+                );
+                Mark {
+                    entity: bar.row.label.clone(),
+                    category: seg.judgement.label().to_string(),
+                    year: None,
+                    value: format!(
+                        "{} of {} schools ({})",
+                        format::count(seg.n),
+                        format::count(bar.total),
+                        format::share(seg.n, bar.total)
+                    ),
+                    source: bar.row.sources.first().cloned(),
+                    bounds,
+                    band: bounds,
+                }
+            })
+        })
+        .collect()
+}
+
 /// Draws the chart on any plotters backend, filling `root`.
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -133,43 +230,32 @@ where
             &anchored(font(TEXT_PX, false, palette::INK), HPos::Left, VPos::Center),
         )?;
     }
-    let scale = Scale {
-        domain: (0.0, 1.0),
-        range: (PAD, width - PAD - 1.0),
-    };
-    let mut y0 = PAD + legend_h(model, width);
-    for (row, lines) in model.rows.iter().zip(label_lines(model, width)) {
-        let total = row.counts.total();
-        for (k, line) in lines.iter().enumerate() {
+    let (rows, y0) = bars(model, width);
+    for bar in &rows {
+        for (k, line) in bar.lines.iter().enumerate() {
             text(
                 root,
                 line,
                 (
                     PAD as i32,
-                    (y0 + k as f64 * LABEL_LINE_H + LABEL_LINE_H / 2.0) as i32,
+                    (bar.top + k as f64 * LABEL_LINE_H + LABEL_LINE_H / 2.0) as i32,
                 ),
                 &anchored(font(TEXT_PX, true, palette::INK), HPos::Left, VPos::Center),
             )?;
         }
-        let label_h = lines.len().max(1) as f64 * LABEL_LINE_H + 4.0;
-        let (bt, bb) = ((y0 + label_h) as i32, (y0 + label_h + BAR_H) as i32);
-        y0 += row_height(&lines);
-        let mut done = 0u32;
-        for j in Judgement::ALL {
-            let n = row.counts.get(j);
-            if n == 0 || total == 0 {
-                continue;
-            }
-            let x0 = scale.px(f64::from(done) / f64::from(total));
-            done += n;
-            let x1 = scale.px(f64::from(done) / f64::from(total));
-            root.draw(&Rectangle::new([(x0, bt), (x1, bb)], color(j).filled()))?;
+        for seg in &bar.segments {
+            let (x0, x1, bt, bb) = (seg.x0, seg.x1, bar.bar_top, bar.bar_top + BAR_H as i32);
+            root.draw(&Rectangle::new(
+                [(x0, bt), (x1, bb)],
+                color(seg.judgement).filled(),
+            ))?;
             // A white rule between segments keeps neighbours apart whatever their colours.
             vline(root, x1, bt, bb, WHITE.stroke_width(2))?;
-            let share = format::share(n, total);
+            let share = format::share(seg.n, bar.total);
             let room = f64::from(x1 - x0) - 8.0;
             // Count and share where there is room, then shorter forms; the table has both.
-            let count = format::count(n);
+            let count = format::count(seg.n);
+            let j = seg.judgement;
             let fitting = [
                 format!("{} {share} ({count})", j.label()),
                 format!("{} {share}", j.label()),
@@ -188,6 +274,7 @@ where
             }
         }
     }
+    let scale = share_scale(width);
     let axis_y = (y0 - ROW_GAP + 5.0) as i32;
     for t in [0.0, 0.25, 0.5, 0.75, 1.0] {
         // The end labels align inwards so they never run off the chart.
@@ -211,13 +298,13 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::aggregate::{ofsted_chart, CohortChoice};
+    use crate::aggregate::{ofsted_chart, CohortChoice, Selection};
     use crate::testing::bundled;
 
     #[test]
     fn programme_and_england_bars_show_counts_and_shares() {
         let ds = bundled();
-        let model = ofsted_chart(&ds, &CohortChoice::Programme);
+        let model = ofsted_chart(&ds, &Selection::default());
         let svg = svg(&model, 1000).unwrap_or_default();
         assert!(svg.contains("16 programme schools inspected since 2015 (n\u{a0}=\u{a0}16)"));
         assert!(
@@ -232,7 +319,10 @@ mod tests {
     #[test]
     fn a_cohort_gets_its_own_bar_first() {
         let ds = bundled();
-        let model = ofsted_chart(&ds, &CohortChoice::Cohort("esprit".into()));
+        let model = ofsted_chart(
+            &ds,
+            &Selection::cohort(CohortChoice::Cohort("esprit".into())),
+        );
         let svg = svg(&model, 1000).unwrap_or_default();
         assert!(svg.contains("ESPRIT network (named schools) (n\u{a0}=\u{a0}2)"));
         assert!(svg.contains("Requires improvement 100%"));
@@ -247,7 +337,7 @@ mod tests {
     #[test]
     fn bar_labels_wrap_on_a_phone_and_keep_their_n() {
         let ds = bundled();
-        let model = ofsted_chart(&ds, &CohortChoice::Programme);
+        let model = ofsted_chart(&ds, &Selection::default());
         let svg = svg(&model, 360).unwrap_or_default();
         assert!(!svg.contains('…'), "nothing cut short");
         assert!(svg.contains("(n\u{a0}=\u{a0}16,669)"));
@@ -259,7 +349,7 @@ mod tests {
     #[test]
     fn the_legend_wraps_on_a_phone() {
         let ds = bundled();
-        let model = ofsted_chart(&ds, &CohortChoice::Programme);
+        let model = ofsted_chart(&ds, &Selection::default());
         let lines = legend_layout(&model, 360.0)
             .iter()
             .map(|(_, _, l)| *l)

@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
     anchored, fit_text, font, font_in, hline, nice_ceiling, nice_ticks, palette, render_svg, text,
-    text_width, vline, ChartError, Scale, TEXT_PX,
+    text_width, vline, ChartError, Mark, Rect, Scale, TEXT_PX,
 };
 use crate::aggregate::{Cell, ProgressChart, RowKind};
 use crate::format;
@@ -31,7 +31,8 @@ const BAR_HALF: f64 = 8.0;
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Layout {
     width: f64,
-    columns: usize,
+    panels: usize,
+    side_by_side: bool,
     label_w: f64,
     labels_above: bool,
     row_h: f64,
@@ -41,17 +42,25 @@ struct Layout {
 impl Layout {
     fn new(model: &ProgressChart, width: u32) -> Self {
         let width = f64::from(width.max(240));
+        let panels = model.subjects.len().max(1);
         let longest = model
             .rows
             .iter()
             .map(|r| text_width(&r.label_with_year(), TEXT_PX, r.kind != RowKind::School))
             .fold(0.0, f64::max);
-        let columns = if width >= f64::from(WIDE_FROM) { 3 } else { 1 };
+        let side_by_side = panels == 1 || width >= f64::from(WIDE_FROM);
         let labels_above = width < f64::from(LABELS_ABOVE_BELOW);
         let label_w = if labels_above {
             0.0
         } else {
-            (longest + 10.0).min(width * if columns == 3 { 0.25 } else { 0.45 })
+            (longest + 10.0).min(
+                width
+                    * if panels > 1 && side_by_side {
+                        0.25
+                    } else {
+                        0.45
+                    },
+            )
         };
         let row_h = if labels_above {
             ROW_H_LABEL_ABOVE
@@ -61,7 +70,8 @@ impl Layout {
         let panel_h = HEADER_H + model.rows.len() as f64 * row_h + AXIS_H;
         Self {
             width,
-            columns,
+            panels,
+            side_by_side,
             label_w,
             labels_above,
             row_h,
@@ -70,18 +80,20 @@ impl Layout {
     }
 
     fn height(&self) -> f64 {
-        if self.columns == 3 {
+        if self.side_by_side {
             2.0 * PAD + self.panel_h
         } else {
-            2.0 * PAD + 3.0 * self.panel_h + 2.0 * GAP
+            let n = self.panels as f64;
+            2.0 * PAD + n * self.panel_h + (n - 1.0) * GAP
         }
     }
 
-    /// The panel of the `i`th subject: its top, and the left and right of its bar area.
+    /// The `i`th panel: its top, and the left and right of its bar area.
     fn panel(&self, i: usize) -> (f64, f64, f64) {
-        if self.columns == 3 {
+        if self.side_by_side {
             let left = PAD + self.label_w;
-            let w = (self.width - left - PAD - 2.0 * GAP) / 3.0;
+            let n = self.panels as f64;
+            let w = (self.width - left - PAD - (n - 1.0) * GAP) / n;
             let x0 = left + i as f64 * (w + GAP);
             (PAD, x0, x0 + w)
         } else {
@@ -91,8 +103,61 @@ impl Layout {
     }
 
     fn labels_in(&self, i: usize) -> bool {
-        self.columns == 1 || i == 0
+        !self.side_by_side || i == 0
     }
+
+    /// Top of row `r` of a panel whose top is `top`.
+    fn row_top(&self, top: f64, r: usize) -> f64 {
+        top + HEADER_H + r as f64 * self.row_h
+    }
+
+    /// Vertical centre of the bar of a row starting at `row_top`.
+    fn bar_centre(&self, row_top: f64) -> f64 {
+        if self.labels_above {
+            row_top + self.row_h - BAR_HALF - 6.0
+        } else {
+            row_top + self.row_h / 2.0
+        }
+    }
+}
+
+/// One panel: which subject, where it is, and its value-to-pixel mapping.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Panel {
+    index: usize,
+    subject: Subject,
+    top: f64,
+    x0: f64,
+    x1: f64,
+    scale: Scale,
+}
+
+/// Layout plus panels: the one description of where things are, shared by drawing and by
+/// [`marks`], so what the pointer finds is what was drawn.
+fn geometry(model: &ProgressChart, width: u32) -> (Layout, Vec<Panel>) {
+    let layout = Layout::new(model, width);
+    let m = extent(model);
+    let value_room = text_width("\u{2212}10.0", 12.0, false) + 8.0;
+    let panels = model
+        .subjects
+        .iter()
+        .enumerate()
+        .map(|(index, subject)| {
+            let (top, x0, x1) = layout.panel(index);
+            Panel {
+                index,
+                subject: *subject,
+                top,
+                x0,
+                x1,
+                scale: Scale {
+                    domain: (-m, m),
+                    range: (x0 + value_room, x1 - value_room),
+                },
+            }
+        })
+        .collect();
+    (layout, panels)
 }
 
 /// The chart's size at a given width.
@@ -128,6 +193,81 @@ fn extent(model: &ProgressChart) -> f64 {
     nice_ceiling((max * 1.05).max(1.0))
 }
 
+/// Every mark of the chart, in reading order (panel by panel, row by row), with the box it
+/// is drawn in and the band the pointer finds it by.
+pub fn marks(model: &ProgressChart, width: u32) -> Vec<Mark> {
+    let (layout, panels) = geometry(model, width);
+    let mut out = Vec::new();
+    for p in &panels {
+        let zero = f64::from(p.scale.px(0.0));
+        for (r, row) in model.rows.iter().enumerate() {
+            let row_top = layout.row_top(p.top, r);
+            let yc = layout.bar_centre(row_top);
+            let cell = &row.cells[subject_index(p.subject)];
+            let (bounds, value, source) = match cell {
+                Cell::Value {
+                    score,
+                    source,
+                    quote,
+                } => {
+                    let xv = f64::from(p.scale.px(score.value));
+                    let (a, b) = if xv < zero { (xv, zero) } else { (zero, xv) };
+                    let mut value = format::progress(score.value);
+                    if let (Some(lo), Some(hi)) = (score.lower, score.upper) {
+                        value.push_str(&format!(
+                            " (95% confidence interval {} to {})",
+                            format::progress(lo),
+                            format::progress(hi)
+                        ));
+                    }
+                    if let Some(q) = quote {
+                        value.push_str(&format!(" (the source says \u{201c}{q}\u{201d})"));
+                    }
+                    (
+                        Rect::new(
+                            a - 2.0,
+                            yc - BAR_HALF - 2.0,
+                            (b - a).max(4.0) + 4.0,
+                            2.0 * BAR_HALF + 4.0,
+                        ),
+                        value,
+                        Some(source.clone()),
+                    )
+                }
+                Cell::NotPublished(why) => (
+                    Rect::new(zero, yc - BAR_HALF, 90.0, 2.0 * BAR_HALF),
+                    why.clone(),
+                    None,
+                ),
+            };
+            out.push(Mark {
+                entity: row.label.clone(),
+                category: format!("{} progress", p.subject.label().to_lowercase()),
+                year: row.year,
+                value,
+                source,
+                bounds,
+                band: Rect::new(
+                    p.x0 - if layout.labels_in(p.index) {
+                        layout.label_w
+                    } else {
+                        0.0
+                    },
+                    row_top,
+                    p.x1 - p.x0
+                        + if layout.labels_in(p.index) {
+                            layout.label_w
+                        } else {
+                            0.0
+                        },
+                    layout.row_h,
+                ),
+            });
+        }
+    }
+    out
+}
+
 /// Draws the chart on any plotters backend, filling `root`.
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -137,36 +277,32 @@ where
     DB::ErrorType: 'static,
 {
     let (w, _) = root.dim_in_pixel();
-    let layout = Layout::new(model, w);
-    let m = extent(model);
-    let value_room = text_width("\u{2212}10.0", 12.0, false) + 8.0;
-    for (i, subject) in Subject::ALL.iter().enumerate() {
-        let (top, x0, x1) = layout.panel(i);
-        let scale = Scale {
-            domain: (-m, m),
-            range: (x0 + value_room, x1 - value_room),
-        };
-        draw_panel(root, model, &layout, *subject, i, top, scale)?;
+    let (layout, panels) = geometry(model, w);
+    for p in &panels {
+        draw_panel(root, model, &layout, p)?;
     }
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
 fn draw_panel<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     model: &ProgressChart,
     layout: &Layout,
-    subject: Subject,
-    index: usize,
-    top: f64,
-    scale: Scale,
+    panel: &Panel,
 ) -> Result<(), ChartError>
 where
     DB::ErrorType: 'static,
 {
-    let (_, x0, _) = layout.panel(index);
-    let rows_top = top + HEADER_H;
-    let rows_bottom = rows_top + model.rows.len() as f64 * layout.row_h;
+    let Panel {
+        index,
+        subject,
+        top,
+        x0,
+        scale,
+        ..
+    } = *panel;
+    let rows_top = layout.row_top(top, 0);
+    let rows_bottom = layout.row_top(top, model.rows.len());
     let (yt, yb) = (rows_top as i32, rows_bottom as i32);
 
     text(
@@ -196,12 +332,8 @@ where
         palette::INK.stroke_width(2),
     )?;
     for (r, row) in model.rows.iter().enumerate() {
-        let row_top = rows_top + r as f64 * layout.row_h;
-        let yc = if layout.labels_above {
-            row_top + layout.row_h - BAR_HALF - 6.0
-        } else {
-            row_top + layout.row_h / 2.0
-        };
+        let row_top = layout.row_top(top, r);
+        let yc = layout.bar_centre(row_top);
         let y = yc as i32;
         if layout.labels_above {
             let bold = row.kind != RowKind::School;
@@ -330,13 +462,16 @@ fn tick_label(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::aggregate::{progress_chart, CohortChoice};
+    use crate::aggregate::{progress_chart, CohortChoice, Selection};
     use crate::testing::{bundled, unescape};
 
     #[test]
     fn seven_stars_panels_label_every_school_and_every_value() {
         let ds = bundled();
-        let model = progress_chart(&ds, &CohortChoice::Cohort("seven-stars".into()));
+        let model = progress_chart(
+            &ds,
+            &Selection::cohort(CohortChoice::Cohort("seven-stars".into())),
+        );
         let svg = svg(&model, 900).unwrap_or_default();
         for label in [
             "England (2019)",
@@ -359,7 +494,10 @@ mod tests {
     #[test]
     fn a_school_without_ks2_says_so_instead_of_drawing_a_zero() {
         let ds = bundled();
-        let model = progress_chart(&ds, &CohortChoice::Cohort("esprit".into()));
+        let model = progress_chart(
+            &ds,
+            &Selection::cohort(CohortChoice::Cohort("esprit".into())),
+        );
         let svg = unescape(&svg(&model, 900).unwrap_or_default());
         assert!(svg.contains("no KS2 results"));
         assert!(svg.contains("Alexandra Infants'"));
@@ -368,7 +506,7 @@ mod tests {
     #[test]
     fn narrow_screens_stack_the_panels_and_keep_labels_inside() {
         let ds = bundled();
-        let model = progress_chart(&ds, &CohortChoice::Programme);
+        let model = progress_chart(&ds, &Selection::default());
         let (w, h) = size(&model, 360);
         let (_, wide_h) = size(&model, 1200);
         assert_eq!(w, 360);
@@ -386,7 +524,10 @@ mod tests {
     #[test]
     fn confidence_intervals_are_drawn_when_published() {
         let ds = bundled();
-        let mut model = progress_chart(&ds, &CohortChoice::Cohort("compass".into()));
+        let mut model = progress_chart(
+            &ds,
+            &Selection::cohort(CohortChoice::Cohort("compass".into())),
+        );
         let plain = svg(&model, 900).unwrap_or_default();
         if let Some(Cell::Value { score, .. }) = model.rows.last_mut().map(|r| &mut r.cells[0]) {
             score.lower = Some(-2.0);
