@@ -12,7 +12,7 @@ use super::ofsted_table::OfstedTable;
 use super::programme_facts::ProgrammeFacts;
 use super::progress_table::ProgressTable;
 use super::source_list::SourceList;
-use crate::aggregate::{disadvantage_chart, ofsted_chart, progress_chart, CohortChoice};
+use crate::aggregate::{disadvantage_chart, ofsted_chart, progress_chart, CohortChoice, Selection};
 use crate::charts;
 use crate::dataset::Dataset;
 
@@ -27,11 +27,12 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
     let cohort = RwSignal::new(CohortChoice::Programme);
     let width = RwSignal::new(DEFAULT_WIDTH);
     let ds = dataset.clone();
-    let progress = Memo::new(move |_| progress_chart(&ds, &cohort.get()));
+    let progress = Memo::new(move |_| progress_chart(&ds, &Selection::cohort(cohort.get())));
     let ds = dataset.clone();
-    let disadvantage = Memo::new(move |_| disadvantage_chart(&ds, &cohort.get()));
+    let disadvantage =
+        Memo::new(move |_| disadvantage_chart(&ds, &Selection::cohort(cohort.get())));
     let ds = dataset.clone();
-    let ofsted = Memo::new(move |_| ofsted_chart(&ds, &cohort.get()));
+    let ofsted = Memo::new(move |_| ofsted_chart(&ds, &Selection::cohort(cohort.get())));
 
     // Memos: each drawing is made once per (model, width), however often it is read.
     let progress_svg = Memo::new(move |_| progress.with(|m| charts::progress::svg(m, width.get())));

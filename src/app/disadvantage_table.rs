@@ -29,8 +29,8 @@ pub fn DisadvantageTable(model: Memo<DisadvantageChart>) -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row">{r.subject.label()}</th>
-                            <td class="num">{cell_text(&r.local)}</td>
-                            <td class="num">{cell_text(&r.england)}</td>
+                            <td class="num">{r.local.as_ref().map_or_else(|| "hidden".to_string(), cell_text)}</td>
+                            <td class="num">{r.england.as_ref().map_or_else(|| "hidden".to_string(), cell_text)}</td>
                             <td class="num">{gap}</td>
                         </tr>
                     }

@@ -453,7 +453,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::aggregate::{disadvantage_chart, CohortChoice, Selection};
+    use crate::aggregate::{disadvantage_chart, Selection};
     use crate::testing::bundled;
 
     #[test]
