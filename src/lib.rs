@@ -13,6 +13,9 @@ pub mod dataset;
 pub mod error;
 pub mod format;
 pub mod model;
+pub mod summary;
+pub mod table;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -8,6 +8,7 @@
 //! both, and the SVG names Arial-metric fonts (Liberation Sans on Linux) to match it.
 
 pub mod disadvantage;
+pub mod export;
 pub mod ofsted;
 pub mod progress;
 

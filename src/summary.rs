@@ -1,0 +1,301 @@
+//! Plain-language summaries of each chart, written from the same models the charts draw.
+//! Shown under each chart and used as its accessible description. Wording rules live here,
+//! and only here, so they can be tested.
+
+use crate::aggregate::{Cell, DisadvantageChart, OfstedChart, ProgressChart, ProgressRow, RowKind};
+use crate::format;
+use crate::model::{Judgement, Subject};
+
+/// Joins phrases as English lists do: "a", "a and b", "a, b and c".
+pub fn join_words(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn value_of(row: &ProgressRow, subject: Subject) -> Option<f64> {
+    let i = Subject::ALL.iter().position(|s| *s == subject)?;
+    row.cells.get(i).and_then(Cell::value)
+}
+
+/// Sentences on the KS2 progress chart: each area against England, then the spread of the
+/// chosen schools in each subject.
+pub fn progress(model: &ProgressChart) -> Vec<String> {
+    let mut out = Vec::new();
+    for row in model.rows.iter().filter(|r| r.kind == RowKind::Area) {
+        let parts: Vec<String> = model
+            .subjects
+            .iter()
+            .filter_map(|s| {
+                value_of(row, *s).map(|v| {
+                    format!(
+                        "{} England in {} ({})",
+                        format::difference_words(v),
+                        s.label().to_lowercase(),
+                        format::progress(v)
+                    )
+                })
+            })
+            .collect();
+        if parts.is_empty() {
+            continue;
+        }
+        // England's score is 0 by definition, so an area's score is also its difference.
+        let year = row.year.map(|y| format!("In {y} ")).unwrap_or_default();
+        out.push(format!(
+            "{year}{}'s KS2 progress was {}.",
+            row.label,
+            join_words(&parts)
+        ));
+    }
+
+    let schools: Vec<&ProgressRow> = model
+        .rows
+        .iter()
+        .filter(|r| r.kind == RowKind::School)
+        .collect();
+    let year = model.year.map(|y| format!("In {y}, ")).unwrap_or_default();
+    match schools.as_slice() {
+        [] => {}
+        [one] => {
+            let parts: Vec<String> = model
+                .subjects
+                .iter()
+                .filter_map(|s| {
+                    value_of(one, *s)
+                        .map(|v| format!("{} in {}", format::progress(v), s.label().to_lowercase()))
+                })
+                .collect();
+            if parts.is_empty() {
+                out.push(format!(
+                    "{} has no published KS2 progress scores.",
+                    one.label
+                ));
+            } else {
+                out.push(format!(
+                    "{year}{}'s progress was {}.",
+                    one.label,
+                    join_words(&parts)
+                ));
+            }
+        }
+        many => {
+            for subject in &model.subjects {
+                let mut scored: Vec<(&str, f64)> = many
+                    .iter()
+                    .filter_map(|r| value_of(r, *subject).map(|v| (r.label.as_str(), v)))
+                    .collect();
+                if scored.len() < 2 {
+                    continue;
+                }
+                scored.sort_by(|a, b| a.1.total_cmp(&b.1));
+                let (low, high) = (scored[0], scored[scored.len() - 1]);
+                let above = scored.iter().filter(|(_, v)| *v > 0.0).count();
+                out.push(format!(
+                    "{year}{} progress ranged from {} ({}) to {} ({}); {above} of {} schools were above the national average.",
+                    subject.label(),
+                    format::progress(low.1),
+                    low.0,
+                    format::progress(high.1),
+                    high.0,
+                    scored.len()
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Sentences on the disadvantaged-pupils chart: the gap in each subject, then FSM shares.
+pub fn disadvantage(model: &DisadvantageChart) -> Vec<String> {
+    let mut out = Vec::new();
+    let gaps: Vec<(Subject, f64, f64, f64)> = model
+        .rows
+        .iter()
+        .filter_map(|r| {
+            let local = r.local.as_ref()?.value()?;
+            let england = r.england.as_ref()?.value()?;
+            Some((r.subject, local, england, local - england))
+        })
+        .collect();
+    if !gaps.is_empty() {
+        let all_above = gaps.iter().all(|g| g.3 > 0.05);
+        let all_below = gaps.iter().all(|g| g.3 < -0.05);
+        let verdict = if all_above {
+            format!(
+                "made more progress than England's disadvantaged pupils in {}",
+                if gaps.len() == 3 {
+                    "all three subjects".to_string()
+                } else {
+                    "every subject shown".to_string()
+                }
+            )
+        } else if all_below {
+            "made less progress than England's disadvantaged pupils in every subject shown"
+                .to_string()
+        } else {
+            "compared with England's disadvantaged pupils as follows".to_string()
+        };
+        let parts: Vec<String> = gaps
+            .iter()
+            .map(|(s, local, england, gap)| {
+                format!(
+                    "{} in {} ({} against {})",
+                    format::difference_words(*gap),
+                    s.label().to_lowercase(),
+                    format::progress(*local),
+                    format::progress(*england)
+                )
+            })
+            .collect();
+        let year = model.year.map(|y| format!("In {y} ")).unwrap_or_default();
+        out.push(format!(
+            "{year}{}'s disadvantaged pupils {verdict}: {}.",
+            model.local_name,
+            join_words(&parts)
+        ));
+    }
+    let local = model
+        .fsm
+        .iter()
+        .find(|b| b.area != crate::aggregate::ENGLAND);
+    let england = model
+        .fsm
+        .iter()
+        .find(|b| b.area == crate::aggregate::ENGLAND);
+    match (local, england) {
+        (Some(l), Some(e)) => out.push(format!(
+            "{} of {}'s primary pupils are eligible for free school meals, against {} in England{}.",
+            format::percent(l.percent),
+            l.label,
+            format::percent(e.percent),
+            if l.year.is_none() || e.year.is_none() { " (the source gives no year)" } else { "" }
+        )),
+        (Some(b), None) | (None, Some(b)) => out.push(format!(
+            "{} of {}'s primary pupils are eligible for free school meals.",
+            format::percent(b.percent),
+            b.label
+        )),
+        (None, None) => {}
+    }
+    out
+}
+
+/// One sentence per bar of the Ofsted chart: how many schools were Good or Outstanding.
+pub fn ofsted(model: &OfstedChart) -> Vec<String> {
+    model
+        .rows
+        .iter()
+        .map(|r| {
+            let total = r.counts.total();
+            let good = r.counts.get(Judgement::Outstanding) + r.counts.get(Judgement::Good);
+            format!(
+                "{}: {} of {} schools ({}) were judged Good or Outstanding.",
+                r.label,
+                format::count(good),
+                format::count(total),
+                format::share(good, total)
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aggregate::{
+        disadvantage_chart, ofsted_chart, progress_chart, CohortChoice, Selection,
+    };
+    use crate::testing::bundled;
+
+    fn cohort(id: &str) -> Selection {
+        Selection::cohort(CohortChoice::Cohort(id.into()))
+    }
+
+    #[test]
+    fn stoke_is_compared_with_england_subject_by_subject() {
+        let ds = bundled();
+        let text = progress(&progress_chart(&ds, &Selection::default()));
+        assert_eq!(
+            text[0],
+            "In 2016 Stoke-on-Trent's KS2 progress was the same as England in reading (0.0), \
+             0.2 above England in writing (+0.2) and 0.4 above England in maths (+0.4)."
+        );
+    }
+
+    #[test]
+    fn one_subject_gives_the_sentence_of_the_issue() {
+        let ds = bundled();
+        let sel = Selection {
+            subject: Some(Subject::Maths),
+            ..Selection::default()
+        };
+        let text = progress(&progress_chart(&ds, &sel));
+        assert_eq!(
+            text[0],
+            "In 2016 Stoke-on-Trent's KS2 progress was 0.4 above England in maths (+0.4)."
+        );
+    }
+
+    #[test]
+    fn a_network_gets_the_range_of_its_schools() {
+        let ds = bundled();
+        let text = progress(&progress_chart(&ds, &cohort("seven-stars")));
+        assert!(text.contains(
+            &"In 2019, Reading progress ranged from \u{2212}5.9 (Abbey Hulton Primary) to +2.0 \
+              (Etruscan Primary); 1 of 3 schools were above the national average."
+                .to_string()
+        ), "{text:#?}");
+    }
+
+    #[test]
+    fn a_single_school_is_described_on_its_own() {
+        let ds = bundled();
+        let text = progress(&progress_chart(&ds, &cohort("compass")));
+        assert!(text.contains(
+            &"In 2019, Milton Primary Academy's progress was +0.3 in reading, \u{2212}0.4 in writing and +0.7 in maths."
+                .to_string()
+        ), "{text:#?}");
+    }
+
+    #[test]
+    fn disadvantaged_pupils_are_compared_with_their_peers_nationally() {
+        let ds = bundled();
+        let text = disadvantage(&disadvantage_chart(&ds, &Selection::default()));
+        assert_eq!(
+            text[0],
+            "In 2016 Stoke-on-Trent's disadvantaged pupils made more progress than England's \
+             disadvantaged pupils in all three subjects: 0.5 above in reading (\u{2212}0.2 against \
+             \u{2212}0.7), 0.2 above in writing (\u{2212}0.1 against \u{2212}0.3) and 0.6 above in \
+             maths (+0.1 against \u{2212}0.5)."
+        );
+        assert_eq!(
+            text[1],
+            "23% of Stoke-on-Trent's primary pupils are eligible for free school meals, against \
+             14.5% in England (the source gives no year)."
+        );
+    }
+
+    #[test]
+    fn ofsted_bars_are_summed_up_as_good_or_better() {
+        let ds = bundled();
+        let text = ofsted(&ofsted_chart(&ds, &Selection::default()));
+        assert_eq!(
+            text,
+            vec![
+                "16 programme schools inspected since 2015: 14 of 16 schools (88%) were judged Good or Outstanding.",
+                "Primary schools in England, as at 31 July 2018: 14,508 of 16,669 schools (87%) were judged Good or Outstanding.",
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_join_as_english() {
+        let w = |v: &[&str]| join_words(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(w(&["a"]), "a");
+        assert_eq!(w(&["a", "b"]), "a and b");
+        assert_eq!(w(&["a", "b", "c"]), "a, b and c");
+    }
+}

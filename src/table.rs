@@ -1,0 +1,379 @@
+//! The figures behind each chart as one table: the page renders it as the Table tab and
+//! writes it as the CSV download, so the two cannot differ. Rows are in the order the chart
+//! draws its marks and values are rounded as on the chart; only published figures appear.
+
+use crate::aggregate::{Cell, DisadvantageChart, OfstedChart, ProgressChart};
+use crate::dataset::Dataset;
+use crate::format;
+use crate::model::Judgement;
+
+/// One cell: what the page shows, and the number a spreadsheet gets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableCell {
+    /// As shown: `+0.4`, `23%`, `not published`.
+    pub text: String,
+    /// As written to CSV for numeric columns, rounded as shown.
+    pub number: Option<f64>,
+}
+
+impl TableCell {
+    fn text(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            number: None,
+        }
+    }
+
+    fn number(text: String, number: f64) -> Self {
+        Self {
+            text,
+            number: Some(number),
+        }
+    }
+}
+
+/// A column: its heading and whether it holds numbers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    /// Heading, with the unit.
+    pub name: String,
+    /// Numbers are right-aligned and written bare in CSV.
+    pub numeric: bool,
+}
+
+/// A table of figures with its caption.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataTable {
+    /// What the table holds.
+    pub caption: String,
+    /// Column headings.
+    pub columns: Vec<Column>,
+    /// Rows of cells, one per column.
+    pub rows: Vec<Vec<TableCell>>,
+}
+
+fn col(name: &str, numeric: bool) -> Column {
+    Column {
+        name: name.to_string(),
+        numeric,
+    }
+}
+
+fn rounded(v: f64, places: i32) -> f64 {
+    let f = 10f64.powi(places);
+    (v * f).round() / f
+}
+
+fn progress_cell(cell: &Cell) -> (TableCell, String) {
+    match cell {
+        Cell::Value {
+            score,
+            source,
+            quote,
+        } => {
+            let mut text = format::progress(score.value);
+            if let (Some(lo), Some(hi)) = (score.lower, score.upper) {
+                text.push_str(&format!(
+                    " ({} to {})",
+                    format::progress(lo),
+                    format::progress(hi)
+                ));
+            }
+            if let Some(q) = quote {
+                text.push_str(&format!(" (\u{201c}{q}\u{201d})"));
+            }
+            (
+                TableCell::number(text, rounded(score.value, 1)),
+                source.clone(),
+            )
+        }
+        Cell::NotPublished(why) => (TableCell::text(why.clone()), String::new()),
+    }
+}
+
+/// The KS2 progress chart's figures: one row per entity and subject, in drawing order.
+pub fn progress(model: &ProgressChart) -> DataTable {
+    let mut rows = Vec::new();
+    for subject in &model.subjects {
+        let i = crate::model::Subject::ALL
+            .iter()
+            .position(|s| s == subject)
+            .unwrap_or(0);
+        for row in &model.rows {
+            let Some(cell) = row.cells.get(i) else {
+                continue;
+            };
+            let (value, source) = progress_cell(cell);
+            rows.push(vec![
+                TableCell::text(row.label.clone()),
+                TableCell::text(row.year.map_or_else(String::new, |y| y.to_string())),
+                TableCell::text(subject.label()),
+                value,
+                TableCell::text(source),
+            ]);
+        }
+    }
+    DataTable {
+        caption: format!(
+            "{} (progress score; 0 is the national average)",
+            model.title
+        ),
+        columns: vec![
+            col("School or area", false),
+            col("Year", false),
+            col("Subject", false),
+            col("Progress score", true),
+            col("Source", false),
+        ],
+        rows,
+    }
+}
+
+/// The disadvantaged-pupils chart's figures: progress per subject and area, then FSM shares.
+pub fn disadvantage(model: &DisadvantageChart) -> DataTable {
+    let mut rows = Vec::new();
+    let year = model.year.map_or_else(String::new, |y| y.to_string());
+    for r in &model.rows {
+        for (area, cell) in [
+            (&model.local_name, &r.local),
+            (&"England".to_string(), &r.england),
+        ] {
+            let Some(cell) = cell else { continue };
+            let (value, source) = progress_cell(cell);
+            rows.push(vec![
+                TableCell::text("Progress of disadvantaged pupils"),
+                TableCell::text(r.subject.label()),
+                TableCell::text(area.clone()),
+                TableCell::text(year.clone()),
+                value,
+                TableCell::text(source),
+            ]);
+        }
+    }
+    for b in &model.fsm {
+        rows.push(vec![
+            TableCell::text("Primary pupils eligible for free school meals (%)"),
+            TableCell::text(""),
+            TableCell::text(b.label.clone()),
+            TableCell::text(
+                b.year
+                    .map_or_else(|| "not given".to_string(), |y| y.to_string()),
+            ),
+            TableCell::number(format::percent(b.percent), rounded(b.percent, 1)),
+            TableCell::text(b.source.clone()),
+        ]);
+    }
+    DataTable {
+        caption: model.title.clone(),
+        columns: vec![
+            col("Measure", false),
+            col("Subject", false),
+            col("Area", false),
+            col("Year", false),
+            col("Value", true),
+            col("Source", false),
+        ],
+        rows,
+    }
+}
+
+/// The Ofsted chart's figures: one row per bar and judgement, with count and share.
+pub fn ofsted(model: &OfstedChart) -> DataTable {
+    let mut rows = Vec::new();
+    for r in &model.rows {
+        let total = r.counts.total();
+        for j in Judgement::ALL {
+            let n = r.counts.get(j);
+            if n == 0 && j == Judgement::NotGraded {
+                continue;
+            }
+            let share = if total == 0 {
+                0.0
+            } else {
+                f64::from(n) * 100.0 / f64::from(total)
+            };
+            rows.push(vec![
+                TableCell::text(r.label.clone()),
+                TableCell::text(j.label()),
+                TableCell::number(format::count(n), f64::from(n)),
+                TableCell::number(format::share(n, total), share.round()),
+                TableCell::number(format::count(total), f64::from(total)),
+                TableCell::text(r.sources.join(" ")),
+            ]);
+        }
+    }
+    DataTable {
+        caption: format!("{}: schools by overall effectiveness", model.title),
+        columns: vec![
+            col("Group", false),
+            col("Judgement", false),
+            col("Schools", true),
+            col("Share (%)", true),
+            col("Schools in group", true),
+            col("Source", false),
+        ],
+        rows,
+    }
+}
+
+/// The named schools' latest inspections, listed under the Ofsted chart's table.
+pub fn ofsted_schools(model: &OfstedChart) -> DataTable {
+    let rows = model
+        .schools
+        .iter()
+        .map(|s| match &s.inspection {
+            Some(i) => vec![
+                TableCell::text(format!("{} ({})", s.name, s.urn)),
+                TableCell::text(format::date(&i.date)),
+                TableCell::text(i.judgement.label()),
+                TableCell::text(
+                    i.leadership_and_management
+                        .map_or("not published", |j| j.label()),
+                ),
+                TableCell::text(i.note.clone().unwrap_or_default()),
+            ],
+            None => vec![
+                TableCell::text(format!("{} ({})", s.name, s.urn)),
+                TableCell::text("no inspection in the dataset"),
+                TableCell::text(""),
+                TableCell::text(""),
+                TableCell::text(""),
+            ],
+        })
+        .collect();
+    DataTable {
+        caption: "Latest inspection of each named school".into(),
+        columns: vec![
+            col("School (URN)", false),
+            col("Inspected", false),
+            col("Overall effectiveness", false),
+            col("Leadership and management", false),
+            col("Note", false),
+        ],
+        rows,
+    }
+}
+
+/// Quotes a CSV field when it holds a comma, quote or line break (RFC 4180).
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The table as CSV: a header row, then one line per row. Numeric columns hold plain numbers
+/// (ASCII minus, no % sign); a final `Source citation` column names each row's source in
+/// full. (Hand-written rather than the csv crate: writing is ten lines, and the crate would
+/// add to the page's download for nothing else.)
+pub fn to_csv(table: &DataTable, dataset: &Dataset) -> String {
+    let source_col = table.columns.iter().position(|c| c.name == "Source");
+    let mut out = String::new();
+    let mut header: Vec<String> = table.columns.iter().map(|c| csv_field(&c.name)).collect();
+    header.push("Source citation".into());
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for row in &table.rows {
+        let mut fields: Vec<String> = row
+            .iter()
+            .zip(&table.columns)
+            .map(|(cell, c)| match (c.numeric, cell.number) {
+                (true, Some(n)) => format!("{n}"),
+                _ => csv_field(&cell.text),
+            })
+            .collect();
+        let citation = source_col
+            .and_then(|i| row.get(i))
+            .map(|c| {
+                c.text
+                    .split(' ')
+                    .filter_map(|id| dataset.source(id))
+                    .map(|s| s.citation.clone())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .unwrap_or_default();
+        fields.push(csv_field(&citation));
+        out.push_str(&fields.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aggregate::{disadvantage_chart, ofsted_chart, progress_chart, Selection};
+    use crate::testing::bundled;
+
+    #[test]
+    fn the_progress_table_lists_what_the_chart_draws_in_the_same_order() {
+        let ds = bundled();
+        let model = progress_chart(&ds, &Selection::default());
+        let table = progress(&model);
+        let marks = crate::charts::progress::marks(&model, 1000);
+        assert_eq!(table.rows.len(), marks.len());
+        for (row, mark) in table.rows.iter().zip(&marks) {
+            assert_eq!(row[0].text, mark.entity);
+            assert!(mark
+                .value
+                .starts_with(&row[3].text.chars().take(4).collect::<String>()));
+        }
+    }
+
+    #[test]
+    fn csv_quotes_and_numbers_are_machine_readable() {
+        let ds = bundled();
+        let table = progress(&progress_chart(&ds, &Selection::default()));
+        let csv = to_csv(&table, &ds);
+        let mut lines = csv.lines();
+        assert_eq!(
+            lines.next(),
+            Some("School or area,Year,Subject,Progress score,Source,Source citation")
+        );
+        assert!(csv.contains("Abbey Hulton Primary,2019,Reading,-5.9,dfe-ks2-2019,"));
+        assert!(!csv.contains('\u{2212}'), "ASCII minus in CSV");
+        assert!(
+            csv.contains("\"DfE, KS2 school performance tables 2019:"),
+            "a citation with commas is quoted"
+        );
+    }
+
+    #[test]
+    fn figures_not_published_stay_words_not_zero() {
+        let ds = bundled();
+        let table = progress(&progress_chart(
+            &ds,
+            &Selection::cohort(crate::aggregate::CohortChoice::Cohort("esprit".into())),
+        ));
+        let infants: Vec<_> = table
+            .rows
+            .iter()
+            .filter(|r| r[0].text == "Alexandra Infants'")
+            .collect();
+        assert_eq!(infants.len(), 3);
+        assert!(infants
+            .iter()
+            .all(|r| r[3].number.is_none() && r[3].text == "no KS2 results"));
+        let csv = to_csv(&table, &ds);
+        assert!(csv.contains("Alexandra Infants',,Reading,no KS2 results,,"));
+    }
+
+    #[test]
+    fn disadvantage_and_ofsted_tables_hold_the_seed_figures() {
+        let ds = bundled();
+        let sel = Selection::default();
+        let dis = to_csv(&disadvantage(&disadvantage_chart(&ds, &sel)), &ds);
+        assert!(dis
+            .contains("Progress of disadvantaged pupils,Maths,England,2016,-0.5,uow-clp-account"));
+        assert!(dis.contains(
+            "Primary pupils eligible for free school meals (%),,Stoke-on-Trent,not given,23,"
+        ));
+        let of = to_csv(&ofsted(&ofsted_chart(&ds, &sel)), &ds);
+        assert!(
+            of.contains("16 programme schools inspected since 2015,Good,12,75,16,uow-clp-account")
+        );
+        assert!(of.contains("\"Primary schools in England, as at 31 July 2018\",Inadequate,476,3,16669,ofsted-mi-2018-07"));
+    }
+}

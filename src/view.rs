@@ -1,0 +1,336 @@
+//! The whole view as link state: which cohort, subject, year, hidden series, tabs and chart.
+//! Reading is forgiving (an unknown or stale value falls back to its default, with a notice
+//! saying so); writing gives a canonical query that leaves out every default, so the plain
+//! address means the default view.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::aggregate::{school_years, CohortChoice, Selection};
+use crate::dataset::Dataset;
+use crate::model::Subject;
+
+/// The three charts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ChartId {
+    /// KS2 progress.
+    Ks2Progress,
+    /// Disadvantaged pupils and FSM.
+    Disadvantaged,
+    /// Ofsted judgements.
+    Ofsted,
+}
+
+impl ChartId {
+    /// All charts in page order.
+    pub const ALL: [ChartId; 3] = [
+        ChartId::Ks2Progress,
+        ChartId::Disadvantaged,
+        ChartId::Ofsted,
+    ];
+
+    /// Id used in links, element ids and file names.
+    pub fn id(self) -> &'static str {
+        match self {
+            ChartId::Ks2Progress => "ks2-progress",
+            ChartId::Disadvantaged => "disadvantaged",
+            ChartId::Ofsted => "ofsted",
+        }
+    }
+
+    /// The chart with this id.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.id() == id)
+    }
+}
+
+/// What a chart card shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Tab {
+    /// The drawing.
+    #[default]
+    Chart,
+    /// The figures as a table.
+    Table,
+    /// Sources and notes.
+    Sources,
+}
+
+impl Tab {
+    /// All tabs in order.
+    pub const ALL: [Tab; 3] = [Tab::Chart, Tab::Table, Tab::Sources];
+
+    /// Id used in links.
+    pub fn id(self) -> &'static str {
+        match self {
+            Tab::Chart => "chart",
+            Tab::Table => "table",
+            Tab::Sources => "sources",
+        }
+    }
+
+    /// Display name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Chart => "Chart",
+            Tab::Table => "Table",
+            Tab::Sources => "Sources",
+        }
+    }
+
+    fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.id() == id)
+    }
+}
+
+/// The whole view.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct View {
+    /// Cohort, subject, year and hidden series.
+    pub selection: Selection,
+    /// Tabs other than the chart tab, per chart.
+    pub tabs: BTreeMap<ChartId, Tab>,
+    /// The chart the link is about (scrolled into view when the link opens).
+    pub chart: Option<ChartId>,
+}
+
+impl View {
+    /// The tab a chart shows.
+    pub fn tab(&self, chart: ChartId) -> Tab {
+        self.tabs.get(&chart).copied().unwrap_or_default()
+    }
+
+    /// This view with one chart's tab changed.
+    pub fn with_tab(&self, chart: ChartId, tab: Tab) -> Self {
+        let mut v = self.clone();
+        if tab == Tab::Chart {
+            v.tabs.remove(&chart);
+        } else {
+            v.tabs.insert(chart, tab);
+        }
+        v.chart = Some(chart);
+        v
+    }
+
+    /// This view with a series shown or hidden.
+    pub fn with_series_toggled(&self, chart: ChartId, series: &str) -> Self {
+        let mut v = self.clone();
+        if !v.selection.hidden.remove(series) {
+            v.selection.hidden.insert(series.to_string());
+        }
+        v.chart = Some(chart);
+        v
+    }
+
+    /// Reads a view from link parameters (`get` returns a parameter's value). Every value
+    /// that cannot be used falls back to its default and adds a notice saying what was
+    /// ignored.
+    pub fn from_params(
+        get: impl Fn(&str) -> Option<String>,
+        dataset: &Dataset,
+    ) -> (Self, Vec<String>) {
+        let mut notices = Vec::new();
+        let mut view = View::default();
+        if let Some(id) = get("cohort") {
+            match CohortChoice::from_id(dataset, &id) {
+                CohortChoice::Programme if id != "all" => notices.push(format!(
+                    "The link asks for cohort \u{201c}{id}\u{201d}, which this dataset does not have: showing all programme schools."
+                )),
+                choice => view.selection.cohort = choice,
+            }
+        }
+        if let Some(s) = get("subject") {
+            match Subject::ALL
+                .into_iter()
+                .find(|x| x.label().to_lowercase() == s)
+            {
+                Some(subject) => view.selection.subject = Some(subject),
+                None if s == "all" => {}
+                None => notices.push(format!(
+                    "The link asks for subject \u{201c}{s}\u{201d}: showing all three subjects."
+                )),
+            }
+        }
+        if let Some(y) = get("year") {
+            let years = school_years(dataset);
+            match y.parse::<u16>() {
+                Ok(year) if years.contains(&year) => {
+                    // The latest year is the default: keep links canonical.
+                    if years.last() != Some(&year) {
+                        view.selection.year = Some(year);
+                    }
+                }
+                _ => notices.push(format!(
+                    "The link asks for year \u{201c}{y}\u{201d}, which this dataset has no school figures for: showing {}.",
+                    years.last().map_or_else(|| "the latest year".to_string(), |l| l.to_string())
+                )),
+            }
+        }
+        if let Some(list) = get("hide") {
+            let known = series_ids(dataset);
+            for id in list.split(',').filter(|s| !s.is_empty()) {
+                if known.contains(id) {
+                    view.selection.hidden.insert(id.to_string());
+                } else {
+                    notices.push(format!(
+                        "The link hides \u{201c}{id}\u{201d}, which no chart has: ignored."
+                    ));
+                }
+            }
+        }
+        if let Some(list) = get("tab") {
+            for pair in list.split(',').filter(|s| !s.is_empty()) {
+                let parsed = pair
+                    .split_once(':')
+                    .and_then(|(c, t)| Some((ChartId::from_id(c)?, Tab::from_id(t)?)));
+                match parsed {
+                    Some((chart, tab)) if tab != Tab::Chart => {
+                        view.tabs.insert(chart, tab);
+                    }
+                    Some(_) => {}
+                    None => notices.push(format!(
+                        "The link asks for tab \u{201c}{pair}\u{201d}, which does not exist: showing the chart."
+                    )),
+                }
+            }
+        }
+        if let Some(c) = get("chart") {
+            match ChartId::from_id(&c) {
+                Some(chart) => view.chart = Some(chart),
+                None => notices.push(format!(
+                    "The link points at chart \u{201c}{c}\u{201d}, which does not exist."
+                )),
+            }
+        }
+        (view, notices)
+    }
+
+    /// The view as a query string (`?cohort=esprit&subject=maths`), empty for the default
+    /// view. Every value is an id of lowercase letters, digits and hyphens, so none needs
+    /// escaping.
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        let sel = &self.selection;
+        if let CohortChoice::Cohort(id) = &sel.cohort {
+            parts.push(format!("cohort={id}"));
+        }
+        if let Some(s) = sel.subject {
+            parts.push(format!("subject={}", s.label().to_lowercase()));
+        }
+        if let Some(y) = sel.year {
+            parts.push(format!("year={y}"));
+        }
+        if !sel.hidden.is_empty() {
+            parts.push(format!(
+                "hide={}",
+                sel.hidden.iter().cloned().collect::<Vec<_>>().join(",")
+            ));
+        }
+        if !self.tabs.is_empty() {
+            let tabs: Vec<String> = self
+                .tabs
+                .iter()
+                .map(|(c, t)| format!("{}:{}", c.id(), t.id()))
+                .collect();
+            parts.push(format!("tab={}", tabs.join(",")));
+        }
+        if let Some(c) = self.chart {
+            parts.push(format!("chart={}", c.id()));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+}
+
+/// Every series id a legend can hide in this dataset.
+fn series_ids(dataset: &Dataset) -> BTreeSet<String> {
+    let raw = dataset.raw();
+    raw.areas
+        .iter()
+        .map(|a| a.id.clone())
+        .chain(raw.ofsted_distributions.iter().map(|d| d.id.clone()))
+        .chain([
+            crate::aggregate::SCHOOLS.to_string(),
+            crate::aggregate::COHORT_BAR.to_string(),
+        ])
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::bundled;
+    use std::collections::HashMap;
+
+    fn parse(query: &str) -> (View, Vec<String>) {
+        let params: HashMap<String, String> = query
+            .trim_start_matches('?')
+            .split('&')
+            .filter_map(|kv| kv.split_once('='))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        View::from_params(|k| params.get(k).cloned(), &bundled())
+    }
+
+    #[test]
+    fn the_default_view_has_an_empty_query() {
+        assert_eq!(View::default().to_query(), "");
+        assert_eq!(parse(""), (View::default(), vec![]));
+    }
+
+    #[test]
+    fn every_part_of_the_view_round_trips() {
+        let ds = bundled();
+        let mut view = View::default();
+        view.selection.cohort = CohortChoice::Cohort("esprit".into());
+        view.selection.subject = Some(Subject::Maths);
+        view.selection.hidden = ["england".to_string(), "programme-16".to_string()].into();
+        view = view.with_tab(ChartId::Ofsted, Tab::Table);
+        view = view.with_tab(ChartId::Ks2Progress, Tab::Sources);
+        let q = view.to_query();
+        assert_eq!(
+            q,
+            "?cohort=esprit&subject=maths&hide=england,programme-16&tab=ks2-progress:sources,ofsted:table&chart=ks2-progress"
+        );
+        let (back, notices) = parse(&q);
+        assert_eq!(back, view);
+        assert!(notices.is_empty());
+        let _ = ds;
+    }
+
+    #[test]
+    fn unknown_values_fall_back_with_a_notice_each() {
+        let (view, notices) =
+            parse("?cohort=atlantis&subject=latin&year=1999&hide=mars&tab=ofsted:pie&chart=map");
+        assert_eq!(view, View::default());
+        assert_eq!(notices.len(), 6, "{notices:#?}");
+        assert!(notices[0].contains("cohort \u{201c}atlantis\u{201d}"));
+        assert!(notices[2].contains("showing 2019"));
+    }
+
+    #[test]
+    fn the_latest_year_is_not_written_into_links() {
+        let (view, notices) = parse("?year=2019");
+        assert_eq!(view.selection.year, None);
+        assert!(notices.is_empty());
+    }
+
+    #[test]
+    fn choosing_the_chart_tab_again_removes_it_from_the_link() {
+        let v = View::default()
+            .with_tab(ChartId::Ofsted, Tab::Table)
+            .with_tab(ChartId::Ofsted, Tab::Chart);
+        assert_eq!(v.tab(ChartId::Ofsted), Tab::Chart);
+        assert_eq!(v.to_query(), "?chart=ofsted");
+    }
+
+    #[test]
+    fn toggling_a_series_twice_shows_it_again() {
+        let v = View::default()
+            .with_series_toggled(ChartId::Ks2Progress, "schools")
+            .with_series_toggled(ChartId::Ks2Progress, "schools");
+        assert!(v.selection.hidden.is_empty());
+    }
+}
