@@ -93,9 +93,10 @@ pub fn progress(model: &ProgressChart) -> Vec<String> {
                 scored.sort_by(|a, b| a.1.total_cmp(&b.1));
                 let (low, high) = (scored[0], scored[scored.len() - 1]);
                 let above = scored.iter().filter(|(_, v)| *v > 0.0).count();
+                let verb = if above == 1 { "was" } else { "were" };
                 out.push(format!(
-                    "{year}{} progress ranged from {} ({}) to {} ({}); {above} of {} schools were above the national average.",
-                    subject.label(),
+                    "{year}{} progress ranged from {} ({}) to {} ({}); {above} of {} schools {verb} above the national average.",
+                    subject.label().to_lowercase(),
                     format::progress(low.1),
                     low.0,
                     format::progress(high.1),
@@ -244,8 +245,8 @@ mod tests {
         let ds = bundled();
         let text = progress(&progress_chart(&ds, &cohort("seven-stars")));
         assert!(text.contains(
-            &"In 2019, Reading progress ranged from \u{2212}5.9 (Abbey Hulton Primary) to +2.0 \
-              (Etruscan Primary); 1 of 3 schools were above the national average."
+            &"In 2019, reading progress ranged from \u{2212}5.9 (Abbey Hulton Primary) to +2.0 \
+              (Etruscan Primary); 1 of 3 schools was above the national average."
                 .to_string()
         ), "{text:#?}");
     }

@@ -1,40 +1,83 @@
-//! One chart with its title, explanation, drawing, notes, source line and table of figures.
+//! One chart card: title, explanation, series toggles, the Chart | Table | Sources tabs, the
+//! plain-language summary, the source line and the downloads. The drawing answers hover,
+//! tap and the arrow keys with the exact figure under them.
 
 use std::sync::Arc;
 
+use leptos::ev::{KeyboardEvent, MouseEvent};
 use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::charts::ChartError;
+use super::data_table::DataTableView;
+use super::download::{save_png, save_text};
+use crate::charts::any::AnyChart;
+use crate::charts::{locate, Mark};
 use crate::dataset::Dataset;
+use crate::table::to_csv;
+use crate::view::{ChartId, Tab, View};
 
-/// A chart card. The drawing is SVG text from the core; plotters escapes every string in it,
-/// so dataset text cannot become markup.
+/// The colour class of a legend series (CSS, so no inline style is needed).
+fn swatch_class(series: &str) -> &'static str {
+    match series {
+        crate::aggregate::ENGLAND => "legend__swatch legend__swatch--england",
+        crate::aggregate::SCHOOLS => "legend__swatch legend__swatch--school",
+        crate::aggregate::COHORT_BAR => "legend__swatch legend__swatch--group",
+        s if s.contains("programme") || s.contains("primary") => {
+            "legend__swatch legend__swatch--group"
+        }
+        _ => "legend__swatch legend__swatch--area",
+    }
+}
+
+/// Moves keyboard focus to the element with this id, if it exists.
+fn focus_id(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// A chart card.
 #[component]
 pub fn ChartCard(
-    /// Stable id, used for the anchor and in tests.
-    id: &'static str,
-    /// Title, which changes with the cohort.
-    #[prop(into)]
-    title: Signal<String>,
-    /// One sentence on what the chart measures.
-    explainer: &'static str,
-    /// The drawing.
-    #[prop(into)]
-    svg: Signal<Result<String, ChartError>>,
-    /// Caveats and published statements shown under the chart.
-    #[prop(into)]
-    notes: Signal<Vec<String>>,
-    /// Ids of the sources the chart cites.
-    #[prop(into)]
-    sources: Signal<Vec<String>>,
-    /// The dataset, to resolve source ids.
+    /// Which chart.
+    chart: ChartId,
+    /// Its model for the current view.
+    model: Memo<AnyChart>,
+    /// The whole view.
+    view: Memo<View>,
+    /// Changes the view (and the address).
+    set_view: Callback<View>,
+    /// The dataset, to resolve sources.
     dataset: Arc<Dataset>,
     /// The width charts are drawn at: this card writes its frame's width into it.
     width: RwSignal<u32>,
-    /// The table of the chart's figures.
-    children: Children,
+    /// One sentence on what the chart measures.
+    explainer: &'static str,
 ) -> impl IntoView {
+    let id = chart.id();
+    let tab = Memo::new(move |_| view.with(|v| v.tab(chart)));
+    let svg = Memo::new(move |_| model.with(|m| m.svg(width.get())));
+    let marks = Memo::new(move |_| model.with(|m| m.marks(width.get())));
+    let summary = Memo::new(move |_| model.with(|m| m.summary().join(" ")));
+    let active = RwSignal::new(None::<usize>);
+    let status = RwSignal::new(String::new());
+    // A new drawing has new marks: forget the old selection. The effect can be woken without
+    // the marks having changed (it was, on every key press), so compare with the last marks
+    // rather than trust the wake-up.
+    Effect::new(move |last: Option<Vec<Mark>>| {
+        let now = marks.get();
+        if last.is_some_and(|l| l != now) {
+            active.set(None);
+        }
+        now
+    });
+
+    // Measure the frame: charts are drawn at the width they are shown at.
     let frame = NodeRef::<Div>::new();
     let measure = move || {
         if let Some(el) = frame.get_untracked() {
@@ -51,50 +94,331 @@ pub fn ChartCard(
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
-    let heading_id = format!("{id}-title");
-    let desc_id = format!("{id}-desc");
-    let source_line = move || {
-        sources
-            .get()
-            .iter()
-            .filter_map(|s| dataset.source(s))
-            .map(|s| format!("{}, {} ({})", s.publisher, s.title, s.date))
-            .collect::<Vec<_>>()
-            .join("; ")
+
+    // Pointer → chart pixels → mark, through the same geometry the chart was drawn with.
+    let figure = NodeRef::<Div>::new();
+    let mark_at = move |ev: &MouseEvent| -> Option<usize> {
+        let el = figure.get_untracked()?;
+        let rect = el.get_bounding_client_rect();
+        let scale = if rect.width() > 0.0 {
+            f64::from(width.get_untracked()) / rect.width()
+        } else {
+            1.0
+        };
+        let x = (f64::from(ev.client_x()) - rect.left()) * scale;
+        let y = (f64::from(ev.client_y()) - rect.top()) * scale;
+        marks.with_untracked(|m| locate(m, x, y))
     };
-    let (figure_label, figure_desc) = (heading_id.clone(), desc_id.clone());
-    let section_label = heading_id.clone();
+    let on_key = move |ev: KeyboardEvent| {
+        let n = marks.with_untracked(Vec::len);
+        if n == 0 {
+            return;
+        }
+        let cur = active.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => Some(cur.map_or(0, |i| (i + 1).min(n - 1))),
+            "ArrowLeft" | "ArrowUp" => Some(cur.map_or(0, |i| i.saturating_sub(1))),
+            "Home" => Some(0),
+            "End" => Some(n - 1),
+            "Escape" => None,
+            _ => return,
+        };
+        ev.prevent_default();
+        active.set(next);
+    };
+
+    let ds = dataset.clone();
+    let source_title = move |m: &Mark| -> String {
+        m.source
+            .as_deref()
+            .and_then(|s| ds.source(s))
+            .map(|s| format!("{}, {}", s.publisher, s.title))
+            .unwrap_or_else(|| "no published figure".to_string())
+    };
+    let source_title2 = source_title.clone();
+    let announcement = move || {
+        active
+            .get()
+            .and_then(|i| marks.with(|m| m.get(i).cloned()))
+            .map(|m| format!("{}. Source: {}.", m.sentence(), source_title2(&m)))
+            .unwrap_or_default()
+    };
+    let tooltip = move || {
+        let m = active
+            .get()
+            .and_then(|i| marks.with(|ms| ms.get(i).cloned()))?;
+        let drawn = f64::from(width.get().max(1));
+        let shown = figure
+            .get()
+            .map_or(drawn, |el| el.get_bounding_client_rect().width().max(1.0));
+        let k = shown / drawn;
+        let (bx, by, bw, bh) = (
+            m.bounds.x * k,
+            m.bounds.y * k,
+            m.bounds.w * k,
+            m.bounds.h * k,
+        );
+        let cx =
+            (bx + bw / 2.0).clamp(100.0_f64.min(shown / 2.0), (shown - 100.0).max(shown / 2.0));
+        let below = by < 90.0;
+        let year = m.year.map(|y| format!(", {y}")).unwrap_or_default();
+        Some(view! {
+            <div
+                class="mark-focus"
+                style:left=format!("{bx}px")
+                style:top=format!("{by}px")
+                style:width=format!("{bw}px")
+                style:height=format!("{bh}px")
+            ></div>
+            <div
+                class="tooltip"
+                class:tooltip--below=below
+                role="tooltip"
+                data-testid="tooltip"
+                style:left=format!("{cx}px")
+                style:top=format!("{}px", if below { by + bh } else { by })
+            >
+                <strong class="tooltip__entity">{m.entity.clone()}</strong>
+                <span class="tooltip__category">{format!("{}{year}", m.category)}</span>
+                <span class="tooltip__value">{m.value.clone()}</span>
+                <span class="tooltip__source">{format!("Source: {}", source_title(&m))}</span>
+            </div>
+        })
+    };
+
+    let tab_id = move |t: Tab| format!("{id}-tab-{}", t.id());
+    let panel_id = move |t: Tab| format!("{id}-panel-{}", t.id());
+    let choose_tab = move |t: Tab| set_view.run(view.get_untracked().with_tab(chart, t));
+    let tabs = Tab::ALL
+        .map(|t| {
+            let on_key = move |ev: KeyboardEvent| {
+                let i = Tab::ALL.iter().position(|x| *x == t).unwrap_or(0);
+                let next = match ev.key().as_str() {
+                    "ArrowRight" => Tab::ALL[(i + 1) % 3],
+                    "ArrowLeft" => Tab::ALL[(i + 2) % 3],
+                    "Home" => Tab::Chart,
+                    "End" => Tab::Sources,
+                    _ => return,
+                };
+                ev.prevent_default();
+                choose_tab(next);
+                focus_id(&tab_id(next));
+            };
+            view! {
+                <button
+                    type="button"
+                    role="tab"
+                    class="tabs__tab"
+                    id=tab_id(t)
+                    data-testid=format!("tab-{}", t.id())
+                    aria-controls=panel_id(t)
+                    aria-selected=move || (tab.get() == t).to_string()
+                    tabindex=move || if tab.get() == t { "0" } else { "-1" }
+                    on:click=move |_| choose_tab(t)
+                    on:keydown=on_key
+                >
+                    {t.label()}
+                </button>
+            }
+        })
+        .collect_view();
+
+    let legend = move || {
+        model.with(|m| {
+            m.legend()
+                .iter()
+                .map(|e| {
+                    let series = e.id.clone();
+                    let toggle = move |_| {
+                        set_view.run(view.get_untracked().with_series_toggled(chart, &series))
+                    };
+                    view! {
+                        <button
+                            type="button"
+                            class="legend__item"
+                            aria-pressed=e.shown.to_string()
+                            data-series=e.id.clone()
+                            on:click=toggle
+                        >
+                            <span class=swatch_class(&e.id) aria-hidden="true"></span>
+                            {e.label.clone()}
+                        </button>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    let ds = dataset.clone();
+    let download_csv = move |_| {
+        let (name, csv) = model.with_untracked(|m| {
+            let sel = view.with_untracked(|v| v.selection.clone());
+            let csv = m
+                .tables()
+                .first()
+                .map(|t| to_csv(t, &ds))
+                .unwrap_or_default();
+            (format!("{}.csv", m.file_stem(&sel)), csv)
+        });
+        match save_text(&name, "text/csv;charset=utf-8", &csv) {
+            Ok(()) => status.set(format!("Saved {name}")),
+            Err(e) => status.set(format!("The CSV could not be saved: {e}")),
+        }
+    };
+    let ds = dataset.clone();
+    let export = move || {
+        model.with_untracked(|m| {
+            let sel = view.with_untracked(|v| v.selection.clone());
+            (m.file_stem(&sel), m.export_svg(&ds, width.get_untracked()))
+        })
+    };
+    let export2 = export.clone();
+    let download_svg = move |_| match export() {
+        (stem, Ok(svg)) => {
+            let name = format!("{stem}.svg");
+            match save_text(&name, "image/svg+xml", &svg) {
+                Ok(()) => status.set(format!("Saved {name}")),
+                Err(e) => status.set(format!("The SVG could not be saved: {e}")),
+            }
+        }
+        (_, Err(e)) => status.set(e.to_string()),
+    };
+    let download_png = move |_| match export2() {
+        (stem, Ok(svg)) => {
+            let name = format!("{stem}.png");
+            let saved = name.clone();
+            save_png(name, &svg, 2, move |r| match r {
+                Ok((w, h)) => status.set(format!(
+                    "Saved {saved} ({w} \u{d7} {h} px, twice the on-screen size)"
+                )),
+                Err(e) => status.set(format!("The PNG could not be made: {e}")),
+            });
+        }
+        (_, Err(e)) => status.set(e.to_string()),
+    };
+
+    let ds = dataset.clone();
+    let source_line = move || model.with(|m| m.source_line(&ds));
+    let ds = dataset.clone();
+    let sources_full = move || {
+        model.with(|m| {
+            m.sources()
+                .iter()
+                .filter_map(|s| ds.source(s).cloned())
+                .map(|s| {
+                    view! {
+                        <li>
+                            <strong>{s.title}</strong> ". " {s.publisher} ", " {s.date} ". "
+                            {s.citation} <span class="sources__id">" [" {s.id} "]"</span>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let notes = move || {
+        model.with(|m| {
+            m.notes()
+                .into_iter()
+                .map(|n| view! { <li>{n}</li> })
+                .collect_view()
+        })
+    };
+    let tables = move || {
+        model.with(|m| {
+            m.tables()
+                .into_iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let testid = if i == 0 {
+                        format!("table-{id}")
+                    } else {
+                        format!("table-{id}-{i}")
+                    };
+                    view! { <DataTableView table=t testid=testid /> }
+                })
+                .collect_view()
+        })
+    };
+
+    let heading_id = format!("{id}-title");
+    let summary_id = format!("{id}-summary");
     let test_id = format!("chart-{id}");
+    let (section_label, figure_label, figure_desc) =
+        (heading_id.clone(), heading_id.clone(), summary_id.clone());
     view! {
         <section class="chart-card" id=id data-testid=test_id aria-labelledby=section_label>
-            <h2 class="chart-card__title" id=heading_id>{move || title.get()}</h2>
-            <p class="chart-card__explainer" id=desc_id>{explainer}</p>
-            <div class="chart-card__frame" node_ref=frame>
-            {move || match svg.get() {
-                Ok(svg) => view! {
-                    <div
-                        class="chart-card__figure"
-                        role="img"
-                        aria-labelledby=figure_label.clone()
-                        aria-describedby=figure_desc.clone()
-                        data-testid="chart-figure"
-                        inner_html=svg
-                    ></div>
-                }.into_any(),
-                Err(e) => view! { <p class="chart-card__error" role="alert">{e.to_string()}</p> }.into_any(),
-            }}
+            <h2 class="chart-card__title" id=heading_id>{move || model.with(|m| m.title().to_string())}</h2>
+            <p class="chart-card__explainer">{explainer}</p>
+            <div class="chart-card__bar">
+                <div class="legend" role="group" aria-label="Show or hide series">{legend}</div>
+                <div class="tabs" role="tablist" aria-label="Show as">{tabs}</div>
             </div>
-            <ul class="chart-card__notes">
-                {move || notes.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
-            </ul>
-            <p class="chart-card__source" data-testid="source-line">
-                <span class="chart-card__source-label">"Source: "</span>
-                {source_line}
-            </p>
-            <details class="chart-card__table">
-                <summary>"Show the figures as a table"</summary>
-                {children()}
-            </details>
+            <div
+                class="chart-card__panel"
+                role="tabpanel"
+                id=panel_id(Tab::Chart)
+                aria-labelledby=tab_id(Tab::Chart)
+                hidden=move || tab.get() != Tab::Chart
+            >
+                <div class="chart-card__frame" node_ref=frame on:mouseleave=move |_| active.set(None)>
+                    {move || match svg.get() {
+                        Ok(svg) => view! {
+                            <div
+                                class="chart-card__figure"
+                                node_ref=figure
+                                role="group"
+                                aria-roledescription="chart"
+                                aria-labelledby=figure_label.clone()
+                                aria-describedby=figure_desc.clone()
+                                tabindex="0"
+                                data-testid="chart-figure"
+                                on:mousemove=move |ev| active.set(mark_at(&ev))
+                                on:click=move |ev| active.set(mark_at(&ev))
+                                on:keydown=on_key
+                                on:blur=move |_| active.set(None)
+                            >
+                                <div class="chart-card__svg" aria-hidden="true" inner_html=svg></div>
+                            </div>
+                        }.into_any(),
+                        Err(e) => view! { <p class="chart-card__error" role="alert">{e.to_string()}</p> }.into_any(),
+                    }}
+                    {tooltip}
+                </div>
+                <p class="chart-card__hint">"Point at, tap or use the arrow keys on the chart for exact figures."</p>
+                <ul class="chart-card__notes">{notes}</ul>
+            </div>
+            <div
+                class="chart-card__panel"
+                role="tabpanel"
+                id=panel_id(Tab::Table)
+                aria-labelledby=tab_id(Tab::Table)
+                hidden=move || tab.get() != Tab::Table
+            >
+                {tables}
+            </div>
+            <div
+                class="chart-card__panel"
+                role="tabpanel"
+                id=panel_id(Tab::Sources)
+                aria-labelledby=tab_id(Tab::Sources)
+                hidden=move || tab.get() != Tab::Sources
+            >
+                <h3 class="chart-card__subhead">"Notes"</h3>
+                <ul class="chart-card__notes">{notes}</ul>
+                <h3 class="chart-card__subhead">"Sources"</h3>
+                <ol class="sources__list" data-testid="sources-full">{sources_full}</ol>
+            </div>
+            <p class="chart-card__summary" id=summary_id data-testid="summary">{summary}</p>
+            <p class="chart-card__source" data-testid="source-line">{source_line}</p>
+            <div class="downloads" role="group" aria-label="Download">
+                <span class="downloads__label">"Download"</span>
+                <button type="button" data-testid="download-png" on:click=download_png>"PNG"</button>
+                <button type="button" data-testid="download-svg" on:click=download_svg>"SVG"</button>
+                <button type="button" data-testid="download-csv" on:click=download_csv>"CSV"</button>
+                <span class="downloads__status" role="status">{move || status.get()}</span>
+            </div>
+            <p class="visually-hidden" aria-live="polite" data-testid="announcer">{announcement}</p>
         </section>
     }
 }

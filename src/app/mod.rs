@@ -3,16 +3,16 @@
 
 mod api;
 mod chart_card;
-mod cohort_selector;
+mod controls;
 mod dashboard;
-mod disadvantage_table;
+mod data_table;
+mod download;
 mod load_error;
-mod ofsted_table;
 mod programme_facts;
-mod progress_table;
 mod source_list;
 
 use leptos::prelude::*;
+use leptos_router::components::Router;
 
 use api::fetch_dataset;
 use dashboard::Dashboard;
@@ -40,6 +40,7 @@ pub fn App() -> impl IntoView {
             </p>
         </header>
         <main id="main" tabindex="-1">
+            <Router>
             <Suspense fallback=|| view! { <p class="status" role="status">"Loading the dataset…"</p> }>
                 {move || {
                     data.get()
@@ -49,6 +50,7 @@ pub fn App() -> impl IntoView {
                         })
                 }}
             </Suspense>
+            </Router>
         </main>
     }
 }

@@ -9,6 +9,8 @@
 
 pub mod disadvantage;
 pub mod export;
+
+pub mod any;
 pub mod ofsted;
 pub mod progress;
 

@@ -1,0 +1,123 @@
+//! The view controls: cohort, subject and (when the data has several) year.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::aggregate::{school_years, CohortChoice};
+use crate::dataset::Dataset;
+use crate::model::Subject;
+use crate::view::View;
+
+/// Labelled selects that change the view, and what is known of the chosen cohort's members.
+#[component]
+pub fn Controls(
+    dataset: Arc<Dataset>,
+    view: Memo<View>,
+    set_view: Callback<View>,
+) -> impl IntoView {
+    let cohorts: Vec<(String, String)> = std::iter::once((
+        "all".to_string(),
+        format!(
+            "All programme schools ({} named)",
+            dataset.raw().schools.len()
+        ),
+    ))
+    .chain(dataset.raw().cohorts.iter().map(|c| {
+        (
+            c.id.clone(),
+            format!("{} ({} named)", c.name, c.schools.len()),
+        )
+    }))
+    .collect();
+    let years = school_years(&dataset);
+    let ds = dataset.clone();
+    let on_cohort = move |ev| {
+        let mut v = view.get_untracked();
+        v.selection.cohort = CohortChoice::from_id(&ds, &event_target_value(&ev));
+        set_view.run(v);
+    };
+    let on_subject = move |ev| {
+        let id = event_target_value(&ev);
+        let mut v = view.get_untracked();
+        v.selection.subject = Subject::ALL
+            .into_iter()
+            .find(|s| s.label().to_lowercase() == id);
+        set_view.run(v);
+    };
+    let latest = years.last().copied();
+    let on_year = move |ev| {
+        let mut v = view.get_untracked();
+        v.selection.year = event_target_value(&ev)
+            .parse()
+            .ok()
+            .filter(|y| Some(*y) != latest);
+        set_view.run(v);
+    };
+    let ds = dataset.clone();
+    let membership = move || match view.with(|v| v.selection.cohort.clone()) {
+        CohortChoice::Programme => ds.raw().programme.membership_note.clone(),
+        CohortChoice::Cohort(id) => ds
+            .cohort(&id)
+            .map(|c| c.membership.clone())
+            .unwrap_or_default(),
+    };
+    let year_select = (years.len() > 1).then(|| {
+        let options = years
+            .iter()
+            .rev()
+            .map(|y| view! { <option value=y.to_string()>{y.to_string()}</option> })
+            .collect_view();
+        view! {
+            <div class="controls__field">
+                <label for="year-select">"Year (schools)"</label>
+                <select
+                    id="year-select"
+                    data-testid="year-select"
+                    on:change=on_year
+                    prop:value=move || {
+                        view.with(|v| v.selection.year.or(latest)).map(|y| y.to_string()).unwrap_or_default()
+                    }
+                >
+                    {options}
+                </select>
+            </div>
+        }
+    });
+    view! {
+        <div class="controls">
+            <div class="controls__field">
+                <label for="cohort-select">"Cohort"</label>
+                <select
+                    id="cohort-select"
+                    data-testid="cohort-select"
+                    on:change=on_cohort
+                    prop:value=move || view.with(|v| v.selection.cohort.id().to_string())
+                >
+                    {cohorts
+                        .into_iter()
+                        .map(|(id, label)| view! { <option value=id>{label}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="controls__field">
+                <label for="subject-select">"Subject"</label>
+                <select
+                    id="subject-select"
+                    data-testid="subject-select"
+                    on:change=on_subject
+                    prop:value=move || {
+                        view.with(|v| v.selection.subject.map_or("all".to_string(), |s| s.label().to_lowercase()))
+                    }
+                >
+                    <option value="all">"All three subjects"</option>
+                    {Subject::ALL
+                        .map(|s| view! { <option value=s.label().to_lowercase()>{s.label()}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            {year_select}
+            <p class="controls__membership" aria-live="polite">{membership}</p>
+        </div>
+    }
+}

@@ -1,0 +1,213 @@
+//! One type for "a chart of the dashboard": the page's chart cards, downloads and tables go
+//! through it, so adding a chart means adding one arm here, not touching the shell.
+
+use crate::aggregate::{
+    disadvantage_chart, ofsted_chart, progress_chart, CohortChoice, DisadvantageChart, LegendEntry,
+    OfstedChart, ProgressChart, Selection,
+};
+use crate::dataset::Dataset;
+use crate::table::{self, DataTable};
+use crate::view::ChartId;
+
+use super::{disadvantage, export, ofsted, progress, ChartError, Mark};
+
+/// A built chart model of any kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnyChart {
+    /// KS2 progress.
+    Progress(ProgressChart),
+    /// Disadvantaged pupils and FSM.
+    Disadvantage(DisadvantageChart),
+    /// Ofsted judgements.
+    Ofsted(OfstedChart),
+}
+
+impl AnyChart {
+    /// Builds the model of chart `id` for a selection.
+    pub fn build(id: ChartId, dataset: &Dataset, sel: &Selection) -> Self {
+        match id {
+            ChartId::Ks2Progress => Self::Progress(progress_chart(dataset, sel)),
+            ChartId::Disadvantaged => Self::Disadvantage(disadvantage_chart(dataset, sel)),
+            ChartId::Ofsted => Self::Ofsted(ofsted_chart(dataset, sel)),
+        }
+    }
+
+    /// Which chart it is.
+    pub fn id(&self) -> ChartId {
+        match self {
+            Self::Progress(_) => ChartId::Ks2Progress,
+            Self::Disadvantage(_) => ChartId::Disadvantaged,
+            Self::Ofsted(_) => ChartId::Ofsted,
+        }
+    }
+
+    /// Title.
+    pub fn title(&self) -> &str {
+        match self {
+            Self::Progress(m) => &m.title,
+            Self::Disadvantage(m) => &m.title,
+            Self::Ofsted(m) => &m.title,
+        }
+    }
+
+    /// Size of the drawing at a width.
+    pub fn size(&self, width: u32) -> (u32, u32) {
+        match self {
+            Self::Progress(m) => progress::size(m, width),
+            Self::Disadvantage(m) => disadvantage::size(m, width),
+            Self::Ofsted(m) => ofsted::size(m, width),
+        }
+    }
+
+    /// The drawing as SVG text.
+    pub fn svg(&self, width: u32) -> Result<String, ChartError> {
+        match self {
+            Self::Progress(m) => progress::svg(m, width),
+            Self::Disadvantage(m) => disadvantage::svg(m, width),
+            Self::Ofsted(m) => ofsted::svg(m, width),
+        }
+    }
+
+    /// The marks, in reading order.
+    pub fn marks(&self, width: u32) -> Vec<Mark> {
+        match self {
+            Self::Progress(m) => progress::marks(m, width),
+            Self::Disadvantage(m) => disadvantage::marks(m, width),
+            Self::Ofsted(m) => ofsted::marks(m, width),
+        }
+    }
+
+    /// The legend's series.
+    pub fn legend(&self) -> &[LegendEntry] {
+        match self {
+            Self::Progress(m) => &m.legend,
+            Self::Disadvantage(m) => &m.legend,
+            Self::Ofsted(m) => &m.legend,
+        }
+    }
+
+    /// The figures drawn, as tables; the first is the chart's own data (the CSV).
+    pub fn tables(&self) -> Vec<DataTable> {
+        match self {
+            Self::Progress(m) => vec![table::progress(m)],
+            Self::Disadvantage(m) => vec![table::disadvantage(m)],
+            Self::Ofsted(m) => vec![table::ofsted(m), table::ofsted_schools(m)],
+        }
+    }
+
+    /// Plain-language summary sentences.
+    pub fn summary(&self) -> Vec<String> {
+        match self {
+            Self::Progress(m) => crate::summary::progress(m),
+            Self::Disadvantage(m) => crate::summary::disadvantage(m),
+            Self::Ofsted(m) => crate::summary::ofsted(m),
+        }
+    }
+
+    /// Caveats, then published statements that carry no figure.
+    pub fn notes(&self) -> Vec<String> {
+        let (notes, statements) = match self {
+            Self::Progress(m) => (&m.notes, &m.statements),
+            Self::Disadvantage(m) => (&m.notes, &m.statements),
+            Self::Ofsted(m) => (&m.notes, &m.statements),
+        };
+        notes.iter().chain(statements.iter()).cloned().collect()
+    }
+
+    /// Ids of the sources cited, in first-use order.
+    pub fn sources(&self) -> &[String] {
+        match self {
+            Self::Progress(m) => &m.sources,
+            Self::Disadvantage(m) => &m.sources,
+            Self::Ofsted(m) => &m.sources,
+        }
+    }
+
+    /// "Source: publisher, title (date); …" for under the chart and in downloads.
+    pub fn source_line(&self, dataset: &Dataset) -> String {
+        let parts: Vec<String> = self
+            .sources()
+            .iter()
+            .filter_map(|id| dataset.source(id))
+            .map(|s| format!("{}, {} ({})", s.publisher, s.title, s.date))
+            .collect();
+        format!("Source: {}", parts.join("; "))
+    }
+
+    /// The drawing framed with title, summary and source line, for download.
+    pub fn export_svg(&self, dataset: &Dataset, width: u32) -> Result<String, ChartError> {
+        let summary = self.summary();
+        let source_line = self.source_line(dataset);
+        let frame = export::Frame {
+            title: self.title(),
+            summary: &summary,
+            source_line: &source_line,
+        };
+        let size = self.size(width);
+        match self {
+            Self::Progress(m) => export::svg(&frame, size, |a| progress::draw(a, m)),
+            Self::Disadvantage(m) => export::svg(&frame, size, |a| disadvantage::draw(a, m)),
+            Self::Ofsted(m) => export::svg(&frame, size, |a| ofsted::draw(a, m)),
+        }
+    }
+
+    /// A file name without extension that says what the file holds:
+    /// `ks2-progress_seven-stars_maths_2019`.
+    pub fn file_stem(&self, sel: &Selection) -> String {
+        let mut parts = vec![self.id().id().to_string()];
+        parts.push(match &sel.cohort {
+            CohortChoice::Programme => "all-schools".to_string(),
+            CohortChoice::Cohort(id) => id.clone(),
+        });
+        if let (Self::Progress(_), Some(s)) = (self, sel.subject) {
+            parts.push(s.label().to_lowercase());
+        }
+        let year = match self {
+            Self::Progress(m) => m.year,
+            Self::Disadvantage(m) => m.year,
+            Self::Ofsted(_) => None,
+        };
+        if let Some(y) = year {
+            parts.push(y.to_string());
+        }
+        parts.join("_")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Subject;
+    use crate::testing::bundled;
+
+    #[test]
+    fn file_names_say_what_they_hold() {
+        let ds = bundled();
+        let mut sel = Selection::cohort(CohortChoice::Cohort("seven-stars".into()));
+        let chart = AnyChart::build(ChartId::Ks2Progress, &ds, &sel);
+        assert_eq!(chart.file_stem(&sel), "ks2-progress_seven-stars_2019");
+        sel.subject = Some(Subject::Maths);
+        let chart = AnyChart::build(ChartId::Ks2Progress, &ds, &sel);
+        assert_eq!(chart.file_stem(&sel), "ks2-progress_seven-stars_maths_2019");
+        let all = Selection::default();
+        assert_eq!(
+            AnyChart::build(ChartId::Disadvantaged, &ds, &all).file_stem(&all),
+            "disadvantaged_all-schools_2016"
+        );
+        assert_eq!(
+            AnyChart::build(ChartId::Ofsted, &ds, &all).file_stem(&all),
+            "ofsted_all-schools"
+        );
+    }
+
+    #[test]
+    fn every_chart_cites_its_sources_in_one_line() {
+        let ds = bundled();
+        let sel = Selection::default();
+        let line = AnyChart::build(ChartId::Ofsted, &ds, &sel).source_line(&ds);
+        assert!(line.starts_with("Source: University of Worcester"));
+        assert!(line.contains(
+            "Ofsted, Management information: latest inspections of schools as at 31 July 2018"
+        ));
+    }
+}
