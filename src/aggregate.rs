@@ -209,12 +209,7 @@ pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
     let raw = dataset.raw();
     let choice = &sel.cohort;
     let mut rows = Vec::new();
-    let school_result = |s: &'_ School| -> Option<crate::model::Ks2Result> {
-        match sel.year {
-            Some(y) => s.ks2.iter().find(|r| r.year == y).cloned(),
-            None => latest_ks2(s).cloned(),
-        }
-    };
+    // One year for every school: the chosen one, else the latest any of them has.
     let year = sel.year.or_else(|| {
         choice
             .schools(dataset)
@@ -222,6 +217,9 @@ pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
             .filter_map(|s| latest_ks2(s).map(|r| r.year))
             .max()
     });
+    let school_result = |s: &'_ School| -> Option<crate::model::Ks2Result> {
+        s.ks2.iter().find(|r| Some(r.year) == year).cloned()
+    };
 
     // Areas: England first (the reference), then the others, each at its latest year.
     let mut area_ids: Vec<&str> = Vec::new();
@@ -858,5 +856,85 @@ mod tests {
         assert_eq!(gaps, vec![0.5, 0.2, 0.6]);
         assert_eq!(chart.local_name, "Stoke-on-Trent");
         assert_eq!(chart.fsm[0].label, "Stoke-on-Trent", "the local area first");
+    }
+
+    /// SYNTHETIC test data, made by code: the bundled dataset with an invented 2023 result
+    /// for Etruscan, to exercise the year choice and series breaks. Never shipped or shown.
+    fn with_synthetic_2023() -> Dataset {
+        let mut raw = bundled().raw().clone();
+        if let Some(s) = raw.schools.iter_mut().find(|s| s.urn == 133_328) {
+            s.ks2.push(crate::model::Ks2Result {
+                year: 2023,
+                reading: Some(Score {
+                    value: 1.0,
+                    lower: Some(-0.5),
+                    upper: Some(2.5),
+                }),
+                writing: None,
+                maths: Some(Score {
+                    value: 0.5,
+                    lower: None,
+                    upper: None,
+                }),
+                source: "dfe-ks2-2019".into(),
+            });
+        }
+        match Dataset::try_from(raw) {
+            Ok(ds) => ds,
+            Err(e) => panic!("synthetic dataset invalid: {e}"),
+        }
+    }
+
+    #[test]
+    fn the_year_choice_picks_each_schools_figures_for_that_year() {
+        let ds = with_synthetic_2023();
+        assert_eq!(school_years(&ds), vec![2019, 2023]);
+        let latest = progress_chart(
+            &ds,
+            &Selection::cohort(CohortChoice::Cohort("seven-stars".into())),
+        );
+        assert_eq!(latest.year, Some(2023));
+        let etruscan = latest.rows.iter().find(|r| r.urn == Some(133_328));
+        assert_eq!(etruscan.and_then(|r| r.cells[0].value()), Some(1.0));
+        assert_eq!(
+            etruscan.map(|r| r.cells[1].clone()),
+            Some(Cell::NotPublished("not published".into()))
+        );
+        let forest = latest.rows.iter().find(|r| r.urn == Some(123_997));
+        assert_eq!(
+            forest.and_then(|r| r.cells[0].value()),
+            None,
+            "no 2023 figure: nothing drawn"
+        );
+        let sel = Selection {
+            cohort: CohortChoice::Cohort("seven-stars".into()),
+            year: Some(2019),
+            ..Selection::default()
+        };
+        let older = progress_chart(&ds, &sel);
+        let etruscan = older.rows.iter().find(|r| r.urn == Some(133_328));
+        assert_eq!(etruscan.and_then(|r| r.cells[0].value()), Some(2.0));
+    }
+
+    #[test]
+    fn comparing_2016_with_2023_notes_the_breaks_between() {
+        let ds = with_synthetic_2023();
+        let chart = progress_chart(&ds, &Selection::default());
+        assert!(chart
+            .notes
+            .iter()
+            .any(|n| n.contains("No KS2 assessments took place in 2020 and 2021")));
+        assert!(chart
+            .notes
+            .iter()
+            .any(|n| n.contains("No school-level KS2 results were published for 2022")));
+        let bundled_chart = progress_chart(&bundled(), &Selection::default());
+        assert!(
+            !bundled_chart
+                .notes
+                .iter()
+                .any(|n| n.contains("2020 and 2021")),
+            "2016 to 2019 spans no break"
+        );
     }
 }
