@@ -876,6 +876,8 @@ mod tests {
                     lower: None,
                     upper: None,
                 }),
+                disadvantaged_percent: None,
+                disadvantaged: None,
                 source: "dfe-ks2-2019".into(),
             });
         }

@@ -372,10 +372,22 @@ impl Validator {
                 );
             }
             for subject in crate::model::Subject::ALL {
+                let field = subject.label().to_lowercase();
                 if let Some(score) = r.score(subject) {
-                    let field = subject.label().to_lowercase();
                     self.score(&format!("{here}.{field}"), score);
                 }
+                if let Some(score) = r.disadvantaged.and_then(|d| d.score(subject)) {
+                    self.score(&format!("{here}.disadvantaged.{field}"), score);
+                }
+            }
+            if let Some(p) = r.disadvantaged_percent {
+                self.in_range(
+                    &format!("{here}.disadvantaged_percent"),
+                    p,
+                    0.0,
+                    100.0,
+                    "a percentage from 0 to 100",
+                );
             }
         }
         for (j, ins) in s.ofsted.iter().enumerate() {

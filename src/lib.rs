@@ -12,6 +12,7 @@ pub mod charts;
 pub mod dataset;
 pub mod error;
 pub mod format;
+pub mod import;
 pub mod model;
 pub mod summary;
 pub mod table;

@@ -13,6 +13,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub type Urn = u32;
 
 /// The whole dataset file.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawDataset {
@@ -42,6 +43,7 @@ pub struct RawDataset {
 }
 
 /// A document that figures cite.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
@@ -61,6 +63,7 @@ pub struct Source {
 }
 
 /// A whole number with the source it came from.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourcedCount {
@@ -71,6 +74,7 @@ pub struct SourcedCount {
 }
 
 /// Programme-level facts.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Programme {
@@ -87,6 +91,7 @@ pub struct Programme {
 }
 
 /// Cohorts that started in one year.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StartWave {
@@ -99,6 +104,7 @@ pub struct StartWave {
 }
 
 /// An area with area-level figures.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Area {
@@ -109,6 +115,7 @@ pub struct Area {
 }
 
 /// The KS2 subjects with a progress measure.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Subject {
@@ -135,6 +142,7 @@ impl Subject {
 }
 
 /// Which pupils a figure is about.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PupilGroup {
@@ -145,6 +153,7 @@ pub enum PupilGroup {
 }
 
 /// KS2 progress of a whole area in one subject and year.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AreaProgress {
@@ -175,6 +184,7 @@ pub struct AreaProgress {
 }
 
 /// A published statement with no figure in it.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
@@ -189,6 +199,7 @@ pub struct Statement {
 }
 
 /// Share of pupils eligible for free school meals in an area.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FsmShare {
@@ -206,6 +217,7 @@ pub struct FsmShare {
 }
 
 /// An Ofsted overall-effectiveness judgement.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Judgement {
@@ -255,6 +267,7 @@ impl Judgement {
 }
 
 /// Counts of schools per judgement.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct JudgementCounts {
@@ -304,6 +317,7 @@ impl JudgementCounts {
 }
 
 /// Percentages as the source printed them, kept beside counts derived from them.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PublishedPercentages {
@@ -316,6 +330,7 @@ pub struct PublishedPercentages {
 }
 
 /// Judgement counts of a group of schools published as a whole.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OfstedDistribution {
@@ -336,6 +351,7 @@ pub struct OfstedDistribution {
 }
 
 /// A cohort (network) of programme schools.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cohort {
@@ -352,6 +368,7 @@ pub struct Cohort {
 }
 
 /// What kind of school it is, as far as KS2 results go.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SchoolKind {
@@ -366,6 +383,7 @@ pub enum SchoolKind {
 }
 
 /// A progress score with its confidence interval where published.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Score {
@@ -381,6 +399,7 @@ pub struct Score {
 
 /// A school's KS2 progress in one year. `None` means not published (suppressed, not
 /// eligible, or too few pupils): never zero.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ks2Result {
@@ -392,8 +411,38 @@ pub struct Ks2Result {
     pub writing: Option<Score>,
     /// Maths progress.
     pub maths: Option<Score>,
+    /// Share of the school's KS2 pupils who are disadvantaged, per cent (DfE `PTFSM6CLA1A`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disadvantaged_percent: Option<f64>,
+    /// Progress of the school's disadvantaged pupils (DfE `*PROG_FSM6CLA1A`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disadvantaged: Option<SubjectScores>,
     /// Id of the source.
     pub source: String,
+}
+
+/// Scores in the three subjects; `None` is not published.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubjectScores {
+    /// Reading.
+    pub reading: Option<Score>,
+    /// Writing.
+    pub writing: Option<Score>,
+    /// Maths.
+    pub maths: Option<Score>,
+}
+
+impl SubjectScores {
+    /// The score of one subject.
+    pub fn score(&self, subject: Subject) -> Option<Score> {
+        match subject {
+            Subject::Reading => self.reading,
+            Subject::Writing => self.writing,
+            Subject::Maths => self.maths,
+        }
+    }
 }
 
 impl Ks2Result {
@@ -408,6 +457,7 @@ impl Ks2Result {
 }
 
 /// One Ofsted inspection.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Inspection {
@@ -429,6 +479,7 @@ pub struct Inspection {
 }
 
 /// A school named by the programme.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct School {

@@ -1,0 +1,1299 @@
+//! The importer: DfE and Ofsted CSV files plus a cohort list → a dataset. Shared by the
+//! `cohort-import` command and the page's "Load your data", so both accept the same files
+//! and give the same messages; the result goes through the one validator
+//! ([`crate::dataset::Dataset::try_from`]).
+//!
+//! Columns are found by header name (any order, any case). Values DfE uses for "no figure"
+//! (`SUPP`, `NE`, `LOWCOV`, `NP`, `NA`, `x`, `c`, empty) are kept as not published, never 0.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+
+use crate::dataset::{is_iso_date, Dataset};
+use crate::error::DataErrors;
+use crate::model::{
+    Area, AreaProgress, Cohort, Inspection, Judgement, Ks2Result, Programme, PupilGroup,
+    RawDataset, School, SchoolKind, Score, Source, SourcedCount, StartWave, Subject, SubjectScores,
+    Urn, SCHEMA_VERSION,
+};
+
+/// Files larger than this are refused before they are read.
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+/// Cohort lists naming more schools than this are refused (England has about 16,400
+/// primary schools with KS2 results).
+pub const MAX_SCHOOLS: usize = 25_000;
+
+/// One problem in one input file: `file:line: column: expected …, found …`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    /// File name.
+    pub file: String,
+    /// Line in the file (the header is line 1); 0 when it concerns the whole file.
+    pub line: usize,
+    /// Column name, or what part of the file.
+    pub column: String,
+    /// What was expected.
+    pub expected: String,
+    /// What was found.
+    pub found: String,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}: {}: expected {}, found {}",
+            self.file, self.line, self.column, self.expected, self.found
+        )
+    }
+}
+
+/// Why an import failed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ImportFailure {
+    /// Input files have errors (at most [`DataErrors::LIMIT`] are kept).
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Files(Vec<ImportError>),
+    /// The files read well but the dataset they make is not valid.
+    #[error("the imported dataset is not valid:\n{0}")]
+    Invalid(DataErrors),
+}
+
+/// One input file: its name (for messages and source ids) and its text.
+#[derive(Debug, Clone, Copy)]
+pub struct InputFile<'a> {
+    /// File name as the reader knows it.
+    pub name: &'a str,
+    /// Contents.
+    pub text: &'a str,
+}
+
+/// Everything an import reads.
+#[derive(Debug, Clone, Default)]
+pub struct Inputs<'a> {
+    /// The cohort list: `cohort,cohort_name,joined_year,urn`.
+    pub cohorts: Option<InputFile<'a>>,
+    /// KS2 school-level files, each with its year if given (else read from its name).
+    pub ks2: Vec<(InputFile<'a>, Option<u16>)>,
+    /// Ofsted inspection files.
+    pub ofsted: Vec<InputFile<'a>>,
+    /// Area-level comparators: `area,year,group,subject,score,lower,upper,source`.
+    pub comparators: Option<InputFile<'a>>,
+    /// Title of the dataset.
+    pub title: Option<String>,
+}
+
+/// What an import found, for the command's report.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Schools in the cohort list.
+    pub schools: usize,
+    /// Cohorts in the cohort list.
+    pub cohorts: usize,
+    /// Schools found in at least one KS2 file.
+    pub matched_ks2: usize,
+    /// Schools found in at least one Ofsted file.
+    pub matched_ofsted: usize,
+    /// Schools in the cohort list found in no file at all.
+    pub unmatched: Vec<Urn>,
+    /// Values kept as not published (SUPP, NE, LOWCOV, NP, empty …) in member schools' rows.
+    pub suppressed: usize,
+    /// Data rows read across all files.
+    pub rows_read: usize,
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{} cohorts, {} schools in the cohort list",
+            self.cohorts, self.schools
+        )?;
+        writeln!(f, "{} rows read", self.rows_read)?;
+        writeln!(
+            f,
+            "{} schools matched in KS2 files, {} in Ofsted files",
+            self.matched_ks2, self.matched_ofsted
+        )?;
+        writeln!(
+            f,
+            "{} values not published (kept as such, not as 0)",
+            self.suppressed
+        )?;
+        if self.unmatched.is_empty() {
+            write!(f, "every school was found")
+        } else {
+            let list: Vec<String> = self.unmatched.iter().map(ToString::to_string).collect();
+            write!(
+                f,
+                "{} URNs found in no file: {}",
+                self.unmatched.len(),
+                list.join(", ")
+            )
+        }
+    }
+}
+
+/// A CSV file with its columns found by name.
+struct Table<'a> {
+    file: &'a str,
+    headers: Vec<String>,
+    reader: csv::Reader<&'a [u8]>,
+}
+
+fn err(
+    file: &str,
+    line: usize,
+    column: &str,
+    expected: impl Into<String>,
+    found: impl Into<String>,
+) -> ImportError {
+    ImportError {
+        file: file.to_string(),
+        line,
+        column: column.to_string(),
+        expected: expected.into(),
+        found: found.into(),
+    }
+}
+
+fn quoted(s: &str) -> String {
+    if s.is_empty() {
+        "an empty value".to_string()
+    } else {
+        format!("\u{201c}{s}\u{201d}")
+    }
+}
+
+impl<'a> Table<'a> {
+    fn open(input: InputFile<'a>) -> Result<Self, ImportError> {
+        if input.text.len() > MAX_FILE_BYTES {
+            return Err(err(
+                input.name,
+                0,
+                "file",
+                format!("at most {} MB", MAX_FILE_BYTES / (1024 * 1024)),
+                format!("{} MB", input.text.len() / (1024 * 1024)),
+            ));
+        }
+        let text = input.text.strip_prefix('\u{feff}').unwrap_or(input.text);
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(false)
+            .from_reader(text.as_bytes());
+        let headers = reader
+            .headers()
+            .map_err(|e| err(input.name, 1, "header", "a CSV header row", e.to_string()))?
+            .iter()
+            .map(|h| h.trim().to_ascii_lowercase())
+            .collect::<Vec<_>>();
+        if headers.iter().all(String::is_empty) {
+            return Err(err(
+                input.name,
+                1,
+                "header",
+                "a CSV header row",
+                "an empty file",
+            ));
+        }
+        Ok(Self {
+            file: input.name,
+            headers,
+            reader,
+        })
+    }
+
+    /// The position of the first of `names` present, or an error naming the column.
+    fn require(&self, names: &[&str]) -> Result<usize, ImportError> {
+        self.find(names).ok_or_else(|| {
+            err(
+                self.file,
+                1,
+                names.first().copied().unwrap_or("column"),
+                format!("a column named {}", names.join(" or ")),
+                format!("columns {}", self.headers.join(", ")),
+            )
+        })
+    }
+
+    fn find(&self, names: &[&str]) -> Option<usize> {
+        names
+            .iter()
+            .find_map(|n| self.headers.iter().position(|h| h == n))
+    }
+
+    /// Every data row with its line number (header is line 1).
+    fn rows(&mut self) -> Vec<Result<(usize, csv::StringRecord), ImportError>> {
+        let file = self.file;
+        self.reader
+            .records()
+            .enumerate()
+            .map(move |(i, r)| {
+                let line = r
+                    .as_ref()
+                    .ok()
+                    .and_then(|rec| rec.position())
+                    .map_or(i + 2, |p| p.line() as usize);
+                r.map(|rec| (line, rec)).map_err(|e| {
+                    err(
+                        file,
+                        i + 2,
+                        "row",
+                        "a row with as many fields as the header",
+                        e.to_string(),
+                    )
+                })
+            })
+            .collect()
+    }
+}
+
+/// True for the values DfE and EES print where no figure is published.
+pub fn is_not_published(v: &str) -> bool {
+    matches!(
+        v.trim().to_ascii_uppercase().as_str(),
+        "" | "SUPP" | "NE" | "LOWCOV" | "NP" | "NA" | "N/A" | "X" | "C" | "Z" | ":" | "LOW"
+    )
+}
+
+fn number(
+    file: &str,
+    line: usize,
+    column: &str,
+    v: &str,
+    what: &str,
+) -> Result<Option<f64>, ImportError> {
+    if is_not_published(v) {
+        return Ok(None);
+    }
+    match v.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(Some(x)),
+        _ => Err(err(
+            file,
+            line,
+            column,
+            format!("{what} or SUPP, NE, LOWCOV, NP or empty"),
+            quoted(v),
+        )),
+    }
+}
+
+fn urn(file: &str, line: usize, column: &str, v: &str) -> Result<Urn, ImportError> {
+    v.trim()
+        .parse::<Urn>()
+        .ok()
+        .filter(|u| (100_000..=999_999).contains(u))
+        .ok_or_else(|| err(file, line, column, "a six-digit URN", quoted(v)))
+}
+
+/// A four-digit year 2000–2099 in a file name, e.g. `england_ks2_2019_schools.csv` → 2019.
+pub fn year_in_name(name: &str) -> Option<u16> {
+    let b = name.as_bytes();
+    (0..b.len().saturating_sub(3)).find_map(|i| {
+        let w = b.get(i..i + 4)?;
+        let digits = w.iter().all(u8::is_ascii_digit);
+        let before = i == 0 || !b[i - 1].is_ascii_digit();
+        let after = b.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+        if digits && before && after && w.starts_with(b"20") {
+            std::str::from_utf8(w).ok()?.parse().ok()
+        } else {
+            None
+        }
+    })
+}
+
+/// A slug for ids: lowercase letters, digits and single hyphens.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// An Excel serial day (1900 system) as `YYYY-MM-DD`: 42803 → 2017-03-09.
+pub fn excel_date(serial: i64) -> String {
+    let z = serial - 25_569 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// An inspection date as ISO `YYYY-MM-DD`, an Excel day number, or `DD/MM/YYYY`.
+fn date(file: &str, line: usize, column: &str, v: &str) -> Result<String, ImportError> {
+    let t = v.trim();
+    let bad = || {
+        err(
+            file,
+            line,
+            column,
+            "a date (YYYY-MM-DD, DD/MM/YYYY or an Excel day number)",
+            quoted(v),
+        )
+    };
+    if is_iso_date(t) {
+        return Ok(t.to_string());
+    }
+    if let Ok(serial) = t.parse::<i64>() {
+        // Day 1 is 1900-01-01; 80,000 is in 2119: anything outside is not a date.
+        return if (1..80_000).contains(&serial) {
+            Ok(excel_date(serial))
+        } else {
+            Err(bad())
+        };
+    }
+    let parts: Vec<&str> = t.split('/').collect();
+    if let [d, m, y] = parts.as_slice() {
+        let iso = format!("{y:0>4}-{m:0>2}-{d:0>2}");
+        if is_iso_date(&iso) {
+            return Ok(iso);
+        }
+    }
+    Err(bad())
+}
+
+/// An overall-effectiveness value: 1–4, the words, or "not graded".
+fn judgement(
+    file: &str,
+    line: usize,
+    column: &str,
+    v: &str,
+) -> Result<Option<Judgement>, ImportError> {
+    let t = v.trim().to_ascii_lowercase();
+    Ok(Some(match t.as_str() {
+        "" | "null" | "na" => return Ok(None),
+        "1" | "outstanding" => Judgement::Outstanding,
+        "2" | "good" => Judgement::Good,
+        "3" | "requires improvement" | "requires_improvement" | "satisfactory" => {
+            Judgement::RequiresImprovement
+        }
+        "4" | "inadequate" | "serious weaknesses" | "special measures" => Judgement::Inadequate,
+        "not graded" | "not_graded" | "ungraded" | "9" => Judgement::NotGraded,
+        _ => {
+            return Err(err(
+                file,
+                line,
+                column,
+                "1, 2, 3, 4, Outstanding, Good, Requires improvement, Inadequate or Not graded",
+                quoted(v),
+            ))
+        }
+    }))
+}
+
+struct Collector {
+    errors: Vec<ImportError>,
+}
+
+impl Collector {
+    fn take<T>(&mut self, r: Result<T, ImportError>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                if self.errors.len() < DataErrors::LIMIT {
+                    self.errors.push(e);
+                }
+                None
+            }
+        }
+    }
+}
+
+#[derive(Default)]
+struct CohortList {
+    /// cohort id → (name, joined years, members in file order)
+    cohorts: BTreeMap<String, (String, Vec<u16>, Vec<Urn>)>,
+    order: Vec<String>,
+    urns: BTreeSet<Urn>,
+}
+
+fn read_cohorts(input: InputFile<'_>, c: &mut Collector, summary: &mut Summary) -> CohortList {
+    let mut list = CohortList::default();
+    let Some(mut t) = c.take(Table::open(input)) else {
+        return list;
+    };
+    let (Some(ci), Some(ni), Some(yi), Some(ui)) = (
+        c.take(t.require(&["cohort"])),
+        c.take(t.require(&["cohort_name"])),
+        c.take(t.require(&["joined_year"])),
+        c.take(t.require(&["urn"])),
+    ) else {
+        return list;
+    };
+    let file = input.name;
+    let rows = t.rows();
+    for row in rows {
+        let Some((line, rec)) = c.take(row) else {
+            continue;
+        };
+        summary.rows_read += 1;
+        let id_raw = rec.get(ci).unwrap_or("");
+        let id = slug(id_raw);
+        if id.is_empty() {
+            c.take::<()>(Err(err(
+                file,
+                line,
+                "cohort",
+                "a cohort id",
+                quoted(id_raw),
+            )));
+            continue;
+        }
+        let name = rec.get(ni).unwrap_or("").trim().to_string();
+        let year = rec.get(yi).unwrap_or("");
+        let year = c.take(
+            year.trim()
+                .parse::<u16>()
+                .ok()
+                .filter(|y| (1990..=2100).contains(y))
+                .ok_or_else(|| {
+                    err(
+                        file,
+                        line,
+                        "joined_year",
+                        "a year such as 2015",
+                        quoted(year),
+                    )
+                }),
+        );
+        let Some(u) = c.take(urn(file, line, "urn", rec.get(ui).unwrap_or(""))) else {
+            continue;
+        };
+        let entry = list.cohorts.entry(id.clone()).or_insert_with(|| {
+            list.order.push(id.clone());
+            (
+                if name.is_empty() {
+                    id_raw.trim().to_string()
+                } else {
+                    name.clone()
+                },
+                Vec::new(),
+                Vec::new(),
+            )
+        });
+        if let Some(y) = year {
+            entry.1.push(y);
+        }
+        if !entry.2.contains(&u) {
+            entry.2.push(u);
+        }
+        list.urns.insert(u);
+        if list.urns.len() > MAX_SCHOOLS {
+            c.take::<()>(Err(err(
+                file,
+                line,
+                "urn",
+                format!("at most {MAX_SCHOOLS} schools"),
+                "more",
+            )));
+            break;
+        }
+    }
+    list
+}
+
+fn score(
+    file: &str,
+    line: usize,
+    rec: &csv::StringRecord,
+    t: &Table<'_>,
+    base: &str,
+    c: &mut Collector,
+    suppressed: &mut usize,
+) -> Option<Score> {
+    let col = t.find(&[base])?;
+    let v = rec.get(col).unwrap_or("");
+    let value = c.take(number(
+        file,
+        line,
+        &base.to_ascii_uppercase(),
+        v,
+        "a progress score",
+    ))??;
+    let bound = |suffix: &str, c: &mut Collector| -> Option<f64> {
+        let name = format!("{base}_{suffix}");
+        let i = t.find(&[name.as_str()])?;
+        c.take(number(
+            file,
+            line,
+            &name.to_ascii_uppercase(),
+            rec.get(i).unwrap_or(""),
+            "a confidence limit",
+        ))
+        .flatten()
+    };
+    let lower = bound("lower", c);
+    let upper = bound("upper", c);
+    let _ = suppressed;
+    Some(Score {
+        value,
+        lower,
+        upper,
+    })
+}
+
+fn count_suppressed(rec: &csv::StringRecord, t: &Table<'_>, bases: &[&str]) -> usize {
+    bases
+        .iter()
+        .filter_map(|b| t.find(&[b]))
+        .filter(|i| rec.get(*i).is_some_and(is_not_published))
+        .count()
+}
+
+struct SchoolFacts {
+    name: Option<String>,
+    ks2: Vec<Ks2Result>,
+    ofsted: Vec<Inspection>,
+}
+
+fn read_ks2(
+    input: InputFile<'_>,
+    year: Option<u16>,
+    members: &BTreeSet<Urn>,
+    source: &str,
+    facts: &mut HashMap<Urn, SchoolFacts>,
+    c: &mut Collector,
+    summary: &mut Summary,
+) {
+    let file = input.name;
+    let Some(year) = year.or_else(|| year_in_name(file)) else {
+        c.take::<()>(Err(err(
+            file,
+            0,
+            "year",
+            "a year in the file name or given with --year",
+            "neither",
+        )));
+        return;
+    };
+    let Some(mut t) = c.take(Table::open(input)) else {
+        return;
+    };
+    let Some(ui) = c.take(t.require(&["urn"])) else {
+        return;
+    };
+    if t.find(&["readprog", "writprog", "matprog"]).is_none() {
+        c.take::<()>(t.require(&["readprog", "writprog", "matprog"]).map(|_| ()));
+        return;
+    }
+    let name_col = t.find(&["schname", "school name", "school_name"]);
+    let rows = t.rows();
+    for row in rows {
+        let Some((line, rec)) = c.take(row) else {
+            continue;
+        };
+        summary.rows_read += 1;
+        let Some(u) = c.take(urn(file, line, "URN", rec.get(ui).unwrap_or(""))) else {
+            continue;
+        };
+        // Only member schools' figures are read: a fault in another school's row is not
+        // this dataset's concern.
+        if !members.contains(&u) {
+            continue;
+        }
+        let mut suppressed = 0;
+        let reading = score(file, line, &rec, &t, "readprog", c, &mut suppressed);
+        let writing = score(file, line, &rec, &t, "writprog", c, &mut suppressed);
+        let maths = score(file, line, &rec, &t, "matprog", c, &mut suppressed);
+        let dis_reading = score(
+            file,
+            line,
+            &rec,
+            &t,
+            "readprog_fsm6cla1a",
+            c,
+            &mut suppressed,
+        );
+        let dis_writing = score(
+            file,
+            line,
+            &rec,
+            &t,
+            "writprog_fsm6cla1a",
+            c,
+            &mut suppressed,
+        );
+        let dis_maths = score(
+            file,
+            line,
+            &rec,
+            &t,
+            "matprog_fsm6cla1a",
+            c,
+            &mut suppressed,
+        );
+        let pct = t.find(&["ptfsm6cla1a"]).and_then(|i| {
+            let v = rec.get(i).unwrap_or("");
+            c.take(number(
+                file,
+                line,
+                "PTFSM6CLA1A",
+                v.trim_end_matches('%'),
+                "a percentage",
+            ))
+            .flatten()
+        });
+        summary.suppressed += count_suppressed(
+            &rec,
+            &t,
+            &[
+                "readprog",
+                "writprog",
+                "matprog",
+                "readprog_fsm6cla1a",
+                "writprog_fsm6cla1a",
+                "matprog_fsm6cla1a",
+                "ptfsm6cla1a",
+            ],
+        );
+        let disadvantaged = (dis_reading.is_some() || dis_writing.is_some() || dis_maths.is_some())
+            .then_some(SubjectScores {
+                reading: dis_reading,
+                writing: dis_writing,
+                maths: dis_maths,
+            });
+        let entry = facts.entry(u).or_insert_with(|| SchoolFacts {
+            name: None,
+            ks2: Vec::new(),
+            ofsted: Vec::new(),
+        });
+        if let Some(n) = name_col
+            .and_then(|i| rec.get(i))
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            entry.name = Some(n.to_string());
+        }
+        if entry.ks2.iter().any(|r| r.year == year) {
+            c.take::<()>(Err(err(
+                file,
+                line,
+                "URN",
+                format!("one row per school for {year}"),
+                format!("URN {u} again"),
+            )));
+            continue;
+        }
+        entry.ks2.push(Ks2Result {
+            year,
+            reading,
+            writing,
+            maths,
+            disadvantaged_percent: pct,
+            disadvantaged,
+            source: source.to_string(),
+        });
+    }
+}
+
+fn read_ofsted(
+    input: InputFile<'_>,
+    members: &BTreeSet<Urn>,
+    source: &str,
+    facts: &mut HashMap<Urn, SchoolFacts>,
+    c: &mut Collector,
+    summary: &mut Summary,
+) {
+    let file = input.name;
+    let Some(mut t) = c.take(Table::open(input)) else {
+        return;
+    };
+    let (Some(ui), Some(di), Some(ji)) = (
+        c.take(t.require(&["urn"])),
+        c.take(t.require(&[
+            "inspection date",
+            "inspection_date",
+            "inspectiondate",
+            "inspection start date",
+        ])),
+        c.take(t.require(&[
+            "overall effectiveness",
+            "overall_effectiveness",
+            "overalleffectiveness",
+        ])),
+    ) else {
+        return;
+    };
+    let name_col = t.find(&["school name", "school_name", "schname"]);
+    let rows = t.rows();
+    for row in rows {
+        let Some((line, rec)) = c.take(row) else {
+            continue;
+        };
+        summary.rows_read += 1;
+        let Some(u) = c.take(urn(file, line, "URN", rec.get(ui).unwrap_or(""))) else {
+            continue;
+        };
+        if !members.contains(&u) {
+            continue;
+        }
+        let d = c.take(date(
+            file,
+            line,
+            "Inspection date",
+            rec.get(di).unwrap_or(""),
+        ));
+        let j = c.take(judgement(
+            file,
+            line,
+            "Overall effectiveness",
+            rec.get(ji).unwrap_or(""),
+        ));
+        let (Some(d), Some(j)) = (d, j) else { continue };
+        let Some(j) = j else {
+            summary.suppressed += 1;
+            continue;
+        };
+        let entry = facts.entry(u).or_insert_with(|| SchoolFacts {
+            name: None,
+            ks2: Vec::new(),
+            ofsted: Vec::new(),
+        });
+        if entry.name.is_none() {
+            entry.name = name_col
+                .and_then(|i| rec.get(i))
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(str::to_string);
+        }
+        if !entry.ofsted.iter().any(|i| i.date == d) {
+            entry.ofsted.push(Inspection {
+                date: d,
+                judgement: j,
+                leadership_and_management: None,
+                source: source.to_string(),
+                predecessor: false,
+                note: None,
+            });
+        }
+    }
+}
+
+fn read_comparators(
+    input: InputFile<'_>,
+    c: &mut Collector,
+    summary: &mut Summary,
+) -> (Vec<Area>, Vec<AreaProgress>, Vec<Source>) {
+    let file = input.name;
+    let mut areas: Vec<Area> = Vec::new();
+    let mut rows_out = Vec::new();
+    let mut sources: Vec<Source> = Vec::new();
+    let Some(mut t) = c.take(Table::open(input)) else {
+        return (areas, rows_out, sources);
+    };
+    let cols: Vec<Option<usize>> = ["area", "year", "group", "subject", "score", "source"]
+        .iter()
+        .map(|n| c.take(t.require(&[n])))
+        .collect();
+    let [Some(ai), Some(yi), Some(gi), Some(si), Some(vi), Some(soi)] = cols.as_slice() else {
+        return (areas, rows_out, sources);
+    };
+    let (ai, yi, gi, si, vi, soi) = (*ai, *yi, *gi, *si, *vi, *soi);
+    let li = t.find(&["lower"]);
+    let ui = t.find(&["upper"]);
+    let rows = t.rows();
+    for row in rows {
+        let Some((line, rec)) = c.take(row) else {
+            continue;
+        };
+        summary.rows_read += 1;
+        let get = |i: usize| rec.get(i).unwrap_or("").trim();
+        let area_name = get(ai);
+        let area = slug(area_name);
+        if area.is_empty() {
+            c.take::<()>(Err(err(
+                file,
+                line,
+                "area",
+                "an area name",
+                quoted(area_name),
+            )));
+            continue;
+        }
+        let year = c.take(
+            get(yi)
+                .parse::<u16>()
+                .ok()
+                .filter(|y| (1990..=2100).contains(y))
+                .ok_or_else(|| err(file, line, "year", "a year such as 2019", quoted(get(yi)))),
+        );
+        let group = match get(gi).to_ascii_lowercase().as_str() {
+            "all" | "all pupils" => Some(PupilGroup::All),
+            "disadvantaged" | "disadvantaged pupils" => Some(PupilGroup::Disadvantaged),
+            other => c.take::<PupilGroup>(Err(err(
+                file,
+                line,
+                "group",
+                "all or disadvantaged",
+                quoted(other),
+            ))),
+        };
+        let subject = match get(si).to_ascii_lowercase().as_str() {
+            "reading" => Some(Subject::Reading),
+            "writing" => Some(Subject::Writing),
+            "maths" | "mathematics" => Some(Subject::Maths),
+            other => c.take::<Subject>(Err(err(
+                file,
+                line,
+                "subject",
+                "reading, writing or maths",
+                quoted(other),
+            ))),
+        };
+        let score = c.take(number(file, line, "score", get(vi), "a progress score"));
+        let lower = li.and_then(|i| {
+            c.take(number(
+                file,
+                line,
+                "lower",
+                rec.get(i).unwrap_or(""),
+                "a confidence limit",
+            ))
+            .flatten()
+        });
+        let upper = ui.and_then(|i| {
+            c.take(number(
+                file,
+                line,
+                "upper",
+                rec.get(i).unwrap_or(""),
+                "a confidence limit",
+            ))
+            .flatten()
+        });
+        let source_text = get(soi);
+        if source_text.is_empty() {
+            c.take::<()>(Err(err(
+                file,
+                line,
+                "source",
+                "the source of the figure",
+                "an empty value",
+            )));
+            continue;
+        }
+        let (Some(year), Some(group), Some(subject), Some(score)) = (year, group, subject, score)
+        else {
+            continue;
+        };
+        let Some(value) = score else {
+            summary.suppressed += 1;
+            continue;
+        };
+        if !areas.iter().any(|a| a.id == area) {
+            areas.push(Area {
+                id: area.clone(),
+                name: area_name.to_string(),
+            });
+        }
+        let source_id = format!("comparator-{}", slug(source_text));
+        if !sources.iter().any(|s| s.id == source_id) {
+            sources.push(Source {
+                id: source_id.clone(),
+                title: source_text.to_string(),
+                publisher: "as named in the comparators file".into(),
+                date: "as named in the comparators file".into(),
+                citation: format!("{source_text} (from {file})"),
+                url: None,
+            });
+        }
+        rows_out.push(AreaProgress {
+            area,
+            year,
+            pupils: group,
+            subject,
+            value,
+            lower,
+            upper,
+            quote: None,
+            source: source_id,
+            note: None,
+        });
+    }
+    (areas, rows_out, sources)
+}
+
+fn file_source(id: &str, name: &str, publisher: &str, what: &str) -> Source {
+    Source {
+        id: id.to_string(),
+        title: name.to_string(),
+        publisher: publisher.to_string(),
+        date: "as in the file".to_string(),
+        citation: format!("{what}, imported from the file {name}."),
+        url: None,
+    }
+}
+
+/// Builds and validates a dataset from the inputs.
+pub fn build(inputs: &Inputs<'_>) -> Result<(Dataset, Summary), ImportFailure> {
+    let mut c = Collector { errors: Vec::new() };
+    let mut summary = Summary::default();
+    let Some(cohort_file) = inputs.cohorts else {
+        return Err(ImportFailure::Files(vec![err(
+            "(inputs)",
+            0,
+            "cohort list",
+            "a cohort list CSV (cohort,cohort_name,joined_year,urn)",
+            "none",
+        )]));
+    };
+    let list = read_cohorts(cohort_file, &mut c, &mut summary);
+    let mut sources = vec![file_source(
+        "cohort-list",
+        cohort_file.name,
+        "School Improvement Team",
+        "Cohort membership",
+    )];
+    let mut facts: HashMap<Urn, SchoolFacts> = HashMap::new();
+    for (i, (file, year)) in inputs.ks2.iter().enumerate() {
+        let id = format!("ks2-{}", i + 1);
+        sources.push(file_source(
+            &id,
+            file.name,
+            "Department for Education",
+            "KS2 school-level performance data",
+        ));
+        read_ks2(
+            *file,
+            *year,
+            &list.urns,
+            &id,
+            &mut facts,
+            &mut c,
+            &mut summary,
+        );
+    }
+    for (i, file) in inputs.ofsted.iter().enumerate() {
+        let id = format!("ofsted-{}", i + 1);
+        sources.push(file_source(
+            &id,
+            file.name,
+            "Ofsted",
+            "Ofsted inspection outcomes",
+        ));
+        read_ofsted(*file, &list.urns, &id, &mut facts, &mut c, &mut summary);
+    }
+    let (areas, area_progress, comparator_sources) = match inputs.comparators {
+        Some(f) => read_comparators(f, &mut c, &mut summary),
+        None => Default::default(),
+    };
+    sources.extend(comparator_sources);
+    if !c.errors.is_empty() {
+        return Err(ImportFailure::Files(c.errors));
+    }
+
+    let schools: Vec<School> = list
+        .urns
+        .iter()
+        .map(|u| {
+            let f = facts.remove(u);
+            let (name, mut ks2, ofsted) = f.map_or((None, Vec::new(), Vec::new()), |f| {
+                (f.name, f.ks2, f.ofsted)
+            });
+            ks2.sort_by_key(|r| r.year);
+            if !ks2.is_empty() {
+                summary.matched_ks2 += 1;
+            }
+            if !ofsted.is_empty() {
+                summary.matched_ofsted += 1;
+            }
+            if ks2.is_empty() && ofsted.is_empty() {
+                summary.unmatched.push(*u);
+            }
+            School {
+                urn: *u,
+                name: name.unwrap_or_else(|| format!("URN {u}")),
+                kind: SchoolKind::Primary,
+                no_ks2_reason: ks2
+                    .is_empty()
+                    .then(|| "No KS2 results for this school in the files imported.".to_string()),
+                ks2,
+                ofsted,
+            }
+        })
+        .collect();
+    summary.schools = schools.len();
+    summary.cohorts = list.order.len();
+    let mut waves: BTreeMap<u16, u32> = BTreeMap::new();
+    let cohorts: Vec<Cohort> = list
+        .order
+        .iter()
+        .filter_map(|id| {
+            let (name, years, members) = list.cohorts.get(id)?;
+            if let Some(y) = years.iter().min() {
+                *waves.entry(*y).or_insert(0) += 1;
+            }
+            Some(Cohort {
+                id: id.clone(),
+                name: name.clone(),
+                schools: members.clone(),
+                source: "cohort-list".into(),
+                membership: format!("Members as listed in {}.", cohort_file.name),
+            })
+        })
+        .collect();
+    let title = inputs
+        .title
+        .clone()
+        .unwrap_or_else(|| "Imported cohorts".to_string());
+    let raw = RawDataset {
+        schema_version: SCHEMA_VERSION,
+        title: title.clone(),
+        sources,
+        programme: Programme {
+            name: title,
+            cohorts_total: SourcedCount {
+                value: u32::try_from(cohorts.len()).unwrap_or(u32::MAX),
+                source: "cohort-list".into(),
+            },
+            schools_total: SourcedCount {
+                value: u32::try_from(schools.len()).unwrap_or(u32::MAX),
+                source: "cohort-list".into(),
+            },
+            start_waves: waves
+                .into_iter()
+                .map(|(year, cohorts)| StartWave {
+                    year,
+                    cohorts,
+                    source: "cohort-list".into(),
+                })
+                .collect(),
+            membership_note: format!("Cohort membership as listed in {}.", cohort_file.name),
+        },
+        areas,
+        area_progress,
+        statements: Vec::new(),
+        fsm: Vec::new(),
+        ofsted_distributions: Vec::new(),
+        cohorts,
+        schools,
+    };
+    Dataset::try_from(raw)
+        .map(|d| (d, summary))
+        .map_err(ImportFailure::Invalid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COHORTS: &str = "Cohort,Cohort_Name,Joined_Year,URN\nnorth,North Network,2015,100001\nnorth,North Network,2016,100002\nsouth,South Group,2016,100003\n";
+    const KS2: &str = "URN,SCHNAME,READPROG,READPROG_LOWER,READPROG_UPPER,WRITPROG,MATPROG,PTFSM6CLA1A,READPROG_FSM6CLA1A\n100001,Alpha Primary,1.5,0.2,2.8,SUPP,-0.4,31%,NE\n100002,Beta Primary,LOWCOV,,,0.7,NP,12,-1.1\n999999,Not A Member,oops,,,,,,\n";
+    const OFSTED: &str = "URN,School name,Inspection date,Overall effectiveness\n100001,Alpha Primary,42803,2\n100002,Beta Primary,2019-11-20,Requires improvement\n100003,Gamma Primary,14/10/2025,Not graded\n";
+
+    fn file<'a>(name: &'a str, text: &'a str) -> InputFile<'a> {
+        InputFile { name, text }
+    }
+
+    fn inputs<'a>(cohorts: &'a str, ks2: &'a str, ofsted: &'a str) -> Inputs<'a> {
+        Inputs {
+            cohorts: Some(file("cohorts.csv", cohorts)),
+            ks2: vec![(file("ks2_2019.csv", ks2), None)],
+            ofsted: vec![file("ofsted.csv", ofsted)],
+            comparators: None,
+            title: Some("Fixture".into()),
+        }
+    }
+
+    /// The one message an import gives, or "" when it succeeds.
+    fn failure(i: &Inputs<'_>) -> String {
+        build(i).err().map(|e| e.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_good_import_keeps_suppressed_values_as_not_published() {
+        let (ds, summary) = match build(&inputs(COHORTS, KS2, OFSTED)) {
+            Ok(r) => r,
+            Err(e) => panic!("{e}"),
+        };
+        let alpha = ds.school(100_001).map(|s| s.ks2[0].clone());
+        let alpha = alpha.unwrap_or_else(|| panic!("Alpha missing"));
+        assert_eq!(alpha.year, 2019, "year read from the file name");
+        assert_eq!(
+            alpha.reading,
+            Some(Score {
+                value: 1.5,
+                lower: Some(0.2),
+                upper: Some(2.8)
+            })
+        );
+        assert_eq!(alpha.writing, None, "SUPP is not published, not 0");
+        assert_eq!(alpha.disadvantaged_percent, Some(31.0));
+        assert_eq!(
+            alpha.disadvantaged, None,
+            "NE alone: no disadvantaged scores"
+        );
+        let beta = ds
+            .school(100_002)
+            .map(|s| s.ks2[0].clone())
+            .unwrap_or_else(|| panic!("Beta missing"));
+        assert_eq!(beta.reading, None);
+        assert_eq!(
+            beta.disadvantaged.and_then(|d| d.reading).map(|s| s.value),
+            Some(-1.1)
+        );
+        let gamma = ds
+            .school(100_003)
+            .unwrap_or_else(|| panic!("Gamma missing"));
+        assert!(gamma.ks2.is_empty());
+        assert_eq!(gamma.ofsted[0].judgement, Judgement::NotGraded);
+        assert_eq!(gamma.ofsted[0].date, "2025-10-14");
+        assert_eq!(
+            ds.school(100_001)
+                .map(|s| s.ofsted[0].date.clone())
+                .as_deref(),
+            Some("2017-03-09")
+        );
+        // Alpha: WRITPROG SUPP, READPROG_FSM6CLA1A NE; Beta: READPROG LOWCOV, MATPROG NP.
+        // Empty confidence limits are not counted: they are not figures of their own.
+        assert_eq!(summary.suppressed, 4);
+        assert_eq!(summary.matched_ks2, 2);
+        assert_eq!(summary.unmatched, Vec::<Urn>::new());
+        assert_eq!(
+            ds.raw().programme.start_waves.len(),
+            2,
+            "north from 2015, south from 2016"
+        );
+        assert!(ds
+            .raw()
+            .schools
+            .iter()
+            .all(|s| s.ks2.iter().all(|r| ds.source(&r.source).is_some())));
+    }
+
+    #[test]
+    fn a_missing_column_is_named_with_the_columns_found() {
+        assert_eq!(
+            failure(&inputs("cohort,name,joined_year,urn\nnorth,N,2015,100001\n", KS2, OFSTED)),
+            "cohorts.csv:1: cohort_name: expected a column named cohort_name, found columns cohort, name, joined_year, urn"
+        );
+    }
+
+    #[test]
+    fn a_bad_urn_names_file_line_and_column() {
+        let bad = COHORTS.replace("100002", "12ab");
+        assert_eq!(
+            failure(&inputs(&bad, KS2, OFSTED)),
+            "cohorts.csv:3: urn: expected a six-digit URN, found \u{201c}12ab\u{201d}"
+        );
+    }
+
+    #[test]
+    fn a_bad_score_in_a_member_row_is_refused() {
+        let bad = KS2.replace("-0.4", "minus");
+        assert_eq!(
+            failure(&inputs(COHORTS, &bad, OFSTED)),
+            "ks2_2019.csv:2: MATPROG: expected a progress score or SUPP, NE, LOWCOV, NP or empty, found \u{201c}minus\u{201d}"
+        );
+    }
+
+    #[test]
+    fn a_bad_value_in_another_schools_row_does_not_stop_the_import() {
+        // Row 4 (URN 999999, not a member) has READPROG "oops".
+        assert_eq!(failure(&inputs(COHORTS, KS2, OFSTED)), "");
+    }
+
+    #[test]
+    fn a_bad_judgement_and_a_bad_date_are_both_reported() {
+        let bad = OFSTED.replace("42803,2", "99999999,5");
+        let msg = failure(&inputs(COHORTS, KS2, &bad));
+        assert!(msg.contains("ofsted.csv:2: Inspection date: expected a date (YYYY-MM-DD, DD/MM/YYYY or an Excel day number), found \u{201c}99999999\u{201d}"), "{msg}");
+        assert!(msg.contains("ofsted.csv:2: Overall effectiveness: expected 1, 2, 3, 4, Outstanding, Good, Requires improvement, Inadequate or Not graded, found \u{201c}5\u{201d}"), "{msg}");
+    }
+
+    #[test]
+    fn a_ks2_file_without_a_year_says_so() {
+        let mut i = inputs(COHORTS, KS2, OFSTED);
+        i.ks2 = vec![(file("ks2.csv", KS2), None)];
+        assert_eq!(
+            failure(&i),
+            "ks2.csv:0: year: expected a year in the file name or given with --year, found neither"
+        );
+        i.ks2 = vec![(file("ks2.csv", KS2), Some(2018))];
+        assert_eq!(failure(&i), "");
+    }
+
+    #[test]
+    fn a_ragged_row_is_refused() {
+        let bad = format!("{COHORTS}north,North Network,2015\n");
+        let msg = failure(&inputs(&bad, KS2, OFSTED));
+        assert!(
+            msg.starts_with("cohorts.csv:5: row: expected a row with as many fields as the header"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn a_duplicate_school_row_in_one_year_is_refused() {
+        let bad = format!("{KS2}100001,Alpha Again,1,,,1,1,,\n");
+        let msg = failure(&inputs(COHORTS, &bad, OFSTED));
+        assert_eq!(
+            msg,
+            "ks2_2019.csv:5: URN: expected one row per school for 2019, found URN 100001 again"
+        );
+    }
+
+    #[test]
+    fn an_empty_file_and_no_cohort_list_are_refused() {
+        assert_eq!(
+            failure(&inputs("", KS2, OFSTED)),
+            "cohorts.csv:1: header: expected a CSV header row, found an empty file"
+        );
+        let mut i = inputs(COHORTS, KS2, OFSTED);
+        i.cohorts = None;
+        assert!(failure(&i).contains("expected a cohort list CSV"));
+    }
+
+    #[test]
+    fn an_out_of_range_score_is_caught_by_the_one_validator() {
+        let bad = KS2.replace("1.5,0.2,2.8", "150,0.2,2.8");
+        let msg = failure(&inputs(COHORTS, &bad, OFSTED));
+        assert!(
+            msg.starts_with("the imported dataset is not valid:"),
+            "{msg}"
+        );
+        assert!(
+            msg.contains("schools[0].ks2[0].reading.value: 150 is out of range"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn comparators_become_areas_with_their_own_sources() {
+        let mut i = inputs(COHORTS, KS2, OFSTED);
+        let comp = "area,year,group,subject,score,lower,upper,source\nEngland,2019,all,reading,0,,,DfE definition\nStoke-on-Trent,2019,disadvantaged,maths,-0.6,-0.9,-0.3,DfE KS2 2019 LA tables\nStoke-on-Trent,2019,all,writing,x,,,DfE KS2 2019 LA tables\n";
+        i.comparators = Some(file("comparators.csv", comp));
+        let (ds, summary) = build(&i).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(ds.raw().areas.len(), 2);
+        assert_eq!(
+            ds.raw().area_progress.len(),
+            2,
+            "the x value is not published"
+        );
+        assert_eq!(
+            summary.suppressed, 5,
+            "the four KS2 values and the comparator's x"
+        );
+        let stoke = &ds.raw().area_progress[1];
+        assert_eq!((stoke.lower, stoke.upper), (Some(-0.9), Some(-0.3)));
+        assert!(ds.source(&stoke.source).is_some());
+    }
+
+    #[test]
+    fn helpers_read_years_slugs_and_excel_days() {
+        assert_eq!(year_in_name("england_ks2_2019_schools.csv"), Some(2019));
+        assert_eq!(year_in_name("ks2-20190.csv"), None);
+        assert_eq!(slug("Seven Stars (North)!"), "seven-stars-north");
+        assert_eq!(excel_date(42803), "2017-03-09");
+        assert!(is_not_published("supp") && is_not_published(" ") && !is_not_published("0"));
+    }
+}
