@@ -19,6 +19,13 @@ use crate::model::{
 /// within about ±25; a value beyond ±30 is a data error (a percentage in the wrong column, say).
 pub const PROGRESS_LIMIT: f64 = 30.0;
 
+/// The largest dataset or input file read, in bytes: larger ones are refused with a
+/// message rather than risk an out-of-memory tab.
+pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
+/// The most schools a dataset may hold (England has about 16,400 with KS2 results).
+pub const MAX_SCHOOLS: usize = 25_000;
+
 /// A dataset whose references resolve and whose figures are in range.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
@@ -31,6 +38,16 @@ pub struct Dataset {
 impl Dataset {
     /// Parses and validates dataset JSON.
     pub fn from_json(text: &str) -> Result<Self, DataErrors> {
+        if text.len() > MAX_INPUT_BYTES {
+            return Err(DataErrors::one(DataError::at(
+                "(root)",
+                Problem::Inconsistent(format!(
+                    "the file is {} MB: datasets larger than {} MB are not read",
+                    text.len() / (1024 * 1024),
+                    MAX_INPUT_BYTES / (1024 * 1024)
+                )),
+            )));
+        }
         check_version(text)?;
         let de = &mut serde_json::Deserializer::from_str(text);
         let raw: RawDataset = serde_path_to_error::deserialize(de).map_err(|e| {
@@ -79,6 +96,15 @@ impl TryFrom<RawDataset> for Dataset {
 
     fn try_from(raw: RawDataset) -> Result<Self, DataErrors> {
         let mut v = Validator::default();
+        if raw.schools.len() > MAX_SCHOOLS {
+            return Err(DataErrors::one(DataError::at(
+                "schools",
+                Problem::Inconsistent(format!(
+                    "{} schools: at most {MAX_SCHOOLS} are read",
+                    raw.schools.len()
+                )),
+            )));
+        }
         let sources = v.index(
             "source id",
             "sources",
@@ -763,6 +789,36 @@ mod tests {
         assert!(
             got.contains("cohorts[0].schools[0]: unknown URN 1234567"),
             "{got}"
+        );
+    }
+
+    #[test]
+    fn too_many_schools_are_refused_before_validation() {
+        let mut raw = bundled().raw().clone();
+        let template = raw.schools[0].clone();
+        raw.schools = (0..=MAX_SCHOOLS as u32)
+            .map(|i| crate::model::School {
+                urn: 100_000 + i,
+                ..template.clone()
+            })
+            .collect();
+        let err = Dataset::try_from(raw)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert_eq!(err, "schools: 25001 schools: at most 25000 are read");
+    }
+
+    #[test]
+    fn an_oversized_file_is_refused_unread() {
+        let big = " ".repeat(MAX_INPUT_BYTES + 1);
+        let err = Dataset::from_json(&big)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.contains("datasets larger than 64 MB are not read"),
+            "{err}"
         );
     }
 

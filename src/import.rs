@@ -17,11 +17,10 @@ use crate::model::{
     Urn, SCHEMA_VERSION,
 };
 
-/// Files larger than this are refused before they are read.
-pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
-/// Cohort lists naming more schools than this are refused (England has about 16,400
-/// primary schools with KS2 results).
-pub const MAX_SCHOOLS: usize = 25_000;
+/// Files larger than this are refused before they are read (the validator's limit).
+pub const MAX_FILE_BYTES: usize = crate::dataset::MAX_INPUT_BYTES;
+/// Cohort lists naming more schools than this are refused (the validator's limit).
+pub const MAX_SCHOOLS: usize = crate::dataset::MAX_SCHOOLS;
 
 /// One problem in one input file: `file:line: column: expected …, found …`.
 #[derive(Debug, Clone, PartialEq, Eq)]

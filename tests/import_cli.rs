@@ -9,7 +9,9 @@ use cohort_dashboard::dataset::Dataset;
 use cohort_dashboard::model::Judgement;
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
 }
 
 fn out_path(name: &str) -> PathBuf {
@@ -41,19 +43,34 @@ fn load(path: &Path) -> Dataset {
 fn fixtures_import_into_a_valid_dataset_with_a_summary() {
     let out = out_path("fixture.json");
     let (ok, stdout, stderr) = run(&[
-        "--cohorts".as_ref(), fixture("cohorts.csv").as_os_str(),
-        "--ks2".as_ref(), fixture("ks2_2019.csv").as_os_str(),
-        "--ofsted".as_ref(), fixture("ofsted.csv").as_os_str(),
-        "--title".as_ref(), "Fixture programme".as_ref(),
-        "--out".as_ref(), out.as_os_str(),
+        "--cohorts".as_ref(),
+        fixture("cohorts.csv").as_os_str(),
+        "--ks2".as_ref(),
+        fixture("ks2_2019.csv").as_os_str(),
+        "--ofsted".as_ref(),
+        fixture("ofsted.csv").as_os_str(),
+        "--title".as_ref(),
+        "Fixture programme".as_ref(),
+        "--out".as_ref(),
+        out.as_os_str(),
     ]);
     assert!(ok, "{stderr}");
-    assert!(stdout.contains("4 cohorts, 7 schools in the cohort list"), "{stdout}");
-    assert!(stdout.contains("6 schools matched in KS2 files, 7 in Ofsted files"), "{stdout}");
+    assert!(
+        stdout.contains("4 cohorts, 7 schools in the cohort list"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("6 schools matched in KS2 files, 7 in Ofsted files"),
+        "{stdout}"
+    );
     let ds = load(&out);
     assert_eq!(ds.raw().title, "Fixture programme");
     let abbey = ds.school(123_989).map(|s| s.ofsted[0].date.clone());
-    assert_eq!(abbey.as_deref(), Some("2016-02-10"), "DD/MM/YYYY read as a UK date");
+    assert_eq!(
+        abbey.as_deref(),
+        Some("2016-02-10"),
+        "DD/MM/YYYY read as a UK date"
+    );
     assert_eq!(ds.cohort("seven-stars").map(|c| c.schools.len()), Some(3));
 }
 
@@ -62,9 +79,12 @@ fn a_broken_file_names_the_place_and_writes_nothing() {
     let out = out_path("broken.json");
     std::fs::write(&out, "previous contents").unwrap_or_else(|e| panic!("{e}"));
     let (ok, _, stderr) = run(&[
-        "--cohorts".as_ref(), fixture("cohorts.csv").as_os_str(),
-        "--ks2".as_ref(), fixture("ks2_2019_broken.csv").as_os_str(),
-        "--out".as_ref(), out.as_os_str(),
+        "--cohorts".as_ref(),
+        fixture("cohorts.csv").as_os_str(),
+        "--ks2".as_ref(),
+        fixture("ks2_2019_broken.csv").as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
     ]);
     assert!(!ok, "a bad file must fail the command");
     assert!(
@@ -80,8 +100,10 @@ fn a_broken_file_names_the_place_and_writes_nothing() {
 fn a_missing_input_file_is_named() {
     let out = out_path("missing.json");
     let (ok, _, stderr) = run(&[
-        "--cohorts".as_ref(), fixture("no-such-file.csv").as_os_str(),
-        "--out".as_ref(), out.as_os_str(),
+        "--cohorts".as_ref(),
+        fixture("no-such-file.csv").as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
     ]);
     assert!(!ok);
     assert!(stderr.contains("no-such-file.csv"), "{stderr}");
@@ -98,20 +120,31 @@ fn the_real_england_files_import_in_about_a_second() {
     let out = out_path("england.json");
     let started = Instant::now();
     let (ok, stdout, stderr) = run(&[
-        "--cohorts".as_ref(), fixture("cohorts.csv").as_os_str(),
-        "--ks2".as_ref(), data.join("england_ks2_2019_schools.csv").as_os_str(),
-        "--ofsted".as_ref(), data.join("ofsted_latest_inspections_2018-07-31.csv").as_os_str(),
-        "--out".as_ref(), out.as_os_str(),
+        "--cohorts".as_ref(),
+        fixture("cohorts.csv").as_os_str(),
+        "--ks2".as_ref(),
+        data.join("england_ks2_2019_schools.csv").as_os_str(),
+        "--ofsted".as_ref(),
+        data.join("ofsted_latest_inspections_2018-07-31.csv")
+            .as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
     ]);
     let took = started.elapsed();
     assert!(ok, "{stderr}");
     eprintln!("imported the England KS2 2019 and Ofsted 2018 files in {took:?}\n{stdout}");
     let ds = load(&out);
-    let etruscan = ds.school(133_328).unwrap_or_else(|| panic!("Etruscan missing"));
+    let etruscan = ds
+        .school(133_328)
+        .unwrap_or_else(|| panic!("Etruscan missing"));
     let r = &etruscan.ks2[0];
     assert_eq!(r.year, 2019);
     assert_eq!(
-        (r.reading.map(|s| s.value), r.writing.map(|s| s.value), r.maths.map(|s| s.value)),
+        (
+            r.reading.map(|s| s.value),
+            r.writing.map(|s| s.value),
+            r.maths.map(|s| s.value)
+        ),
         (Some(2.0), Some(2.6), Some(1.6))
     );
     assert_eq!(etruscan.ofsted[0].judgement, Judgement::Good);

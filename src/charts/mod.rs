@@ -532,3 +532,60 @@ mod mark_tests {
         }
     }
 }
+
+#[cfg(test)]
+mod hostile_text_tests {
+    //! Dataset strings reach the page inside SVG that is inserted as markup: every one must
+    //! arrive as text. These names are hostile on purpose.
+    use crate::aggregate::Selection;
+    use crate::charts::any::AnyChart;
+    use crate::dataset::Dataset;
+    use crate::testing::{bundled, unescape};
+    use crate::view::ChartId;
+
+    const NAMES: [&str; 5] = [
+        "<script>alert(1)</script>",
+        "\"><svg onload=alert(1)>",
+        "Smith & Jones' \"Academy\"",
+        "مدرسة الأمل الابتدائية",
+        "🏫 Rainbow Primary 🌈",
+    ];
+
+    fn hostile() -> Dataset {
+        let mut raw = bundled().raw().clone();
+        for (school, name) in raw.schools.iter_mut().zip(NAMES) {
+            school.name = name.to_string();
+        }
+        raw.cohorts[0].name = "<img src=x onerror=alert(1)>".into();
+        raw.sources[0].title = "</text><script>alert(2)</script>".into();
+        raw.areas[1].name = "Stoke & <b>Trent</b>".into();
+        match Dataset::try_from(raw) {
+            Ok(d) => d,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn hostile_names_are_escaped_in_every_chart_and_export() {
+        let ds = hostile();
+        let sel = Selection::default();
+        for id in ChartId::ALL {
+            let chart = AnyChart::build(id, &ds, &sel);
+            for svg in [chart.svg(900), chart.export_svg(&ds, 900)]
+                .into_iter()
+                .map(|r| r.unwrap_or_default())
+            {
+                assert_eq!(svg.matches("<svg").count(), 1, "{id:?}: one svg element, no injected one");
+                assert!(!svg.contains("<script"), "{id:?}: no script element");
+                assert!(!svg.contains("<img"), "{id:?}: no img element");
+                assert!(!svg.contains("<b>"), "{id:?}: no markup from names");
+            }
+        }
+        let progress = AnyChart::build(ChartId::Ks2Progress, &ds, &sel);
+        let text = unescape(&progress.svg(900).unwrap_or_default());
+        assert!(text.contains("Smith & Jones' \"Academy\""), "shown as written");
+        assert!(text.contains("🏫 Rainbow Primary 🌈"));
+        assert!(text.contains("مدرسة الأمل الابتدائية"));
+        assert!(text.contains("Stoke & <b>Trent</b>"), "as text, tags and all");
+    }
+}
