@@ -1081,6 +1081,110 @@ pub fn build(inputs: &Inputs<'_>) -> Result<(Dataset, Summary), ImportFailure> {
         .map_err(ImportFailure::Invalid)
 }
 
+/// What an input file is, told from its header row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A dataset JSON file.
+    Dataset,
+    /// The cohort list.
+    Cohorts,
+    /// A DfE KS2 school-level file.
+    Ks2,
+    /// An Ofsted inspections file.
+    Ofsted,
+    /// Area comparators.
+    Comparators,
+}
+
+/// Tells what a file is from its name and first line.
+pub fn classify(name: &str, text: &str) -> Option<Role> {
+    let first = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let has = |col: &str| first.split(',').any(|h| h.trim().trim_matches('"') == col);
+    if name.to_ascii_lowercase().ends_with(".json") || first.trim_start().starts_with('{') {
+        Some(Role::Dataset)
+    } else if has("cohort_name") {
+        Some(Role::Cohorts)
+    } else if has("readprog") || has("writprog") || has("matprog") {
+        Some(Role::Ks2)
+    } else if has("overall effectiveness") || has("overall_effectiveness") {
+        Some(Role::Ofsted)
+    } else if has("area") && has("subject") && has("score") {
+        Some(Role::Comparators)
+    } else {
+        None
+    }
+}
+
+/// Builds a dataset from files a person dropped on the page: one dataset JSON, or a cohort
+/// list with KS2, Ofsted and comparator CSVs in any order, each told apart by its header.
+pub fn from_files(files: &[(String, String)]) -> Result<(Dataset, Option<Summary>), ImportFailure> {
+    let mut errors = Vec::new();
+    let mut inputs = Inputs {
+        title: Some("Your data".to_string()),
+        ..Inputs::default()
+    };
+    let mut json = None;
+    for (name, text) in files {
+        if text.len() > MAX_FILE_BYTES {
+            errors.push(err(
+                name,
+                0,
+                "file",
+                format!("at most {} MB", MAX_FILE_BYTES / (1024 * 1024)),
+                format!("{} MB", text.len() / (1024 * 1024)),
+            ));
+            continue;
+        }
+        let file = InputFile { name, text };
+        match classify(name, text) {
+            Some(Role::Dataset) => json = Some(file),
+            Some(Role::Cohorts) if inputs.cohorts.is_some() => {
+                errors.push(err(name, 1, "header", "one cohort list", "a second one"))
+            }
+            Some(Role::Cohorts) => inputs.cohorts = Some(file),
+            Some(Role::Ks2) => inputs.ks2.push((file, None)),
+            Some(Role::Ofsted) => inputs.ofsted.push(file),
+            Some(Role::Comparators) => inputs.comparators = Some(file),
+            None => errors.push(err(
+                name,
+                1,
+                "header",
+                "a dataset JSON, or a cohort list, KS2, Ofsted or comparators CSV",
+                quoted(
+                    text.lines()
+                        .next()
+                        .unwrap_or("")
+                        .chars()
+                        .take(80)
+                        .collect::<String>()
+                        .as_str(),
+                ),
+            )),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ImportFailure::Files(errors));
+    }
+    match json {
+        Some(f) if files.len() == 1 => Dataset::from_json(f.text)
+            .map(|d| (d, None))
+            .map_err(ImportFailure::Invalid),
+        Some(f) => Err(ImportFailure::Files(vec![err(
+            f.name,
+            0,
+            "file",
+            "a dataset JSON on its own, or CSV files only",
+            "a JSON file with other files",
+        )])),
+        None => build(&inputs).map(|(d, s)| (d, Some(s))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1285,6 +1389,34 @@ mod tests {
         let stoke = &ds.raw().area_progress[1];
         assert_eq!((stoke.lower, stoke.upper), (Some(-0.9), Some(-0.3)));
         assert!(ds.source(&stoke.source).is_some());
+    }
+
+    #[test]
+    fn dropped_files_are_told_apart_by_their_headers() {
+        let files = vec![
+            ("ofsted.csv".to_string(), OFSTED.to_string()),
+            ("my_ks2_2019.csv".to_string(), KS2.to_string()),
+            ("members.csv".to_string(), COHORTS.to_string()),
+        ];
+        let (ds, summary) = from_files(&files).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(ds.raw().cohorts.len(), 2);
+        assert_eq!(summary.map(|s| s.matched_ks2), Some(2));
+        let json = vec![(
+            "d.json".to_string(),
+            crate::testing::BUNDLED_JSON.to_string(),
+        )];
+        assert!(from_files(&json).is_ok());
+        let unknown = vec![("notes.csv".to_string(), "colour,size\nred,2\n".to_string())];
+        assert_eq!(
+            from_files(&unknown).err().map(|e| e.to_string()).unwrap_or_default(),
+            "notes.csv:1: header: expected a dataset JSON, or a cohort list, KS2, Ofsted or comparators CSV, found \u{201c}colour,size\u{201d}"
+        );
+        let broken_json = vec![("d.json".to_string(), "{\"schema_version\": 1}".to_string())];
+        let msg = from_files(&broken_json)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(msg.contains("missing field"), "{msg}");
     }
 
     #[test]

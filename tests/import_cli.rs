@@ -1,6 +1,8 @@
 //! The `cohort-import` command as a person runs it: on small fixtures, on a broken file, and
 //! on the real England files in ../shared/data (skipped, saying so, when absent).
 
+#![allow(clippy::panic)] // helpers of a test binary: a panic is the test failing
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;

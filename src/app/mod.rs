@@ -5,6 +5,7 @@ mod api;
 mod chart_card;
 mod controls;
 mod dashboard;
+mod data_loader;
 mod data_table;
 mod download;
 mod load_error;
@@ -16,6 +17,7 @@ use leptos_router::components::Router;
 
 use api::fetch_dataset;
 use dashboard::Dashboard;
+use data_loader::{DataLoader, UserData};
 use load_error::LoadErrorPanel;
 
 /// Mounts the app on the page's `<body>`.
@@ -29,6 +31,7 @@ pub fn mount() {
 #[component]
 pub fn App() -> impl IntoView {
     let data = LocalResource::new(fetch_dataset);
+    let user = RwSignal::new(None::<UserData>);
     view! {
         <a class="skip-link" href="#main">"Skip to the charts"</a>
         <header class="page-header">
@@ -44,11 +47,13 @@ pub fn App() -> impl IntoView {
             <Suspense fallback=|| view! { <p class="status" role="status">"Loading the dataset…"</p> }>
                 {move || {
                     data.get()
-                        .map(|result| match result {
-                            Ok(dataset) => view! { <Dashboard dataset=dataset /> }.into_any(),
-                            Err(error) => view! { <LoadErrorPanel error=error /> }.into_any(),
+                        .map(|result| match (user.get(), result) {
+                            (Some(u), _) => view! { <Dashboard dataset=u.dataset /> }.into_any(),
+                            (None, Ok(dataset)) => view! { <Dashboard dataset=dataset /> }.into_any(),
+                            (None, Err(error)) => view! { <LoadErrorPanel error=error /> }.into_any(),
                         })
                 }}
+                <DataLoader user=user />
             </Suspense>
             </Router>
         </main>

@@ -575,7 +575,11 @@ mod hostile_text_tests {
                 .into_iter()
                 .map(|r| r.unwrap_or_default())
             {
-                assert_eq!(svg.matches("<svg").count(), 1, "{id:?}: one svg element, no injected one");
+                assert_eq!(
+                    svg.matches("<svg").count(),
+                    1,
+                    "{id:?}: one svg element, no injected one"
+                );
                 assert!(!svg.contains("<script"), "{id:?}: no script element");
                 assert!(!svg.contains("<img"), "{id:?}: no img element");
                 assert!(!svg.contains("<b>"), "{id:?}: no markup from names");
@@ -583,9 +587,15 @@ mod hostile_text_tests {
         }
         let progress = AnyChart::build(ChartId::Ks2Progress, &ds, &sel);
         let text = unescape(&progress.svg(900).unwrap_or_default());
-        assert!(text.contains("Smith & Jones' \"Academy\""), "shown as written");
+        assert!(
+            text.contains("Smith & Jones' \"Academy\""),
+            "shown as written"
+        );
         assert!(text.contains("🏫 Rainbow Primary 🌈"));
         assert!(text.contains("مدرسة الأمل الابتدائية"));
-        assert!(text.contains("Stoke & <b>Trent</b>"), "as text, tags and all");
+        assert!(
+            text.contains("Stoke & <b>Trent</b>"),
+            "as text, tags and all"
+        );
     }
 }

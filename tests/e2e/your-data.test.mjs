@@ -1,0 +1,106 @@
+// End-to-end: "Load your data" reads files in the page with the importer's code, shows them
+// labelled as the reader's, refuses bad ones while keeping what was shown, and sends nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, serveDist, launchBrowser, openPage, waitForCharts, textOf } from './support.mjs';
+
+const FIXTURES = path.join(ROOT, 'tests/fixtures/import');
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('a cohort list with DfE and Ofsted CSVs loads as your data, and nothing is sent', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(server.url);
+  await waitForCharts(page);
+  const requests = [];
+  page.on('request', (r) => requests.push({ url: r.url(), method: r.method(), body: r.postData() }));
+  // A cohort list of our own naming, to see it arrive.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cohorts-'));
+  const cohorts = path.join(dir, 'our-cohorts.csv');
+  fs.writeFileSync(cohorts, 'cohort,cohort_name,joined_year,urn\nriver,River Partnership,2017,133328\nriver,River Partnership,2017,124501\nhill,Hill Group,2018,123997\n');
+  await page.getByTestId('file-input').setInputFiles([
+    cohorts, path.join(FIXTURES, 'ks2_2019.csv'), path.join(FIXTURES, 'ofsted.csv'),
+  ]);
+  await page.getByTestId('your-data-banner').waitFor();
+  const banner = await page.getByTestId('your-data-banner').textContent();
+  assert.ok(banner.includes('our-cohorts.csv') && banner.includes('not the published figures'), banner);
+  const options = await page.getByTestId('cohort-select').locator('option').evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(options, ['all', 'river', 'hill']);
+  await page.getByTestId('cohort-select').selectOption('river');
+  const drawn = await textOf(page, '[data-testid="chart-ks2-progress"] [data-testid="chart-figure"]');
+  assert.ok(drawn.includes('Etruscan Primary (2019)') && drawn.includes('+2.6'), drawn);
+  assert.ok((await page.getByTestId('loader-summary').textContent()).includes('2 cohorts, 3 schools'));
+  // The browser may fetch its own icon; nothing may carry a body or go elsewhere.
+  const sent = requests.filter((r) => r.method !== 'GET' || r.body || !r.url.startsWith(server.url) || !r.url.endsWith('favicon.svg'));
+  assert.deepEqual(sent, [], 'no request was made with the files');
+  await page.getByTestId('back-to-published').click();
+  await page.getByTestId('cohort-select').locator('option[value="seven-stars"]').waitFor({ state: 'attached' });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a broken file is refused with the importer\'s message and the charts stay', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${server.url}?cohort=esprit`);
+  await waitForCharts(page);
+  const before = await textOf(page, '[data-testid="chart-ks2-progress"]');
+  await page.getByTestId('file-input').setInputFiles([
+    path.join(FIXTURES, 'cohorts.csv'), path.join(FIXTURES, 'ks2_2019_broken.csv'),
+  ]);
+  const errors = page.getByTestId('loader-errors');
+  await errors.waitFor();
+  const text = (await errors.textContent()).replace(/\s+/g, ' ');
+  assert.ok(text.includes('ks2_2019_broken.csv:3: READPROG: expected a progress score or SUPP, NE, LOWCOV, NP or empty, found \u201ctwo\u201d'), text);
+  assert.ok(text.includes('nothing on the page has changed'));
+  assert.equal(await textOf(page, '[data-testid="chart-ks2-progress"]'), before, 'the charts are as they were');
+  assert.equal(await page.getByTestId('your-data-banner').count(), 0);
+  // A dataset JSON with an unknown school is refused the same way the published one would be.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bad-'));
+  const bad = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/data/dataset.json'), 'utf8'));
+  bad.cohorts[0].schools.push(999999);
+  fs.writeFileSync(path.join(dir, 'bad.json'), JSON.stringify(bad));
+  await page.getByTestId('file-input').setInputFiles(path.join(dir, 'bad.json'));
+  await errors.filter({ hasText: 'unknown URN 999999' }).waitFor();
+  assert.equal(await textOf(page, '[data-testid="chart-ks2-progress"]'), before);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('names with markup from a loaded file are shown as text, never run', async () => {
+  const { context, page, problems } = await openPage(browser);
+  let dialogs = 0;
+  page.on('dialog', async (d) => { dialogs += 1; await d.dismiss(); });
+  await page.goto(server.url);
+  await waitForCharts(page);
+  const data = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/data/dataset.json'), 'utf8'));
+  data.schools[0].name = '<img src=x onerror=alert(1)>';
+  data.schools[1].name = '"><svg onload=alert(2)>';
+  data.cohorts[0].name = '<script>alert(3)</script> & 🏫 مدرسة';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'evil-'));
+  fs.writeFileSync(path.join(dir, 'evil.json'), JSON.stringify(data));
+  await page.getByTestId('file-input').setInputFiles(path.join(dir, 'evil.json'));
+  await page.getByTestId('your-data-banner').waitFor();
+  await page.getByTestId('cohort-select').selectOption(data.cohorts[0].id);
+  await waitForCharts(page);
+  const title = await page.getByTestId('chart-ks2-progress').locator('h2').textContent();
+  assert.equal(title, 'KS2 progress: <script>alert(3)</script> & 🏫 مدرسة');
+  assert.equal(await page.locator('img').count(), 0, 'no img element was made from a name');
+  assert.equal(await page.locator('main svg').count(), 3, 'only the three charts are SVG');
+  assert.equal(await page.locator('main script').count(), 0);
+  assert.equal(dialogs, 0, 'nothing ran');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
