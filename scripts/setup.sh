@@ -62,8 +62,18 @@ setup_browser() {
   fi
 }
 
+setup_fuzz() {
+  # cargo-fuzz needs the nightly toolchain this machine kind ships; without it the fuzz step
+  # says it skipped rather than fail.
+  if rustup toolchain list 2>/dev/null | grep -q '^nightly' && ! cargo fuzz --version >/dev/null 2>&1; then
+    say "installing cargo-fuzz (once)"
+    cargo install cargo-fuzz --version 0.13.2 --locked
+  fi
+}
+
 setup_rust
 setup_npm
 if [ "${1:-}" = "--test" ]; then
   setup_browser
+  setup_fuzz
 fi

@@ -21,6 +21,25 @@ cargo clippy --target wasm32-unknown-unknown --locked -- -D warnings
 step "unit and data tests (host)"
 cargo test --locked
 
+step "fuzz: dataset JSON and CSV import, ${FUZZ_SECONDS:-20} s each (longer: see README)"
+if rustup toolchain list 2>/dev/null | grep -q '^nightly' && cargo fuzz --version >/dev/null 2>&1; then
+  scratch="$(mktemp -d)"
+  for target in dataset_json import_csv; do
+    mkdir -p "$scratch/$target"
+    # New inputs go to scratch; the committed seed corpus stays as it is.
+    if ! (cd fuzz && cargo +nightly fuzz run -O "$target" "$scratch/$target" "corpus/$target" -- \
+        -max_total_time="${FUZZ_SECONDS:-20}" >"$scratch/$target.log" 2>&1); then
+      tail -n 40 "$scratch/$target.log"
+      echo "fuzz: $target failed: the input that broke it is in fuzz/artifacts/$target/"
+      exit 1
+    fi
+    echo "fuzz: $target: $(grep -E '^Done' "$scratch/$target.log")"
+  done
+  rm -rf "$scratch"
+else
+  echo "fuzz: skipped (no nightly toolchain or cargo-fuzz on this machine)"
+fi
+
 step "release build (trunk)"
 trunk build --release --offline --locked
 

@@ -554,6 +554,33 @@ struct SchoolFacts {
     ofsted: Vec<Inspection>,
 }
 
+/// The data rows of member schools, with line and URN. Every row's URN is checked; other
+/// fields of non-member rows are not read, so a fault in another school's row is not this
+/// dataset's concern.
+fn member_rows(
+    t: &mut Table<'_>,
+    urn_col: usize,
+    members: &BTreeSet<Urn>,
+    c: &mut Collector,
+    summary: &mut Summary,
+) -> Vec<(usize, csv::StringRecord, Urn)> {
+    let file = t.file;
+    let mut out = Vec::new();
+    for row in t.rows() {
+        let Some((line, rec)) = c.take(row) else {
+            continue;
+        };
+        summary.rows_read += 1;
+        let Some(u) = c.take(urn(file, line, "URN", rec.get(urn_col).unwrap_or(""))) else {
+            continue;
+        };
+        if members.contains(&u) {
+            out.push((line, rec, u));
+        }
+    }
+    out
+}
+
 fn read_ks2(
     input: InputFile<'_>,
     year: Option<u16>,
@@ -585,20 +612,7 @@ fn read_ks2(
         return;
     }
     let name_col = t.find(&["schname", "school name", "school_name"]);
-    let rows = t.rows();
-    for row in rows {
-        let Some((line, rec)) = c.take(row) else {
-            continue;
-        };
-        summary.rows_read += 1;
-        let Some(u) = c.take(urn(file, line, "URN", rec.get(ui).unwrap_or(""))) else {
-            continue;
-        };
-        // Only member schools' figures are read: a fault in another school's row is not
-        // this dataset's concern.
-        if !members.contains(&u) {
-            continue;
-        }
+    for (line, rec, u) in member_rows(&mut t, ui, members, c, summary) {
         let mut suppressed = 0;
         let reading = score(file, line, &rec, &t, "readprog", c, &mut suppressed);
         let writing = score(file, line, &rec, &t, "writprog", c, &mut suppressed);
@@ -723,18 +737,7 @@ fn read_ofsted(
         return;
     };
     let name_col = t.find(&["school name", "school_name", "schname"]);
-    let rows = t.rows();
-    for row in rows {
-        let Some((line, rec)) = c.take(row) else {
-            continue;
-        };
-        summary.rows_read += 1;
-        let Some(u) = c.take(urn(file, line, "URN", rec.get(ui).unwrap_or(""))) else {
-            continue;
-        };
-        if !members.contains(&u) {
-            continue;
-        }
+    for (line, rec, u) in member_rows(&mut t, ui, members, c, summary) {
         let d = c.take(date(
             file,
             line,

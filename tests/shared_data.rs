@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use cohort_dashboard::dataset::Dataset;
+use cohort_dashboard::import::excel_date;
 use cohort_dashboard::model::{Judgement, JudgementCounts, Subject};
 
 fn data_dir() -> Option<PathBuf> {
@@ -69,21 +70,6 @@ fn judgement(code: &str) -> Option<Judgement> {
         "4" => Some(Judgement::Inadequate),
         _ => None,
     }
-}
-
-/// An Excel serial day number (1900 date system) as `YYYY-MM-DD`: 42803 is 2017-03-09.
-fn excel_date(serial: i64) -> String {
-    // Days since 1970-01-01; Excel's day 25569 is 1970-01-01.
-    let z = serial - 25569 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
 }
 
 #[test]

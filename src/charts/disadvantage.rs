@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
     anchored, fit_text, font, font_in, nice_ceiling, nice_ticks, palette, render_svg, text,
-    text_on_white, text_width, vline, ChartError, Mark, Rect, Scale, TEXT_PX,
+    text_on_white, text_width, value_label, vline, ChartError, Mark, Rect, Scale, TEXT_PX,
 };
 use crate::aggregate::{Cell, DisadvantageChart};
 use crate::format;
@@ -400,23 +400,7 @@ where
                     [(a, y - half), (b, y + half)],
                     bar.color.filled(),
                 ))?;
-                let style = font(12.0, false, palette::INK);
-                let negative = a < bar.scale.px(0.0);
-                if negative {
-                    text(
-                        root,
-                        &label,
-                        (a - 4, y),
-                        &anchored(style, HPos::Right, VPos::Center),
-                    )?;
-                } else {
-                    text(
-                        root,
-                        &label,
-                        (b + 4, y),
-                        &anchored(style, HPos::Left, VPos::Center),
-                    )?;
-                }
+                value_label(root, &label, (a, b), y, a < bar.scale.px(0.0))?;
             }
             None => text(
                 root,

@@ -163,6 +163,36 @@ pub fn wrap_text(text: &str, px: f64, bold: bool, max_px: f64) -> Vec<String> {
         .collect()
 }
 
+/// Writes a bar's value just past its end: left of a negative bar spanning pixels `a..b`,
+/// right of a positive one.
+pub fn value_label<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    label: &str,
+    (a, b): (i32, i32),
+    y: i32,
+    negative: bool,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let style = font(12.0, false, palette::INK);
+    if negative {
+        text(
+            area,
+            label,
+            (a - 4, y),
+            &anchored(style, HPos::Right, VPos::Center),
+        )
+    } else {
+        text(
+            area,
+            label,
+            (b + 4, y),
+            &anchored(style, HPos::Left, VPos::Center),
+        )
+    }
+}
+
 /// Draws text on a white backing, so grid lines behind it do not strike through it.
 pub fn text_on_white<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,

@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
     anchored, fit_text, font, font_in, hline, nice_ceiling, nice_ticks, palette, render_svg, text,
-    text_width, vline, ChartError, Mark, Rect, Scale, TEXT_PX,
+    text_width, value_label, vline, ChartError, Mark, Rect, Scale, TEXT_PX,
 };
 use crate::aggregate::{Cell, ProgressChart, RowKind};
 use crate::format;
@@ -404,22 +404,7 @@ where
                     _ => b,
                 };
                 let label = format::progress(score.value);
-                let style = font(12.0, false, palette::INK);
-                if score.value < 0.0 {
-                    text(
-                        root,
-                        &label,
-                        (reach - 4, y),
-                        &anchored(style, HPos::Right, VPos::Center),
-                    )?;
-                } else {
-                    text(
-                        root,
-                        &label,
-                        (reach + 4, y),
-                        &anchored(style, HPos::Left, VPos::Center),
-                    )?;
-                }
+                value_label(root, &label, (reach, reach), y, score.value < 0.0)?;
             }
             Cell::NotPublished(why) => {
                 let room = scale.range.1 + 30.0 - f64::from(zero);

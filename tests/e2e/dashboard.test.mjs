@@ -1,30 +1,19 @@
 // End-to-end: the release build in headless Chromium, checked for what a person sees.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, serveDist, launchBrowser, openPage, waitForCharts, textOf, shotPath } from './support.mjs';
+import { ROOT, useSite, openPage, waitForCharts, textOf, shotPath } from './support.mjs';
 
 const MINUS = '\u2212';
 const dataset = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/data/dataset.json'), 'utf8'));
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const CHARTS = ['ks2-progress', 'disadvantaged', 'ofsted'];
 
 test('the page loads with no console error and draws all three charts', async () => {
-  const { context, page, problems } = await openPage(browser);
-  await page.goto(server.url);
+  const { context, page, problems } = await openPage(site.browser);
+  await page.goto(site.server.url);
   await waitForCharts(page);
   for (const id of CHARTS) {
     const figure = page.locator(`[data-testid="chart-${id}"] [data-testid="chart-figure"]`);
@@ -40,8 +29,8 @@ test('the page loads with no console error and draws all three charts', async ()
 });
 
 test('the seed figures are visible, each chart with its source line', async () => {
-  const { context, page } = await openPage(browser);
-  await page.goto(server.url);
+  const { context, page } = await openPage(site.browser);
+  await page.goto(site.server.url);
   await waitForCharts(page);
   const progress = await textOf(page, '[data-testid="chart-ks2-progress"] [data-testid="chart-figure"]');
   for (const s of ['Stoke-on-Trent (2016)', '+0.2', '+0.4', 'England']) {
@@ -73,8 +62,8 @@ test('the seed figures are visible, each chart with its source line', async () =
 });
 
 test('the cohort selector changes every per-cohort chart, for every cohort', async () => {
-  const { context, page, problems } = await openPage(browser);
-  await page.goto(server.url);
+  const { context, page, problems } = await openPage(site.browser);
+  await page.goto(site.server.url);
   await waitForCharts(page);
   const select = page.getByTestId('cohort-select');
   const options = await select.locator('option').evaluateAll((os) => os.map((o) => o.value));
@@ -112,8 +101,8 @@ test('the cohort selector changes every per-cohort chart, for every cohort', asy
 });
 
 test('the table tab lists the same figures as the chart, one tap away', async () => {
-  const { context, page } = await openPage(browser);
-  await page.goto(server.url);
+  const { context, page } = await openPage(site.browser);
+  await page.goto(site.server.url);
   await waitForCharts(page);
   const card = page.getByTestId('chart-ks2-progress');
   await card.getByTestId('tab-table').click();
@@ -131,8 +120,8 @@ test('the table tab lists the same figures as the chart, one tap away', async ()
 
 for (const [name, width, height] of [['phone', 360, 780], ['projector', 1920, 1080]]) {
   test(`at ${width} px (${name}) nothing scrolls sideways and every chart fits`, async () => {
-    const { context, page, problems } = await openPage(browser, { width, height });
-    await page.goto(server.url);
+    const { context, page, problems } = await openPage(site.browser, { width, height });
+    await page.goto(site.server.url);
     await waitForCharts(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
@@ -152,8 +141,8 @@ for (const [name, width, height] of [['phone', 360, 780], ['projector', 1920, 10
 }
 
 for (const tab of ['chart', 'table', 'sources']) test(`axe-core finds no WCAG 2.2 A or AA violation with every ${tab} tab open`, async () => {
-  const { context, page } = await openPage(browser);
-  await page.goto(`${server.url}?tab=ks2-progress:${tab},disadvantaged:${tab},ofsted:${tab}`);
+  const { context, page } = await openPage(site.browser);
+  await page.goto(`${site.server.url}?tab=ks2-progress:${tab},disadvantaged:${tab},ofsted:${tab}`);
   await page.waitForSelector('[data-testid="chart-ofsted"]');
   if (tab === 'chart') {
     await waitForCharts(page);
@@ -171,9 +160,9 @@ for (const tab of ['chart', 'table', 'sources']) test(`axe-core finds no WCAG 2.
 
 /** Loads the page with the dataset request answered by `respond`, returns the error text. */
 async function errorShownFor(respond) {
-  const { context, page, problems } = await openPage(browser);
+  const { context, page, problems } = await openPage(site.browser);
   await page.route('**/data/dataset.json', respond);
-  await page.goto(server.url);
+  await page.goto(site.server.url);
   const panel = page.getByTestId('load-error');
   await panel.waitFor({ timeout: 20000 });
   const text = (await panel.textContent()).replace(/\s+/g, ' ');

@@ -1,24 +1,13 @@
 // End-to-end: exact values on hover, tap and keyboard; legend toggles; permalinks and
 // history; downloads checked by content.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import { serveDist, launchBrowser, openPage, waitForCharts, textOf, shotPath } from './support.mjs';
+import { useSite, openPage, waitForCharts, textOf, shotPath } from './support.mjs';
 
 const MINUS = '\u2212';
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const figure = (page, id) => page.getByTestId(`chart-${id}`).getByTestId('chart-figure');
 
@@ -28,8 +17,8 @@ function svgText(page, id, label) {
 }
 
 test('pointing at a bar shows its exact value, entity, year and source', async () => {
-  const { context, page, problems } = await openPage(browser);
-  await page.goto(server.url);
+  const { context, page, problems } = await openPage(site.browser);
+  await page.goto(site.server.url);
   await waitForCharts(page);
   // Etruscan's reading bar: the row band starts at its label in the first panel.
   await svgText(page, 'ks2-progress', 'Etruscan Primary (2019)').hover();
@@ -53,8 +42,8 @@ test('pointing at a bar shows its exact value, entity, year and source', async (
 });
 
 test('the arrow keys step through the marks, each announced with its value', async () => {
-  const { context, page } = await openPage(browser);
-  await page.goto(server.url);
+  const { context, page } = await openPage(site.browser);
+  await page.goto(site.server.url);
   await waitForCharts(page);
   const fig = figure(page, 'ks2-progress');
   await fig.focus();
@@ -77,9 +66,9 @@ test('the arrow keys step through the marks, each announced with its value', asy
 });
 
 test('on a phone a tap opens the tooltip and labels stay apart', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, hasTouch: true, isMobile: true });
+  const context = await site.browser.newContext({ viewport: { width: 360, height: 780 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(site.server.url);
   await waitForCharts(page);
   await svgText(page, 'ks2-progress', 'Abbey Hulton Primary (2019)').tap();
   const tip = page.getByTestId('chart-ks2-progress').getByTestId('tooltip');
@@ -102,8 +91,8 @@ test('on a phone a tap opens the tooltip and labels stay apart', async () => {
 });
 
 test('a legend entry hides and shows its series, and the link says so', async () => {
-  const { context, page } = await openPage(browser);
-  await page.goto(server.url);
+  const { context, page } = await openPage(site.browser);
+  await page.goto(site.server.url);
   await waitForCharts(page);
   const card = page.getByTestId('chart-ks2-progress');
   const england = card.locator('.legend__item[data-series="england"]');
@@ -123,8 +112,8 @@ test('a legend entry hides and shows its series, and the link says so', async ()
 });
 
 test('a permalink round-trips every part of the view', async () => {
-  const { context, page } = await openPage(browser);
-  await page.goto(server.url);
+  const { context, page } = await openPage(site.browser);
+  await page.goto(site.server.url);
   await waitForCharts(page);
   await page.getByTestId('cohort-select').selectOption('seven-stars');
   await page.getByTestId('subject-select').selectOption('maths');
@@ -135,7 +124,7 @@ test('a permalink round-trips every part of the view', async () => {
   assert.ok(link.includes('cohort=seven-stars') && link.includes('subject=maths') && link.includes('hide=england-primary-2018'), link);
   const before = await textOf(page, '[data-testid="chart-ks2-progress"]');
 
-  const other = await openPage(browser);
+  const other = await openPage(site.browser);
   await other.page.goto(link);
   await other.page.getByTestId('chart-ks2-progress').getByTestId('chart-figure').waitFor();
   assert.equal(await other.page.getByTestId('cohort-select').inputValue(), 'seven-stars');
@@ -152,8 +141,8 @@ test('a permalink round-trips every part of the view', async () => {
 });
 
 test('back and forward step through views', async () => {
-  const { context, page } = await openPage(browser);
-  await page.goto(server.url);
+  const { context, page } = await openPage(site.browser);
+  await page.goto(site.server.url);
   await waitForCharts(page);
   const select = page.getByTestId('cohort-select');
   await select.selectOption('esprit');
@@ -174,8 +163,8 @@ test('back and forward step through views', async () => {
 });
 
 test('unknown or stale link values fall back to defaults with a notice', async () => {
-  const { context, page, problems } = await openPage(browser);
-  await page.goto(`${server.url}?cohort=atlantis&subject=latin&hide=mars&tab=ofsted:pie`);
+  const { context, page, problems } = await openPage(site.browser);
+  await page.goto(`${site.server.url}?cohort=atlantis&subject=latin&hide=mars&tab=ofsted:pie`);
   await waitForCharts(page);
   const notice = await page.getByTestId('link-notice').textContent();
   assert.ok(notice.includes('cohort \u201catlantis\u201d, which this dataset does not have'), notice);
@@ -227,8 +216,8 @@ function decodePng(buf) {
 }
 
 test('PNG, SVG and CSV downloads hold the chart, its title, source and figures', async () => {
-  const { context, page, problems } = await openPage(browser);
-  await page.goto(`${server.url}?cohort=seven-stars`);
+  const { context, page, problems } = await openPage(site.browser);
+  await page.goto(`${site.server.url}?cohort=seven-stars`);
   await waitForCharts(page);
 
   const [pngName, png, pngStatus] = await download(page, 'ks2-progress', 'png');
@@ -272,8 +261,8 @@ test('PNG, SVG and CSV downloads hold the chart, its title, source and figures',
 });
 
 test('each chart has a plain-language summary written from its figures', async () => {
-  const { context, page } = await openPage(browser);
-  await page.goto(server.url);
+  const { context, page } = await openPage(site.browser);
+  await page.goto(site.server.url);
   await waitForCharts(page);
   const summary = async (id) => (await page.getByTestId(`chart-${id}`).getByTestId('summary').textContent());
   assert.ok((await summary('ks2-progress')).includes("In 2016 Stoke-on-Trent's KS2 progress was the same as England in reading (0.0), 0.2 above England in writing (+0.2) and 0.4 above England in maths (+0.4)."));

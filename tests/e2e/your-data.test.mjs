@@ -1,29 +1,18 @@
 // End-to-end: "Load your data" reads files in the page with the importer's code, shows them
 // labelled as the reader's, refuses bad ones while keeping what was shown, and sends nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, serveDist, launchBrowser, openPage, waitForCharts, textOf } from './support.mjs';
+import { ROOT, useSite, openPage, waitForCharts, textOf } from './support.mjs';
 
 const FIXTURES = path.join(ROOT, 'tests/fixtures/import');
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 test('a cohort list with DfE and Ofsted CSVs loads as your data, and nothing is sent', async () => {
-  const { context, page, problems } = await openPage(browser);
-  await page.goto(server.url);
+  const { context, page, problems } = await openPage(site.browser);
+  await page.goto(site.server.url);
   await waitForCharts(page);
   const requests = [];
   page.on('request', (r) => requests.push({ url: r.url(), method: r.method(), body: r.postData() }));
@@ -44,7 +33,7 @@ test('a cohort list with DfE and Ofsted CSVs loads as your data, and nothing is 
   assert.ok(drawn.includes('Etruscan Primary (2019)') && drawn.includes('+2.6'), drawn);
   assert.ok((await page.getByTestId('loader-summary').textContent()).includes('2 cohorts, 3 schools'));
   // The browser may fetch its own icon; nothing may carry a body or go elsewhere.
-  const sent = requests.filter((r) => r.method !== 'GET' || r.body || !r.url.startsWith(server.url) || !r.url.endsWith('favicon.svg'));
+  const sent = requests.filter((r) => r.method !== 'GET' || r.body || !r.url.startsWith(site.server.url) || !r.url.endsWith('favicon.svg'));
   assert.deepEqual(sent, [], 'no request was made with the files');
   await page.getByTestId('back-to-published').click();
   await page.getByTestId('cohort-select').locator('option[value="seven-stars"]').waitFor({ state: 'attached' });
@@ -53,8 +42,8 @@ test('a cohort list with DfE and Ofsted CSVs loads as your data, and nothing is 
 });
 
 test('a broken file is refused with the importer\'s message and the charts stay', async () => {
-  const { context, page, problems } = await openPage(browser);
-  await page.goto(`${server.url}?cohort=esprit`);
+  const { context, page, problems } = await openPage(site.browser);
+  await page.goto(`${site.server.url}?cohort=esprit`);
   await waitForCharts(page);
   const before = await textOf(page, '[data-testid="chart-ks2-progress"]');
   await page.getByTestId('file-input').setInputFiles([
@@ -80,10 +69,10 @@ test('a broken file is refused with the importer\'s message and the charts stay'
 });
 
 test('names with markup from a loaded file are shown as text, never run', async () => {
-  const { context, page, problems } = await openPage(browser);
+  const { context, page, problems } = await openPage(site.browser);
   let dialogs = 0;
   page.on('dialog', async (d) => { dialogs += 1; await d.dismiss(); });
-  await page.goto(server.url);
+  await page.goto(site.server.url);
   await waitForCharts(page);
   const data = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/data/dataset.json'), 'utf8'));
   data.schools[0].name = '<img src=x onerror=alert(1)>';
