@@ -44,4 +44,4 @@ step "release build (trunk)"
 trunk build --release --offline --locked
 
 step "end-to-end tests (headless Chromium)"
-node --test --test-concurrency=1 tests/e2e/
+node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/

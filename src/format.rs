@@ -92,6 +92,22 @@ pub fn date(iso: &str) -> String {
     }
 }
 
+/// Text made safe for an HTML attribute value in double quotes.
+pub fn html_attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// An ISO 8601 time `2026-11-23T18:55:02.123Z` as `23 November 2026, 18:55 UTC`.
+pub fn date_time(iso: &str) -> String {
+    match iso.split_once('T') {
+        Some((d, t)) if t.len() >= 5 => format!("{}, {} UTC", date(d), &t[..5]),
+        _ => date(iso),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,6 +151,15 @@ mod tests {
         assert_eq!(count(16_669), "16,669");
         assert_eq!(count(476), "476");
         assert_eq!(count(1_000_000), "1,000,000");
+    }
+
+    #[test]
+    fn times_read_as_words() {
+        assert_eq!(
+            date_time("2026-11-23T18:55:02.123Z"),
+            "23 November 2026, 18:55 UTC"
+        );
+        assert_eq!(date_time("2026-11-23"), "23 November 2026");
     }
 
     #[test]

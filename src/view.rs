@@ -82,6 +82,77 @@ impl Tab {
     }
 }
 
+/// A colour theme. Without one in the link the page follows the reader's system setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Theme {
+    /// Dark text on white.
+    Light,
+    /// Black on white, darker marks and rules: for projectors that wash colours out.
+    Contrast,
+    /// Light text on near-black.
+    Dark,
+}
+
+impl Theme {
+    /// All themes.
+    pub const ALL: [Theme; 3] = [Theme::Light, Theme::Contrast, Theme::Dark];
+
+    /// Id used in links and as the page's `data-theme`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Contrast => "contrast",
+            Theme::Dark => "dark",
+        }
+    }
+
+    fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.id() == id)
+    }
+}
+
+/// How the page is laid out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// The whole dashboard.
+    #[default]
+    Page,
+    /// Inside another site's iframe: no page chrome.
+    Embed,
+    /// One chart per slide, full screen, large type.
+    Present,
+}
+
+/// What an embed shows besides the chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmbedOptions {
+    /// The chart's title.
+    pub title: bool,
+    /// The source line.
+    pub source: bool,
+    /// The cohort selector.
+    pub selector: bool,
+}
+
+impl Default for EmbedOptions {
+    fn default() -> Self {
+        Self {
+            title: true,
+            source: true,
+            selector: false,
+        }
+    }
+}
+
+/// One slide of a presentation: a chart for a cohort.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slide {
+    /// Which chart.
+    pub chart: ChartId,
+    /// For which cohort.
+    pub cohort: CohortChoice,
+}
+
 /// The whole view.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct View {
@@ -89,14 +160,46 @@ pub struct View {
     pub selection: Selection,
     /// Tabs other than the chart tab, per chart.
     pub tabs: BTreeMap<ChartId, Tab>,
-    /// The chart the link is about (scrolled into view when the link opens).
+    /// The chart the link is about (scrolled into view; the one an embed shows).
     pub chart: Option<ChartId>,
+    /// Page, embed or presentation.
+    pub mode: Mode,
+    /// A theme chosen in the link (it wins over the system setting).
+    pub theme: Option<Theme>,
+    /// What an embed shows.
+    pub embed: EmbedOptions,
+    /// A presenter's chosen slides; empty means the three charts for the current cohort.
+    pub deck: Vec<Slide>,
+    /// The slide shown, from 0.
+    pub slide: usize,
 }
 
 impl View {
     /// The tab a chart shows.
     pub fn tab(&self, chart: ChartId) -> Tab {
         self.tabs.get(&chart).copied().unwrap_or_default()
+    }
+
+    /// The slides of the presentation: the chosen deck, or each chart for the current cohort.
+    pub fn slides(&self) -> Vec<Slide> {
+        if self.deck.is_empty() {
+            ChartId::ALL
+                .into_iter()
+                .map(|chart| Slide {
+                    chart,
+                    cohort: self.selection.cohort.clone(),
+                })
+                .collect()
+        } else {
+            self.deck.clone()
+        }
+    }
+
+    /// This view on slide `i` (clamped to the deck).
+    pub fn at_slide(&self, i: usize) -> Self {
+        let mut v = self.clone();
+        v.slide = i.min(self.slides().len().saturating_sub(1));
+        v
     }
 
     /// This view with one chart's tab changed.
@@ -193,6 +296,62 @@ impl View {
                 }
             }
         }
+        if get("embed").is_some() {
+            view.mode = Mode::Embed;
+        }
+        if get("present").is_some() {
+            view.mode = Mode::Present;
+        }
+        if let Some(t) = get("theme") {
+            match Theme::from_id(&t) {
+                Some(theme) => view.theme = Some(theme),
+                None => notices.push(format!(
+                    "The link asks for theme \u{201c}{t}\u{201d}: light, contrast or dark; following the system setting."
+                )),
+            }
+        }
+        for (key, flag) in [("title", 0), ("source", 1), ("selector", 2)] {
+            if let Some(v) = get(key) {
+                let on = match v.as_str() {
+                    "1" | "yes" | "true" | "" => true,
+                    "0" | "no" | "false" => false,
+                    _ => {
+                        notices.push(format!(
+                            "The link sets {key} to \u{201c}{v}\u{201d}: expected 1 or 0."
+                        ));
+                        continue;
+                    }
+                };
+                match flag {
+                    0 => view.embed.title = on,
+                    1 => view.embed.source = on,
+                    _ => view.embed.selector = on,
+                }
+            }
+        }
+        if let Some(list) = get("deck") {
+            for item in list.split(',').filter(|s| !s.is_empty()) {
+                let (c, cohort) = item.split_once(':').unwrap_or((item, "all"));
+                let chart = ChartId::from_id(c);
+                let choice = CohortChoice::from_id(dataset, cohort);
+                let known = cohort == "all" || choice != CohortChoice::Programme;
+                match (chart, known) {
+                    (Some(chart), true) => view.deck.push(Slide { chart, cohort: choice }),
+                    _ => notices.push(format!(
+                        "The deck lists \u{201c}{item}\u{201d}, which is not a chart and cohort of this dataset: left out."
+                    )),
+                }
+            }
+        }
+        if let Some(n) = get("slide") {
+            let count = view.slides().len();
+            match n.parse::<usize>() {
+                Ok(k) if (1..=count).contains(&k) => view.slide = k - 1,
+                _ => notices.push(format!(
+                    "The link asks for slide \u{201c}{n}\u{201d} of {count}: starting at the first."
+                )),
+            }
+        }
         if let Some(c) = get("chart") {
             match ChartId::from_id(&c) {
                 Some(chart) => view.chart = Some(chart),
@@ -236,6 +395,39 @@ impl View {
         if let Some(c) = self.chart {
             parts.push(format!("chart={}", c.id()));
         }
+        match self.mode {
+            Mode::Page => {}
+            Mode::Embed => {
+                parts.push("embed".to_string());
+                let d = EmbedOptions::default();
+                for (key, on, default) in [
+                    ("title", self.embed.title, d.title),
+                    ("source", self.embed.source, d.source),
+                    ("selector", self.embed.selector, d.selector),
+                ] {
+                    if on != default {
+                        parts.push(format!("{key}={}", u8::from(on)));
+                    }
+                }
+            }
+            Mode::Present => {
+                parts.push("present".to_string());
+                if !self.deck.is_empty() {
+                    let deck: Vec<String> = self
+                        .deck
+                        .iter()
+                        .map(|s| format!("{}:{}", s.chart.id(), s.cohort.id()))
+                        .collect();
+                    parts.push(format!("deck={}", deck.join(",")));
+                }
+                if self.slide > 0 {
+                    parts.push(format!("slide={}", self.slide + 1));
+                }
+            }
+        }
+        if let Some(t) = self.theme {
+            parts.push(format!("theme={}", t.id()));
+        }
         if parts.is_empty() {
             String::new()
         } else {
@@ -268,7 +460,8 @@ mod tests {
         let params: HashMap<String, String> = query
             .trim_start_matches('?')
             .split('&')
-            .filter_map(|kv| kv.split_once('='))
+            .filter(|kv| !kv.is_empty())
+            .map(|kv| kv.split_once('=').unwrap_or((kv, "")))
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         View::from_params(|k| params.get(k).cloned(), &bundled())
@@ -324,6 +517,63 @@ mod tests {
             .with_tab(ChartId::Ofsted, Tab::Chart);
         assert_eq!(v.tab(ChartId::Ofsted), Tab::Chart);
         assert_eq!(v.to_query(), "?chart=ofsted");
+    }
+
+    #[test]
+    fn a_presentation_round_trips_with_its_deck_and_slide() {
+        let (view, notices) = parse("?present&deck=ks2-progress:seven-stars,ofsted:all,disadvantaged:esprit&slide=3&theme=dark");
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(view.mode, Mode::Present);
+        assert_eq!(view.slides().len(), 3);
+        assert_eq!(view.slide, 2);
+        assert_eq!(
+            view.slides()[0].cohort,
+            CohortChoice::Cohort("seven-stars".into())
+        );
+        assert_eq!(view.theme, Some(Theme::Dark));
+        let (back, _) = parse(&view.to_query());
+        assert_eq!(back, view);
+        assert_eq!(view.at_slide(99).slide, 2, "clamped to the last slide");
+    }
+
+    #[test]
+    fn without_a_deck_the_slides_are_the_three_charts_for_the_cohort() {
+        let (view, _) = parse("?present&cohort=compass");
+        let slides = view.slides();
+        assert_eq!(
+            slides.iter().map(|s| s.chart).collect::<Vec<_>>(),
+            ChartId::ALL.to_vec()
+        );
+        assert!(slides
+            .iter()
+            .all(|s| s.cohort == CohortChoice::Cohort("compass".into())));
+    }
+
+    #[test]
+    fn an_embed_keeps_its_options_in_the_link() {
+        let (view, notices) =
+            parse("?embed&chart=ofsted&cohort=esprit&title=0&selector=1&theme=contrast");
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(view.mode, Mode::Embed);
+        assert_eq!(
+            view.embed,
+            EmbedOptions {
+                title: false,
+                source: true,
+                selector: true
+            }
+        );
+        assert_eq!(parse(&view.to_query()).0, view);
+    }
+
+    #[test]
+    fn a_bad_deck_entry_slide_or_theme_is_left_out_with_a_notice() {
+        let (view, notices) =
+            parse("?present&deck=ofsted:all,pie:all,ks2-progress:atlantis&slide=9&theme=neon");
+        assert_eq!(view.deck.len(), 1);
+        assert_eq!(view.slide, 0);
+        assert_eq!(view.theme, None);
+        assert_eq!(notices.len(), 4, "{notices:#?}");
     }
 
     #[test]

@@ -42,8 +42,18 @@ pub enum LoadError {
     },
 }
 
+/// A loaded dataset, and when it was saved if it came from the offline copy.
+#[derive(Clone)]
+pub struct Loaded {
+    /// The validated dataset.
+    pub dataset: Arc<Dataset>,
+    /// Set when the network did not answer and the service worker served its saved copy:
+    /// the time (ISO 8601) that copy was saved.
+    pub offline_copy_from: Option<String>,
+}
+
 /// Fetches and validates the bundled dataset.
-pub async fn fetch_dataset() -> Result<Arc<Dataset>, LoadError> {
+pub async fn fetch_dataset() -> Result<Loaded, LoadError> {
     let url = DATASET_URL.to_string();
     let network = |e: gloo_net::Error| LoadError::Network {
         url: url.clone(),
@@ -57,8 +67,16 @@ pub async fn fetch_dataset() -> Result<Arc<Dataset>, LoadError> {
             status_text: response.status_text(),
         });
     }
+    // The service worker marks a response it served from its saved copy.
+    let offline_copy_from = response
+        .headers()
+        .get("x-from-cache")
+        .and_then(|_| response.headers().get("x-saved-at"));
     let text = response.text().await.map_err(network)?;
     Dataset::from_json(&text)
-        .map(Arc::new)
+        .map(|d| Loaded {
+            dataset: Arc::new(d),
+            offline_copy_from,
+        })
         .map_err(|errors| LoadError::Data { url, errors })
 }

@@ -12,10 +12,11 @@ use wasm_bindgen::JsCast;
 use super::data_table::DataTableView;
 use super::download::{save_png, save_text};
 use crate::charts::any::AnyChart;
+use crate::charts::theme::recolour;
 use crate::charts::{locate, Mark};
 use crate::dataset::Dataset;
 use crate::table::to_csv;
-use crate::view::{ChartId, Tab, View};
+use crate::view::{ChartId, Mode, Tab, Theme, View};
 
 /// The colour class of a legend series (CSS, so no inline style is needed).
 fn swatch_class(series: &str) -> &'static str {
@@ -56,12 +57,17 @@ pub fn ChartCard(
     dataset: Arc<Dataset>,
     /// The width charts are drawn at: this card writes its frame's width into it.
     width: RwSignal<u32>,
+    /// The colour theme in force.
+    theme: Memo<Theme>,
     /// One sentence on what the chart measures.
     explainer: &'static str,
 ) -> impl IntoView {
     let id = chart.id();
     let tab = Memo::new(move |_| view.with(|v| v.tab(chart)));
-    let svg = Memo::new(move |_| model.with(|m| m.svg(width.get())));
+    let embedded = view.with_untracked(|v| v.mode == Mode::Embed);
+    let options = view.with_untracked(|v| v.embed);
+    let svg =
+        Memo::new(move |_| model.with(|m| m.svg(width.get()).map(|s| recolour(&s, theme.get()))));
     let marks = Memo::new(move |_| model.with(|m| m.marks(width.get())));
     let summary = Memo::new(move |_| model.with(|m| m.summary().join(" ")));
     let active = RwSignal::new(None::<usize>);
@@ -341,6 +347,30 @@ pub fn ChartCard(
         })
     };
 
+    // The snippet that embeds this chart, as it is now, in another site's page.
+    let snippet = move || {
+        let Some(location) = web_sys::window().map(|w| w.location()) else {
+            return String::new();
+        };
+        let base = format!(
+            "{}{}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default()
+        );
+        let base = base.trim_end_matches("index.html").to_string();
+        let embed_view = view.with(|v| View {
+            selection: v.selection.clone(),
+            chart: Some(chart),
+            mode: Mode::Embed,
+            theme: v.theme,
+            ..View::default()
+        });
+        let title = model.with(|m| crate::format::html_attr(m.title()));
+        format!(
+            "<iframe src=\"{base}{}\" title=\"{title}\" width=\"100%\" height=\"600\" loading=\"lazy\" data-cohort-dashboard></iframe>\n<script src=\"{base}embed.js\" async></script>",
+            crate::format::html_attr(&embed_view.to_query())
+        )
+    };
     let heading_id = format!("{id}-title");
     let summary_id = format!("{id}-summary");
     let test_id = format!("chart-{id}");
@@ -348,8 +378,10 @@ pub fn ChartCard(
         (heading_id.clone(), heading_id.clone(), summary_id.clone());
     view! {
         <section class="chart-card" id=id data-testid=test_id aria-labelledby=section_label>
-            <h2 class="chart-card__title" id=heading_id>{move || model.with(|m| m.title().to_string())}</h2>
-            <p class="chart-card__explainer">{explainer}</p>
+            <h2 class="chart-card__title" class:visually-hidden=embedded && !options.title id=heading_id>
+                {move || model.with(|m| m.title().to_string())}
+            </h2>
+            {(!embedded).then(|| view! { <p class="chart-card__explainer">{explainer}</p> })}
             <div class="chart-card__bar">
                 <div class="legend" role="group" aria-label="Show or hide series">{legend}</div>
                 <div class="tabs" role="tablist" aria-label="Show as">{tabs}</div>
@@ -410,7 +442,9 @@ pub fn ChartCard(
                 <ol class="sources__list" data-testid="sources-full">{sources_full}</ol>
             </div>
             <p class="chart-card__summary" id=summary_id data-testid="summary">{summary}</p>
-            <p class="chart-card__source" data-testid="source-line">{source_line}</p>
+            {(!embedded || options.source).then(|| view! {
+                <p class="chart-card__source" data-testid="source-line">{source_line}</p>
+            })}
             <div class="downloads" role="group" aria-label="Download">
                 <span class="downloads__label">"Download"</span>
                 <button type="button" data-testid="download-png" on:click=download_png>"PNG"</button>
@@ -418,6 +452,13 @@ pub fn ChartCard(
                 <button type="button" data-testid="download-csv" on:click=download_csv>"CSV"</button>
                 <span class="downloads__status" role="status">{move || status.get()}</span>
             </div>
+            {(!embedded).then(|| view! {
+                <details class="embed-code">
+                    <summary>"Embed this chart"</summary>
+                    <p>"Paste this into a web page. The frame sizes itself to the chart; it loads when scrolled near."</p>
+                    <textarea readonly rows="4" data-testid="embed-snippet" aria-label="Embed code">{snippet}</textarea>
+                </details>
+            })}
             <p class="visually-hidden" aria-live="polite" data-testid="announcer">{announcement}</p>
         </section>
     }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::aggregate::{school_years, CohortChoice};
 use crate::dataset::Dataset;
 use crate::model::Subject;
-use crate::view::View;
+use crate::view::{Mode, View};
 
 /// Labelled selects that change the view, and what is known of the chosen cohort's members.
 #[component]
@@ -117,6 +117,19 @@ pub fn Controls(
                 </select>
             </div>
             {year_select}
+            <button
+                type="button"
+                class="controls__present"
+                data-testid="present"
+                on:click=move |_| {
+                    let mut v = view.get_untracked();
+                    v.mode = Mode::Present;
+                    v.slide = 0;
+                    set_view.run(v);
+                }
+            >
+                "Present"
+            </button>
             <p class="controls__membership" aria-live="polite">{membership}</p>
         </div>
     }

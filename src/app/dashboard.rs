@@ -10,11 +10,12 @@ use wasm_bindgen::JsCast;
 
 use super::chart_card::ChartCard;
 use super::controls::Controls;
+use super::presenter::Presenter;
 use super::programme_facts::ProgrammeFacts;
 use super::source_list::SourceList;
 use crate::charts::any::AnyChart;
 use crate::dataset::Dataset;
-use crate::view::{ChartId, View};
+use crate::view::{ChartId, Mode, Theme, View};
 
 /// Width charts are drawn at before the page has been measured.
 const DEFAULT_WIDTH: u32 = 960;
@@ -50,6 +51,40 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
     });
     let width = RwSignal::new(DEFAULT_WIDTH);
 
+    // A theme in the link wins; otherwise the reader's system setting.
+    let prefers_dark = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches());
+    let theme = Memo::new(move |_| {
+        view.with(|v| v.theme).unwrap_or(if prefers_dark {
+            Theme::Dark
+        } else {
+            Theme::Light
+        })
+    });
+    let mode = Memo::new(move |_| view.with(|v| v.mode));
+    // The page's own colours and chrome follow the theme and mode through attributes on <html>.
+    Effect::new(move |_| {
+        let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        else {
+            return;
+        };
+        let _ = match view.with(|v| v.theme) {
+            Some(t) => root.set_attribute("data-theme", t.id()),
+            None => root.remove_attribute("data-theme"),
+        };
+        let _ = root.set_attribute(
+            "data-mode",
+            match mode.get() {
+                Mode::Page => "page",
+                Mode::Embed => "embed",
+                Mode::Present => "present",
+            },
+        );
+    });
+
     // A link that names a chart opens with that chart in view.
     if let Some(chart) = view.get_untracked().chart {
         request_animation_frame(move || {
@@ -63,37 +98,57 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
         });
     }
 
-    let cards = ChartId::ALL
-        .map(|chart| {
-            let ds = dataset.clone();
-            let model =
-                Memo::new(move |_| view.with(|v| AnyChart::build(chart, &ds, &v.selection)));
+    let ds = dataset.clone();
+    let card = move |chart: ChartId| {
+        let dataset = ds.clone();
+        let ds = dataset.clone();
+        let model = Memo::new(move |_| view.with(|v| AnyChart::build(chart, &ds, &v.selection)));
+        view! {
+            <ChartCard
+                chart=chart
+                model=model
+                view=view
+                set_view=set_view
+                dataset=dataset.clone()
+                width=width
+                theme=theme
+                explainer=explainer(chart)
+            />
+        }
+    };
+    let ds = dataset.clone();
+    let embedded_chart = Memo::new(move |_| view.with(|v| v.chart));
+    let show_selector = Memo::new(move |_| view.with(|v| v.embed.selector));
+    move || match mode.get() {
+        Mode::Present => view! {
+            <Presenter dataset=ds.clone() view=view set_view=set_view theme=theme />
+        }
+        .into_any(),
+        Mode::Embed => {
+            let charts: Vec<ChartId> = match embedded_chart.get() {
+                Some(c) => vec![c],
+                None => ChartId::ALL.to_vec(),
+            };
             view! {
-                <ChartCard
-                    chart=chart
-                    model=model
-                    view=view
-                    set_view=set_view
-                    dataset=dataset.clone()
-                    width=width
-                    explainer=explainer(chart)
-                />
+                {show_selector.get().then(|| view! { <Controls dataset=ds.clone() view=view set_view=set_view /> })}
+                <div class="charts">{charts.into_iter().map(card.clone()).collect_view()}</div>
             }
-        })
-        .collect_view();
-
-    view! {
-        <ProgrammeFacts dataset=dataset.clone() />
-        {move || {
-            let n = notices.get();
-            (!n.is_empty()).then(|| view! {
-                <div class="notice" role="status" data-testid="link-notice">
-                    <ul>{n.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
-                </div>
-            })
-        }}
-        <Controls dataset=dataset.clone() view=view set_view=set_view />
-        <div class="charts">{cards}</div>
-        <SourceList dataset=dataset.clone() />
+            .into_any()
+        }
+        Mode::Page => view! {
+            <ProgrammeFacts dataset=ds.clone() />
+            {move || {
+                let n = notices.get();
+                (!n.is_empty()).then(|| view! {
+                    <div class="notice" role="status" data-testid="link-notice">
+                        <ul>{n.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                    </div>
+                })
+            }}
+            <Controls dataset=ds.clone() view=view set_view=set_view />
+            <div class="charts">{ChartId::ALL.map(card.clone()).collect_view()}</div>
+            <SourceList dataset=ds.clone() />
+        }
+        .into_any(),
     }
 }

@@ -148,7 +148,8 @@ pub fn DataLoader(user: RwSignal<Option<UserData>>) -> impl IntoView {
                     on:change=on_pick
                 />
                 <p class="loader__privacy">
-                    "The files are read in this browser and are not uploaded or sent anywhere."
+                    "The files are read in this browser and are not uploaded or sent anywhere. "
+                    "Up to 64 MB a file and 25,000 schools."
                 </p>
             </div>
             {move || busy.get().then(|| view! { <p role="status">"Reading the files…"</p> })}

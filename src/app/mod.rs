@@ -9,6 +9,7 @@ mod data_loader;
 mod data_table;
 mod download;
 mod load_error;
+mod presenter;
 mod programme_facts;
 mod source_list;
 
@@ -49,7 +50,17 @@ pub fn App() -> impl IntoView {
                     data.get()
                         .map(|result| match (user.get(), result) {
                             (Some(u), _) => view! { <Dashboard dataset=u.dataset /> }.into_any(),
-                            (None, Ok(dataset)) => view! { <Dashboard dataset=dataset /> }.into_any(),
+                            (None, Ok(loaded)) => view! {
+                                {loaded.offline_copy_from.map(|at| view! {
+                                    <p class="notice" role="status" data-testid="offline-notice">
+                                        {format!(
+                                            "You are offline: this is the copy of the data saved on {}.",
+                                            crate::format::date_time(&at)
+                                        )}
+                                    </p>
+                                })}
+                                <Dashboard dataset=loaded.dataset />
+                            }.into_any(),
                             (None, Err(error)) => view! { <LoadErrorPanel error=error /> }.into_any(),
                         })
                 }}

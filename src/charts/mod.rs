@@ -13,6 +13,7 @@ pub mod export;
 pub mod any;
 pub mod ofsted;
 pub mod progress;
+pub mod theme;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;

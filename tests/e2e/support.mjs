@@ -21,25 +21,31 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves dist/ on a free loopback port; resolves to { url, close }. */
-export async function serveDist() {
+/**
+ * Serves dist/ on a free loopback port; resolves to { url, close }. `prefix` serves it under
+ * a sub-path (as the university's site would); `headers` are added to every response (a
+ * Content-Security-Policy, say).
+ */
+export async function serveDist({ prefix = '/', headers = {} } = {}) {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     throw new Error('dist/index.html is missing: run `trunk build --release` first');
   }
   const server = http.createServer((req, res) => {
-    const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const fullPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!fullPath.startsWith(prefix)) { res.writeHead(404).end('outside the site'); return; }
+    const urlPath = '/' + fullPath.slice(prefix.length);
     let file = path.normalize(path.join(DIST, urlPath));
     if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', ...headers });
       res.end(body);
     });
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }) };
 }
 
 /** Launches Debian's Chromium headless, with the flags a root sandbox without network needs. */
@@ -58,8 +64,10 @@ export async function launchBrowser() {
  * Opens a page that records console errors and uncaught exceptions (a Rust panic in wasm
  * shows up as both).
  */
-export async function openPage(browser, { width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
+export async function openPage(browser, { width = 1280, height = 900, serviceWorkers = 'block', colorScheme = 'light' } = {}) {
+  // Service workers are blocked unless a test is about them: requests a worker answers are
+  // invisible to page.route, which other tests use to serve broken data.
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, serviceWorkers, colorScheme });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });

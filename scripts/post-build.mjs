@@ -1,0 +1,53 @@
+// trunk post_build hook (see Trunk.toml): runs in the staging folder before it becomes dist/.
+// 1. Moves trunk's inline start-up script into boot-<hash>.js, so the page runs under
+//    `script-src 'self' 'wasm-unsafe-eval'` with no inline script.
+// 2. Adds to it: service-worker registration (offline use) and, when embedded in an iframe,
+//    reporting the content height to the parent page.
+// 3. Stamps sw.js with this build's file list and a version made from their contents, so a
+//    new deployment replaces the offline copy whole.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run by trunk)');
+const sha = (data) => crypto.createHash('sha256').update(data).digest('hex').slice(0, 16);
+
+const indexPath = path.join(dir, 'index.html');
+let html = fs.readFileSync(indexPath, 'utf8');
+const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+if (!inline) throw new Error('post-build: no inline start-up script in index.html');
+
+const prelude = `
+// Offline copy: the service worker caches this build (not under ?nosw, used by some tests).
+if ('serviceWorker' in navigator && !new URLSearchParams(location.search).has('nosw')) {
+  navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('offline copy unavailable: ' + e.message));
+}
+// Embedded in an iframe: tell the parent page the content height whenever it changes.
+if (window.parent !== window) {
+  const post = () => window.parent.postMessage(
+    { type: 'cohort-dashboard:height', height: Math.ceil(document.documentElement.getBoundingClientRect().height), href: location.href }, '*');
+  new ResizeObserver(post).observe(document.documentElement);
+  addEventListener('load', post);
+}
+`;
+const boot = `${prelude}\n${inline[1].trim()}\n`;
+const bootName = `boot-${sha(boot)}.js`;
+fs.writeFileSync(path.join(dir, bootName), boot);
+html = html.replace(inline[0], `<script type="module" src="./${bootName}"></script>`);
+fs.writeFileSync(indexPath, html);
+
+function walk(d, base = '') {
+  return fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => {
+    const rel = path.posix.join(base, e.name);
+    return e.isDirectory() ? walk(path.join(d, e.name), rel) : [rel];
+  });
+}
+const files = walk(dir).filter((f) => f !== 'sw.js' && !f.startsWith('.')).sort();
+const version = sha(files.map((f) => f + sha(fs.readFileSync(path.join(dir, f)))).join('\n'));
+const swPath = path.join(dir, 'sw.js');
+const sw = fs.readFileSync(swPath, 'utf8')
+  .replace('__VERSION__', version)
+  .replace('__FILES__', JSON.stringify(['./', ...files.map((f) => `./${f}`)]));
+fs.writeFileSync(swPath, sw);
+console.log(`post-build: ${bootName}, sw.js version ${version} caching ${files.length + 1} files`);

@@ -1,0 +1,158 @@
+//! Presenter mode: one chart per slide, filling the screen, in type large enough to read from
+//! the back of a hall. Clickers send arrow keys, Page Up/Down or space; Home/End jump; Escape
+//! leaves. The slide is part of the address, so a prepared deck is one link.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::aggregate::Selection;
+use crate::charts::any::AnyChart;
+use crate::charts::theme::recolour;
+use crate::dataset::Dataset;
+use crate::view::{Mode, Theme, View};
+
+/// Chart text is drawn at about this size before scaling.
+const DRAWN_TEXT_PX: f64 = 12.0;
+/// Chart text on screen is at least this share of the viewport height.
+const TEXT_SHARE_OF_HEIGHT: f64 = 0.025;
+
+fn viewport() -> (f64, f64) {
+    web_sys::window()
+        .map(|w| {
+            let num = |v: Result<wasm_bindgen::JsValue, _>| {
+                v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0)
+            };
+            (num(w.inner_width()), num(w.inner_height()))
+        })
+        .unwrap_or((1280.0, 720.0))
+}
+
+/// The presentation.
+#[component]
+pub fn Presenter(
+    dataset: Arc<Dataset>,
+    view: Memo<View>,
+    set_view: Callback<View>,
+    theme: Memo<Theme>,
+) -> impl IntoView {
+    let size = RwSignal::new(viewport());
+    let resize = window_event_listener(leptos::ev::resize, move |_| size.set(viewport()));
+    let slides = Memo::new(move |_| view.with(View::slides));
+    let count = Memo::new(move |_| slides.with(Vec::len));
+    let index = Memo::new(move |_| view.with(|v| v.slide).min(count.get().saturating_sub(1)));
+    let ds = dataset.clone();
+    let model = Memo::new(move |_| {
+        let slide = slides.with(|s| s.get(index.get()).cloned())?;
+        let sel = Selection {
+            cohort: slide.cohort,
+            ..view.with(|v| v.selection.clone())
+        };
+        Some(AnyChart::build(slide.chart, &ds, &sel))
+    });
+    // Draw narrower than the screen, then scale up: every part of the chart grows together.
+    // The scale starts where chart text is 2.5% of the screen's height and grows while the
+    // scaled chart still fits the room left by the title and the bar.
+    let scale = Memo::new(move |_| {
+        let (w, h) = size.get();
+        let least = (TEXT_SHARE_OF_HEIGHT * h / DRAWN_TEXT_PX).max(1.0);
+        let room = h * 0.72;
+        model.with(|m| {
+            let Some(m) = m else { return least };
+            let fits = |k: f64| {
+                let draw_w = ((w - 48.0) / k).max(240.0) as u32;
+                f64::from(m.size(draw_w).1) * k <= room
+            };
+            let mut k = least;
+            while k < least * 3.0 && fits(k * 1.05) {
+                k *= 1.05;
+            }
+            k
+        })
+    });
+    let svg = Memo::new(move |_| {
+        let (w, _) = size.get();
+        let draw_w = ((w - 48.0) / scale.get()).max(240.0) as u32;
+        model.with(|m| {
+            m.as_ref()
+                .map(|m| m.svg(draw_w).map(|s| recolour(&s, theme.get())))
+        })
+    });
+
+    let go = move |i: usize| set_view.run(view.get_untracked().at_slide(i));
+    let next = move || go(index.get_untracked() + 1);
+    let prev = move || go(index.get_untracked().saturating_sub(1));
+    let leave = move || {
+        let mut v = view.get_untracked();
+        v.mode = Mode::Page;
+        v.slide = 0;
+        set_view.run(v);
+    };
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" | "PageDown" | " " | "Enter" => next(),
+            "ArrowLeft" | "ArrowUp" | "PageUp" | "Backspace" => prev(),
+            "Home" => go(0),
+            "End" => go(count.get_untracked().saturating_sub(1)),
+            "Escape" => leave(),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || {
+        keys.remove();
+        resize.remove();
+    });
+
+    let status = RwSignal::new(String::new());
+    let full_screen = move |_| {
+        let refused = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .map(|el| el.request_fullscreen().is_err())
+            .unwrap_or(true);
+        if refused {
+            status.set("Full screen was refused: the slides fill the window instead.".into());
+        }
+    };
+
+    let ds = dataset.clone();
+    let title = move || {
+        model.with(|m| {
+            m.as_ref()
+                .map(|m| m.title().to_string())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <section
+            class="presenter"
+            data-testid="presenter"
+            aria-roledescription="slide"
+            aria-label=title
+        >
+            <h2 class="presenter__title">{title}</h2>
+            {move || match svg.get() {
+                Some(Ok(svg)) => view! {
+                    <div class="presenter__figure" data-testid="slide-figure" aria-hidden="true" inner_html=svg></div>
+                }.into_any(),
+                Some(Err(e)) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
+                None => view! { <p>"This deck has no slides."</p> }.into_any(),
+            }}
+            <p class="visually-hidden">{move || model.with(|m| m.as_ref().map(|m| m.summary().join(" ")).unwrap_or_default())}</p>
+            <div class="presenter__bar">
+                <p class="presenter__source">{move || model.with(|m| m.as_ref().map(|m| m.source_line(&ds)).unwrap_or_default())}</p>
+                <p class="presenter__count" data-testid="slide-count" aria-live="polite">
+                    {move || format!("{} / {}", index.get() + 1, count.get())}
+                </p>
+                <div class="presenter__buttons">
+                    <button type="button" on:click=move |_| prev() aria-label="Previous slide">"‹"</button>
+                    <button type="button" on:click=move |_| next() aria-label="Next slide">"›"</button>
+                    <button type="button" data-testid="full-screen" on:click=full_screen>"Full screen"</button>
+                    <button type="button" data-testid="leave-presenter" on:click=move |_| leave()>"Leave"</button>
+                </div>
+                <p class="presenter__status" role="status">{move || status.get()}</p>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,150 @@
+// End-to-end: presenter mode, themes, offline use, and embedding under a sub-path with a
+// strict Content-Security-Policy.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import path from 'node:path';
+import { ROOT, useSite, serveDist, openPage, waitForCharts, shotPath } from './support.mjs';
+
+const site = useSite();
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+async function axeViolations(page, tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']) {
+  await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  const result = await page.evaluate((t) => window.axe.run(document, { runOnly: { type: 'tag', values: t } }), tags);
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('a presenter steps through a prepared deck by keyboard, in large type', async () => {
+  const { context, page, problems } = await openPage(site.browser, { width: 1920, height: 1080 });
+  await page.goto(`${site.server.url}?present&deck=ks2-progress:seven-stars,ofsted:all,disadvantaged:all`);
+  const count = page.getByTestId('slide-count');
+  await count.filter({ hasText: '1 / 3' }).waitFor();
+  const title = page.getByTestId('presenter').locator('h2');
+  assert.equal(await title.textContent(), 'KS2 progress: Seven Stars Collaborative Network');
+  // Chart text at least 2.5% of the viewport height.
+  const textHeight = await page.getByTestId('slide-figure').locator('text').first().evaluate((t) => t.getBoundingClientRect().height);
+  assert.ok(textHeight >= 0.025 * 1080, `chart text is ${textHeight}px high, under 27px`);
+  await page.screenshot({ path: shotPath('presenter-slide-1') });
+  for (const [key, expected] of [['ArrowRight', '2 / 3'], ['PageDown', '3 / 3'], ['PageUp', '2 / 3'], [' ', '3 / 3'], ['Home', '1 / 3'], ['End', '3 / 3'], ['ArrowLeft', '2 / 3']]) {
+    await page.keyboard.press(key);
+    await count.filter({ hasText: expected }).waitFor();
+  }
+  assert.equal(await title.textContent(), 'Ofsted judgements: All programme schools');
+  await page.waitForURL(/slide=2/);
+  // The slide is in the link: a reload comes back to it.
+  await page.reload();
+  await count.filter({ hasText: '2 / 3' }).waitFor();
+  // Full screen is asked for; headless may refuse, and the slides fill the window either way.
+  await page.getByTestId('full-screen').click();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('presenter').waitFor({ state: 'detached' });
+  await waitForCharts(page);
+  assert.ok(!page.url().includes('present'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the Present button starts a deck of the three charts for the chosen cohort', async () => {
+  const { context, page } = await openPage(site.browser);
+  await page.goto(`${site.server.url}?cohort=esprit`);
+  await waitForCharts(page);
+  await page.getByTestId('present').click();
+  await page.getByTestId('slide-count').filter({ hasText: '1 / 3' }).waitFor();
+  assert.equal(await page.getByTestId('presenter').locator('h2').textContent(), 'KS2 progress: ESPRIT network');
+  await context.close();
+});
+
+for (const [name, query, colorScheme] of [
+  ['light', '?theme=light', 'light'], ['high-contrast', '?theme=contrast', 'light'],
+  ['dark', '?theme=dark', 'light'], ['system dark', '', 'dark'],
+]) {
+  test(`the ${name} theme passes axe's WCAG AA checks, page and presenter`, async () => {
+    const { context, page } = await openPage(site.browser, { colorScheme });
+    await page.goto(`${site.server.url}${query}`);
+    await waitForCharts(page);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.screenshot({ path: shotPath(`theme-${name.replace(' ', '-')}`) });
+    await page.goto(`${site.server.url}${query ? `${query}&` : '?'}present`);
+    await page.getByTestId('slide-figure').waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    await context.close();
+  });
+}
+
+test('a link theme wins over the system setting, and the charts follow it', async () => {
+  const { context, page } = await openPage(site.browser, { colorScheme: 'dark' });
+  await page.goto(`${site.server.url}?theme=light`);
+  await waitForCharts(page);
+  const bg = await page.getByTestId('chart-ofsted').getByTestId('chart-figure').locator('svg rect').first().getAttribute('fill');
+  assert.equal(bg, '#FFFFFF');
+  await page.goto(site.server.url);
+  await waitForCharts(page);
+  const dark = await page.getByTestId('chart-ofsted').getByTestId('chart-figure').locator('svg rect').first().getAttribute('fill');
+  assert.equal(dark, '#121212', 'the system asks for dark and the link does not say otherwise');
+  await context.close();
+});
+
+test('after one visit, every chart renders from the offline copy with the network cut', async () => {
+  const { context, page, problems } = await openPage(site.browser, { serviceWorkers: 'allow' });
+  await page.goto(site.server.url);
+  await waitForCharts(page);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await context.setOffline(true);
+  await page.reload();
+  await waitForCharts(page);
+  for (const id of ['ks2-progress', 'disadvantaged', 'ofsted']) {
+    assert.ok(await page.getByTestId(`chart-${id}`).getByTestId('chart-figure').locator('svg rect').count() > 3, `${id} drawn offline`);
+  }
+  const notice = await page.getByTestId('offline-notice').textContent();
+  assert.match(notice, /You are offline: this is the copy of the data saved on \d{1,2} \w+ \d{4}, \d\d:\d\d UTC\./);
+  await page.screenshot({ path: shotPath('offline') });
+  await context.setOffline(false);
+  const real = problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED') && !p.startsWith('request failed'));
+  assert.deepEqual(real, []);
+  await context.close();
+});
+
+test('embedded under a sub-path with a strict CSP, the frame sizes itself and nothing is refused', async (t) => {
+  const dashboard = await serveDist({ prefix: '/school-improvement/dashboard/', headers: { 'content-security-policy': CSP } });
+  t.after(() => dashboard.close());
+  const { context, page, problems } = await openPage(site.browser);
+  t.after(() => context.close());
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  // The snippet, as the page's generator gives it for the Ofsted chart of ESPRIT.
+  await page.goto(`${dashboard.url}?cohort=esprit`);
+  await waitForCharts(page);
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], 'the dashboard itself runs under the policy');
+  const snippet = await page.getByTestId('chart-ofsted').getByTestId('embed-snippet').inputValue();
+  assert.ok(snippet.includes(`src="${dashboard.url}?cohort=esprit&amp;chart=ofsted&amp;embed"`), snippet);
+  assert.ok(snippet.includes('loading="lazy"') && snippet.includes(`${dashboard.url}embed.js`), snippet);
+
+  // A host page on another port, with content above the fold, pastes it.
+  const host = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end(`<!doctype html><html lang="en"><head><title>University page</title></head><body><h1>Our work in Stoke</h1>${snippet}</body></html>`);
+  });
+  await new Promise((ok) => host.listen(0, '127.0.0.1', ok));
+  t.after(() => new Promise((ok) => { host.closeAllConnections?.(); host.close(ok); }));
+  await page.goto(`http://127.0.0.1:${host.address().port}/`);
+  const frame = page.locator('iframe[data-cohort-dashboard]');
+  await page.waitForFunction(() => {
+    const f = document.querySelector('iframe[data-cohort-dashboard]');
+    return f && f.style.height && f.style.height !== '600px';
+  }, null, { timeout: 20000 });
+  const inner = page.frameLocator('iframe[data-cohort-dashboard]');
+  await inner.getByTestId('chart-ofsted').getByTestId('chart-figure').locator('svg').waitFor();
+  await page.waitForTimeout(300);
+  const frameHeight = await frame.evaluate((f) => f.clientHeight);
+  const contentHeight = await inner.locator('html').evaluate((el) => el.getBoundingClientRect().height);
+  assert.ok(Math.abs(frameHeight - contentHeight) <= 2, `frame ${frameHeight}px, content ${contentHeight}px`);
+  assert.equal(await inner.locator('.page-header').isVisible(), false, 'no page chrome in the embed');
+  assert.equal(await inner.getByTestId('chart-ks2-progress').count(), 0, 'only the chosen chart');
+  const violations = await page.frames()[1].evaluate(() => window.__violations);
+  assert.deepEqual(violations, [], 'no CSP violation inside the frame');
+  assert.deepEqual(problems.filter((p) => /Content Security Policy|Refused/.test(p)), []);
+  await page.screenshot({ path: shotPath('embed-host-page'), fullPage: true });
+});
