@@ -254,35 +254,22 @@ pub fn ofsted_schools(model: &OfstedChart) -> DataTable {
     }
 }
 
-/// Quotes a CSV field when it holds a comma, quote or line break (RFC 4180).
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// The table as CSV: a header row, then one line per row. Numeric columns hold plain numbers
-/// (ASCII minus, no % sign); a final `Source citation` column names each row's source in
-/// full. (Hand-written rather than the csv crate: writing is ten lines, and the crate would
-/// add to the page's download for nothing else.)
+/// The table as CSV (RFC 4180, CRLF): a header row, then one line per row. Numeric columns
+/// hold plain numbers (ASCII minus, no % sign); a final `Source citation` column names each
+/// row's source in full.
 pub fn to_csv(table: &DataTable, dataset: &Dataset) -> String {
     let source_col = table.columns.iter().position(|c| c.name == "Source");
-    let mut out = String::new();
-    let mut header: Vec<String> = table.columns.iter().map(|c| csv_field(&c.name)).collect();
-    header.push("Source citation".into());
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let header = table
+        .columns
+        .iter()
+        .map(|c| c.name.clone())
+        .chain(std::iter::once("Source citation".to_string()));
+    // Writing into a Vec cannot fail; a failure would only drop the row, never panic.
+    let _ = w.write_record(header);
     for row in &table.rows {
-        let mut fields: Vec<String> = row
-            .iter()
-            .zip(&table.columns)
-            .map(|(cell, c)| match (c.numeric, cell.number) {
-                (true, Some(n)) => format!("{n}"),
-                _ => csv_field(&cell.text),
-            })
-            .collect();
         let citation = source_col
             .and_then(|i| row.get(i))
             .map(|c| {
@@ -294,11 +281,19 @@ pub fn to_csv(table: &DataTable, dataset: &Dataset) -> String {
                     .join(" ")
             })
             .unwrap_or_default();
-        fields.push(csv_field(&citation));
-        out.push_str(&fields.join(","));
-        out.push_str("\r\n");
+        let fields = row
+            .iter()
+            .zip(&table.columns)
+            .map(|(cell, c)| match (c.numeric, cell.number) {
+                (true, Some(n)) => format!("{n}"),
+                _ => cell.text.clone(),
+            })
+            .chain(std::iter::once(citation));
+        let _ = w.write_record(fields);
     }
-    out
+    w.into_inner()
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
