@@ -83,6 +83,30 @@ pub fn ChartCard(
         now
     });
 
+    // Performance marks for the benchmark harness: each chart's first drawing, then the page
+    // is "all charts drawn" when every card has marked (counted on the window's performance
+    // timeline, so no shared state is needed).
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || !svg.with(Result::is_ok) {
+            return done.unwrap_or(false);
+        }
+        if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = perf.mark(&format!("cohort-dashboard:chart:{id}"));
+            let charts = js_sys::Array::from(&perf.get_entries_by_type("mark"))
+                .iter()
+                .filter_map(|e| js_sys::Reflect::get(&e, &"name".into()).ok()?.as_string())
+                .filter(|n| n.starts_with("cohort-dashboard:chart:"))
+                .count();
+            if charts == 1 {
+                let _ = perf.mark("cohort-dashboard:first-chart");
+            }
+            if charts == ChartId::ALL.len() {
+                let _ = perf.mark("cohort-dashboard:all-charts");
+            }
+        }
+        true
+    });
+
     // Measure the frame: charts are drawn at the width they are shown at.
     let frame = NodeRef::<Div>::new();
     let measure = move || {

@@ -24,6 +24,11 @@ test('the page loads with no console error and draws all three charts', async ()
     await figure.screenshot({ path: shotPath(`chart-${id}-desktop`) });
   }
   await page.screenshot({ path: shotPath('page-desktop'), fullPage: true });
+  // Marks for the benchmark harness: first chart, each chart, then all charts.
+  const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+  for (const m of ['cohort-dashboard:first-chart', 'cohort-dashboard:chart:ks2-progress', 'cohort-dashboard:chart:ofsted', 'cohort-dashboard:all-charts']) {
+    assert.ok(marks.includes(m), `${m} in ${marks}`);
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });
