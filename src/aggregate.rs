@@ -5,9 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::dataset::Dataset;
-use crate::model::{
-    Inspection, Judgement, JudgementCounts, PupilGroup, School, Score, Subject, Urn,
-};
+use crate::model::{Inspection, JudgementCounts, PupilGroup, School, Score, Subject, Urn};
 
 /// The id of England among the dataset's areas: the national comparator.
 pub const ENGLAND: &str = "england";
@@ -733,21 +731,6 @@ pub fn short_school_name(name: &str) -> String {
         .unwrap_or(name)
         .trim_end()
         .to_string()
-}
-
-/// `(judgement, share)` helper used by tables and labels.
-pub fn judgement_shares(counts: &JudgementCounts) -> Vec<(Judgement, u32, String)> {
-    let total = counts.total();
-    Judgement::ALL
-        .iter()
-        .map(|j| {
-            (
-                *j,
-                counts.get(*j),
-                crate::format::share(counts.get(*j), total),
-            )
-        })
-        .collect()
 }
 
 fn statements_about(dataset: &Dataset, topic: &str, sources: &mut Sources) -> Vec<String> {

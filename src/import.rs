@@ -507,7 +507,6 @@ fn score(
     t: &Table<'_>,
     base: &str,
     c: &mut Collector,
-    suppressed: &mut usize,
 ) -> Option<Score> {
     let col = t.find(&[base])?;
     let v = rec.get(col).unwrap_or("");
@@ -532,7 +531,6 @@ fn score(
     };
     let lower = bound("lower", c);
     let upper = bound("upper", c);
-    let _ = suppressed;
     Some(Score {
         value,
         lower,
@@ -613,37 +611,12 @@ fn read_ks2(
     }
     let name_col = t.find(&["schname", "school name", "school_name"]);
     for (line, rec, u) in member_rows(&mut t, ui, members, c, summary) {
-        let mut suppressed = 0;
-        let reading = score(file, line, &rec, &t, "readprog", c, &mut suppressed);
-        let writing = score(file, line, &rec, &t, "writprog", c, &mut suppressed);
-        let maths = score(file, line, &rec, &t, "matprog", c, &mut suppressed);
-        let dis_reading = score(
-            file,
-            line,
-            &rec,
-            &t,
-            "readprog_fsm6cla1a",
-            c,
-            &mut suppressed,
-        );
-        let dis_writing = score(
-            file,
-            line,
-            &rec,
-            &t,
-            "writprog_fsm6cla1a",
-            c,
-            &mut suppressed,
-        );
-        let dis_maths = score(
-            file,
-            line,
-            &rec,
-            &t,
-            "matprog_fsm6cla1a",
-            c,
-            &mut suppressed,
-        );
+        let reading = score(file, line, &rec, &t, "readprog", c);
+        let writing = score(file, line, &rec, &t, "writprog", c);
+        let maths = score(file, line, &rec, &t, "matprog", c);
+        let dis_reading = score(file, line, &rec, &t, "readprog_fsm6cla1a", c);
+        let dis_writing = score(file, line, &rec, &t, "writprog_fsm6cla1a", c);
+        let dis_maths = score(file, line, &rec, &t, "matprog_fsm6cla1a", c);
         let pct = t.find(&["ptfsm6cla1a"]).and_then(|i| {
             let v = rec.get(i).unwrap_or("");
             c.take(number(

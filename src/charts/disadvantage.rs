@@ -228,8 +228,13 @@ pub fn marks(model: &DisadvantageChart, width: u32) -> Vec<Mark> {
             } else {
                 7.0
             };
-            let (bounds, value, source) = match (bar_extent(bar), &bar.cell) {
-                (Some((a, b, text)), BarValue::Progress(Cell::Value { source, .. })) => (
+            let source = match &bar.cell {
+                BarValue::Progress(Cell::Value { source, .. }) => Some(source.clone()),
+                BarValue::Percent(_, source) => Some((*source).to_string()),
+                BarValue::Progress(Cell::NotPublished(_)) => None,
+            };
+            let (bounds, value, source) = match (bar_extent(bar), source) {
+                (Some((a, b, text)), Some(source)) => (
                     Rect::new(
                         f64::from(a) - 2.0,
                         bar.y - half - 2.0,
@@ -237,17 +242,7 @@ pub fn marks(model: &DisadvantageChart, width: u32) -> Vec<Mark> {
                         2.0 * half + 4.0,
                     ),
                     text,
-                    Some(source.clone()),
-                ),
-                (Some((a, b, text)), BarValue::Percent(_, source)) => (
-                    Rect::new(
-                        f64::from(a) - 2.0,
-                        bar.y - half - 2.0,
-                        f64::from(b - a) + 4.0,
-                        2.0 * half + 4.0,
-                    ),
-                    text,
-                    Some((*source).to_string()),
+                    Some(source),
                 ),
                 _ => (
                     Rect::new(f64::from(bar.scale.px(0.0)), bar.y - half, 90.0, 2.0 * half),
