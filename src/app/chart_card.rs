@@ -451,7 +451,8 @@ pub fn ChartCard(
                 aria-labelledby=tab_id(Tab::Table)
                 hidden=move || tab.get() != Tab::Table
             >
-                {tables}
+                // Built when shown: at thousands of schools the table is most of the page.
+                {move || (tab.get() == Tab::Table).then(tables)}
             </div>
             <div
                 class="chart-card__panel"

@@ -98,11 +98,13 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
         });
     }
 
+    // Models depend on the selection only: switching a tab or a theme rebuilds nothing.
+    let selection = Memo::new(move |_| view.with(|v| v.selection.clone()));
     let ds = dataset.clone();
     let card = move |chart: ChartId| {
         let dataset = ds.clone();
         let ds = dataset.clone();
-        let model = Memo::new(move |_| view.with(|v| AnyChart::build(chart, &ds, &v.selection)));
+        let model = Memo::new(move |_| selection.with(|s| AnyChart::build(chart, &ds, s)));
         view! {
             <ChartCard
                 chart=chart

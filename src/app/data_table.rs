@@ -4,9 +4,25 @@ use leptos::prelude::*;
 
 use crate::table::DataTable;
 
-/// A table with its caption; the first cell of each row heads the row.
+/// Rows shown in the page; the CSV download has every row.
+pub const MAX_ROWS_SHOWN: usize = 500;
+
+/// A table with its caption; the first cell of each row heads the row. Long tables show their
+/// first [`MAX_ROWS_SHOWN`] rows and say so.
 #[component]
 pub fn DataTableView(table: DataTable, testid: String) -> impl IntoView {
+    let total = table.rows.len();
+    let cut = (total > MAX_ROWS_SHOWN).then(|| {
+        view! {
+            <p class="data-table__cut" data-testid="table-cut">
+                {format!(
+                    "Showing the first {} of {} rows. The CSV download has them all.",
+                    crate::format::count(u32::try_from(MAX_ROWS_SHOWN).unwrap_or(u32::MAX)),
+                    crate::format::count(u32::try_from(total).unwrap_or(u32::MAX)),
+                )}
+            </p>
+        }
+    });
     let numeric: Vec<bool> = table.columns.iter().map(|c| c.numeric).collect();
     let heads = table
         .columns
@@ -19,6 +35,7 @@ pub fn DataTableView(table: DataTable, testid: String) -> impl IntoView {
     let rows = table
         .rows
         .into_iter()
+        .take(MAX_ROWS_SHOWN)
         .map(|row| {
             let cells = row
                 .into_iter()
@@ -47,5 +64,6 @@ pub fn DataTableView(table: DataTable, testid: String) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
+        {cut}
     }
 }

@@ -1,6 +1,11 @@
 //! The KS2 progress chart: one panel per subject (side by side when wide, stacked when
 //! narrow), a bar per entity from the national zero line, each value written beside its bar,
 //! confidence intervals as whiskers where published.
+//!
+//! From [`DISTRIBUTION_FROM`] schools a bar per school stops being readable (and at all of
+//! England's 16,355 would be half a kilometre of page), so the schools become one band per
+//! panel: a histogram of their scores in one-point bins, drawn as a single polygon, with the
+//! median marked. England and the areas stay bars. The table and CSV still list every school.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -10,7 +15,7 @@ use super::{
     anchored, fit_text, font, font_in, hline, nice_ceiling, nice_ticks, palette, render_svg, text,
     text_width, value_label, vline, ChartError, Mark, Rect, Scale, TEXT_PX,
 };
-use crate::aggregate::{Cell, ProgressChart, RowKind};
+use crate::aggregate::{Cell, ProgressChart, ProgressRow, RowKind};
 use crate::format;
 use crate::model::Subject;
 
@@ -26,6 +31,12 @@ const ROW_H_LABEL_ABOVE: f64 = 44.0;
 const AXIS_H: f64 = 24.0;
 const GAP: f64 = 20.0;
 const BAR_HALF: f64 = 8.0;
+/// From this many schools they are drawn as a distribution, not a bar each.
+pub const DISTRIBUTION_FROM: usize = 41;
+/// Height of the distribution band.
+const BAND_H: f64 = 132.0;
+/// Room at the top of the band for the median's label.
+const MEDIAN_LABEL_H: f64 = 20.0;
 
 /// Where everything goes at one width.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -37,16 +48,61 @@ struct Layout {
     labels_above: bool,
     row_h: f64,
     panel_h: f64,
+    /// Rows drawn as bars: all of them, or only England and the areas when the schools are
+    /// drawn as a distribution.
+    bars: usize,
+    /// Number of schools drawn as a distribution (0: each school is a bar).
+    distributed: usize,
+}
+
+/// The schools' rows, when there are enough of them to draw as a distribution.
+fn distributed_schools(model: &ProgressChart) -> usize {
+    let n = model
+        .rows
+        .iter()
+        .filter(|r| r.kind == RowKind::School)
+        .count();
+    if n >= DISTRIBUTION_FROM {
+        n
+    } else {
+        0
+    }
+}
+
+/// The rows drawn as bars, in order.
+fn bar_rows(model: &ProgressChart) -> impl Iterator<Item = &ProgressRow> {
+    let distributed = distributed_schools(model) > 0;
+    model
+        .rows
+        .iter()
+        .filter(move |r| !(distributed && r.kind == RowKind::School))
+}
+
+/// The distribution band's label: "16,355 schools".
+fn band_label(n: usize) -> String {
+    format!(
+        "{} schools",
+        format::count(u32::try_from(n).unwrap_or(u32::MAX))
+    )
 }
 
 impl Layout {
     fn new(model: &ProgressChart, width: u32) -> Self {
         let width = f64::from(width.max(240));
         let panels = model.subjects.len().max(1);
-        let longest = model
-            .rows
-            .iter()
+        let distributed = distributed_schools(model);
+        let longest = bar_rows(model)
             .map(|r| text_width(&r.label_with_year(), TEXT_PX, r.kind != RowKind::School))
+            .chain((distributed > 0).then(|| {
+                text_width(&band_label(distributed), TEXT_PX, true).max(text_width(
+                    &format!(
+                        "{} not published",
+                        format::count(u32::try_from(distributed).unwrap_or(u32::MAX))
+                    ),
+                    12.0,
+                    false,
+                ))
+            }))
             .fold(0.0, f64::max);
         let side_by_side = panels == 1 || width >= f64::from(WIDE_FROM);
         let labels_above = width < f64::from(LABELS_ABOVE_BELOW);
@@ -67,7 +123,9 @@ impl Layout {
         } else {
             ROW_H
         };
-        let panel_h = HEADER_H + model.rows.len() as f64 * row_h + AXIS_H;
+        let bars = bar_rows(model).count();
+        let band_h = if distributed > 0 { BAND_H } else { 0.0 };
+        let panel_h = HEADER_H + bars as f64 * row_h + band_h + AXIS_H;
         Self {
             width,
             panels,
@@ -76,7 +134,14 @@ impl Layout {
             labels_above,
             row_h,
             panel_h,
+            bars,
+            distributed,
         }
+    }
+
+    /// Bottom of the drawn rows (and of the band, when there is one) of a panel at `top`.
+    fn rows_bottom(&self, top: f64) -> f64 {
+        self.row_top(top, self.bars) + if self.distributed > 0 { BAND_H } else { 0.0 }
     }
 
     fn height(&self) -> f64 {
@@ -200,7 +265,7 @@ pub fn marks(model: &ProgressChart, width: u32) -> Vec<Mark> {
     let mut out = Vec::new();
     for p in &panels {
         let zero = f64::from(p.scale.px(0.0));
-        for (r, row) in model.rows.iter().enumerate() {
+        for (r, row) in bar_rows(model).enumerate() {
             let row_top = layout.row_top(p.top, r);
             let yc = layout.bar_centre(row_top);
             let cell = &row.cells[subject_index(p.subject)];
@@ -264,8 +329,117 @@ pub fn marks(model: &ProgressChart, width: u32) -> Vec<Mark> {
                 ),
             });
         }
+        if layout.distributed > 0 {
+            out.extend(histogram_marks(model, &layout, p));
+        }
     }
     out
+}
+
+/// The schools' published scores in one subject, and how many have none.
+fn school_values(model: &ProgressChart, subject: Subject) -> (Vec<f64>, usize, Option<&str>) {
+    let mut values = Vec::new();
+    let mut missing = 0;
+    let mut source = None;
+    for row in model.rows.iter().filter(|r| r.kind == RowKind::School) {
+        match &row.cells[subject_index(subject)] {
+            Cell::Value {
+                score, source: s, ..
+            } => {
+                values.push(score.value);
+                source.get_or_insert(s.as_str());
+            }
+            Cell::NotPublished(_) => missing += 1,
+        }
+    }
+    (values, missing, source)
+}
+
+/// One bin of a histogram: scores from `lo` (inclusive) to `lo + 1` (exclusive).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Bin {
+    lo: f64,
+    count: usize,
+}
+
+/// One-point bins from the lowest score's whole number to the highest's, empty ones included.
+fn bins(values: &[f64]) -> Vec<Bin> {
+    let (Some(min), Some(max)) = (
+        values.iter().copied().reduce(f64::min),
+        values.iter().copied().reduce(f64::max),
+    ) else {
+        return Vec::new();
+    };
+    let first = min.floor();
+    let n = ((max.floor() - first) as usize) + 1;
+    let mut out: Vec<Bin> = (0..n)
+        .map(|i| Bin {
+            lo: first + i as f64,
+            count: 0,
+        })
+        .collect();
+    for v in values {
+        let i = ((v.floor() - first) as usize).min(n - 1);
+        out[i].count += 1;
+    }
+    out
+}
+
+/// The middle value (the mean of the middle two for an even count).
+fn median(values: &[f64]) -> Option<f64> {
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(v[n / 2]),
+        _ => Some((v[n / 2 - 1] + v[n / 2]) / 2.0),
+    }
+}
+
+/// Where the histogram of a panel sits: its top and its baseline.
+fn band_box(layout: &Layout, panel: &Panel) -> (f64, f64) {
+    let top = layout.row_top(panel.top, layout.bars);
+    let label = if layout.labels_above {
+        TEXT_PX * 1.25 + 6.0
+    } else {
+        0.0
+    };
+    (top + label + MEDIAN_LABEL_H, top + BAND_H - 6.0)
+}
+
+fn histogram_marks(model: &ProgressChart, layout: &Layout, p: &Panel) -> Vec<Mark> {
+    let (values, _, source) = school_values(model, p.subject);
+    let (top, base) = band_box(layout, p);
+    let total = values.len();
+    bins(&values)
+        .into_iter()
+        .filter(|b| b.count > 0)
+        .map(|b| {
+            let (x0, x1) = (
+                f64::from(p.scale.px(b.lo)),
+                f64::from(p.scale.px(b.lo + 1.0)),
+            );
+            let area = Rect::new(x0, top, (x1 - x0).max(2.0), base - top);
+            Mark {
+                entity: format!(
+                    "Schools scoring {} to {}",
+                    format::progress(b.lo),
+                    format::progress(b.lo + 0.9)
+                ),
+                category: format!("{} progress", p.subject.label().to_lowercase()),
+                year: model.year,
+                value: format!(
+                    "{} of {} schools with a published score",
+                    format::count(u32::try_from(b.count).unwrap_or(u32::MAX)),
+                    format::count(u32::try_from(total).unwrap_or(u32::MAX))
+                ),
+                source: source.map(str::to_string),
+                bounds: area,
+                band: area,
+            }
+        })
+        .collect()
 }
 
 /// Draws the chart on any plotters backend, filling `root`.
@@ -302,7 +476,7 @@ where
         ..
     } = *panel;
     let rows_top = layout.row_top(top, 0);
-    let rows_bottom = layout.row_top(top, model.rows.len());
+    let rows_bottom = layout.rows_bottom(top);
     let (yt, yb) = (rows_top as i32, rows_bottom as i32);
 
     text(
@@ -331,7 +505,10 @@ where
         yb,
         palette::INK.stroke_width(2),
     )?;
-    for (r, row) in model.rows.iter().enumerate() {
+    if layout.distributed > 0 {
+        draw_histogram(root, model, layout, panel)?;
+    }
+    for (r, row) in bar_rows(model).enumerate() {
         let row_top = layout.row_top(top, r);
         let yc = layout.bar_centre(row_top);
         let y = yc as i32;
@@ -421,6 +598,96 @@ where
                 )?;
             }
         }
+    }
+    Ok(())
+}
+
+/// The schools of one panel as a histogram: one filled polygon (one SVG element however many
+/// schools), the median as a line with its value, and the band's label.
+fn draw_histogram<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    model: &ProgressChart,
+    layout: &Layout,
+    panel: &Panel,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let (values, missing, _) = school_values(model, panel.subject);
+    let (top, base) = band_box(layout, panel);
+    let band_top = layout.row_top(panel.top, layout.bars);
+    let label = band_label(layout.distributed);
+    let sub = if missing > 0 {
+        format!(
+            "{} not published",
+            format::count(u32::try_from(missing).unwrap_or(u32::MAX))
+        )
+    } else {
+        "histogram".to_string()
+    };
+    if layout.labels_above {
+        text(
+            root,
+            &format!("{label} ({sub})"),
+            (panel.x0 as i32, (band_top + 4.0) as i32),
+            &anchored(font(TEXT_PX, true, palette::INK), HPos::Left, VPos::Top),
+        )?;
+    } else if layout.labels_in(panel.index) {
+        let x = (panel.x0 - 8.0) as i32;
+        let mid = (top + base) / 2.0;
+        text(
+            root,
+            &label,
+            (x, (mid - 2.0) as i32),
+            &anchored(font(TEXT_PX, true, palette::INK), HPos::Right, VPos::Bottom),
+        )?;
+        text(
+            root,
+            &fit_text(&sub, 12.0, false, layout.label_w - 8.0),
+            (x, (mid + 2.0) as i32),
+            &anchored(font(12.0, false, palette::MUTED), HPos::Right, VPos::Top),
+        )?;
+    }
+    let bins = bins(&values);
+    let most = bins.iter().map(|b| b.count).max().unwrap_or(0);
+    if most == 0 {
+        return Ok(());
+    }
+    let h = base - top;
+    let mut outline = Vec::with_capacity(bins.len() * 2 + 2);
+    for b in &bins {
+        let y = (base - h * b.count as f64 / most as f64) as i32;
+        outline.push((panel.scale.px(b.lo), y));
+        outline.push((panel.scale.px(b.lo + 1.0), y));
+    }
+    if let (Some(first), Some(last)) = (bins.first(), bins.last()) {
+        outline.push((panel.scale.px(last.lo + 1.0), base as i32));
+        outline.insert(0, (panel.scale.px(first.lo), base as i32));
+    }
+    root.draw(&Polygon::new(outline, palette::SCHOOL.filled()))?;
+    if let Some(m) = median(&values) {
+        let x = panel.scale.px(m);
+        vline(
+            root,
+            x,
+            top as i32 - 4,
+            base as i32,
+            palette::INK.stroke_width(2),
+        )?;
+        let right = m <= 0.0;
+        text(
+            root,
+            &format!("median {}", format::progress(m)),
+            (
+                if right { x + 4 } else { x - 4 },
+                (top - MEDIAN_LABEL_H + 2.0) as i32,
+            ),
+            &anchored(
+                font(12.0, true, palette::INK),
+                if right { HPos::Left } else { HPos::Right },
+                VPos::Top,
+            ),
+        )?;
     }
     Ok(())
 }
@@ -526,6 +793,123 @@ mod tests {
             with_ci.matches(whisker).count(),
             3,
             "a whisker and two caps"
+        );
+    }
+
+    /// The bundled programme's chart with `n` made-up schools in place of the real ones
+    /// (synthetic test data, made by code): scores −4.0, −3.9, … cycling, every tenth school
+    /// without a reading figure.
+    fn synthetic_schools(n: usize) -> ProgressChart {
+        let ds = bundled();
+        let mut model = progress_chart(&ds, &Selection::default());
+        let Some(template) = model
+            .rows
+            .iter()
+            .find(|r| r.kind == RowKind::School)
+            .cloned()
+        else {
+            return model;
+        };
+        model.rows.retain(|r| r.kind != RowKind::School);
+        for i in 0..n {
+            let mut row = template.clone();
+            row.label = format!("Synthetic school {i}");
+            let v = -4.0 + (i % 81) as f64 / 10.0;
+            for (c, cell) in row.cells.iter_mut().enumerate() {
+                *cell = if c == 0 && i % 10 == 0 {
+                    Cell::NotPublished("not published".into())
+                } else {
+                    Cell::Value {
+                        score: crate::model::Score {
+                            value: v,
+                            lower: None,
+                            upper: None,
+                        },
+                        source: "synthetic".into(),
+                        quote: None,
+                    }
+                };
+            }
+            model.rows.push(row);
+        }
+        model
+    }
+
+    #[test]
+    fn many_schools_become_one_histogram_per_panel() {
+        let few = synthetic_schools(DISTRIBUTION_FROM - 1);
+        let many = synthetic_schools(16_355);
+        let few_svg = svg(&few, 1200).unwrap_or_default();
+        let many_svg = unescape(&svg(&many, 1200).unwrap_or_default());
+        assert_eq!(
+            few_svg.matches("<polygon").count(),
+            0,
+            "below the threshold: bars"
+        );
+        assert!(few_svg.contains("Synthetic school 0"));
+        assert_eq!(
+            many_svg.matches("<polygon").count(),
+            3,
+            "one polygon per subject"
+        );
+        assert!(!many_svg.contains("Synthetic school"), "no bar per school");
+        assert!(many_svg.contains("16,355 schools"));
+        assert!(
+            many_svg.contains("1,636 not published"),
+            "reading: every tenth school"
+        );
+        assert!(many_svg.contains("median"));
+        // The drawing stays the size of a chart, not of a list of 16,355 schools.
+        let (_, h) = size(&many, 1200);
+        assert!(h < 400, "height {h}");
+        assert!(many_svg.len() < 40_000, "{} bytes of SVG", many_svg.len());
+    }
+
+    #[test]
+    fn histogram_marks_count_every_published_score_once() {
+        let model = synthetic_schools(1_000);
+        let marks = marks(&model, 1200);
+        let bins: Vec<&Mark> = marks
+            .iter()
+            .filter(|m| m.entity.starts_with("Schools scoring"))
+            .collect();
+        let counted = |subject: &str| -> usize {
+            bins.iter()
+                .filter(|m| m.category.starts_with(subject))
+                .filter_map(|m| {
+                    m.value
+                        .split(' ')
+                        .next()?
+                        .replace(',', "")
+                        .parse::<usize>()
+                        .ok()
+                })
+                .sum()
+        };
+        assert_eq!(counted("reading"), 900);
+        assert_eq!(counted("writing"), 1_000);
+        assert_eq!(counted("maths"), 1_000);
+        // −4.0 to +4.0 in tenths: 9 one-point bins per subject.
+        assert_eq!(bins.len(), 27);
+        assert!(bins[0]
+            .value
+            .ends_with("of 900 schools with a published score"));
+        assert!(
+            bins[0].entity.contains("\u{2212}4.0 to \u{2212}3.1"),
+            "{}",
+            bins[0].entity
+        );
+    }
+
+    #[test]
+    fn median_and_bins() {
+        assert_eq!(median(&[3.0, -1.0, 2.0]), Some(2.0));
+        assert_eq!(median(&[1.0, 2.0, 3.0, 4.0]), Some(2.5));
+        assert_eq!(median(&[]), None);
+        let b = bins(&[-0.5, -0.1, 0.0, 0.9, 2.3]);
+        assert_eq!(
+            b.iter().map(|b| (b.lo, b.count)).collect::<Vec<_>>(),
+            vec![(-1.0, 2), (0.0, 2), (1.0, 0), (2.0, 1)]
         );
     }
 

@@ -145,24 +145,6 @@ for (const [name, width, height] of [['phone', 360, 780], ['projector', 1920, 10
   });
 }
 
-for (const tab of ['chart', 'table', 'sources']) test(`axe-core finds no WCAG 2.2 A or AA violation with every ${tab} tab open`, async () => {
-  const { context, page } = await openPage(site.browser);
-  await page.goto(`${site.server.url}?tab=ks2-progress:${tab},disadvantaged:${tab},ofsted:${tab}`);
-  await page.waitForSelector('[data-testid="chart-ofsted"]');
-  if (tab === 'chart') {
-    await waitForCharts(page);
-    // With a tooltip open too.
-    await page.getByTestId('chart-ks2-progress').getByTestId('chart-figure').focus();
-    await page.keyboard.press('ArrowRight');
-  }
-  await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
-  const result = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
-  const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  assert.deepEqual(found, []);
-  await context.close();
-});
-
 /** Loads the page with the dataset request answered by `respond`, returns the error text. */
 async function errorShownFor(respond) {
   const { context, page, problems } = await openPage(site.browser);

@@ -4,16 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import path from 'node:path';
-import { ROOT, useSite, serveDist, openPage, waitForCharts, shotPath } from './support.mjs';
+import { useSite, serveDist, openPage, waitForCharts, shotPath, axeViolations } from './support.mjs';
 
 const site = useSite();
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-
-async function axeViolations(page, tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']) {
-  await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
-  const result = await page.evaluate((t) => window.axe.run(document, { runOnly: { type: 'tag', values: t } }), tags);
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('a presenter steps through a prepared deck by keyboard, in large type', async () => {
   const { context, page, problems } = await openPage(site.browser, { width: 1920, height: 1080 });

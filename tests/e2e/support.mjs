@@ -1,79 +1,37 @@
 // Shared set-up for the end-to-end tests: a static server for the release build (dist/) and
 // Debian's headless Chromium driven by playwright-core.
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
-import { chromium } from 'playwright-core';
+import { ROOT, serveDist, launchBrowser } from './site.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const ROOT = path.resolve(here, '../..');
-export const DIST = path.join(ROOT, 'dist');
+export { ROOT, DIST, serveDist, launchBrowser } from './site.mjs';
 export const SHOTS = path.join(ROOT, 'target', 'screenshots');
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-};
-
-/**
- * Serves dist/ on a free loopback port; resolves to { url, close }. `prefix` serves it under
- * a sub-path (as the university's site would); `headers` are added to every response (a
- * Content-Security-Policy, say).
- */
-export async function serveDist({ prefix = '/', headers = {} } = {}) {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error('dist/index.html is missing: run `trunk build --release` first');
-  }
-  const server = http.createServer((req, res) => {
-    const fullPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (!fullPath.startsWith(prefix)) { res.writeHead(404).end('outside the site'); return; }
-    const urlPath = '/' + fullPath.slice(prefix.length);
-    let file = path.normalize(path.join(DIST, urlPath));
-    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    fs.readFile(file, (err, body) => {
-      if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', ...headers });
-      res.end(body);
-    });
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }) };
-}
-
-/** Launches Debian's Chromium headless, with the flags a root sandbox without network needs. */
-export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
-}
 
 /**
  * Opens a page that records console errors and uncaught exceptions (a Rust panic in wasm
  * shows up as both).
  */
-export async function openPage(browser, { width = 1280, height = 900, serviceWorkers = 'block', colorScheme = 'light' } = {}) {
+export async function openPage(browser, { width = 1280, height = 900, deviceScaleFactor = 1, serviceWorkers = 'block', colorScheme = 'light' } = {}) {
   // Service workers are blocked unless a test is about them: requests a worker answers are
   // invisible to page.route, which other tests use to serve broken data.
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, serviceWorkers, colorScheme });
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, serviceWorkers, colorScheme });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
   return { context, page, problems };
+}
+
+/** WCAG 2.0, 2.1 and 2.2 A and AA rules: what a public-sector site must pass. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe-core's violations on the page as it is now, one line each (empty when it passes). */
+export async function axeViolations(page, tags = WCAG_TAGS) {
+  await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  const result = await page.evaluate((t) => window.axe.run(document, { runOnly: { type: 'tag', values: t } }), tags);
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 /** Waits until the three charts have been drawn. */

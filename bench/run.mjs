@@ -1,0 +1,458 @@
+// The benchmark harness. It reads numbers; it asserts none (a slow machine is not a failing
+// test). It builds the release site, serves it on loopback, drives Debian's headless Chromium
+// through playwright-core and writes a table of medians to BENCH.md.
+//
+//   npm run bench                 full run (≈ 15 min): BENCH.md
+//   npm run bench -- --runs 20    more runs per figure
+//   npm run bench -- --smoke      one run of each step on small data, to target/bench/smoke.md
+//                                 (CI runs this: it proves the harness still works)
+//   npm run bench -- --no-build   measure the dist/ that is there
+//
+// Every time is the median of --runs page loads, each in a fresh browser context (empty
+// cache), measured from navigation start with the app's own performance marks
+// (`cohort-dashboard:first-chart`, `cohort-dashboard:all-charts`).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execFileSync, execSync } from 'node:child_process';
+import { ROOT, DIST, serveDist, launchBrowser } from '../tests/e2e/site.mjs';
+import { makeDatasets } from './datasets.mjs';
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const SMOKE = flag('--smoke');
+const RUNS = Number(option('--runs', SMOKE ? 1 : 10));
+const BUILD = !flag('--no-build');
+const OUT_FILE = path.resolve(ROOT, option('--out', SMOKE ? 'target/bench/smoke.md' : 'BENCH.md'));
+const NOOPT_DIST = path.join(ROOT, 'target', 'bench', 'dist-noopt');
+const log = (...m) => console.log('bench:', ...m);
+
+// ---------------------------------------------------------------------------------------------
+// Small statistics and formatting helpers.
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(0)} ms` : 'n/a');
+const ms1 = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'n/a');
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes) => (Number.isFinite(bytes) ? `${(bytes / 1048576).toFixed(1)} MB` : 'n/a');
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
+const gzip = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
+const brotli = (buf) => zlib.brotliCompressSync(buf, {
+  params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+}).length;
+
+// ---------------------------------------------------------------------------------------------
+// Building.
+function trunkBuild(extra = [], env = {}) {
+  const pathVar = [path.join(os.homedir(), '.cargo', 'bin'), path.join(ROOT, 'node_modules', '.bin'), process.env.PATH].join(':');
+  execFileSync('trunk', ['build', '--release', '--offline', '--locked', ...extra], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, PATH: pathVar, TRUNK_SKIP_VERSION_CHECK: 'true', ...env },
+  });
+}
+
+/** The same release build with wasm-opt switched off, into target/bench/dist-noopt. */
+function buildWithoutWasmOpt() {
+  const html = fs.readFileSync(path.join(ROOT, 'index.html'), 'utf8');
+  const noopt = html.replace('data-wasm-opt="z"', 'data-wasm-opt="0"');
+  if (noopt === html) throw new Error('index.html has no data-wasm-opt="z" to switch off');
+  // trunk resolves asset paths from the page's folder, so the variant sits beside index.html
+  // for the length of the build and is removed after.
+  const variant = path.join(ROOT, '.bench-noopt.html');
+  fs.writeFileSync(variant, noopt);
+  try {
+    trunkBuild([variant, '--dist', NOOPT_DIST]);
+  } finally {
+    fs.rmSync(variant, { force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the page is asked. Installed before any page script runs.
+const INIT = () => {
+  window.__bench = { shifts: 0, longTasks: [] };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__bench.shifts += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__bench.longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  addEventListener('TrunkApplicationStarted', (e) => { window.__bench.wasm = e.detail.wasm; });
+};
+
+/** Opens the page in a fresh context and waits for every chart; returns page and timings. */
+async function load(browser, url, { width = 1280, height = 900, dpr = 1 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.addInitScript(INIT);
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('cohort-dashboard:all-charts').length > 0, null, { timeout: 120000 });
+  const t = await page.evaluate(() => {
+    const at = (n) => performance.getEntriesByName(n)[0]?.startTime;
+    const resources = performance.getEntriesByType('resource').map((r) => r.name);
+    return { first: at('cohort-dashboard:first-chart'), all: at('cohort-dashboard:all-charts'), resources };
+  });
+  if (errors.length) throw new Error(`${url}: the page reported errors:\n${errors.join('\n')}`);
+  return { context, page, ...t };
+}
+
+/** The cohort choices the page offers, besides the whole programme. */
+const cohortValues = (page) => page.$$eval('#cohort-select option', (os) => os.map((o) => o.value).filter((v) => v !== 'all'));
+
+/**
+ * Chooses a cohort as a reader would (the select's change event) and times it until the frame
+ * that shows the new charts has been painted: the check runs in each animation frame (before
+ * its paint) and the clock stops in the first task after that paint.
+ */
+function changeCohort(page, value) {
+  return page.evaluate(async (value) => {
+    const sel = document.getElementById('cohort-select');
+    // The option reads "Seven Stars (5 named)"; the chart title names the cohort alone.
+    const label = [...sel.options].find((o) => o.value === value)?.textContent ?? value;
+    const name = label.replace(/\s*\(\d+ named\)$/, '');
+    const title = () => document.querySelector('[data-testid="chart-ks2-progress"] h2')?.textContent ?? '';
+    const before = window.__bench.longTasks.length;
+    const t0 = performance.now();
+    sel.value = value;
+    sel.dispatchEvent(new Event('change', { bubbles: true }));
+    const work = performance.now() - t0;
+    const t1 = await new Promise((done, fail) => {
+      const give = setTimeout(() => fail(new Error(`no chart titled "${name}" within 30 s (title: "${title()}")`)), 30000);
+      const frame = () => {
+        if (!title().includes(name)) { requestAnimationFrame(frame); return; }
+        // A message posted in an animation frame is handled after that frame's paint.
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => { clearTimeout(give); done(performance.now()); };
+        ch.port2.postMessage(0);
+      };
+      requestAnimationFrame(frame);
+    });
+    // Long tasks are reported a little later; give them a frame.
+    await new Promise((r) => setTimeout(r, 50));
+    const longTasks = window.__bench.longTasks.slice(before).filter(([s]) => s >= t0 - 1).length;
+    return { ms: t1 - t0, work, longTasks };
+  }, value);
+}
+
+/** JS heap (after a forced collection) and wasm linear memory, in bytes. */
+async function memory(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(() => window.__bench.wasm?.memory?.buffer?.byteLength ?? NaN);
+  await cdp.detach();
+  return { js: usedSize, wasm };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurements.
+
+/** First-load files: every resource the page fetched, sized from the build folder. */
+function transferSizes(dist, resources, pageUrl) {
+  const groups = { wasm: [], js: [], css: [], dataset: [], html: [], other: [] };
+  const base = new URL(pageUrl);
+  const files = [new URL('index.html', base).href, ...resources];
+  for (const href of files) {
+    const rel = decodeURIComponent(new URL(href).pathname).replace(/^\//, '');
+    const file = path.join(dist, rel);
+    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) continue;
+    const kind = rel.endsWith('.wasm') ? 'wasm' : rel.endsWith('.js') ? 'js' : rel.endsWith('.css') ? 'css'
+      : rel.endsWith('dataset.json') ? 'dataset' : rel.endsWith('.html') ? 'html' : 'other';
+    const buf = fs.readFileSync(file);
+    groups[kind].push({ rel, raw: buf.length, gzip: gzip(buf), brotli: brotli(buf) });
+  }
+  const sum = (list) => list.reduce((a, f) => ({ raw: a.raw + f.raw, gzip: a.gzip + f.gzip, brotli: a.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return Object.fromEntries(Object.entries(groups).map(([k, list]) => [k, { files: list.map((f) => f.rel), ...sum(list) }]));
+}
+
+async function measureDataset(browser, site, set, { changes = 5 } = {}) {
+  const url = `${site.url}?nosw`;
+  const first = [], all = [], change = [], work = [], cls = [];
+  let longTasks = 0, resources = [];
+  let cohorts = [];
+  for (let run = 0; run < RUNS; run++) {
+    const r = await load(browser, url);
+    resources = r.resources;
+    first.push(r.first);
+    all.push(r.all);
+    cls.push(await r.page.evaluate(() => window.__bench.shifts));
+    cohorts = await cohortValues(r.page);
+    for (let i = 0; i < Math.min(changes, cohorts.length); i++) {
+      const c = await changeCohort(r.page, cohorts[(run * changes + i) % cohorts.length]);
+      change.push(c.ms);
+      work.push(c.work);
+      longTasks += c.longTasks;
+    }
+    await r.context.close();
+  }
+  return { first: median(first), all: median(all), change: median(change), work: median(work), changeN: change.length, longTasks, cls: Math.max(...cls), resources, cohorts: cohorts.length, url };
+}
+
+/** Cohort change at device pixel ratio 2 beside ratio 1, interleaved run by run. */
+async function measureHiDpi(browser, site) {
+  const url = `${site.url}?nosw`;
+  const out = { 1: [], 2: [] };
+  for (let run = 0; run < RUNS; run++) {
+    for (const dpr of [1, 2]) {
+      const r = await load(browser, url, { dpr });
+      const cohorts = await cohortValues(r.page);
+      for (let i = 0; i < Math.min(3, cohorts.length); i++) out[dpr].push((await changeCohort(r.page, cohorts[(run + i) % cohorts.length])).ms);
+      await r.context.close();
+    }
+  }
+  return { dpr1: median(out[1]), dpr2: median(out[2]) };
+}
+
+async function measureMemory(browser, site, changes) {
+  const r = await load(browser, `${site.url}?nosw`);
+  const afterLoad = await memory(r.page);
+  const cohorts = await cohortValues(r.page);
+  for (let i = 0; i < changes && cohorts.length; i++) await changeCohort(r.page, cohorts[i % cohorts.length]);
+  const afterChanges = await memory(r.page);
+  await r.context.close();
+  return { afterLoad, afterChanges };
+}
+
+async function lighthouseScores(url) {
+  let lighthouse, chromeLauncher;
+  try {
+    lighthouse = (await import('lighthouse')).default;
+    chromeLauncher = await import('chrome-launcher');
+  } catch (e) {
+    return { skipped: `lighthouse is not installed (${e.message}); run npm ci` };
+  }
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const out = {};
+  try {
+    for (const formFactor of ['desktop', 'mobile']) {
+      const settings = formFactor === 'desktop'
+        ? { formFactor, screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false }, throttling: { rttMs: 40, throughputKbps: 10240, cpuSlowdownMultiplier: 1, requestLatencyMs: 0, downloadThroughputKbps: 0, uploadThroughputKbps: 0 } }
+        : { formFactor };
+      const result = await lighthouse(url, {
+        port: chrome.port, output: 'json', logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices'], ...settings,
+      });
+      const lhr = result.lhr;
+      const score = (k) => Math.round((lhr.categories[k]?.score ?? NaN) * 100);
+      const failing = Object.values(lhr.audits)
+        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual' && a.scoreDisplayMode !== 'notApplicable')
+        .map((a) => a.id);
+      out[formFactor] = {
+        performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'),
+        fcp: lhr.audits['first-contentful-paint']?.numericValue, lcp: lhr.audits['largest-contentful-paint']?.numericValue,
+        tbt: lhr.audits['total-blocking-time']?.numericValue, cls: lhr.audits['cumulative-layout-shift']?.numericValue,
+        failing,
+      };
+    }
+  } finally {
+    await chrome.kill();
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run.
+const started = Date.now();
+if (BUILD) {
+  log('release build (trunk)…');
+  trunkBuild();
+  if (!SMOKE) {
+    log('release build without wasm-opt…');
+    buildWithoutWasmOpt();
+  }
+}
+log('datasets…');
+const made = makeDatasets({ log, england: !SMOKE });
+const sets = [
+  { name: 'bundled (7 named schools, real)', schools: null, path: null },
+  ...made.filter((s) => !SMOKE || s.schools <= 55),
+];
+for (const s of sets) {
+  if (s.path) s.bytes = fs.readFileSync(s.path);
+  else s.bytes = fs.readFileSync(path.join(DIST, 'data', 'dataset.json'));
+}
+
+const browser = await launchBrowser();
+const results = [];
+let sizes, noopt, hidpi, lighthouse;
+const memoryRows = [];
+try {
+  for (const set of sets) {
+    log(`${set.name}: ${RUNS} loads…`);
+    const site = await serveDist(set.path ? { overrides: { 'data/dataset.json': set.path } } : {});
+    try {
+      const m = await measureDataset(browser, site, set);
+      if (!sizes) sizes = transferSizes(DIST, m.resources, site.url);
+      results.push({ set, ...m });
+      if (set.path || SMOKE) {
+        log(`${set.name}: memory over ${SMOKE ? 5 : 100} changes…`);
+        memoryRows.push({ set, ...(await measureMemory(browser, site, SMOKE ? 5 : 100)) });
+      }
+      if (!SMOKE && set.schools === 55) {
+        log('HiDPI…');
+        hidpi = { set, ...(await measureHiDpi(browser, site)) };
+      }
+    } finally {
+      await site.close();
+    }
+  }
+  if (!SMOKE && fs.existsSync(path.join(NOOPT_DIST, 'index.html'))) {
+    log('without wasm-opt…');
+    const site = await serveDist({ dist: NOOPT_DIST });
+    try {
+      const m = await measureDataset(browser, site, sets[0]);
+      noopt = { ...m, sizes: transferSizes(NOOPT_DIST, m.resources, site.url) };
+    } finally {
+      await site.close();
+    }
+  }
+} finally {
+  await browser.close();
+}
+if (!SMOKE && !flag('--no-lighthouse')) {
+  log('lighthouse…');
+  const site = await serveDist();
+  try {
+    lighthouse = await lighthouseScores(`${site.url}?nosw`);
+  } catch (e) {
+    lighthouse = { skipped: `lighthouse failed: ${e.message}` };
+  } finally {
+    await site.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report.
+const commit = (() => { try { return execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim(); } catch { return 'unknown'; } })();
+const dirty = (() => { try { return execSync('git status --porcelain -- src style index.html Cargo.toml Cargo.lock Trunk.toml public', { cwd: ROOT }).toString().trim() ? ' (with uncommitted changes)' : ''; } catch { return ''; } })();
+const chromium = (() => { try { return execFileSync(process.env.CHROME_PATH || '/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(); } catch { return 'unknown'; } })();
+const cpu = os.cpus();
+const first = results[0];
+const firstLoad = sizes.wasm.gzip + sizes.js.gzip + sizes.css.gzip;
+const budget = (ok) => (ok ? 'met' : '**missed**');
+const lines = [];
+const p = (s = '') => lines.push(s);
+p(SMOKE ? '# Benchmark smoke run (one run each, small data; not the recorded figures)' : '# Benchmarks');
+p();
+p('Written by `npm run bench` (bench/run.mjs). Do not edit by hand: run it again.');
+p();
+p(`- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; commit ${commit}${dirty}`);
+p(`- Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}; load average at start ${os.loadavg()[0].toFixed(2)}`);
+p(`- Browser: ${chromium}, headless, viewport 1280 × 900, device pixel ratio 1 unless stated, served from loopback without compression`);
+p(`- Each time is the median of ${RUNS} page loads, each in a fresh browser context (empty cache); a cohort change is the median of every change made in those loads (from the select's change event to the first task after the paint that shows the new charts)`);
+p(`- Datasets: "bundled" is public/data/dataset.json (real); synthetic ones are made by bench/datasets.mjs (deterministic, labelled SYNTHETIC in the page); England is every school in ../shared/data/england_ks2_2019_schools.csv (real) with the real Ofsted file, grouped by postcode area as stand-in cohorts`);
+p(`- Harness time: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+p();
+p('## First-load transfer size');
+p();
+p('| what | files | raw | gzip | brotli |');
+p('|---|---|---:|---:|---:|');
+for (const k of ['wasm', 'js', 'css', 'dataset', 'html']) {
+  const s = sizes[k];
+  p(`| ${k} | ${s.files.join(', ') || '—'} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`);
+}
+p(`| **wasm + JS + CSS** | | ${kb(sizes.wasm.raw + sizes.js.raw + sizes.css.raw)} | **${kb(firstLoad)}** | ${kb(sizes.wasm.brotli + sizes.js.brotli + sizes.css.brotli)} |`);
+p();
+p('## Load and redraw');
+p();
+p('| dataset | schools | dataset raw / gzip | first chart | all charts | cohort change → next paint | of which in the change handler | long tasks in changes | CLS |');
+p('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of results) {
+  const schools = r.set.schools ?? JSON.parse(r.set.bytes).schools.length;
+  p(`| ${r.set.name} | ${schools.toLocaleString('en-GB')} | ${kb(r.set.bytes.length)} / ${kb(gzip(r.set.bytes))} | ${ms(r.first)} | ${ms(r.all)} | ${ms1(r.change)} (n = ${r.changeN}, ${r.cohorts} cohorts) | ${ms1(r.work)} | ${r.longTasks} | ${r.cls.toFixed(3)} |`);
+}
+if (results.length > 1) {
+  const big = results[results.length - 1];
+  p();
+  p(`Ratios, ${big.set.name} to bundled: first chart ${ratio(big.first, first.first)}, all charts ${ratio(big.all, first.all)}, cohort change ${ratio(big.change, first.change)}.`);
+}
+p();
+p('## Memory (JS heap after a forced collection, plus wasm linear memory)');
+p();
+p('| dataset | after load: JS / wasm / total | after the changes: JS / wasm / total | growth |');
+p('|---|---:|---:|---:|');
+for (const m of memoryRows) {
+  const a = m.afterLoad.js + m.afterLoad.wasm, b = m.afterChanges.js + m.afterChanges.wasm;
+  p(`| ${m.set.name} | ${mb(m.afterLoad.js)} / ${mb(m.afterLoad.wasm)} / ${mb(a)} | ${mb(m.afterChanges.js)} / ${mb(m.afterChanges.wasm)} / ${mb(b)} | ${mb(b - a)} |`);
+}
+p();
+p(`Changes: ${SMOKE ? 5 : 100} cohort changes in one page. Wasm memory never shrinks, so its figure is the high-water mark.`);
+if (hidpi) {
+  p();
+  p('## HiDPI');
+  p();
+  p(`Cohort change → next paint at device pixel ratio 1: ${ms1(hidpi.dpr1)}; at 2: ${ms1(hidpi.dpr2)} (${ratio(hidpi.dpr2, hidpi.dpr1)}), ${hidpi.set.name}, interleaved.`);
+  p('Charts are SVG, so they are drawn at every pixel ratio from the same vector geometry; no canvas is resized.');
+}
+if (noopt) {
+  p();
+  p('## wasm-opt on and off');
+  p();
+  p('| build | wasm raw | wasm gzip | wasm brotli | first chart | all charts | cohort change |');
+  p('|---|---:|---:|---:|---:|---:|---:|');
+  p(`| wasm-opt -Oz (shipped) | ${kb(sizes.wasm.raw)} | ${kb(sizes.wasm.gzip)} | ${kb(sizes.wasm.brotli)} | ${ms(first.first)} | ${ms(first.all)} | ${ms1(first.change)} |`);
+  p(`| no wasm-opt | ${kb(noopt.sizes.wasm.raw)} | ${kb(noopt.sizes.wasm.gzip)} | ${kb(noopt.sizes.wasm.brotli)} | ${ms(noopt.first)} | ${ms(noopt.all)} | ${ms1(noopt.change)} |`);
+  p();
+  p(`wasm-opt makes the wasm ${ratio(sizes.wasm.gzip, noopt.sizes.wasm.gzip)} the gzip size of the unoptimised build.`);
+}
+if (lighthouse) {
+  p();
+  p('## Lighthouse (bundled dataset, release build, loopback)');
+  p();
+  if (lighthouse.skipped) p(`Skipped: ${lighthouse.skipped}`);
+  else {
+    p('| form factor | performance | accessibility | best practices | FCP | LCP | TBT | CLS | audits not passed |');
+    p('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+    for (const [k, v] of Object.entries(lighthouse)) {
+      p(`| ${k} | ${v.performance} | ${v.accessibility} | ${v.bestPractices} | ${ms(v.fcp)} | ${ms(v.lcp)} | ${ms(v.tbt)} | ${v.cls?.toFixed(3)} | ${v.failing.join(', ') || '—'} |`);
+    }
+    p();
+    p('Mobile uses Lighthouse\'s default emulation (a mid-range phone, 4× CPU slowdown, slow 4G), so its times are simulated, not measured.');
+  }
+}
+const budgetsAt = (schools) => results.find((r) => r.set.schools === schools);
+const eng = results.find((r) => r.set.schools > 10000);
+const memEng = memoryRows.find((m) => m.set.schools > 10000);
+p();
+p('## Budgets');
+p();
+p('| budget | figure | |');
+p('|---|---:|---|');
+p(`| first-load wasm + JS + CSS ≤ 150 KB gzip | ${kb(firstLoad)} | ${budget(firstLoad <= 150 * 1024)} |`);
+p(`| first chart ≤ 200 ms (bundled) | ${ms(first.first)} | ${budget(first.first <= 200)} |`);
+const r55 = budgetsAt(55);
+if (r55) p(`| cohort change → next paint ≤ 16 ms at 55 schools | ${ms1(r55.change)} | ${budget(r55.change <= 16)} |`);
+if (eng) p(`| cohort change → next paint ≤ 50 ms at ${eng.set.schools.toLocaleString('en-GB')} schools, no long task | ${ms1(eng.change)}, ${eng.longTasks} long tasks | ${budget(eng.change <= 50 && eng.longTasks === 0)} |`);
+if (memEng) {
+  const tot = memEng.afterChanges.js + memEng.afterChanges.wasm;
+  const growth = tot - (memEng.afterLoad.js + memEng.afterLoad.wasm);
+  p(`| memory ≤ 15 MB at ${memEng.set.schools.toLocaleString('en-GB')} schools, no growth over 100 changes | ${mb(tot)}, growth ${mb(growth)} | ${budget(tot <= 15 * 1048576 && growth <= 0.5 * 1048576)} |`);
+}
+if (hidpi) p(`| HiDPI redraw ≤ 1.5× | ${ratio(hidpi.dpr2, hidpi.dpr1)} | ${budget(hidpi.dpr2 <= 1.5 * hidpi.dpr1)} |`);
+p(`| CLS 0 while loading | ${Math.max(...results.map((r) => r.cls)).toFixed(3)} | ${budget(results.every((r) => r.cls === 0))} |`);
+fs.mkdirSync(path.dirname(OUT_FILE), { recursive: true });
+const generated = lines.join('\n') + '\n';
+// BENCH.md keeps its hand-written findings below the generated part.
+const MARKER = '<!-- findings: kept by bench/run.mjs -->';
+const old = fs.existsSync(OUT_FILE) ? fs.readFileSync(OUT_FILE, 'utf8') : '';
+const kept = old.includes(MARKER) ? old.slice(old.indexOf(MARKER)) : (SMOKE ? '' : `${MARKER}\n`);
+fs.writeFileSync(OUT_FILE, `${generated}\n${kept}`);
+log(`wrote ${path.relative(ROOT, OUT_FILE)} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(generated);

@@ -1,0 +1,61 @@
+// The release site and the browser, shared by the end-to-end tests and the benchmark harness
+// (bench/run.mjs): a static server for a build folder and Debian's headless Chromium.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, '../..');
+export const DIST = path.join(ROOT, 'dist');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
+
+/**
+ * Serves dist/ on a free loopback port; resolves to { url, close }. `prefix` serves it under
+ * a sub-path (as the university's site would); `headers` are added to every response (a
+ * Content-Security-Policy, say). `dist` is the folder served; `overrides` maps a path inside
+ * the site (`data/dataset.json`) to a file served in its place (the benchmark's datasets).
+ */
+export async function serveDist({ prefix = '/', headers = {}, dist = DIST, overrides = {} } = {}) {
+  if (!fs.existsSync(path.join(dist, 'index.html'))) {
+    throw new Error(`${path.join(dist, 'index.html')} is missing: run \`trunk build --release\` first`);
+  }
+  const server = http.createServer((req, res) => {
+    const fullPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!fullPath.startsWith(prefix)) { res.writeHead(404).end('outside the site'); return; }
+    const urlPath = '/' + fullPath.slice(prefix.length);
+    let file = overrides[urlPath.slice(1)] ?? path.normalize(path.join(dist, urlPath));
+    if (!overrides[urlPath.slice(1)] && !file.startsWith(dist)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, body) => {
+      if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', ...headers });
+      res.end(body);
+    });
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }) };
+}
+
+/** Launches Debian's Chromium headless, with the flags a root sandbox without network needs. */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
