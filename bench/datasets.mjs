@@ -70,7 +70,7 @@ function synthetic(bin, n, perCohort) {
   fs.writeFileSync(files.ofsted, ofsted.join('\n') + '\n');
   const out = path.join(OUT, `synthetic-${n}.json`);
   runImport(bin, ['--cohorts', files.cohorts, '--ks2', files.ks2, '--ofsted', files.ofsted,
-    '--title', `SYNTHETIC benchmark data (${n} made-up schools, not real figures)`, '--out', out]);
+    '--title', `SYNTHETIC benchmark data (${n} made-up schools, not real figures)`, '--out', out, '--compact']);
   return out;
 }
 
@@ -100,7 +100,7 @@ function england(bin) {
   fs.writeFileSync(list, cohorts.join('\n') + '\n');
   const out = path.join(OUT, `england-${seen.size}.json`);
   runImport(bin, ['--cohorts', list, '--ks2', ks2, '--year', '2019', '--ofsted', ofsted,
-    '--title', `All ${seen.size} schools in England's KS2 2019 file, grouped by postcode area (benchmark)`, '--out', out]);
+    '--title', `All ${seen.size} schools in England's KS2 2019 file, grouped by postcode area (benchmark)`, '--out', out, '--compact']);
   return { path: out, schools: seen.size };
 }
 

@@ -15,7 +15,7 @@ const sha = (data) => crypto.createHash('sha256').update(data).digest('hex').sli
 
 const indexPath = path.join(dir, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
-const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+const inline = html.match(/<script type="?module"?>([\s\S]*?)<\/script>/); // quoted or minified
 if (!inline) throw new Error('post-build: no inline start-up script in index.html');
 
 const prelude = `

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check, installing what is missing first: formatting, clippy (host and wasm32,
-# warnings are errors), the unit and data tests, the release build, and the end-to-end tests
-# in headless Chromium. CI runs exactly this (.ci/run).
+# warnings are errors), the unit and data tests, the release build, the end-to-end tests and
+# accessibility gate in headless Chromium, and a smoke run of the benchmark harness. CI runs
+# exactly this (.ci/run).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -43,5 +44,8 @@ fi
 step "release build (trunk)"
 trunk build --release --offline --locked
 
-step "end-to-end tests (headless Chromium)"
+step "end-to-end tests and the accessibility gate (headless Chromium)"
 node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/
+
+step "benchmark harness smoke (one run each, small data; figures in BENCH.md come from npm run bench)"
+node bench/run.mjs --smoke --no-build

@@ -402,7 +402,7 @@ impl Validator {
                 if let Some(score) = r.score(subject) {
                     self.score(&format!("{here}.{field}"), score);
                 }
-                if let Some(score) = r.disadvantaged.and_then(|d| d.score(subject)) {
+                if let Some(score) = r.disadvantaged.as_ref().and_then(|d| d.score(subject)) {
                     self.score(&format!("{here}.disadvantaged.{field}"), score);
                 }
             }

@@ -675,7 +675,7 @@ fn read_ks2(
             writing,
             maths,
             disadvantaged_percent: pct,
-            disadvantaged,
+            disadvantaged: disadvantaged.map(Box::new),
             source: source.to_string(),
         });
     }

@@ -153,3 +153,37 @@ fn the_real_england_files_import_in_about_a_second() {
     assert_eq!(etruscan.ofsted[0].date, "2017-05-04");
     assert!(stdout.contains("every school was found"), "{stdout}");
 }
+
+#[test]
+fn compact_output_is_the_same_dataset_in_fewer_bytes() {
+    let pretty = out_path("pretty.json");
+    let compact = out_path("compact.json");
+    let (cohorts, ks2, ofsted) = (
+        fixture("cohorts.csv"),
+        fixture("ks2_2019.csv"),
+        fixture("ofsted.csv"),
+    );
+    for (out, extra) in [(&pretty, None), (&compact, Some("--compact"))] {
+        let mut args: Vec<&std::ffi::OsStr> = vec![
+            "--cohorts".as_ref(),
+            cohorts.as_os_str(),
+            "--ks2".as_ref(),
+            ks2.as_os_str(),
+            "--ofsted".as_ref(),
+            ofsted.as_os_str(),
+            "--out".as_ref(),
+            out.as_os_str(),
+        ];
+        if let Some(flag) = extra {
+            args.push(flag.as_ref());
+        }
+        let (ok, _, stderr) = run(&args);
+        assert!(ok, "{stderr}");
+    }
+    let (p, c) = (load(&pretty), load(&compact));
+    assert_eq!(p, c);
+    let text = std::fs::read_to_string(&compact).unwrap_or_default();
+    assert!(!text.contains("\n  "), "no indentation");
+    let pretty_len = std::fs::metadata(&pretty).map(|m| m.len()).unwrap_or(0);
+    assert!((text.len() as u64) < pretty_len);
+}

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use gloo_net::http::Request;
 
 use crate::dataset::Dataset;
-use crate::error::DataErrors;
+use crate::error::{DataError, DataErrors, Problem};
 
 /// Where the dataset is, relative to the page so the site works under any sub-path.
 pub const DATASET_URL: &str = "data/dataset.json";
@@ -72,8 +72,21 @@ pub async fn fetch_dataset() -> Result<Loaded, LoadError> {
         .headers()
         .get("x-from-cache")
         .and_then(|_| response.headers().get("x-saved-at"));
-    let text = response.text().await.map_err(network)?;
-    Dataset::from_json(&text)
+    // Bytes, not `text()`: a JS string crosses into wasm through a buffer sized for the worst
+    // case of UTF-16 → UTF-8 (three times the length once any character is not ASCII), which
+    // at all of England's schools was 27 MB of wasm memory that is never given back.
+    let bytes = response.binary().await.map_err(network)?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| LoadError::Data {
+        url: url.clone(),
+        errors: DataErrors::one(DataError::at(
+            "(root)",
+            Problem::Syntax(format!(
+                "the file is not UTF-8 text (byte {} is not valid UTF-8)",
+                e.valid_up_to() + 1
+            )),
+        )),
+    })?;
+    Dataset::from_json(text)
         .map(|d| Loaded {
             dataset: Arc::new(d),
             offline_copy_from,

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::ev::{KeyboardEvent, MouseEvent};
 use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::data_table::DataTableView;
@@ -66,9 +67,16 @@ pub fn ChartCard(
     let tab = Memo::new(move |_| view.with(|v| v.tab(chart)));
     let embedded = view.with_untracked(|v| v.mode == Mode::Embed);
     let options = view.with_untracked(|v| v.embed);
-    let svg =
-        Memo::new(move |_| model.with(|m| m.svg(width.get()).map(|s| recolour(&s, theme.get()))));
-    let marks = Memo::new(move |_| model.with(|m| m.marks(width.get())));
+    // Nothing is drawn before the frame has been measured (width 0): a drawing at a guessed
+    // width would only be thrown away.
+    let svg = Memo::new(move |_| {
+        let w = width.get();
+        (w > 0).then(|| model.with(|m| m.svg(w).map(|s| recolour(&s, theme.get()))))
+    });
+    let marks = Memo::new(move |_| match width.get() {
+        0 => Vec::new(),
+        w => model.with(|m| m.marks(w)),
+    });
     let summary = Memo::new(move |_| model.with(|m| m.summary().join(" ")));
     let active = RwSignal::new(None::<usize>);
     let status = RwSignal::new(String::new());
@@ -87,7 +95,7 @@ pub fn ChartCard(
     // is "all charts drawn" when every card has marked (counted on the window's performance
     // timeline, so no shared state is needed).
     Effect::new(move |done: Option<bool>| {
-        if done == Some(true) || !svg.with(Result::is_ok) {
+        if done == Some(true) || !svg.with(|s| matches!(s, Some(Ok(_)))) {
             return done.unwrap_or(false);
         }
         if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
@@ -107,23 +115,34 @@ pub fn ChartCard(
         true
     });
 
-    // Measure the frame: charts are drawn at the width they are shown at.
+    // Measure the frame: charts are drawn at the width they are shown at. A ResizeObserver
+    // reports the width after the browser's own layout, before the paint; reading
+    // `clientWidth` while the page was being built forced a layout per card instead (106 ms
+    // of the first load). It also sees the column change size without a window resize.
     let frame = NodeRef::<Div>::new();
-    let measure = move || {
-        if let Some(el) = frame.get_untracked() {
-            let w = u32::try_from(el.client_width()).unwrap_or(0);
+    Effect::new(move |_| {
+        let Some(el) = frame.get() else { return };
+        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let w = entries
+                .get(0)
+                .dyn_into::<web_sys::ResizeObserverEntry>()
+                .ok()
+                .map_or(0.0, |e| e.content_rect().width());
+            let w = if w.is_finite() && w >= 1.0 {
+                w.round() as u32
+            } else {
+                0
+            };
             if w > 0 && w != width.get_untracked() {
                 width.set(w);
             }
-        }
-    };
-    Effect::new(move |_| {
-        if frame.get().is_some() {
-            measure();
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            observer.observe(&el);
+            let held = send_wrapper::SendWrapper::new((observer, on_resize));
+            on_cleanup(move || held.take().0.disconnect());
         }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
 
     // Pointer → chart pixels → mark, through the same geometry the chart was drawn with.
     let figure = NodeRef::<Div>::new();
@@ -188,8 +207,9 @@ pub fn ChartCard(
             m.bounds.w * k,
             m.bounds.h * k,
         );
-        let cx =
-            (bx + bw / 2.0).clamp(100.0_f64.min(shown / 2.0), (shown - 100.0).max(shown / 2.0));
+        // Half the tooltip's widest (16rem) from either edge, so it never sticks out.
+        let half = 130.0_f64;
+        let cx = (bx + bw / 2.0).clamp(half.min(shown / 2.0), (shown - half).max(shown / 2.0));
         let below = by < 90.0;
         let year = m.year.map(|y| format!(", {y}")).unwrap_or_default();
         Some(view! {
@@ -419,7 +439,8 @@ pub fn ChartCard(
             >
                 <div class="chart-card__frame" node_ref=frame on:mouseleave=move |_| active.set(None)>
                     {move || match svg.get() {
-                        Ok(svg) => view! {
+                        None => view! { <div class="chart-card__placeholder"></div> }.into_any(),
+                        Some(Ok(svg)) => view! {
                             <div
                                 class="chart-card__figure"
                                 node_ref=figure
@@ -437,7 +458,7 @@ pub fn ChartCard(
                                 <div class="chart-card__svg" aria-hidden="true" inner_html=svg></div>
                             </div>
                         }.into_any(),
-                        Err(e) => view! { <p class="chart-card__error" role="alert">{e.to_string()}</p> }.into_any(),
+                        Some(Err(e)) => view! { <p class="chart-card__error" role="alert">{e.to_string()}</p> }.into_any(),
                     }}
                     {tooltip}
                 </div>

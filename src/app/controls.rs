@@ -20,13 +20,17 @@ pub fn Controls(
         "all".to_string(),
         format!(
             "All programme schools ({} named)",
-            dataset.raw().schools.len()
+            crate::format::count(u32::try_from(dataset.raw().schools.len()).unwrap_or(u32::MAX))
         ),
     ))
     .chain(dataset.raw().cohorts.iter().map(|c| {
         (
             c.id.clone(),
-            format!("{} ({} named)", c.name, c.schools.len()),
+            format!(
+                "{} ({} named)",
+                c.name,
+                crate::format::count(u32::try_from(c.schools.len()).unwrap_or(u32::MAX))
+            ),
         )
     }))
     .collect();

@@ -17,9 +17,6 @@ use crate::charts::any::AnyChart;
 use crate::dataset::Dataset;
 use crate::view::{ChartId, Mode, Theme, View};
 
-/// Width charts are drawn at before the page has been measured.
-const DEFAULT_WIDTH: u32 = 960;
-
 fn explainer(chart: ChartId) -> &'static str {
     match chart {
         ChartId::Ks2Progress => "A progress score compares pupils' KS2 results with those of pupils across England who had similar results at KS1. 0 is the national average; +1 means a school's pupils scored on average one mark more than similar pupils nationally.",
@@ -49,7 +46,8 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
             },
         );
     });
-    let width = RwSignal::new(DEFAULT_WIDTH);
+    // 0 until a chart card has measured its frame.
+    let width = RwSignal::new(0);
 
     // A theme in the link wins; otherwise the reader's system setting.
     let prefers_dark = web_sys::window()
