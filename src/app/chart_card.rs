@@ -122,6 +122,19 @@ pub fn ChartCard(
     let frame = NodeRef::<Div>::new();
     Effect::new(move |_| {
         let Some(el) = frame.get() else { return };
+        // The first width is read in the animation frame before the first paint (one layout,
+        // by the first card; the others find it set), so the charts are in that paint and
+        // nothing below them moves. The observer's first report comes after a paint.
+        request_animation_frame(move || {
+            if width.get_untracked() == 0 {
+                if let Some(el) = frame.get_untracked() {
+                    let w = u32::try_from(el.client_width()).unwrap_or(0);
+                    if w > 0 {
+                        width.set(w);
+                    }
+                }
+            }
+        });
         let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
             let w = entries
                 .get(0)
