@@ -30,6 +30,7 @@ const RUNS = Number(option('--runs', SMOKE ? 1 : 10));
 const BUILD = !flag('--no-build');
 const OUT_FILE = path.resolve(ROOT, option('--out', SMOKE ? 'target/bench/smoke.md' : 'BENCH.md'));
 const NOOPT_DIST = path.join(ROOT, 'target', 'bench', 'dist-noopt');
+const BASELINE = path.join(ROOT, 'bench', 'baseline');
 const log = (...m) => console.log('bench:', ...m);
 
 // ---------------------------------------------------------------------------------------------
@@ -220,28 +221,35 @@ function transferSizes(dist, resources, pageUrl) {
   return Object.fromEntries(Object.entries(groups).map(([k, list]) => [k, { files: list.map((f) => f.rel), ...sum(list) }]));
 }
 
-async function measureDataset(browser, site, set, { changes = 5 } = {}) {
-  const url = `${site.url}?nosw`;
-  const first = [], all = [], change = [], work = [], cls = [];
-  let longTasks = 0, resources = [], busy = NaN;
-  let cohorts = [];
+/**
+ * Loads each site `RUNS` times, interleaved run by run (so a busy moment of the machine
+ * falls on all of them alike), and times load and cohort changes; one result per site.
+ */
+async function measureDataset(browser, sites, { changes = 5 } = {}) {
+  const acc = sites.map(() => ({ first: [], all: [], change: [], work: [], cls: [], longTasks: 0, resources: [], busy: NaN, cohorts: [] }));
   for (let run = 0; run < RUNS; run++) {
-    const r = await load(browser, url);
-    resources = r.resources;
-    first.push(r.first);
-    all.push(r.all);
-    cls.push(await r.page.evaluate(() => window.__bench.shifts));
-    cohorts = await cohortValues(r.page);
-    if (run === 0 && cohorts.length) busy = await mainThreadWork(browser, r.page, cohorts, SMOKE ? 3 : 10);
-    for (let i = 0; i < Math.min(changes, cohorts.length); i++) {
-      const c = await changeCohort(r.page, cohorts[(run * changes + i) % cohorts.length]);
-      change.push(c.ms);
-      work.push(c.work);
-      longTasks += c.longTasks;
+    for (const [k, site] of sites.entries()) {
+      const a = acc[k];
+      const r = await load(browser, `${site.url}?nosw`);
+      a.resources = r.resources;
+      a.first.push(r.first);
+      a.all.push(r.all);
+      a.cls.push(await r.page.evaluate(() => window.__bench.shifts));
+      a.cohorts = await cohortValues(r.page);
+      if (run === 0 && a.cohorts.length) a.busy = await mainThreadWork(browser, r.page, a.cohorts, SMOKE ? 3 : 10);
+      for (let i = 0; i < Math.min(changes, a.cohorts.length); i++) {
+        const c = await changeCohort(r.page, a.cohorts[(run * changes + i) % a.cohorts.length]);
+        a.change.push(c.ms);
+        a.work.push(c.work);
+        a.longTasks += c.longTasks;
+      }
+      await r.context.close();
     }
-    await r.context.close();
   }
-  return { first: median(first), all: median(all), change: median(change), work: median(work), busy, changeN: change.length, longTasks, cls: Math.max(...cls), resources, cohorts: cohorts.length, url };
+  return acc.map((a) => ({
+    first: median(a.first), all: median(a.all), change: median(a.change), work: median(a.work), busy: a.busy,
+    changeN: a.change.length, longTasks: a.longTasks, cls: Math.max(...a.cls), resources: a.resources, cohorts: a.cohorts.length,
+  }));
 }
 
 /** Cohort change at device pixel ratio 2 beside ratio 1, interleaved run by run. */
@@ -339,11 +347,14 @@ const memoryRows = [];
 try {
   for (const set of sets) {
     log(`${set.name}: ${RUNS} loads…`);
-    const site = await serveDist(set.path ? { overrides: { 'data/dataset.json': set.path } } : {});
+    const overrides = { 'data/dataset.json': set.path ?? path.join(DIST, 'data', 'dataset.json') };
+    const site = await serveDist(set.path ? { overrides } : {});
+    // The same dataset drawn by a hand-written JavaScript page (bench/baseline/).
+    const baseline = await serveDist({ dist: BASELINE, overrides });
     try {
-      const m = await measureDataset(browser, site, set);
+      const [m, js] = await measureDataset(browser, [site, baseline]);
       if (!sizes) sizes = transferSizes(DIST, m.resources, site.url);
-      results.push({ set, ...m });
+      results.push({ set, ...m, js });
       if (set.path || SMOKE) {
         log(`${set.name}: memory over ${SMOKE ? 5 : 100} changes…`);
         memoryRows.push({ set, ...(await measureMemory(browser, site, SMOKE ? 5 : 100)) });
@@ -354,13 +365,14 @@ try {
       }
     } finally {
       await site.close();
+      await baseline.close();
     }
   }
   if (!SMOKE && fs.existsSync(path.join(NOOPT_DIST, 'index.html'))) {
     log('without wasm-opt…');
     const site = await serveDist({ dist: NOOPT_DIST });
     try {
-      const m = await measureDataset(browser, site, sets[0]);
+      const [m] = await measureDataset(browser, [site]);
       noopt = { ...m, sizes: transferSizes(NOOPT_DIST, m.resources, site.url) };
     } finally {
       await site.close();
@@ -425,6 +437,16 @@ if (results.length > 1) {
   const big = results[results.length - 1];
   p();
   p(`Ratios, ${big.set.name} to bundled: first chart ${ratio(big.first, first.first)}, all charts ${ratio(big.all, first.all)}, cohort change ${ratio(big.change, first.change)}.`);
+}
+p();
+p('## Against a hand-written JavaScript page');
+p();
+p('`bench/baseline/` fetches the same dataset and draws the same three charts as SVG in plain JavaScript (no framework, no tooltips, tables, downloads or link state): the cheapest page doing the job. Measured in the same runs, interleaved with the dashboard. Ratio = dashboard ÷ baseline (below 1: the dashboard is faster).');
+p();
+p('| dataset | first chart: dashboard / JS / ratio | all charts: dashboard / JS / ratio | cohort change: dashboard / JS / ratio | main-thread work per change: dashboard / JS |');
+p('|---|---:|---:|---:|---:|');
+for (const r of results) {
+  p(`| ${r.set.name} | ${ms(r.first)} / ${ms(r.js.first)} / ${ratio(r.first, r.js.first)} | ${ms(r.all)} / ${ms(r.js.all)} / ${ratio(r.all, r.js.all)} | ${ms1(r.change)} / ${ms1(r.js.change)} / ${ratio(r.change, r.js.change)} | ${ms1(r.busy)} / ${ms1(r.js.busy)} |`);
 }
 p();
 p('## Memory (JS heap after a forced collection, plus wasm linear memory)');
