@@ -340,6 +340,8 @@ for (const s of sets) {
   else s.bytes = fs.readFileSync(path.join(DIST, 'data', 'dataset.json'));
 }
 
+// After the builds, before any page is timed: how busy the machine already was.
+const loadBefore = os.loadavg()[0];
 const browser = await launchBrowser();
 const results = [];
 let sizes, noopt, hidpi, lighthouse;
@@ -409,7 +411,7 @@ p();
 p('Written by `npm run bench` (bench/run.mjs). Do not edit by hand: run it again.');
 p();
 p(`- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; commit ${commit}${dirty}`);
-p(`- Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}; load average at start ${os.loadavg()[0].toFixed(2)}`);
+p(`- Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}; 1-minute load average before timing ${loadBefore.toFixed(2)} (the builds just before count)`);
 p(`- Browser: ${chromium}, headless, viewport 1280 × 900, device pixel ratio 1 unless stated, served from loopback without compression`);
 p(`- Each time is the median of ${RUNS} page loads, each in a fresh browser context (empty cache); a cohort change is the median of every change made in those loads (from the select's change event to the first task after the paint that shows the new charts)`);
 p(`- Datasets: "bundled" is public/data/dataset.json (real); synthetic ones are made by bench/datasets.mjs (deterministic, labelled SYNTHETIC in the page); England is every school in ../shared/data/england_ks2_2019_schools.csv (real) with the real Ofsted file, grouped by postcode area as stand-in cohorts`);
