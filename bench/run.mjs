@@ -504,6 +504,10 @@ p('| budget | figure | |');
 p('|---|---:|---|');
 p(`| first-load wasm + JS + CSS ≤ 150 KB gzip | ${kb(firstLoad)} | ${budget(firstLoad <= 150 * 1024)} |`);
 p(`| first chart ≤ 200 ms (bundled) | ${ms(first.first)} | ${budget(first.first <= 200)} |`);
+{
+  const worst = (k) => Math.max(...results.map((r) => r[k] / r.js[k]));
+  p(`| load and redraw faster than a hand-written JavaScript page (ratio < 1 at every size) | first chart up to ${worst('first').toFixed(2)}×, cohort change up to ${worst('change').toFixed(2)}× | ${budget(worst('first') < 1 && worst('change') < 1)} |`);
+}
 const r55 = budgetsAt(55);
 if (r55) p(`| cohort change → next paint ≤ 16 ms at 55 schools | ${ms1(r55.change)} | ${budget(r55.change <= 16)} |`);
 if (eng) p(`| cohort change → next paint ≤ 50 ms at ${eng.set.schools.toLocaleString('en-GB')} schools, no long task | ${ms1(eng.change)}, ${eng.longTasks} long tasks | ${budget(eng.change <= 50 && eng.longTasks === 0)} |`);
