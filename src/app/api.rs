@@ -72,9 +72,9 @@ pub async fn fetch_dataset() -> Result<Loaded, LoadError> {
         .headers()
         .get("x-from-cache")
         .and_then(|_| response.headers().get("x-saved-at"));
-    // Bytes, not `text()`: a JS string crosses into wasm through a buffer sized for the worst
-    // case of UTF-16 → UTF-8 (three times the length once any character is not ASCII), which
-    // at all of England's schools was 27 MB of wasm memory that is never given back.
+    // Bytes, not `text()`: the file goes into wasm memory as it came, without a round trip
+    // through a UTF-16 JS string. (Suspected of the 32 MB at England's 16,355 schools, it
+    // was not: that was the parsed lists' spare room, see `model::tight` and BENCH.md.)
     let bytes = response.binary().await.map_err(network)?;
     let text = std::str::from_utf8(&bytes).map_err(|e| LoadError::Data {
         url: url.clone(),
