@@ -2,6 +2,7 @@
 //! each chart draws. Charts, tables and summaries all read these models, so what is drawn and
 //! what is listed cannot disagree.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use crate::dataset::Dataset;
@@ -143,8 +144,9 @@ pub struct ProgressRow {
     pub kind: RowKind,
     /// URN, for school rows.
     pub urn: Option<Urn>,
-    /// The legend series it belongs to: `england`, an area id or [`SCHOOLS`].
-    pub series: String,
+    /// The legend series it belongs to: `england`, an area id or [`SCHOOLS`] (borrowed for
+    /// school rows: one allocation fewer per school).
+    pub series: Cow<'static, str>,
     /// One cell per subject, in [`Subject::ALL`] order.
     pub cells: [Cell; 3],
 }
@@ -206,11 +208,12 @@ pub fn school_years(dataset: &Dataset) -> Vec<u16> {
 pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
     let raw = dataset.raw();
     let choice = &sel.cohort;
-    let mut rows = Vec::new();
+    let members = choice.schools(dataset);
+    // Sized once: grown row by row it kept room for up to twice the schools.
+    let mut rows = Vec::with_capacity(raw.areas.len() + members.len());
     // One year for every school: the chosen one, else the latest any of them has.
     let year = sel.year.or_else(|| {
-        choice
-            .schools(dataset)
+        members
             .iter()
             .filter_map(|s| latest_ks2(s).map(|r| r.year))
             .max()
@@ -269,7 +272,7 @@ pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
                 RowKind::Area
             },
             urn: None,
-            series: area.to_string(),
+            series: Cow::Owned(area.to_string()),
             cells,
         });
     }
@@ -279,7 +282,7 @@ pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
          similar KS1 results: 0 is the national average, above 0 is more progress than average."
             .to_string(),
     ];
-    for school in choice.schools(dataset) {
+    for school in members {
         let (row_year, cells) = match school_result(school) {
             Some(r) => (
                 Some(r.year),
@@ -316,7 +319,7 @@ pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
             year: row_year,
             kind: RowKind::School,
             urn: Some(school.urn),
-            series: SCHOOLS.to_string(),
+            series: Cow::Borrowed(SCHOOLS),
             cells,
         });
     }
@@ -346,7 +349,7 @@ pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
 
     let legend = legend_of(
         rows.iter()
-            .map(|r| (r.series.as_str(), series_label(dataset, r))),
+            .map(|r| (r.series.as_ref(), series_label(dataset, r))),
         sel,
     );
     rows.retain(|r| sel.shows(&r.series));
@@ -577,17 +580,6 @@ pub struct DistributionRow {
     pub note: Option<String>,
 }
 
-/// One school's latest judgement, listed under the chart.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SchoolJudgement {
-    /// School name.
-    pub name: String,
-    /// URN.
-    pub urn: Urn,
-    /// Its latest inspection, if any.
-    pub inspection: Option<Inspection>,
-}
-
 /// The Ofsted judgements chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OfstedChart {
@@ -597,8 +589,9 @@ pub struct OfstedChart {
     pub legend: Vec<LegendEntry>,
     /// Bars: the cohort (when one is chosen), the programme, England.
     pub rows: Vec<DistributionRow>,
-    /// The chosen schools' own latest judgements.
-    pub schools: Vec<SchoolJudgement>,
+    /// The chosen schools, by URN, for the table of their latest judgements (which reads
+    /// names and inspections from the dataset: copies of them were 2.5 MB at all of England).
+    pub schools: Vec<Urn>,
     /// Caveats.
     pub notes: Vec<String>,
     /// Published statements without figures.
@@ -618,20 +611,13 @@ pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
     let mut rows = Vec::new();
     let mut notes = Vec::new();
     let members = choice.schools(dataset);
-    let schools: Vec<SchoolJudgement> = members
-        .iter()
-        .map(|s| SchoolJudgement {
-            name: s.name.clone(),
-            urn: s.urn,
-            inspection: latest_inspection(s).cloned(),
-        })
-        .collect();
+    let schools: Vec<Urn> = members.iter().map(|s| s.urn).collect();
     if let CohortChoice::Cohort(_) = choice {
         let mut counts = JudgementCounts::default();
         let mut row_sources = Vec::new();
         let mut predecessor = Vec::new();
-        for s in &schools {
-            if let Some(ins) = &s.inspection {
+        for s in &members {
+            if let Some(ins) = latest_inspection(s) {
                 counts.add(ins.judgement);
                 sources.add(&ins.source);
                 if !row_sources.contains(&ins.source) {

@@ -217,11 +217,12 @@ pub fn ofsted(model: &OfstedChart) -> DataTable {
 }
 
 /// The named schools' latest inspections, listed under the Ofsted chart's table.
-pub fn ofsted_schools(model: &OfstedChart) -> DataTable {
+pub fn ofsted_schools(model: &OfstedChart, dataset: &Dataset) -> DataTable {
     let rows = model
         .schools
         .iter()
-        .map(|s| match &s.inspection {
+        .filter_map(|urn| dataset.school(*urn))
+        .map(|s| match crate::aggregate::latest_inspection(s) {
             Some(i) => vec![
                 TableCell::text(format!("{} ({})", s.name, s.urn)),
                 TableCell::text(format::date(&i.date)),

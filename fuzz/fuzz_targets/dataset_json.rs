@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
                     let _ = chart.marks(width);
                 }
                 let _ = chart.export_svg(&ds, 500);
-                for t in chart.tables() {
+                for t in chart.tables(&ds) {
                     let _ = to_csv(&t, &ds);
                 }
                 let _ = chart.summary();

@@ -317,7 +317,7 @@ pub fn ChartCard(
         let (name, csv) = model.with_untracked(|m| {
             let sel = view.with_untracked(|v| v.selection.clone());
             let csv = m
-                .tables()
+                .tables(&ds)
                 .first()
                 .map(|t| to_csv(t, &ds))
                 .unwrap_or_default();
@@ -387,9 +387,10 @@ pub fn ChartCard(
                 .collect_view()
         })
     };
+    let ds = dataset.clone();
     let tables = move || {
         model.with(|m| {
-            m.tables()
+            m.tables(&ds)
                 .into_iter()
                 .enumerate()
                 .map(|(i, t)| {
@@ -486,7 +487,7 @@ pub fn ChartCard(
                 hidden=move || tab.get() != Tab::Table
             >
                 // Built when shown: at thousands of schools the table is most of the page.
-                {move || (tab.get() == Tab::Table).then(tables)}
+                {move || (tab.get() == Tab::Table).then(tables.clone())}
             </div>
             <div
                 class="chart-card__panel"

@@ -87,11 +87,11 @@ impl AnyChart {
     }
 
     /// The figures drawn, as tables; the first is the chart's own data (the CSV).
-    pub fn tables(&self) -> Vec<DataTable> {
+    pub fn tables(&self, dataset: &Dataset) -> Vec<DataTable> {
         match self {
             Self::Progress(m) => vec![table::progress(m)],
             Self::Disadvantage(m) => vec![table::disadvantage(m)],
-            Self::Ofsted(m) => vec![table::ofsted(m), table::ofsted_schools(m)],
+            Self::Ofsted(m) => vec![table::ofsted(m), table::ofsted_schools(m, dataset)],
         }
     }
 
