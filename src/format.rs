@@ -51,9 +51,10 @@ pub fn share(count: u32, total: u32) -> String {
     }
 }
 
-/// A whole number with thousands separators: `16,669`.
-pub fn count(n: u32) -> String {
-    let digits = n.to_string();
+/// A whole number with thousands separators: `16,669`. Takes any unsigned count (`u32`
+/// figures, `usize` lengths).
+pub fn count(n: impl TryInto<u64>) -> String {
+    let digits = n.try_into().unwrap_or(u64::MAX).to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {

@@ -20,7 +20,7 @@ pub fn Controls(
         "all".to_string(),
         format!(
             "All programme schools ({} named)",
-            crate::format::count(u32::try_from(dataset.raw().schools.len()).unwrap_or(u32::MAX))
+            crate::format::count(dataset.raw().schools.len())
         ),
     ))
     .chain(dataset.raw().cohorts.iter().map(|c| {
@@ -29,7 +29,7 @@ pub fn Controls(
             format!(
                 "{} ({} named)",
                 c.name,
-                crate::format::count(u32::try_from(c.schools.len()).unwrap_or(u32::MAX))
+                crate::format::count(c.schools.len())
             ),
         )
     }))

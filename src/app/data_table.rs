@@ -17,8 +17,8 @@ pub fn DataTableView(table: DataTable, testid: String) -> impl IntoView {
             <p class="data-table__cut" data-testid="table-cut">
                 {format!(
                     "Showing the first {} of {} rows. The CSV download has them all.",
-                    crate::format::count(u32::try_from(MAX_ROWS_SHOWN).unwrap_or(u32::MAX)),
-                    crate::format::count(u32::try_from(total).unwrap_or(u32::MAX)),
+                    crate::format::count(MAX_ROWS_SHOWN),
+                    crate::format::count(total),
                 )}
             </p>
         }

@@ -16,7 +16,6 @@ pub fn ProgrammeFacts(dataset: Arc<Dataset>) -> impl IntoView {
         .map(|w| format!("{} in {}", w.cohorts, w.year))
         .collect::<Vec<_>>()
         .join(", ");
-    let n = |v: usize| crate::format::count(u32::try_from(v).unwrap_or(u32::MAX));
     let cite = |id: &str| {
         dataset
             .source(id)
@@ -28,11 +27,11 @@ pub fn ProgrammeFacts(dataset: Arc<Dataset>) -> impl IntoView {
             <dl class="facts__list">
                 <div class="facts__item">
                     <dt>"Cohorts"</dt>
-                    <dd data-testid="fact-cohorts">{n(p.cohorts_total.value as usize)}</dd>
+                    <dd data-testid="fact-cohorts">{crate::format::count(p.cohorts_total.value)}</dd>
                 </div>
                 <div class="facts__item">
                     <dt>"Schools"</dt>
-                    <dd data-testid="fact-schools">{n(p.schools_total.value as usize)}</dd>
+                    <dd data-testid="fact-schools">{crate::format::count(p.schools_total.value)}</dd>
                 </div>
                 <div class="facts__item">
                     <dt>"Cohorts started"</dt>
@@ -40,7 +39,7 @@ pub fn ProgrammeFacts(dataset: Arc<Dataset>) -> impl IntoView {
                 </div>
                 <div class="facts__item">
                     <dt>"Schools named in published documents"</dt>
-                    <dd>{n(dataset.raw().schools.len())}</dd>
+                    <dd>{crate::format::count(dataset.raw().schools.len())}</dd>
                 </div>
             </dl>
             <p class="facts__source">"Source: " {cite(&p.cohorts_total.source)}</p>

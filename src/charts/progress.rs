@@ -69,9 +69,9 @@ fn distributed_schools(model: &ProgressChart) -> usize {
     }
 }
 
-/// The rows drawn as bars, in order.
-fn bar_rows(model: &ProgressChart) -> impl Iterator<Item = &ProgressRow> {
-    let distributed = distributed_schools(model) > 0;
+/// The rows drawn as bars, in order: all of them, or England and the areas when the schools
+/// are drawn as a distribution.
+fn bar_rows(model: &ProgressChart, distributed: bool) -> impl Iterator<Item = &ProgressRow> {
     model
         .rows
         .iter()
@@ -80,10 +80,7 @@ fn bar_rows(model: &ProgressChart) -> impl Iterator<Item = &ProgressRow> {
 
 /// The distribution band's label: "16,355 schools".
 fn band_label(n: usize) -> String {
-    format!(
-        "{} schools",
-        format::count(u32::try_from(n).unwrap_or(u32::MAX))
-    )
+    format!("{} schools", format::count(n))
 }
 
 impl Layout {
@@ -91,14 +88,11 @@ impl Layout {
         let width = f64::from(width.max(240));
         let panels = model.subjects.len().max(1);
         let distributed = distributed_schools(model);
-        let longest = bar_rows(model)
+        let longest = bar_rows(model, distributed > 0)
             .map(|r| text_width(&r.label_with_year(), TEXT_PX, r.kind != RowKind::School))
             .chain((distributed > 0).then(|| {
                 text_width(&band_label(distributed), TEXT_PX, true).max(text_width(
-                    &format!(
-                        "{} not published",
-                        format::count(u32::try_from(distributed).unwrap_or(u32::MAX))
-                    ),
+                    &format!("{} not published", format::count(distributed)),
                     12.0,
                     false,
                 ))
@@ -123,7 +117,7 @@ impl Layout {
         } else {
             ROW_H
         };
-        let bars = bar_rows(model).count();
+        let bars = bar_rows(model, distributed > 0).count();
         let band_h = if distributed > 0 { BAND_H } else { 0.0 };
         let panel_h = HEADER_H + bars as f64 * row_h + band_h + AXIS_H;
         Self {
@@ -265,7 +259,7 @@ pub fn marks(model: &ProgressChart, width: u32) -> Vec<Mark> {
     let mut out = Vec::new();
     for p in &panels {
         let zero = f64::from(p.scale.px(0.0));
-        for (r, row) in bar_rows(model).enumerate() {
+        for (r, row) in bar_rows(model, layout.distributed > 0).enumerate() {
             let row_top = layout.row_top(p.top, r);
             let yc = layout.bar_centre(row_top);
             let cell = &row.cells[subject_index(p.subject)];
@@ -431,8 +425,8 @@ fn histogram_marks(model: &ProgressChart, layout: &Layout, p: &Panel) -> Vec<Mar
                 year: model.year,
                 value: format!(
                     "{} of {} schools with a published score",
-                    format::count(u32::try_from(b.count).unwrap_or(u32::MAX)),
-                    format::count(u32::try_from(total).unwrap_or(u32::MAX))
+                    format::count(b.count),
+                    format::count(total)
                 ),
                 source: source.map(str::to_string),
                 bounds: area,
@@ -508,7 +502,7 @@ where
     if layout.distributed > 0 {
         draw_histogram(root, model, layout, panel)?;
     }
-    for (r, row) in bar_rows(model).enumerate() {
+    for (r, row) in bar_rows(model, layout.distributed > 0).enumerate() {
         let row_top = layout.row_top(top, r);
         let yc = layout.bar_centre(row_top);
         let y = yc as i32;
@@ -618,10 +612,7 @@ where
     let band_top = layout.row_top(panel.top, layout.bars);
     let label = band_label(layout.distributed);
     let sub = if missing > 0 {
-        format!(
-            "{} not published",
-            format::count(u32::try_from(missing).unwrap_or(u32::MAX))
-        )
+        format!("{} not published", format::count(missing))
     } else {
         "histogram".to_string()
     };

@@ -33,8 +33,9 @@ export async function serveDist({ prefix = '/', headers = {}, dist = DIST, overr
     const fullPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!fullPath.startsWith(prefix)) { res.writeHead(404).end('outside the site'); return; }
     const urlPath = '/' + fullPath.slice(prefix.length);
-    let file = overrides[urlPath.slice(1)] ?? path.normalize(path.join(dist, urlPath));
-    if (!overrides[urlPath.slice(1)] && !file.startsWith(dist)) { res.writeHead(403).end(); return; }
+    const override = overrides[urlPath.slice(1)];
+    let file = override ?? path.normalize(path.join(dist, urlPath));
+    if (!override && !file.startsWith(dist)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
