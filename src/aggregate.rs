@@ -76,6 +76,8 @@ pub struct Selection {
     pub year: Option<u16>,
     /// Series hidden from the legend (`england`, an area id, `schools`).
     pub hidden: BTreeSet<String>,
+    /// Which pupils the area trend charts show.
+    pub pupils: PupilGroup,
 }
 
 impl Selection {
@@ -719,7 +721,11 @@ pub fn short_school_name(name: &str) -> String {
         .to_string()
 }
 
-fn statements_about(dataset: &Dataset, topic: &str, sources: &mut Sources) -> Vec<String> {
+pub(crate) fn statements_about(
+    dataset: &Dataset,
+    topic: &str,
+    sources: &mut Sources,
+) -> Vec<String> {
     dataset
         .raw()
         .statements
@@ -734,10 +740,10 @@ fn statements_about(dataset: &Dataset, topic: &str, sources: &mut Sources) -> Ve
 
 /// Source ids in first-use order, each once.
 #[derive(Default)]
-struct Sources(Vec<String>);
+pub(crate) struct Sources(pub(crate) Vec<String>);
 
 impl Sources {
-    fn add(&mut self, id: &str) {
+    pub(crate) fn add(&mut self, id: &str) {
         if !self.0.iter().any(|s| s == id) {
             self.0.push(id.to_string());
         }

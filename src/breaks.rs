@@ -8,6 +8,8 @@ pub enum Measure {
     Ks2Progress,
     /// KS2 progress of areas (national and local authority statistics).
     Ks2AreaProgress,
+    /// KS2 attainment of areas (% meeting the expected standard).
+    Ks2AreaAttainment,
     /// Ofsted's single overall-effectiveness judgement.
     OfstedJudgement,
 }
@@ -23,33 +25,43 @@ pub struct SeriesBreak {
     pub to: u16,
     /// What the page says.
     pub text: &'static str,
+    /// What a chart writes in the gap, in a few words.
+    pub short: &'static str,
 }
 
 /// Every known break, oldest first (see ../shared/data/README.md).
 pub const BREAKS: [SeriesBreak; 4] = [
     SeriesBreak {
-        measures: &[Measure::Ks2Progress, Measure::Ks2AreaProgress],
+        measures: &[
+            Measure::Ks2Progress,
+            Measure::Ks2AreaProgress,
+            Measure::Ks2AreaAttainment,
+        ],
         from: 2020,
         to: 2021,
         text: "No KS2 assessments took place in 2020 and 2021 (COVID-19): there are no figures for those years.",
+        short: "No KS2 tests",
     },
     SeriesBreak {
         measures: &[Measure::Ks2Progress],
         from: 2022,
         to: 2022,
         text: "No school-level KS2 results were published for 2022.",
+        short: "No school results",
     },
     SeriesBreak {
         measures: &[Measure::Ks2Progress, Measure::Ks2AreaProgress],
         from: 2024,
         to: 2025,
         text: "KS1-to-KS2 progress cannot be calculated for 2024 and 2025: those pupils have no KS1 baseline.",
+        short: "No progress scores",
     },
     SeriesBreak {
         measures: &[Measure::OfstedJudgement],
         from: 2024,
         to: u16::MAX,
         text: "Since September 2024 Ofsted gives state schools no single overall judgement: later inspections are \u{201c}not graded\u{201d}.",
+        short: "No single grades",
     },
 ];
 

@@ -12,7 +12,10 @@ pub enum Problem {
     #[error("{0}")]
     Syntax(String),
     /// `schema_version` is missing or one this build does not read.
-    #[error("schema_version {found} is not supported: this dashboard reads version {expected}")]
+    #[error(
+        "schema_version {found} is not supported: this dashboard reads version {expected}{}",
+        upgrade_hint(found)
+    )]
     UnsupportedVersion {
         /// What the file says (as written), or "missing".
         found: String,
@@ -136,3 +139,12 @@ impl fmt::Display for DataErrors {
 }
 
 impl std::error::Error for DataErrors {}
+
+/// What to do with a file of the previous version: nothing in it changed meaning.
+fn upgrade_hint(found: &str) -> &'static str {
+    if found == "1" {
+        ". Version 2 adds the area series over time and changes nothing else: set schema_version to 2, or rebuild the file with cohort-import"
+    } else {
+        ""
+    }
+}

@@ -16,6 +16,27 @@ pub fn progress(value: f64) -> String {
     }
 }
 
+/// A progress score at the precision its source publishes, with an explicit sign:
+/// `+0.4`, `−0.91`, `0.00`.
+pub fn progress_at(value: f64, decimals: u8) -> String {
+    let d = usize::from(decimals);
+    let f = 10f64.powi(i32::from(decimals));
+    let rounded = (value * f).round() / f;
+    if rounded > 0.0 {
+        format!("+{rounded:.d$}")
+    } else if rounded < 0.0 {
+        format!("\u{2212}{:.d$}", -rounded)
+    } else {
+        format!("{:.d$}", 0.0)
+    }
+}
+
+/// A percentage at the precision its source publishes: `23.0%`, `60%`.
+pub fn percent_at(value: f64, decimals: u8) -> String {
+    let d = usize::from(decimals);
+    format!("{value:.d$}%")
+}
+
 /// A difference between two progress scores, in words: `0.4 above`, `0.2 below`, `the same as`.
 pub fn difference_words(diff: f64) -> String {
     let rounded = (diff * 10.0).round() / 10.0;

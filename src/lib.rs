@@ -16,6 +16,7 @@ pub mod import;
 pub mod model;
 pub mod summary;
 pub mod table;
+pub mod trend;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The schema version this build of the app reads.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A school's Unique Reference Number, as DfE and Ofsted publish it.
 pub type Urn = u32;
@@ -36,6 +36,12 @@ pub struct RawDataset {
     pub fsm: Vec<FsmShare>,
     /// Ofsted judgement counts of groups of schools published as a whole.
     pub ofsted_distributions: Vec<OfstedDistribution>,
+    /// The home area among its comparators: region, statistical neighbours and England.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<AreaContext>,
+    /// Yearly series of area figures (DfE LAIT): progress, attainment and FSM over time.
+    #[serde(default, deserialize_with = "tight")]
+    pub area_series: Vec<AreaSeries>,
     /// Cohorts (networks) whose members are published.
     pub cohorts: Vec<Cohort>,
     /// Schools named by the programme.
@@ -144,13 +150,156 @@ impl Subject {
 
 /// Which pupils a figure is about.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PupilGroup {
     /// All pupils.
+    #[default]
     All,
     /// Disadvantaged pupils (eligible for free school meals in the last six years, or looked after).
     Disadvantaged,
+    /// Pupils who are not disadvantaged.
+    NonDisadvantaged,
+}
+
+impl PupilGroup {
+    /// Every group, in the order the selector lists them.
+    pub const ALL: [PupilGroup; 3] = [
+        PupilGroup::All,
+        PupilGroup::Disadvantaged,
+        PupilGroup::NonDisadvantaged,
+    ];
+
+    /// Id used in links.
+    pub fn id(self) -> &'static str {
+        match self {
+            PupilGroup::All => "all",
+            PupilGroup::Disadvantaged => "disadvantaged",
+            PupilGroup::NonDisadvantaged => "non-disadvantaged",
+        }
+    }
+
+    /// Display name: "all pupils", "disadvantaged pupils".
+    pub fn label(self) -> &'static str {
+        match self {
+            PupilGroup::All => "all pupils",
+            PupilGroup::Disadvantaged => "disadvantaged pupils",
+            PupilGroup::NonDisadvantaged => "non-disadvantaged pupils",
+        }
+    }
+}
+
+/// An area's comparators: which area the programme is in, its region, its statistical
+/// neighbours and the country, as the area charts draw them.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AreaContext {
+    /// Id of the programme's own area (an [`Area`]).
+    pub home: String,
+    /// Id of its region, where figures exist.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Id of the country (England).
+    pub country: String,
+    /// Ids of its statistical neighbours, closest first.
+    #[serde(default)]
+    pub neighbours: Vec<String>,
+    /// Id of the source that names the neighbours.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub neighbours_source: Option<String>,
+    /// Which grouping the neighbours are, said wherever they are shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub neighbours_note: Option<String>,
+}
+
+/// What an area series measures.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AreaMeasure {
+    /// KS2 reading progress score.
+    ReadingProgress,
+    /// KS2 writing progress score.
+    WritingProgress,
+    /// KS2 maths progress score.
+    MathsProgress,
+    /// % of pupils meeting the expected standard in reading, writing and maths.
+    ExpectedStandardRwm,
+    /// % of primary pupils eligible for free school meals (January census).
+    PrimaryFsm,
+}
+
+impl AreaMeasure {
+    /// The progress measure of a subject.
+    pub fn progress(subject: Subject) -> Self {
+        match subject {
+            Subject::Reading => AreaMeasure::ReadingProgress,
+            Subject::Writing => AreaMeasure::WritingProgress,
+            Subject::Maths => AreaMeasure::MathsProgress,
+        }
+    }
+
+    /// Whether values are percentages (0–100) rather than progress scores.
+    pub fn is_percent(self) -> bool {
+        matches!(
+            self,
+            AreaMeasure::ExpectedStandardRwm | AreaMeasure::PrimaryFsm
+        )
+    }
+
+    /// What it measures, in words: "reading progress".
+    pub fn label(self) -> &'static str {
+        match self {
+            AreaMeasure::ReadingProgress => "reading progress",
+            AreaMeasure::WritingProgress => "writing progress",
+            AreaMeasure::MathsProgress => "maths progress",
+            AreaMeasure::ExpectedStandardRwm => {
+                "meeting the expected standard in reading, writing and maths"
+            }
+            AreaMeasure::PrimaryFsm => "primary pupils eligible for free school meals",
+        }
+    }
+}
+
+/// One area's figures for one measure and pupil group, year by year.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AreaSeries {
+    /// Id of an [`Area`].
+    pub area: String,
+    /// What is measured.
+    pub measure: AreaMeasure,
+    /// Which pupils.
+    pub pupils: PupilGroup,
+    /// Id of the source of its figures (a point may name another).
+    pub source: String,
+    /// One point per year the source covers, oldest first; a year with no figure says so.
+    #[serde(deserialize_with = "tight")]
+    pub points: Vec<AreaPoint>,
+}
+
+/// One year of an area series.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AreaPoint {
+    /// Year: the end of the academic year (2019 = 2018/19) or the January census.
+    pub year: u16,
+    /// The figure; `null` where none is published.
+    pub value: Option<f64>,
+    /// Decimal places the source publishes this year's figures with (0–4).
+    #[serde(default)]
+    pub decimals: u8,
+    /// Id of the source when it is not the series' own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// A caveat shown with the figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// KS2 progress of a whole area in one subject and year.

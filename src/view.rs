@@ -7,24 +7,33 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::aggregate::{school_years, CohortChoice, Selection};
 use crate::dataset::Dataset;
-use crate::model::Subject;
+use crate::model::{PupilGroup, Subject};
 
-/// The three charts.
+/// The charts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ChartId {
     /// KS2 progress.
     Ks2Progress,
+    /// KS2 progress of the area against its comparators, year by year.
+    AreaProgress,
+    /// % meeting the expected standard of the area against its comparators, year by year.
+    AreaAttainment,
     /// Disadvantaged pupils and FSM.
     Disadvantaged,
+    /// % of primary pupils eligible for FSM of the area against its comparators.
+    AreaFsm,
     /// Ofsted judgements.
     Ofsted,
 }
 
 impl ChartId {
     /// All charts in page order.
-    pub const ALL: [ChartId; 3] = [
+    pub const ALL: [ChartId; 6] = [
         ChartId::Ks2Progress,
+        ChartId::AreaProgress,
+        ChartId::AreaAttainment,
         ChartId::Disadvantaged,
+        ChartId::AreaFsm,
         ChartId::Ofsted,
     ];
 
@@ -32,9 +41,30 @@ impl ChartId {
     pub fn id(self) -> &'static str {
         match self {
             ChartId::Ks2Progress => "ks2-progress",
+            ChartId::AreaProgress => "area-progress",
+            ChartId::AreaAttainment => "area-attainment",
             ChartId::Disadvantaged => "disadvantaged",
+            ChartId::AreaFsm => "area-fsm",
             ChartId::Ofsted => "ofsted",
         }
+    }
+
+    /// Whether it draws area figures over time (and so needs the dataset's area context).
+    pub fn is_area_trend(self) -> bool {
+        matches!(
+            self,
+            ChartId::AreaProgress | ChartId::AreaAttainment | ChartId::AreaFsm
+        )
+    }
+
+    /// The charts a dataset has figures for, in page order: the area charts only where it
+    /// has an area context with series.
+    pub fn available(dataset: &Dataset) -> Vec<ChartId> {
+        let areas = dataset.raw().context.is_some() && !dataset.raw().area_series.is_empty();
+        Self::ALL
+            .into_iter()
+            .filter(|c| areas || !c.is_area_trend())
+            .collect()
     }
 
     /// The chart with this id.
@@ -253,6 +283,14 @@ impl View {
                 )),
             }
         }
+        if let Some(p) = get("pupils") {
+            match PupilGroup::ALL.into_iter().find(|g| g.id() == p) {
+                Some(g) => view.selection.pupils = g,
+                None => notices.push(format!(
+                    "The link asks for pupils \u{201c}{p}\u{201d}: all, disadvantaged or non-disadvantaged; showing all pupils."
+                )),
+            }
+        }
         if let Some(y) = get("year") {
             let years = school_years(dataset);
             match y.parse::<u16>() {
@@ -375,6 +413,9 @@ impl View {
         if let Some(s) = sel.subject {
             parts.push(format!("subject={}", s.label().to_lowercase()));
         }
+        if sel.pupils != PupilGroup::All {
+            parts.push(format!("pupils={}", sel.pupils.id()));
+        }
         if let Some(y) = sel.year {
             parts.push(format!("year={y}"));
         }
@@ -446,6 +487,7 @@ fn series_ids(dataset: &Dataset) -> BTreeSet<String> {
         .chain([
             crate::aggregate::SCHOOLS.to_string(),
             crate::aggregate::COHORT_BAR.to_string(),
+            crate::trend::NEIGHBOURS.to_string(),
         ])
         .collect()
 }

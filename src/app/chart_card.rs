@@ -20,11 +20,15 @@ use crate::table::to_csv;
 use crate::view::{ChartId, Mode, Tab, Theme, View};
 
 /// The colour class of a legend series (CSS, so no inline style is needed).
-fn swatch_class(series: &str) -> &'static str {
+fn swatch_class(series: &str, region: Option<&str>) -> &'static str {
+    if Some(series) == region {
+        return "legend__swatch legend__swatch--region";
+    }
     match series {
         crate::aggregate::ENGLAND => "legend__swatch legend__swatch--england",
         crate::aggregate::SCHOOLS => "legend__swatch legend__swatch--school",
         crate::aggregate::COHORT_BAR => "legend__swatch legend__swatch--group",
+        crate::trend::NEIGHBOURS => "legend__swatch legend__swatch--neighbours",
         s if s.contains("programme") || s.contains("primary") => {
             "legend__swatch legend__swatch--group"
         }
@@ -64,6 +68,7 @@ pub fn ChartCard(
     explainer: &'static str,
 ) -> impl IntoView {
     let id = chart.id();
+    let total_charts = ChartId::available(&dataset).len();
     let tab = Memo::new(move |_| view.with(|v| v.tab(chart)));
     let embedded = view.with_untracked(|v| v.mode == Mode::Embed);
     let options = view.with_untracked(|v| v.embed);
@@ -108,7 +113,7 @@ pub fn ChartCard(
             if charts == 1 {
                 let _ = perf.mark("cohort-dashboard:first-chart");
             }
-            if charts == ChartId::ALL.len() {
+            if charts == total_charts {
                 let _ = perf.mark("cohort-dashboard:all-charts");
             }
         }
@@ -286,7 +291,13 @@ pub fn ChartCard(
         })
         .collect_view();
 
+    let region = dataset
+        .raw()
+        .context
+        .as_ref()
+        .and_then(|c| c.region.clone());
     let legend = move || {
+        let region = region.clone();
         model.with(|m| {
             m.legend()
                 .iter()
@@ -303,7 +314,7 @@ pub fn ChartCard(
                             data-series=e.id.clone()
                             on:click=toggle
                         >
-                            <span class=swatch_class(&e.id) aria-hidden="true"></span>
+                            <span class=swatch_class(&e.id, region.as_deref()) aria-hidden="true"></span>
                             {e.label.clone()}
                         </button>
                     }

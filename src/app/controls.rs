@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::aggregate::{school_years, CohortChoice};
 use crate::dataset::Dataset;
-use crate::model::Subject;
+use crate::model::{PupilGroup, Subject};
 use crate::view::{Mode, View};
 
 /// Labelled selects that change the view, and what is known of the chosen cohort's members.
@@ -49,6 +49,40 @@ pub fn Controls(
             .find(|s| s.label().to_lowercase() == id);
         set_view.run(v);
     };
+    let on_pupils = move |ev| {
+        let id = event_target_value(&ev);
+        let mut v = view.get_untracked();
+        v.selection.pupils = PupilGroup::ALL
+            .into_iter()
+            .find(|g| g.id() == id)
+            .unwrap_or_default();
+        set_view.run(v);
+    };
+    let has_areas = !dataset.raw().area_series.is_empty();
+    let pupils_select = has_areas.then(|| {
+        view! {
+            <div class="controls__field">
+                <label for="pupils-select">"Pupils (area charts)"</label>
+                <select
+                    id="pupils-select"
+                    data-testid="pupils-select"
+                    on:change=on_pupils
+                    prop:value=move || view.with(|v| v.selection.pupils.id().to_string())
+                >
+                    {PupilGroup::ALL
+                        .map(|g| {
+                            let label = match g {
+                                PupilGroup::All => "All pupils",
+                                PupilGroup::Disadvantaged => "Disadvantaged pupils",
+                                PupilGroup::NonDisadvantaged => "Non-disadvantaged pupils",
+                            };
+                            view! { <option value=g.id()>{label}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+        }
+    });
     let latest = years.last().copied();
     let on_year = move |ev| {
         let mut v = view.get_untracked();
@@ -120,6 +154,7 @@ pub fn Controls(
                         .collect_view()}
                 </select>
             </div>
+            {pupils_select}
             {year_select}
             <button
                 type="button"

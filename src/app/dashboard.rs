@@ -22,6 +22,9 @@ fn explainer(chart: ChartId) -> &'static str {
         ChartId::Ks2Progress => "A progress score compares pupils' KS2 results with those of pupils across England who had similar results at KS1. 0 is the national average; +1 means a school's pupils scored on average one mark more than similar pupils nationally.",
         ChartId::Disadvantaged => "How much progress disadvantaged pupils made, compared with disadvantaged pupils across England, and how many pupils are eligible for free school meals.",
         ChartId::Ofsted => "Share of schools at each Ofsted overall-effectiveness judgement, from each school's latest inspection.",
+        ChartId::AreaProgress => "How the area's pupils' KS2 progress compares, year by year, with its region, England and the ten local authorities most like it (its statistical neighbours). 0 is the national average of all pupils.",
+        ChartId::AreaAttainment => "The share of pupils meeting the expected standard in reading, writing and maths, year by year, in the area, its region, England and its statistical neighbours. It continues after progress scores stop.",
+        ChartId::AreaFsm => "The share of primary pupils eligible for free school meals (January census), year by year, in the area, its region, England and its statistical neighbours.",
     }
 }
 
@@ -119,7 +122,8 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
     let ds = dataset.clone();
     let embedded_chart = Memo::new(move |_| view.with(|v| v.chart));
     let show_selector = Memo::new(move |_| view.with(|v| v.embed.selector));
-    move || match mode.get() {
+    move || {
+        match mode.get() {
         Mode::Present => view! {
             <Presenter dataset=ds.clone() view=view set_view=set_view theme=theme />
         }
@@ -127,7 +131,7 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
         Mode::Embed => {
             let charts: Vec<ChartId> = match embedded_chart.get() {
                 Some(c) => vec![c],
-                None => ChartId::ALL.to_vec(),
+                None => ChartId::available(&ds),
             };
             view! {
                 {show_selector.get().then(|| view! { <Controls dataset=ds.clone() view=view set_view=set_view /> })}
@@ -146,9 +150,10 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
                 })
             }}
             <Controls dataset=ds.clone() view=view set_view=set_view />
-            <div class="charts">{ChartId::ALL.map(card.clone()).collect_view()}</div>
+            <div class="charts">{ChartId::available(&ds).into_iter().map(card.clone()).collect_view()}</div>
             <SourceList dataset=ds.clone() />
         }
         .into_any(),
+    }
     }
 }

@@ -38,7 +38,14 @@ pub fn Presenter(
 ) -> impl IntoView {
     let size = RwSignal::new(viewport());
     let resize = window_event_listener(leptos::ev::resize, move |_| size.set(viewport()));
-    let slides = Memo::new(move |_| view.with(View::slides));
+    // A deck of the default charts leaves out those the dataset has no figures for.
+    let available = crate::view::ChartId::available(&dataset);
+    let slides = Memo::new(move |_| {
+        view.with(View::slides)
+            .into_iter()
+            .filter(|s| available.contains(&s.chart))
+            .collect::<Vec<_>>()
+    });
     let count = Memo::new(move |_| slides.with(Vec::len));
     let index = Memo::new(move |_| view.with(|v| v.slide).min(count.get().saturating_sub(1)));
     let ds = dataset.clone();

@@ -22,15 +22,31 @@ mod cli {
     use std::time::Instant;
 
     use clap::Parser;
-    use cohort_dashboard::import::{build, InputFile, Inputs};
+    use cohort_dashboard::import::{build, AreaInputs, InputFile, Inputs};
 
     /// Build the cohort dashboard's dataset from a cohort list and DfE/Ofsted CSV files.
     #[derive(Parser, Debug)]
     #[command(name = "cohort-import", version)]
     struct Args {
         /// Cohort list CSV: cohort,cohort_name,joined_year,urn (one row per membership).
+        #[arg(long, required_unless_present = "base", conflicts_with = "base")]
+        cohorts: Option<PathBuf>,
+        /// A dataset JSON to start from instead of a cohort list: its figures are kept and
+        /// the area figures read from --lait replace its context and series.
         #[arg(long)]
-        cohorts: PathBuf,
+        base: Option<PathBuf>,
+        /// DfE LAIT long file (Short Desc, Years, LA and Regions, Values, LA Number, Region).
+        #[arg(long, requires_all = ["lait_measures", "home_la"])]
+        lait: Option<PathBuf>,
+        /// LAIT's data dictionary (Measure_short, dps, Table_status, …).
+        #[arg(long, requires = "lait")]
+        lait_measures: Option<PathBuf>,
+        /// Statistical-neighbour list (LA num, SN1 … SN10).
+        #[arg(long, requires = "lait")]
+        neighbours: Option<PathBuf>,
+        /// LAIT code of the home local authority (Stoke-on-Trent: 861).
+        #[arg(long, requires = "lait")]
+        home_la: Option<u16>,
         /// DfE KS2 school-level CSV; repeat for several years.
         #[arg(long)]
         ks2: Vec<PathBuf>,
@@ -94,35 +110,66 @@ mod cli {
     pub fn run() -> ExitCode {
         let args = Args::parse();
         let started = Instant::now();
-        let mut texts = Vec::new();
-        let paths: Vec<&PathBuf> = std::iter::once(&args.cohorts)
-            .chain(&args.ks2)
-            .chain(&args.ofsted)
-            .chain(args.comparators.iter())
-            .collect();
-        for p in &paths {
+        let mut texts: Vec<(String, String)> = Vec::new();
+        let mut read_one = |p: &PathBuf| -> Result<usize, ExitCode> {
             match read(p) {
-                Ok(t) => texts.push(t),
+                Ok(t) => {
+                    texts.push(t);
+                    Ok(texts.len() - 1)
+                }
                 Err(e) => {
                     eprintln!("error: {e}");
-                    return ExitCode::FAILURE;
+                    Err(ExitCode::FAILURE)
                 }
             }
-        }
-        let file = |i: usize| texts.get(i).map(|(n, t)| InputFile { name: n, text: t });
-        let n_ks2 = args.ks2.len();
-        let n_ofsted = args.ofsted.len();
+        };
+        let mut index = |p: Option<&PathBuf>| p.map(&mut read_one).transpose();
+        let picked = (|| {
+            Ok::<_, ExitCode>((
+                index(args.cohorts.as_ref())?,
+                index(args.base.as_ref())?,
+                args.ks2
+                    .iter()
+                    .map(|p| index(Some(p)))
+                    .collect::<Result<Vec<_>, _>>()?,
+                args.ofsted
+                    .iter()
+                    .map(|p| index(Some(p)))
+                    .collect::<Result<Vec<_>, _>>()?,
+                index(args.comparators.as_ref())?,
+                index(args.lait.as_ref())?,
+                index(args.lait_measures.as_ref())?,
+                index(args.neighbours.as_ref())?,
+            ))
+        })();
+        let (cohorts, base, ks2, ofsted, comparators, lait, measures, neighbours) = match picked {
+            Ok(p) => p,
+            Err(code) => return code,
+        };
+        let file = |i: Option<usize>| {
+            i.and_then(|i| texts.get(i))
+                .map(|(n, t)| InputFile { name: n, text: t })
+        };
+        let areas = match (file(lait), file(measures), args.home_la) {
+            (Some(lait), Some(measures), Some(home)) => Some(AreaInputs {
+                lait,
+                measures,
+                neighbours: file(neighbours),
+                home,
+            }),
+            _ => None,
+        };
         let inputs = Inputs {
-            cohorts: file(0),
-            ks2: (1..=n_ks2)
+            cohorts: file(cohorts),
+            ks2: ks2
+                .into_iter()
                 .filter_map(|i| file(i).map(|f| (f, args.year)))
                 .collect(),
-            ofsted: (1 + n_ks2..1 + n_ks2 + n_ofsted).filter_map(file).collect(),
-            comparators: args
-                .comparators
-                .as_ref()
-                .and_then(|_| file(1 + n_ks2 + n_ofsted)),
+            ofsted: ofsted.into_iter().filter_map(file).collect(),
+            comparators: file(comparators),
             title: args.title.clone(),
+            base: file(base),
+            areas,
         };
         let (dataset, summary) = match build(&inputs) {
             Ok(r) => r,

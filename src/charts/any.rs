@@ -7,9 +7,10 @@ use crate::aggregate::{
 };
 use crate::dataset::Dataset;
 use crate::table::{self, DataTable};
+use crate::trend::{trend_chart, TrendChart, TrendKind};
 use crate::view::ChartId;
 
-use super::{disadvantage, export, ofsted, progress, ChartError, Mark};
+use super::{disadvantage, export, ofsted, progress, trend, ChartError, Mark};
 
 /// A built chart model of any kind.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,6 +21,8 @@ pub enum AnyChart {
     Disadvantage(DisadvantageChart),
     /// Ofsted judgements.
     Ofsted(OfstedChart),
+    /// An area over time against its comparators.
+    Trend(TrendChart),
 }
 
 impl AnyChart {
@@ -29,6 +32,11 @@ impl AnyChart {
             ChartId::Ks2Progress => Self::Progress(progress_chart(dataset, sel)),
             ChartId::Disadvantaged => Self::Disadvantage(disadvantage_chart(dataset, sel)),
             ChartId::Ofsted => Self::Ofsted(ofsted_chart(dataset, sel)),
+            ChartId::AreaProgress => Self::Trend(trend_chart(dataset, TrendKind::Progress, sel)),
+            ChartId::AreaAttainment => {
+                Self::Trend(trend_chart(dataset, TrendKind::Attainment, sel))
+            }
+            ChartId::AreaFsm => Self::Trend(trend_chart(dataset, TrendKind::Fsm, sel)),
         }
     }
 
@@ -38,6 +46,11 @@ impl AnyChart {
             Self::Progress(_) => ChartId::Ks2Progress,
             Self::Disadvantage(_) => ChartId::Disadvantaged,
             Self::Ofsted(_) => ChartId::Ofsted,
+            Self::Trend(m) => match m.kind {
+                TrendKind::Progress => ChartId::AreaProgress,
+                TrendKind::Attainment => ChartId::AreaAttainment,
+                TrendKind::Fsm => ChartId::AreaFsm,
+            },
         }
     }
 
@@ -47,6 +60,7 @@ impl AnyChart {
             Self::Progress(m) => &m.title,
             Self::Disadvantage(m) => &m.title,
             Self::Ofsted(m) => &m.title,
+            Self::Trend(m) => &m.title,
         }
     }
 
@@ -56,6 +70,7 @@ impl AnyChart {
             Self::Progress(m) => progress::size(m, width),
             Self::Disadvantage(m) => disadvantage::size(m, width),
             Self::Ofsted(m) => ofsted::size(m, width),
+            Self::Trend(m) => trend::size(m, width),
         }
     }
 
@@ -65,6 +80,7 @@ impl AnyChart {
             Self::Progress(m) => progress::svg(m, width),
             Self::Disadvantage(m) => disadvantage::svg(m, width),
             Self::Ofsted(m) => ofsted::svg(m, width),
+            Self::Trend(m) => trend::svg(m, width),
         }
     }
 
@@ -74,6 +90,7 @@ impl AnyChart {
             Self::Progress(m) => progress::marks(m, width),
             Self::Disadvantage(m) => disadvantage::marks(m, width),
             Self::Ofsted(m) => ofsted::marks(m, width),
+            Self::Trend(m) => trend::marks(m, width),
         }
     }
 
@@ -83,6 +100,7 @@ impl AnyChart {
             Self::Progress(m) => &m.legend,
             Self::Disadvantage(m) => &m.legend,
             Self::Ofsted(m) => &m.legend,
+            Self::Trend(m) => &m.legend,
         }
     }
 
@@ -92,6 +110,16 @@ impl AnyChart {
             Self::Progress(m) => vec![table::progress(m)],
             Self::Disadvantage(m) => vec![table::disadvantage(m)],
             Self::Ofsted(m) => vec![table::ofsted(m), table::ofsted_schools(m, dataset)],
+            Self::Trend(m) => {
+                let grouping = dataset
+                    .raw()
+                    .context
+                    .as_ref()
+                    .and_then(|c| c.neighbours_source.as_deref())
+                    .and_then(|id| dataset.source(id))
+                    .map(|s| s.title.clone());
+                vec![crate::trend::table::table(m, grouping.as_deref())]
+            }
         }
     }
 
@@ -101,6 +129,7 @@ impl AnyChart {
             Self::Progress(m) => crate::summary::progress(m),
             Self::Disadvantage(m) => crate::summary::disadvantage(m),
             Self::Ofsted(m) => crate::summary::ofsted(m),
+            Self::Trend(m) => crate::trend::words::summary(m),
         }
     }
 
@@ -110,6 +139,7 @@ impl AnyChart {
             Self::Progress(m) => (&m.notes, &m.statements),
             Self::Disadvantage(m) => (&m.notes, &m.statements),
             Self::Ofsted(m) => (&m.notes, &m.statements),
+            Self::Trend(m) => (&m.notes, &m.statements),
         };
         notes.iter().chain(statements.iter()).cloned().collect()
     }
@@ -120,6 +150,7 @@ impl AnyChart {
             Self::Progress(m) => &m.sources,
             Self::Disadvantage(m) => &m.sources,
             Self::Ofsted(m) => &m.sources,
+            Self::Trend(m) => &m.sources,
         }
     }
 
@@ -148,6 +179,7 @@ impl AnyChart {
             Self::Progress(m) => export::svg(&frame, size, |a| progress::draw(a, m)),
             Self::Disadvantage(m) => export::svg(&frame, size, |a| disadvantage::draw(a, m)),
             Self::Ofsted(m) => export::svg(&frame, size, |a| ofsted::draw(a, m)),
+            Self::Trend(m) => export::svg(&frame, size, |a| trend::draw(a, m)),
         }
     }
 
@@ -155,6 +187,18 @@ impl AnyChart {
     /// `ks2-progress_seven-stars_maths_2019`.
     pub fn file_stem(&self, sel: &Selection) -> String {
         let mut parts = vec![self.id().id().to_string()];
+        if let Self::Trend(m) = self {
+            // Area figures do not depend on the cohort: name the area and pupils instead.
+            parts.push(crate::import::slug(&m.home));
+            if m.kind.has_pupils() && m.pupils != crate::model::PupilGroup::All {
+                parts.push(m.pupils.id().to_string());
+            }
+            if let (TrendKind::Progress, Some(s)) = (m.kind, sel.subject) {
+                parts.push(s.label().to_lowercase());
+            }
+            parts.push(format!("{}-{}", m.years.0, m.years.1));
+            return parts.join("_");
+        }
         parts.push(match &sel.cohort {
             CohortChoice::Programme => "all-schools".to_string(),
             CohortChoice::Cohort(id) => id.clone(),
@@ -165,7 +209,7 @@ impl AnyChart {
         let year = match self {
             Self::Progress(m) => m.year,
             Self::Disadvantage(m) => m.year,
-            Self::Ofsted(_) => None,
+            Self::Ofsted(_) | Self::Trend(_) => None,
         };
         if let Some(y) = year {
             parts.push(y.to_string());

@@ -14,6 +14,7 @@ pub mod any;
 pub mod ofsted;
 pub mod progress;
 pub mod theme;
+pub mod trend;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -58,6 +59,14 @@ pub mod palette {
     pub const INADEQUATE: RGBColor = RGBColor(0xa4, 0x26, 0x2c);
     /// Not graded.
     pub const NOT_GRADED: RGBColor = RGBColor(0x5f, 0x63, 0x68);
+    /// A region.
+    pub const REGION: RGBColor = RGBColor(0x6a, 0x3d, 0x9a);
+    /// Statistical neighbours: their points and median.
+    pub const NEIGHBOUR: RGBColor = RGBColor(0x00, 0x70, 0x7a);
+    /// The neighbours' band (a fill behind the lines).
+    pub const BAND: RGBColor = RGBColor(0xd5, 0xec, 0xee);
+    /// Years without figures (a fill).
+    pub const GAP: RGBColor = RGBColor(0xf0, 0xf0, 0xf0);
 }
 
 /// The font stack written into the SVG: Arial metrics, which [`text_width`] assumes.

@@ -6,7 +6,7 @@
 use crate::view::Theme;
 
 /// Light palette colour → (contrast, dark), as plotters writes them (`#RRGGBB`, upper case).
-const MAP: [(&str, &str, &str); 12] = [
+const MAP: [(&str, &str, &str); 16] = [
     ("#FFFFFF", "#FFFFFF", "#121212"), // background; text on Ofsted segments; rules
     ("#1B1B1B", "#000000", "#F2F2F2"), // ink
     ("#505050", "#1B1B1B", "#C4C4C4"), // muted text
@@ -19,6 +19,10 @@ const MAP: [(&str, &str, &str); 12] = [
     ("#8A5600", "#5C3A00", "#FFCC80"), // Requires improvement
     ("#A4262C", "#7F1D1D", "#F6A9AE"), // Inadequate
     ("#5F6368", "#37474F", "#CFD8DC"), // Not graded
+    ("#6A3D9A", "#4B1F7A", "#C8A8EE"), // region
+    ("#00707A", "#004D55", "#7FD6DE"), // statistical neighbours
+    ("#D5ECEE", "#BFDFE2", "#1E3A3D"), // neighbours' band (fill)
+    ("#F0F0F0", "#E0E0E0", "#262626"), // years without figures (fill)
 ];
 
 /// The colour `light` becomes in `theme`.
@@ -92,7 +96,7 @@ mod tests {
             }
             for mark in [
                 "#1D4E89", "#A63F10", "#4D4D4D", "#0B4F2E", "#2E7D32", "#8A5600", "#A4262C",
-                "#5F6368",
+                "#5F6368", "#6A3D9A", "#00707A",
             ] {
                 assert!(
                     contrast(c(mark), bg) >= 3.0,

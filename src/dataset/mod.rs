@@ -6,6 +6,8 @@
 //! their value, dates are dates. It reports every problem it finds, not just the first, so a
 //! person fixing a file sees the whole list at once.
 
+mod areas;
+
 use std::collections::HashMap;
 
 use serde::Deserialize;
@@ -283,6 +285,7 @@ impl Validator {
                 );
             }
         }
+        self.check_areas(raw, ctx);
         for (i, c) in raw.cohorts.iter().enumerate() {
             self.cohort(&format!("cohorts[{i}]"), c, ctx);
         }
@@ -711,7 +714,7 @@ mod tests {
     #[test]
     fn a_non_finite_number_is_refused() {
         // JSON has no NaN; a file written by a careless tool may have it as a bare word.
-        let text = BUNDLED_JSON.replacen("\"value\": 0.2", "\"value\": NaN", 1);
+        let text = BUNDLED_JSON.replacen("\"value\":0.2", "\"value\":NaN", 1);
         let err = Dataset::from_json(&text)
             .err()
             .map(|e| e.to_string())
@@ -732,8 +735,16 @@ mod tests {
     #[test]
     fn an_unsupported_schema_version_says_which_version_is_read() {
         check(
-            |d| d["schema_version"] = json!(2),
-            "schema_version: schema_version 2 is not supported: this dashboard reads version 1",
+            |d| d["schema_version"] = json!(3),
+            "schema_version: schema_version 3 is not supported: this dashboard reads version 2",
+        );
+    }
+
+    #[test]
+    fn a_version_1_file_is_told_how_to_come_up_to_date() {
+        check(
+            |d| d["schema_version"] = json!(1),
+            "schema_version: schema_version 1 is not supported: this dashboard reads version 2. Version 2 adds the area series over time and changes nothing else",
         );
     }
 

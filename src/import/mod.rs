@@ -9,6 +9,10 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
+pub mod lait;
+
+pub use lait::AreaInputs;
+
 use crate::dataset::{is_iso_date, Dataset};
 use crate::error::DataErrors;
 use crate::model::{
@@ -80,6 +84,11 @@ pub struct Inputs<'a> {
     pub comparators: Option<InputFile<'a>>,
     /// Title of the dataset.
     pub title: Option<String>,
+    /// A dataset to start from instead of a cohort list (its figures are kept; area
+    /// figures from `areas` replace its context and series).
+    pub base: Option<InputFile<'a>>,
+    /// DfE LAIT files: the home area's context and yearly series.
+    pub areas: Option<AreaInputs<'a>>,
 }
 
 /// What an import found, for the command's report.
@@ -99,6 +108,10 @@ pub struct Summary {
     pub suppressed: usize,
     /// Data rows read across all files.
     pub rows_read: usize,
+    /// Area series written (LAIT).
+    pub area_series: usize,
+    /// Published area figures in them.
+    pub area_points: usize,
 }
 
 impl fmt::Display for Summary {
@@ -119,6 +132,13 @@ impl fmt::Display for Summary {
             "{} values not published (kept as such, not as 0)",
             self.suppressed
         )?;
+        if self.area_series > 0 {
+            writeln!(
+                f,
+                "{} area series with {} published figures",
+                self.area_series, self.area_points
+            )?;
+        }
         if self.unmatched.is_empty() {
             write!(f, "every school was found")
         } else {
@@ -912,6 +932,43 @@ fn file_source(id: &str, name: &str, publisher: &str, what: &str) -> Source {
 pub fn build(inputs: &Inputs<'_>) -> Result<(Dataset, Summary), ImportFailure> {
     let mut c = Collector { errors: Vec::new() };
     let mut summary = Summary::default();
+    let mut raw = match (inputs.base, inputs.cohorts) {
+        (Some(base), None) => Dataset::from_json(base.text)
+            .map_err(ImportFailure::Invalid)?
+            .raw()
+            .clone(),
+        (Some(base), Some(_)) => {
+            return Err(ImportFailure::Files(vec![err(
+                base.name,
+                0,
+                "file",
+                "a base dataset or a cohort list",
+                "both",
+            )]))
+        }
+        (None, _) => schools_dataset(inputs, &mut c, &mut summary)?,
+    };
+    if let Some(areas) = &inputs.areas {
+        let figures = lait::read(areas, &mut c, &mut summary);
+        if c.errors.is_empty() {
+            lait::merge(&mut raw, figures);
+        }
+    }
+    if !c.errors.is_empty() {
+        return Err(ImportFailure::Files(c.errors));
+    }
+    Dataset::try_from(raw)
+        .map(|d| (d, summary))
+        .map_err(ImportFailure::Invalid)
+}
+
+/// The schools, cohorts and their KS2 and Ofsted figures from a cohort list and DfE/Ofsted
+/// files, not yet validated.
+fn schools_dataset(
+    inputs: &Inputs<'_>,
+    c: &mut Collector,
+    summary: &mut Summary,
+) -> Result<RawDataset, ImportFailure> {
     let Some(cohort_file) = inputs.cohorts else {
         return Err(ImportFailure::Files(vec![err(
             "(inputs)",
@@ -921,7 +978,7 @@ pub fn build(inputs: &Inputs<'_>) -> Result<(Dataset, Summary), ImportFailure> {
             "none",
         )]));
     };
-    let list = read_cohorts(cohort_file, &mut c, &mut summary);
+    let list = read_cohorts(cohort_file, c, summary);
     let mut sources = vec![file_source(
         "cohort-list",
         cohort_file.name,
@@ -937,15 +994,7 @@ pub fn build(inputs: &Inputs<'_>) -> Result<(Dataset, Summary), ImportFailure> {
             "Department for Education",
             "KS2 school-level performance data",
         ));
-        read_ks2(
-            *file,
-            *year,
-            &list.urns,
-            &id,
-            &mut facts,
-            &mut c,
-            &mut summary,
-        );
+        read_ks2(*file, *year, &list.urns, &id, &mut facts, c, summary);
     }
     for (i, file) in inputs.ofsted.iter().enumerate() {
         let id = format!("ofsted-{}", i + 1);
@@ -955,15 +1004,15 @@ pub fn build(inputs: &Inputs<'_>) -> Result<(Dataset, Summary), ImportFailure> {
             "Ofsted",
             "Ofsted inspection outcomes",
         ));
-        read_ofsted(*file, &list.urns, &id, &mut facts, &mut c, &mut summary);
+        read_ofsted(*file, &list.urns, &id, &mut facts, c, summary);
     }
     let (areas, area_progress, comparator_sources) = match inputs.comparators {
-        Some(f) => read_comparators(f, &mut c, &mut summary),
+        Some(f) => read_comparators(f, c, summary),
         None => Default::default(),
     };
     sources.extend(comparator_sources);
     if !c.errors.is_empty() {
-        return Err(ImportFailure::Files(c.errors));
+        return Err(ImportFailure::Files(std::mem::take(&mut c.errors)));
     }
 
     let schools: Vec<School> = list
@@ -1049,12 +1098,12 @@ pub fn build(inputs: &Inputs<'_>) -> Result<(Dataset, Summary), ImportFailure> {
         statements: Vec::new(),
         fsm: Vec::new(),
         ofsted_distributions: Vec::new(),
+        context: None,
+        area_series: Vec::new(),
         cohorts,
         schools,
     };
-    Dataset::try_from(raw)
-        .map(|d| (d, summary))
-        .map_err(ImportFailure::Invalid)
+    Ok(raw)
 }
 
 /// What an input file is, told from its header row.
@@ -1180,6 +1229,7 @@ mod tests {
             ofsted: vec![file("ofsted.csv", ofsted)],
             comparators: None,
             title: Some("Fixture".into()),
+            ..Inputs::default()
         }
     }
 
@@ -1387,7 +1437,7 @@ mod tests {
             from_files(&unknown).err().map(|e| e.to_string()).unwrap_or_default(),
             "notes.csv:1: header: expected a dataset JSON, or a cohort list, KS2, Ofsted or comparators CSV, found \u{201c}colour,size\u{201d}"
         );
-        let broken_json = vec![("d.json".to_string(), "{\"schema_version\": 1}".to_string())];
+        let broken_json = vec![("d.json".to_string(), "{\"schema_version\": 2}".to_string())];
         let msg = from_files(&broken_json)
             .err()
             .map(|e| e.to_string())

@@ -1,0 +1,221 @@
+//! Sentences that set the programme's own figures beside DfE's: where the programme's
+//! account gives a figure that DfE also publishes, both are named and any difference is
+//! stated; its statement "above West Midlands and statistical neighbours" gets a sentence
+//! computed from the figures that bear on it.
+
+use super::{Role, TrendKind, TrendLine, TrendPanel};
+use crate::aggregate::Sources;
+use crate::dataset::Dataset;
+use crate::format;
+use crate::model::{AreaMeasure, PupilGroup, Subject};
+use crate::summary::join_words;
+
+/// The year of the programme's own area figures (the account's "2016"), if it gives any.
+fn seed_year(dataset: &Dataset, home: &str) -> Option<u16> {
+    dataset
+        .raw()
+        .area_progress
+        .iter()
+        .filter(|p| p.area == home)
+        .map(|p| p.year)
+        .min()
+}
+
+fn subject_of(m: AreaMeasure) -> Option<Subject> {
+    match m {
+        AreaMeasure::ReadingProgress => Some(Subject::Reading),
+        AreaMeasure::WritingProgress => Some(Subject::Writing),
+        AreaMeasure::MathsProgress => Some(Subject::Maths),
+        _ => None,
+    }
+}
+
+fn by_role(panel: &TrendPanel, role: Role) -> Option<&TrendLine> {
+    panel.lines.iter().find(|l| l.role == role)
+}
+
+/// The comparisons that apply to a chart, as sentences.
+pub fn seed_comparisons(
+    dataset: &Dataset,
+    kind: TrendKind,
+    panels: &[TrendPanel],
+    sources: &mut Sources,
+) -> Vec<String> {
+    let raw = dataset.raw();
+    let Some(ctx) = &raw.context else {
+        return Vec::new();
+    };
+    let Some(year) = seed_year(dataset, &ctx.home) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    match kind {
+        TrendKind::Progress => {
+            let pupils = panels.first().and_then(|p| p.lines.first()).map(|_| ());
+            if pupils.is_none() {
+                return out;
+            }
+            // Does the account give the same figures as DfE?
+            let mut same = Vec::new();
+            let mut differ = Vec::new();
+            for panel in panels {
+                let (Some(subject), Some(home)) =
+                    (subject_of(panel.measure), by_role(panel, Role::Home))
+                else {
+                    continue;
+                };
+                let Some(dfe) = home.at(year).and_then(|p| p.value.map(|v| (v, p.decimals))) else {
+                    continue;
+                };
+                let seed = raw.area_progress.iter().find(|p| {
+                    p.area == ctx.home
+                        && p.year == year
+                        && p.subject == subject
+                        && p.pupils == PupilGroup::All
+                });
+                let Some(seed) = seed else { continue };
+                sources.add(&seed.source);
+                let d = format::progress_at(dfe.0, dfe.1);
+                if (seed.value - dfe.0).abs() < 1e-9 {
+                    let words = seed.quote.as_ref().map_or_else(String::new, |q| {
+                        format!(" (the account says \u{201c}{q}\u{201d})")
+                    });
+                    same.push(format!("{} {d}{words}", subject.label().to_lowercase()));
+                } else {
+                    differ.push(format!(
+                        "{} {} in the account, {d} in DfE's figures",
+                        subject.label().to_lowercase(),
+                        format::progress(seed.value)
+                    ));
+                }
+            }
+            if !same.is_empty() {
+                out.push(format!(
+                    "The programme's account and DfE's LAIT give the same {year} progress for {}: {}.",
+                    dataset.area_name(&ctx.home),
+                    join_words(&same)
+                ));
+            }
+            if !differ.is_empty() {
+                out.push(format!(
+                    "The programme's account and DfE's LAIT differ for {} in {year}: {}.",
+                    dataset.area_name(&ctx.home),
+                    join_words(&differ)
+                ));
+            }
+            out.extend(statement_check(dataset, year, panels));
+        }
+        TrendKind::Fsm => {
+            let Some(panel) = panels.first() else {
+                return out;
+            };
+            let mut parts = Vec::new();
+            for f in raw.fsm.iter().filter(|f| f.year.is_none()) {
+                let Some(line) = panel.lines.iter().find(|l| l.area == f.area) else {
+                    continue;
+                };
+                let Some(p) = line.at(year).filter(|p| p.value.is_some()) else {
+                    continue;
+                };
+                let Some(v) = p.value else { continue };
+                sources.add(&f.source);
+                let dfe = format::percent_at(v, p.decimals);
+                let seed = format::percent(f.percent);
+                let same = (f.percent - v).abs() < 1e-9;
+                parts.push(if same {
+                    format!("{}: {seed} in the account, {dfe} in DfE's January {year} census (the same)", line.name)
+                } else {
+                    format!(
+                        "{}: {seed} in the account, {dfe} in DfE's January {year} census, a difference of {} points",
+                        line.name,
+                        format::percent_at((v - f.percent).abs(), p.decimals).trim_end_matches('%')
+                    )
+                });
+            }
+            if !parts.is_empty() {
+                out.push(format!(
+                    "The programme's account gives free-school-meal shares with no year; beside DfE's figures for {year}, the year of its other figures: {}.",
+                    join_words(&parts)
+                ));
+            }
+        }
+        TrendKind::Attainment => {}
+    }
+    out
+}
+
+/// "Above West Midlands and statistical neighbours", checked subject by subject in the
+/// account's year.
+fn statement_check(dataset: &Dataset, year: u16, panels: &[TrendPanel]) -> Vec<String> {
+    let raw = dataset.raw();
+    let Some(ctx) = &raw.context else {
+        return Vec::new();
+    };
+    if !raw.statements.iter().any(|s| s.topic == "ks2-progress") {
+        return Vec::new();
+    }
+    let mut parts = Vec::new();
+    for panel in panels {
+        let (Some(subject), Some(home)) = (subject_of(panel.measure), by_role(panel, Role::Home))
+        else {
+            continue;
+        };
+        let Some(h) = home.at(year).and_then(|p| p.value) else {
+            continue;
+        };
+        let mut bits = Vec::new();
+        if let Some(region) = by_role(panel, Role::Region) {
+            if let Some(r) = region
+                .at(year)
+                .and_then(|p| p.value.map(|v| (v, p.decimals)))
+            {
+                let rel = if h > r.0 {
+                    "above"
+                } else if h < r.0 {
+                    "below"
+                } else {
+                    "level with"
+                };
+                bits.push(format!(
+                    "{rel} {} ({})",
+                    region.name,
+                    format::progress_at(r.0, r.1)
+                ));
+            }
+        }
+        let with: Vec<f64> = panel
+            .neighbours
+            .iter()
+            .filter_map(|l| l.value(year))
+            .collect();
+        if !with.is_empty() {
+            let above = with.iter().filter(|v| h > **v).count();
+            bits.push(format!(
+                "above {above} of {} statistical neighbours",
+                with.len()
+            ));
+        }
+        if !bits.is_empty() {
+            let hp = home.at(year).map_or(0, |p| p.decimals);
+            parts.push(format!(
+                "{} {}, {}",
+                subject.label().to_lowercase(),
+                format::progress_at(h, hp),
+                join_words(&bits)
+            ));
+        }
+    }
+    if parts.is_empty() {
+        return Vec::new();
+    }
+    let grouping = ctx
+        .neighbours_note
+        .as_ref()
+        .map(|_| " (neighbours as DfE grouped them in 2021, not necessarily the grouping the account used)")
+        .unwrap_or("");
+    vec![format!(
+        "The account's \u{201c}above West Midlands and statistical neighbours\u{201d}, checked against DfE's {year} figures for {}: {}{grouping}.",
+        dataset.area_name(&ctx.home),
+        parts.join("; ")
+    )]
+}

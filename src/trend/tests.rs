@@ -1,0 +1,245 @@
+//! The area charts over time, on the bundled dataset (DfE LAIT figures for Stoke-on-Trent,
+//! the West Midlands, England and Stoke's ten statistical neighbours).
+
+use super::*;
+use crate::charts::trend::runs;
+use crate::charts::{locate, trend as draw};
+use crate::testing::{bundled, unescape};
+
+fn chart(kind: TrendKind, pupils: PupilGroup) -> TrendChart {
+    let sel = Selection {
+        pupils,
+        ..Selection::default()
+    };
+    trend_chart(&bundled(), kind, &sel)
+}
+
+#[test]
+fn progress_has_gaps_for_the_pandemic_and_the_missing_baseline() {
+    let m = chart(TrendKind::Progress, PupilGroup::All);
+    let gaps: Vec<(u16, u16)> = m.gaps.iter().map(|g| (g.from, g.to)).collect();
+    assert_eq!(gaps, vec![(2020, 2021), (2024, 2025)]);
+    assert!(m
+        .notes
+        .iter()
+        .any(|n| n.contains("No KS2 assessments took place in 2020 and 2021")));
+}
+
+#[test]
+fn attainment_continues_to_2025_with_only_the_pandemic_gap() {
+    let m = chart(TrendKind::Attainment, PupilGroup::All);
+    let gaps: Vec<(u16, u16)> = m.gaps.iter().map(|g| (g.from, g.to)).collect();
+    assert_eq!(gaps, vec![(2020, 2021)]);
+    let home = &m.panels[0].lines[0];
+    assert_eq!(home.name, "Stoke-on-Trent");
+    assert_eq!(home.value(2025), Some(59.0));
+}
+
+#[test]
+fn no_line_is_drawn_across_a_year_without_figures() {
+    let pts = [
+        (2016, 1.0),
+        (2017, 2.0),
+        (2019, 3.0),
+        (2022, 1.0),
+        (2023, 0.0),
+    ];
+    let r = runs(&pts);
+    assert_eq!(r.len(), 3, "{r:?}");
+    assert_eq!(r[1], vec![(2019, 3.0)]);
+}
+
+#[test]
+fn figures_keep_the_precision_published_each_year() {
+    let m = chart(TrendKind::Progress, PupilGroup::All);
+    let marks = draw::marks(&m, 1100);
+    let said: Vec<String> = marks.iter().map(|k| k.sentence()).collect();
+    for s in [
+        "Stoke-on-Trent, 2019, reading progress: \u{2212}0.91",
+        "West Midlands, 2016, reading progress: \u{2212}0.5",
+        "West Midlands, 2023, reading progress: \u{2212}0.10",
+        "Stoke-on-Trent, 2016, reading progress: 0.0",
+    ] {
+        assert!(said.iter().any(|x| x == s), "missing {s}");
+    }
+    let fsm = chart(TrendKind::Fsm, PupilGroup::All);
+    let said: Vec<String> = draw::marks(&fsm, 1100)
+        .iter()
+        .map(|k| k.sentence())
+        .collect();
+    assert!(
+        said.iter()
+            .any(|x| x
+                == "Stoke-on-Trent, 2016, primary pupils eligible for free school meals: 23.0%")
+    );
+}
+
+#[test]
+fn england_all_pupil_progress_is_zero_by_definition_where_lait_prints_none() {
+    let m = chart(TrendKind::Progress, PupilGroup::All);
+    let england = m.panels[0]
+        .lines
+        .iter()
+        .find(|l| l.role == Role::Country)
+        .cloned();
+    let p2016 = england.as_ref().and_then(|l| l.at(2016)).cloned();
+    assert_eq!(p2016.as_ref().and_then(|p| p.value), Some(0.0));
+    assert_eq!(
+        p2016.map(|p| p.source),
+        Some(crate::import::lait::DEFINITION_SOURCE.to_string())
+    );
+    assert!(m
+        .notes
+        .iter()
+        .any(|n| n.starts_with("England 2016 and England 2017: 0 by definition")));
+}
+
+#[test]
+fn every_point_is_found_where_it_is_drawn() {
+    for kind in [TrendKind::Progress, TrendKind::Attainment, TrendKind::Fsm] {
+        let m = chart(kind, PupilGroup::All);
+        for width in [360, 1100] {
+            let marks = draw::marks(&m, width);
+            // Home, region and England lines come first: each is found at its centre.
+            for (i, mk) in marks.iter().enumerate().take(20) {
+                let (x, y) = (
+                    mk.bounds.x + mk.bounds.w / 2.0,
+                    mk.bounds.y + mk.bounds.h / 2.0,
+                );
+                let found = locate(&marks, x, y).map(|j| marks[j].sentence());
+                assert!(
+                    found.is_some(),
+                    "{kind:?} {width}: {} not found",
+                    mk.sentence()
+                );
+                let _ = i;
+            }
+        }
+    }
+}
+
+#[test]
+fn each_neighbour_is_a_row_of_the_table_and_a_mark() {
+    let ds = bundled();
+    let m = chart(TrendKind::Progress, PupilGroup::All);
+    let t = table::table(&m, Some("Statistical neighbour groupings (2021)"));
+    let neighbours = t
+        .rows
+        .iter()
+        .filter(|r| r[1].text.starts_with("Statistical neighbour"))
+        .count();
+    assert_eq!(neighbours, 30, "ten neighbours in three subjects");
+    assert!(t.rows.iter().any(|r| r[0].text == "Blackpool"));
+    let marks = draw::marks(&m, 1100);
+    assert!(marks
+        .iter()
+        .any(|k| k.entity == "Blackpool (statistical neighbour)" && k.year == Some(2019)));
+    let csv = crate::table::to_csv(&t, &ds);
+    assert!(
+        csv.contains("not published"),
+        "2020 is written as not published"
+    );
+    assert!(
+        csv.contains("Local Authority Interactive Tool"),
+        "rows cite LAIT"
+    );
+}
+
+#[test]
+fn hiding_the_neighbours_removes_band_points_and_marks() {
+    let sel = Selection {
+        hidden: [NEIGHBOURS.to_string()].into_iter().collect(),
+        ..Selection::default()
+    };
+    let m = trend_chart(&bundled(), TrendKind::Progress, &sel);
+    assert!(m
+        .panels
+        .iter()
+        .all(|p| p.neighbours.is_empty() && p.band.is_empty()));
+    assert!(draw::marks(&m, 1100)
+        .iter()
+        .all(|k| !k.entity.contains("neighbour")));
+    let entry = m.legend.iter().find(|e| e.id == NEIGHBOURS);
+    assert_eq!(entry.map(|e| e.shown), Some(false));
+}
+
+#[test]
+fn switching_pupils_keeps_the_axis_and_changes_the_figures() {
+    let all = chart(TrendKind::Progress, PupilGroup::All);
+    let dis = chart(TrendKind::Progress, PupilGroup::Disadvantaged);
+    assert_eq!(all.domain, dis.domain, "the axis does not move");
+    assert!(dis.title.contains("disadvantaged pupils"));
+    let stoke = &dis.panels[0].lines[0];
+    assert_eq!(stoke.value(2019), Some(-1.29));
+    assert_eq!(
+        stoke.value(2016),
+        None,
+        "LAIT has no 2016 figure for disadvantaged pupils"
+    );
+}
+
+#[test]
+fn the_summary_says_how_the_area_changed_against_its_comparators() {
+    let m = chart(TrendKind::Progress, PupilGroup::All);
+    let s = words::summary(&m).join(" ");
+    assert!(
+        s.contains("From 2016 to 2019 Stoke-on-Trent's reading progress fell from 0.0 to \u{2212}0.91, while West Midlands' rose from \u{2212}0.5 to \u{2212}0.26"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Stoke-on-Trent was above 2 of its 10 statistical neighbours"),
+        "{s}"
+    );
+}
+
+#[test]
+fn the_accounts_statement_is_checked_against_the_figures() {
+    let m = chart(TrendKind::Progress, PupilGroup::All);
+    let notes = m.notes.join(" ");
+    assert!(notes.contains("reading 0.0, above West Midlands (\u{2212}0.5) and above 6 of 10 statistical neighbours"), "{notes}");
+    assert!(notes.contains("not necessarily the grouping the account used"));
+    assert!(m
+        .statements
+        .iter()
+        .any(|s| s.contains("above the West Midlands")));
+}
+
+#[test]
+fn the_accounts_fsm_shares_are_set_beside_dfes() {
+    let m = chart(TrendKind::Fsm, PupilGroup::All);
+    let notes = m.notes.join(" ");
+    assert!(
+        notes.contains("England: 14.5% in the account, 14.6% in DfE's January 2016 census, a difference of 0.1 points"),
+        "{notes}"
+    );
+    assert!(m.sources.iter().any(|s| s == "uow-clp-account"));
+}
+
+#[test]
+fn the_drawing_marks_cohort_starts_and_labels_gaps() {
+    let m = chart(TrendKind::Attainment, PupilGroup::All);
+    let svg = unescape(&draw::svg(&m, 1100).unwrap_or_default());
+    assert!(svg.contains("Cohorts started: 7 in 2015, 5 in 2016"));
+    assert!(svg.contains("No KS2 tests"));
+    assert!(
+        svg.contains("Stoke-on-Trent 59%"),
+        "direct label with the latest value"
+    );
+    let (_, narrow) = draw::size(&chart(TrendKind::Progress, PupilGroup::All), 360);
+    let (_, wide) = draw::size(&chart(TrendKind::Progress, PupilGroup::All), 1100);
+    assert!(narrow > 2 * wide, "panels stack on a phone");
+}
+
+#[test]
+fn a_dataset_without_area_series_has_no_area_charts() {
+    let mut raw = bundled().raw().clone();
+    raw.context = None;
+    raw.area_series.clear();
+    let ds = match crate::dataset::Dataset::try_from(raw) {
+        Ok(d) => d,
+        Err(e) => panic!("{e}"),
+    };
+    let charts = crate::view::ChartId::available(&ds);
+    assert!(charts.iter().all(|c| !c.is_area_trend()));
+    assert_eq!(charts.len(), 3);
+}
