@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use cohort_dashboard::dataset::Dataset;
 use cohort_dashboard::import::excel_date;
-use cohort_dashboard::model::{Judgement, JudgementCounts, Subject};
+use cohort_dashboard::model::{AreaMeasure, Judgement, JudgementCounts, PupilGroup, Subject};
 
 fn data_dir() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
@@ -180,4 +180,209 @@ fn named_schools_inspections_match_the_ofsted_file() {
             school.name
         );
     }
+}
+
+/// The LAIT code of each measure the dataset's area series hold (written out here, not taken
+/// from the importer, so the check is independent of it).
+fn lait_code(measure: AreaMeasure, pupils: PupilGroup) -> &'static str {
+    use AreaMeasure as M;
+    use PupilGroup as P;
+    match (measure, pupils) {
+        (M::ReadingProgress, P::All) => "KS2R_Prog_VA",
+        (M::WritingProgress, P::All) => "KS2W_Prog_VA",
+        (M::MathsProgress, P::All) => "KS2M_Prog_VA",
+        (M::ReadingProgress, P::Disadvantaged) => "KS2_DAP_Reading_Progress",
+        (M::WritingProgress, P::Disadvantaged) => "KS2_DAP_Writing_Progress",
+        (M::MathsProgress, P::Disadvantaged) => "KS2_DAP_Maths_Progress",
+        (M::ReadingProgress, P::NonDisadvantaged) => "KS2_NonDAP_Reading_Progress",
+        (M::WritingProgress, P::NonDisadvantaged) => "KS2_NonDAP_Writing_Progress",
+        (M::MathsProgress, P::NonDisadvantaged) => "KS2_NonDAP_Maths_Progress",
+        (M::ExpectedStandardRwm, P::All) => "KS2RWM_Expected_STD",
+        (M::ExpectedStandardRwm, P::Disadvantaged) => "DAP_NEW_KS2_RWM",
+        (M::ExpectedStandardRwm, P::NonDisadvantaged) => "NonDAP_NEW_KS2_RWM",
+        (M::PrimaryFsm, _) => "PriFSM",
+    }
+}
+
+#[test]
+fn every_area_figure_matches_the_lait_file_at_its_published_precision() {
+    let Some(dir) = data_dir() else { return };
+    let rows = read_csv(&dir.join("lait_ks2_fsm_by_area_2016-2025.csv"));
+    // (measure, area name, year) → value text
+    let mut by_key: HashMap<(String, String, u16), String> = HashMap::new();
+    for r in &rows {
+        let year = r["Years"].parse::<u16>().unwrap_or(0);
+        by_key.insert(
+            (r["Short Desc"].clone(), r["LA and Regions"].clone(), year),
+            r["Values"].clone(),
+        );
+    }
+    let ds = bundled();
+    let raw = ds.raw();
+    let mut checked = 0;
+    for s in &raw.area_series {
+        let name = ds.area_name(&s.area).to_string();
+        let code = lait_code(s.measure, s.pupils);
+        for p in &s.points {
+            let Some(text) = by_key.get(&(code.to_string(), name.clone(), p.year)) else {
+                panic!("{name} {code} {}: not in the LAIT file", p.year);
+            };
+            match (text.as_str(), p.value) {
+                ("-", None) => {}
+                ("-", Some(v)) => {
+                    // Only England's all-pupil progress, 0 by definition, fills a "-".
+                    assert_eq!(v, 0.0, "{name} {code} {}", p.year);
+                    assert_eq!(p.source.as_deref(), Some("dfe-progress-definition"));
+                    assert_eq!(name, "England");
+                }
+                (t, Some(v)) => {
+                    let published: f64 = t.parse().unwrap_or(f64::NAN);
+                    let f = 10f64.powi(i32::from(p.decimals));
+                    assert!(
+                        ((published * f).round() / f - v).abs() < 1e-9,
+                        "{name} {code} {}: file {t}, dataset {v} at {} places",
+                        p.year,
+                        p.decimals
+                    );
+                    assert!(
+                        ((v * f).round() / f - v).abs() < 1e-9,
+                        "no float noise kept"
+                    );
+                    checked += 1;
+                }
+                (t, None) => panic!("{name} {code} {}: file has {t}, dataset none", p.year),
+            }
+        }
+    }
+    assert!(checked > 1000, "only {checked} figures checked");
+}
+
+#[test]
+fn the_readmes_checked_facts_hold_in_the_bundled_dataset() {
+    if data_dir().is_none() {
+        return;
+    }
+    let ds = bundled();
+    let value = |area: &str, m: AreaMeasure, p: PupilGroup, year: u16| {
+        ds.raw()
+            .area_series
+            .iter()
+            .find(|s| s.area == area && s.measure == m && s.pupils == p)
+            .and_then(|s| s.points.iter().find(|x| x.year == year))
+            .and_then(|x| x.value)
+    };
+    use AreaMeasure as M;
+    let all = PupilGroup::All;
+    assert_eq!(
+        value("stoke-on-trent", M::ReadingProgress, all, 2016),
+        Some(0.0)
+    );
+    assert_eq!(
+        value("stoke-on-trent", M::WritingProgress, all, 2016),
+        Some(0.2)
+    );
+    assert_eq!(
+        value("stoke-on-trent", M::MathsProgress, all, 2016),
+        Some(0.4)
+    );
+    assert_eq!(
+        value("west-midlands", M::ReadingProgress, all, 2016),
+        Some(-0.5)
+    );
+    assert_eq!(
+        value("west-midlands", M::WritingProgress, all, 2016),
+        Some(-0.3)
+    );
+    assert_eq!(
+        value("west-midlands", M::MathsProgress, all, 2016),
+        Some(-0.4)
+    );
+    assert_eq!(
+        value("stoke-on-trent", M::PrimaryFsm, all, 2016),
+        Some(23.0)
+    );
+    assert_eq!(value("england", M::PrimaryFsm, all, 2016), Some(14.6));
+}
+
+#[test]
+fn the_neighbours_are_stokes_row_of_the_2021_grouping_in_order() {
+    let Some(dir) = data_dir() else { return };
+    let rows = read_csv(&dir.join("statistical_neighbours_2021.csv"));
+    let Some(stoke) = rows
+        .iter()
+        .find(|r| r.get("LA num").map(String::as_str) == Some("861"))
+    else {
+        panic!("no row for 861");
+    };
+    let lait = read_csv(&dir.join("lait_ks2_fsm_by_area_2016-2025.csv"));
+    let name_of: HashMap<&str, &str> = lait
+        .iter()
+        .map(|r| (r["LA Number"].as_str(), r["LA and Regions"].as_str()))
+        .collect();
+    let ds = bundled();
+    let ctx = match &ds.raw().context {
+        Some(c) => c.clone(),
+        None => panic!("no context"),
+    };
+    let names: Vec<String> = ctx
+        .neighbours
+        .iter()
+        .map(|id| ds.area_name(id).to_string())
+        .collect();
+    let expected: Vec<String> = (1..=10)
+        .map(|k| {
+            let code = stoke[&format!("SN{k}")].as_str();
+            name_of.get(code).copied().unwrap_or("?").to_string()
+        })
+        .collect();
+    assert_eq!(names, expected);
+    assert_eq!(names[0], "Kingston Upon Hull, City of");
+    assert_eq!(names[9], "Blackpool");
+}
+
+#[test]
+fn the_bundled_dataset_is_what_the_documented_import_command_writes() {
+    use cohort_dashboard::import::{build, AreaInputs, InputFile, Inputs};
+    let Some(dir) = data_dir() else { return };
+    let read = |name: &str| match std::fs::read_to_string(dir.join(name)) {
+        Ok(t) => t,
+        Err(e) => panic!("{name}: {e}"),
+    };
+    let (lait, measures, neighbours) = (
+        read("lait_ks2_fsm_by_area_2016-2025.csv"),
+        read("lait_measures_ks2_fsm.csv"),
+        read("statistical_neighbours_2021.csv"),
+    );
+    let base = include_str!("../data/programme-base.json");
+    let inputs = Inputs {
+        base: Some(InputFile {
+            name: "programme-base.json",
+            text: base,
+        }),
+        areas: Some(AreaInputs {
+            lait: InputFile {
+                name: "lait_ks2_fsm_by_area_2016-2025.csv",
+                text: &lait,
+            },
+            measures: InputFile {
+                name: "lait_measures_ks2_fsm.csv",
+                text: &measures,
+            },
+            neighbours: Some(InputFile {
+                name: "statistical_neighbours_2021.csv",
+                text: &neighbours,
+            }),
+            home: 861,
+        }),
+        ..Inputs::default()
+    };
+    let built = match build(&inputs) {
+        Ok((d, _)) => d,
+        Err(e) => panic!("{e}"),
+    };
+    let written = serde_json::to_string(built.raw()).unwrap_or_default();
+    assert!(
+        written.trim() == include_str!("../public/data/dataset.json").trim(),
+        "public/data/dataset.json differs from what the command in docs/dataset.md writes: rebuild it"
+    );
 }
