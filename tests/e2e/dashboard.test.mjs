@@ -9,7 +9,7 @@ const MINUS = '\u2212';
 const dataset = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/data/dataset.json'), 'utf8'));
 const site = useSite();
 
-const CHARTS = ['ks2-progress', 'disadvantaged', 'ofsted'];
+const CHARTS = ['ks2-progress', 'area-progress', 'area-attainment', 'disadvantaged', 'area-fsm', 'ofsted'];
 
 test('the page loads with no console error and draws all three charts', async () => {
   const { context, page, problems } = await openPage(site.browser);

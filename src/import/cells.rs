@@ -1,0 +1,147 @@
+//! One cell at a time: URNs, numbers as published, DfE's "no figure" symbols, years in file
+//! names, dates (ISO, DD/MM/YYYY, Excel day numbers) and Ofsted judgements.
+
+use super::*;
+
+/// True for the values DfE and EES print where no figure is published.
+pub fn is_not_published(v: &str) -> bool {
+    matches!(
+        v.trim().to_ascii_uppercase().as_str(),
+        "" | "SUPP" | "NE" | "LOWCOV" | "NP" | "NA" | "N/A" | "X" | "C" | "Z" | ":" | "LOW"
+    )
+}
+
+pub(super) fn number(
+    file: &str,
+    line: usize,
+    column: &str,
+    v: &str,
+    what: &str,
+) -> Result<Option<f64>, ImportError> {
+    if is_not_published(v) {
+        return Ok(None);
+    }
+    match v.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(Some(x)),
+        _ => Err(err(
+            file,
+            line,
+            column,
+            format!("{what} or SUPP, NE, LOWCOV, NP or empty"),
+            quoted(v),
+        )),
+    }
+}
+
+pub(super) fn urn(file: &str, line: usize, column: &str, v: &str) -> Result<Urn, ImportError> {
+    v.trim()
+        .parse::<Urn>()
+        .ok()
+        .filter(|u| (100_000..=999_999).contains(u))
+        .ok_or_else(|| err(file, line, column, "a six-digit URN", quoted(v)))
+}
+
+/// A four-digit year 2000–2099 in a file name, e.g. `england_ks2_2019_schools.csv` → 2019.
+pub fn year_in_name(name: &str) -> Option<u16> {
+    let b = name.as_bytes();
+    (0..b.len().saturating_sub(3)).find_map(|i| {
+        let w = b.get(i..i + 4)?;
+        let digits = w.iter().all(u8::is_ascii_digit);
+        let before = i == 0 || !b[i - 1].is_ascii_digit();
+        let after = b.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+        if digits && before && after && w.starts_with(b"20") {
+            std::str::from_utf8(w).ok()?.parse().ok()
+        } else {
+            None
+        }
+    })
+}
+
+/// A slug for ids: lowercase letters, digits and single hyphens.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// An Excel serial day (1900 system) as `YYYY-MM-DD`: 42803 → 2017-03-09.
+pub fn excel_date(serial: i64) -> String {
+    let z = serial - 25_569 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// An inspection date as ISO `YYYY-MM-DD`, an Excel day number, or `DD/MM/YYYY`.
+pub(super) fn date(file: &str, line: usize, column: &str, v: &str) -> Result<String, ImportError> {
+    let t = v.trim();
+    let bad = || {
+        err(
+            file,
+            line,
+            column,
+            "a date (YYYY-MM-DD, DD/MM/YYYY or an Excel day number)",
+            quoted(v),
+        )
+    };
+    if is_iso_date(t) {
+        return Ok(t.to_string());
+    }
+    if let Ok(serial) = t.parse::<i64>() {
+        // Day 1 is 1900-01-01; 80,000 is in 2119: anything outside is not a date.
+        return if (1..80_000).contains(&serial) {
+            Ok(excel_date(serial))
+        } else {
+            Err(bad())
+        };
+    }
+    let parts: Vec<&str> = t.split('/').collect();
+    if let [d, m, y] = parts.as_slice() {
+        let iso = format!("{y:0>4}-{m:0>2}-{d:0>2}");
+        if is_iso_date(&iso) {
+            return Ok(iso);
+        }
+    }
+    Err(bad())
+}
+
+/// An overall-effectiveness value: 1–4, the words, or "not graded".
+pub(super) fn judgement(
+    file: &str,
+    line: usize,
+    column: &str,
+    v: &str,
+) -> Result<Option<Judgement>, ImportError> {
+    let t = v.trim().to_ascii_lowercase();
+    Ok(Some(match t.as_str() {
+        "" | "null" | "na" => return Ok(None),
+        "1" | "outstanding" => Judgement::Outstanding,
+        "2" | "good" => Judgement::Good,
+        "3" | "requires improvement" | "requires_improvement" | "satisfactory" => {
+            Judgement::RequiresImprovement
+        }
+        "4" | "inadequate" | "serious weaknesses" | "special measures" => Judgement::Inadequate,
+        "not graded" | "not_graded" | "ungraded" | "9" => Judgement::NotGraded,
+        _ => {
+            return Err(err(
+                file,
+                line,
+                column,
+                "1, 2, 3, 4, Outstanding, Good, Requires improvement, Inadequate or Not graded",
+                quoted(v),
+            ))
+        }
+    }))
+}
