@@ -680,7 +680,17 @@ pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
          these are judgements made before then."
             .into(),
     );
-    let statements = statements_about(dataset, "ofsted", &mut sources);
+    let mut statements = statements_about(dataset, "ofsted", &mut sources);
+    // The programme's words beside its figures: Ofsted's words on each school shown.
+    for s in &members {
+        for e in &s.report_extracts {
+            sources.add(&e.source);
+            statements.push(format!(
+                "{}, {} (Ofsted, as quoted in the programme's account): \u{201c}{}\u{201d}",
+                s.name, e.inspection, e.quote
+            ));
+        }
+    }
     OfstedChart {
         title: format!("Ofsted judgements: {}", choice.name(dataset)),
         legend,
@@ -754,6 +764,29 @@ impl Sources {
 mod tests {
     use super::*;
     use crate::testing::bundled;
+
+    #[test]
+    fn ofsteds_words_stand_beside_the_school_they_are_about() {
+        let ds = bundled();
+        let seven = ofsted_chart(
+            &ds,
+            &Selection::cohort(CohortChoice::Cohort("seven-stars".into())),
+        );
+        let said = seven.statements.join(" ");
+        assert!(said.contains(
+            "Forest Park Primary School, March 2017 inspection (Ofsted, as quoted in the programme's account): \u{201c}The local authority works with the school"
+        ), "{said}");
+        assert!(!said.contains("Alexandra"), "only the cohort's own schools");
+        let compass = ofsted_chart(
+            &ds,
+            &Selection::cohort(CohortChoice::Cohort("compass".into())),
+        );
+        assert!(compass
+            .statements
+            .iter()
+            .any(|s| s
+                .contains("Milton Primary School, the predecessor school, 4\u{2013}5 May 2016")));
+    }
 
     #[test]
     fn a_predecessor_judgement_is_flagged_in_the_notes() {

@@ -650,6 +650,22 @@ pub struct School {
     /// Inspections, any order.
     #[serde(deserialize_with = "tight")]
     pub ofsted: Vec<Inspection>,
+    /// Ofsted's words about the school, as a published document quotes them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub report_extracts: Vec<ReportExtract>,
+}
+
+/// Words from an Ofsted report, as a source quotes them.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportExtract {
+    /// The inspection, as the source names it ("March 2017 inspection").
+    pub inspection: String,
+    /// The words quoted.
+    pub quote: String,
+    /// Id of the source that quotes them.
+    pub source: String,
 }
 
 /// Reads a list and gives back the room that growing it left unused. Without this a school's

@@ -385,6 +385,11 @@ impl Validator {
             );
         }
         self.non_empty(&format!("{path}.name"), &s.name);
+        for (j, e) in s.report_extracts.iter().enumerate() {
+            let p = format!("{path}.report_extracts[{j}]");
+            self.source_ref(&p, &e.source, ctx);
+            self.non_empty(&format!("{p}.quote"), &e.quote);
+        }
         let mut years = HashMap::new();
         for (j, r) in s.ks2.iter().enumerate() {
             let here = format!("{path}.ks2[{j}]");

@@ -293,6 +293,7 @@ fn schools_dataset(
                     .then(|| "No KS2 results for this school in the files imported.".to_string()),
                 ks2,
                 ofsted,
+                report_extracts: Vec::new(),
             }
         })
         .collect();
