@@ -424,9 +424,24 @@ impl GapRow {
     }
 }
 
+/// What an FSM bar stands for: it decides its colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FsmRole {
+    /// The local area.
+    Area,
+    /// England.
+    England,
+    /// The local area's region.
+    Region,
+    /// The median of its statistical neighbours.
+    Neighbours,
+}
+
 /// One bar of free-school-meal eligibility.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FsmBar {
+    /// What it stands for.
+    pub role: FsmRole,
     /// Area name.
     pub label: String,
     /// Area id: the legend series.
@@ -517,6 +532,11 @@ pub fn disadvantage_chart(dataset: &Dataset, sel: &Selection) -> DisadvantageCha
         .fsm
         .iter()
         .map(|f| FsmBar {
+            role: if f.area == ENGLAND {
+                FsmRole::England
+            } else {
+                FsmRole::Area
+            },
             label: dataset.area_name(&f.area).to_string(),
             area: f.area.clone(),
             percent: f.percent,
@@ -525,6 +545,14 @@ pub fn disadvantage_chart(dataset: &Dataset, sel: &Selection) -> DisadvantageCha
         })
         .collect();
     fsm.sort_by_key(|b| b.area == ENGLAND);
+    let comparators = fsm_comparators(dataset, year);
+    let comparator_note = (!comparators.is_empty()).then(|| {
+        format!(
+            "The region's and the statistical neighbours' shares are DfE's (LAIT, January {} census): the programme's account gives none.",
+            year.map_or_else(String::new, |y| y.to_string())
+        )
+    });
+    fsm.extend(comparators);
     let legend = legend_of(
         [local_id, ENGLAND]
             .into_iter()
@@ -551,6 +579,13 @@ pub fn disadvantage_chart(dataset: &Dataset, sel: &Selection) -> DisadvantageCha
     );
     if fsm.iter().any(|b| b.year.is_none()) {
         notes.push("FSM eligibility: the source gives no year for these figures.".into());
+    }
+    notes.extend(comparator_note);
+    if raw.context.is_some() {
+        notes.push(
+            "DfE publishes disadvantaged pupils' progress for regions and local authorities from 2017: the area progress chart over time shows it (choose disadvantaged pupils)."
+                .into(),
+        );
     }
     let statements = statements_about(dataset, "disadvantaged", &mut sources);
     let local_name = dataset.area_name(local_id).to_string();
@@ -600,6 +635,64 @@ pub struct OfstedChart {
     pub statements: Vec<String>,
     /// Ids of sources cited.
     pub sources: Vec<String>,
+}
+
+/// The region's and the neighbours' median FSM share in the year of the chart's figures,
+/// from the area series, where the dataset has them.
+fn fsm_comparators(dataset: &Dataset, year: Option<u16>) -> Vec<FsmBar> {
+    use crate::model::AreaMeasure;
+    let raw = dataset.raw();
+    let (Some(ctx), Some(year)) = (&raw.context, year) else {
+        return Vec::new();
+    };
+    let point = |area: &str| {
+        raw.area_series
+            .iter()
+            .find(|s| {
+                s.area == area
+                    && s.measure == AreaMeasure::PrimaryFsm
+                    && s.pupils == PupilGroup::All
+            })
+            .and_then(|s| {
+                let p = s.points.iter().find(|p| p.year == year)?;
+                Some((
+                    p.value?,
+                    p.source.clone().unwrap_or_else(|| s.source.clone()),
+                ))
+            })
+    };
+    let mut out = Vec::new();
+    if let Some(region) = &ctx.region {
+        if let Some((v, source)) = point(region) {
+            out.push(FsmBar {
+                role: FsmRole::Region,
+                label: format!("{} (January {year})", dataset.area_name(region)),
+                area: region.clone(),
+                percent: v,
+                year: Some(year),
+                source,
+            });
+        }
+    }
+    let mut vals: Vec<(f64, String)> = ctx.neighbours.iter().filter_map(|n| point(n)).collect();
+    if !vals.is_empty() {
+        vals.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let n = vals.len();
+        let median = if n % 2 == 1 {
+            vals[n / 2].0
+        } else {
+            (vals[n / 2 - 1].0 + vals[n / 2].0) / 2.0
+        };
+        out.push(FsmBar {
+            role: FsmRole::Neighbours,
+            label: format!("Statistical neighbours' median (January {year})"),
+            area: crate::trend::NEIGHBOURS.into(),
+            percent: median,
+            year: Some(year),
+            source: vals[0].1.clone(),
+        });
+    }
+    out
 }
 
 /// Id of the chosen cohort's own bar in the Ofsted chart.

@@ -10,7 +10,7 @@ use super::{
     anchored, fit_text, font, font_in, nice_ceiling, nice_ticks, palette, render_svg, text,
     text_on_white, text_width, value_label, vline, ChartError, Mark, Rect, Scale, TEXT_PX,
 };
-use crate::aggregate::{Cell, DisadvantageChart};
+use crate::aggregate::{Cell, DisadvantageChart, FsmRole};
 use crate::format;
 
 /// From this width the two panels sit side by side.
@@ -157,10 +157,11 @@ fn geometry(model: &DisadvantageChart, width: u32) -> Geometry<'_> {
             category: "primary pupils eligible for free school meals".into(),
             year: b.year,
             cell: BarValue::Percent(b.percent, &b.source),
-            color: if b.area == crate::aggregate::ENGLAND {
-                palette::ENGLAND
-            } else {
-                palette::AREA
+            color: match b.role {
+                FsmRole::England => palette::ENGLAND,
+                FsmRole::Area => palette::AREA,
+                FsmRole::Region => palette::REGION,
+                FsmRole::Neighbours => palette::NEIGHBOUR,
             },
             y: y0 + FSM_ROW_H / 2.0,
             scale: fsm_scale,

@@ -554,8 +554,21 @@ mod mark_tests {
         assert!(dis.fsm.iter().all(|b| b.area != "england"));
         assert_eq!(
             disadvantage::marks(&dis, 1000).len(),
-            3 + 1,
-            "Stoke's three bars and its FSM bar"
+            3 + 3,
+            "Stoke's three bars, its FSM bar, and the region's and neighbours' FSM bars"
+        );
+        let fsm: Vec<String> = disadvantage::marks(&dis, 1000)
+            .iter()
+            .skip(3)
+            .map(Mark::sentence)
+            .collect();
+        assert_eq!(
+            fsm,
+            vec![
+                "Stoke-on-Trent, primary pupils eligible for free school meals: 23%".to_string(),
+                "West Midlands (January 2016), 2016, primary pupils eligible for free school meals: 17.4%".to_string(),
+                "Statistical neighbours' median (January 2016), 2016, primary pupils eligible for free school meals: 19.1%".to_string(),
+            ]
         );
     }
 

@@ -107,7 +107,8 @@ fn geometry(model: &TrendChart, width: u32) -> Vec<PanelGeo> {
             } else {
                 (PAD + i as f64 * (ph + GAP), PAD, width - PAD)
             };
-            let labels = right - left - axis_w - label_w >= 200.0;
+            // Line-end names only where the years keep room enough: else the legend names them.
+            let labels = right - left - axis_w - label_w >= 300.0;
             let plot_left = left + axis_w;
             let plot_right = if labels { right - label_w } else { right - 6.0 };
             let plot_top = top + if heading { HEADING_H } else { 0.0 } + TOP_H;
@@ -300,16 +301,29 @@ where
             [(px(x0), px(g.plot_top)), (px(x1), px(g.plot_bottom))],
             palette::GAP.filled(),
         ))?;
-        for (k, l) in wrap_text(&gap.label, 11.0, false, (x1 - x0 - 4.0).max(20.0))
-            .iter()
-            .take(4)
-            .enumerate()
-        {
+        let room = x1 - x0 - 6.0;
+        if text_width(&gap.label, 11.0, false) <= room || room >= 60.0 {
+            for (k, l) in wrap_text(&gap.label, 11.0, false, room.max(20.0))
+                .iter()
+                .take(4)
+                .enumerate()
+            {
+                text(
+                    root,
+                    l,
+                    (px((x0 + x1) / 2.0), px(g.plot_top + 6.0 + k as f64 * 13.0)),
+                    &anchored(font(11.0, false, palette::MUTED), HPos::Center, VPos::Top),
+                )?;
+            }
+        } else {
+            // Too narrow to write across: written upwards, from the foot of the gap.
+            let style = anchored(font(11.0, false, palette::MUTED), HPos::Left, VPos::Center)
+                .transform(FontTransform::Rotate270);
             text(
                 root,
-                l,
-                (px((x0 + x1) / 2.0), px(g.plot_top + 6.0 + k as f64 * 13.0)),
-                &anchored(font(11.0, false, palette::MUTED), HPos::Center, VPos::Top),
+                &fit_text(&gap.label, 11.0, false, g.plot_bottom - g.plot_top - 12.0),
+                (px((x0 + x1) / 2.0), px(g.plot_bottom - 6.0)),
+                &style,
             )?;
         }
     }

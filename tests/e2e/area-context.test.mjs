@@ -14,7 +14,7 @@ test('the progress chart over time shows the gap years and marks the cohort star
   await page.goto(site.server.url);
   await waitForCharts(page);
   const drawn = await textOf(page, '[data-testid="chart-area-progress"] [data-testid="chart-figure"]');
-  for (const s of ['Reading', 'Writing', 'Maths', 'No KS2 tests', 'No progress scores', 'Cohorts started: 7 in 2015, 5 in 2016']) {
+  for (const s of ['Reading', 'Writing', 'Maths', 'No KS2 tests', 'No progress', 'Cohorts started: 7 in 2015, 5 in 2016']) {
     assert.ok(drawn.includes(s), `drawn: ${s}`);
   }
   const whole = await textOf(page, '[data-testid="chart-area-progress"]');
