@@ -22,7 +22,7 @@ const PLOT_H: f64 = 210.0;
 const AXIS_H: f64 = 24.0;
 const GAP: f64 = 20.0;
 /// Panels sit side by side when each gets at least this width.
-const MIN_SIDE_W: f64 = 330.0;
+const MIN_SIDE_W: f64 = 250.0;
 
 /// Where one panel is drawn.
 #[derive(Debug, Clone, Copy)]

@@ -116,6 +116,8 @@ test('on a phone and on a projector the area charts fit and read', async () => {
   await page.goto(`${site.server.url}?present&deck=area-progress:all,area-attainment:all,area-fsm:all&theme=contrast`);
   await page.getByTestId('slide-figure').waitFor();
   assert.ok((await page.getByTestId('slide-figure').textContent()).includes('No KS2 tests'));
+  const slide = await page.getByTestId('slide-figure').locator('svg').boundingBox();
+  assert.ok(slide.y + slide.height <= 720 && slide.x + slide.width <= 1280, `the slide's chart fits the screen: ${JSON.stringify(slide)}`);
   await page.screenshot({ path: shotPath('area-progress-presenter') });
   await page.keyboard.press('ArrowRight');
   await page.waitForURL(/slide=2/);
