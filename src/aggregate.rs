@@ -615,6 +615,8 @@ pub struct DistributionRow {
     pub sources: Vec<String>,
     /// A caveat for this bar.
     pub note: Option<String>,
+    /// What is counted.
+    pub counted: crate::model::Counted,
 }
 
 /// The Ofsted judgements chart.
@@ -736,6 +738,7 @@ pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
                 counts,
                 sources: row_sources,
                 note,
+                counted: crate::model::Counted::Schools,
             });
         } else {
             notes.push(format!(
@@ -757,6 +760,7 @@ pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
             counts: d.counts,
             sources: vec![d.source.clone()],
             note: d.note.clone(),
+            counted: d.counted,
         });
     }
     let legend = legend_of(rows.iter().map(|r| (r.id.as_str(), r.label.clone())), sel);

@@ -479,11 +479,48 @@ pub struct PublishedPercentages {
     pub requires_improvement: f64,
 }
 
-/// Judgement counts of a group of schools published as a whole.
+/// What a distribution counts.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Counted {
+    /// Schools, each at its latest judgement.
+    #[default]
+    Schools,
+    /// School places, each at the judgement of its school.
+    Places,
+}
+
+impl Counted {
+    /// The plural noun: "schools", "places".
+    pub fn noun(self) -> &'static str {
+        match self {
+            Counted::Schools => "schools",
+            Counted::Places => "places",
+        }
+    }
+
+    /// How "Good or Outstanding" is said of them.
+    pub fn judged(self) -> &'static str {
+        match self {
+            Counted::Schools => "were judged Good or Outstanding",
+            Counted::Places => "were in schools judged Good or Outstanding",
+        }
+    }
+
+    fn is_schools(&self) -> bool {
+        *self == Counted::Schools
+    }
+}
+
+/// Judgement counts of a group of schools (or their places) published as a whole.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OfstedDistribution {
+    /// What is counted: schools (the default) or school places.
+    #[serde(default, skip_serializing_if = "Counted::is_schools")]
+    pub counted: Counted,
     /// Stable id.
     pub id: String,
     /// What the group is.

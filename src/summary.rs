@@ -193,11 +193,13 @@ pub fn ofsted(model: &OfstedChart) -> Vec<String> {
             let total = r.counts.total();
             let good = r.counts.get(Judgement::Outstanding) + r.counts.get(Judgement::Good);
             format!(
-                "{}: {} of {} schools ({}) were judged Good or Outstanding.",
+                "{}: {} of {} {} ({}) {}.",
                 r.label,
                 format::count(good),
                 format::count(total),
-                format::share(good, total)
+                r.counted.noun(),
+                format::share(good, total),
+                r.counted.judged()
             )
         })
         .collect()

@@ -195,6 +195,7 @@ pub fn ofsted(model: &OfstedChart) -> DataTable {
             rows.push(vec![
                 TableCell::text(r.label.clone()),
                 TableCell::text(j.label()),
+                TableCell::text(r.counted.noun()),
                 TableCell::number(format::count(n), f64::from(n)),
                 TableCell::number(format::share(n, total), share.round()),
                 TableCell::number(format::count(total), f64::from(total)),
@@ -203,13 +204,17 @@ pub fn ofsted(model: &OfstedChart) -> DataTable {
         }
     }
     DataTable {
-        caption: format!("{}: schools by overall effectiveness", model.title),
+        caption: format!(
+            "{}: schools (or their places) by overall effectiveness",
+            model.title
+        ),
         columns: vec![
             col("Group", false),
             col("Judgement", false),
-            col("Schools", true),
+            col("Counting", false),
+            col("Number", true),
             col("Share (%)", true),
-            col("Schools in group", true),
+            col("Total in group", true),
             col("Source", false),
         ],
         rows,

@@ -348,10 +348,11 @@ fn the_bundled_dataset_is_what_the_documented_import_command_writes() {
         Ok(t) => t,
         Err(e) => panic!("{name}: {e}"),
     };
-    let (lait, measures, neighbours) = (
+    let (lait, measures, neighbours, places) = (
         read("lait_ks2_fsm_by_area_2016-2025.csv"),
         read("lait_measures_ks2_fsm.csv"),
         read("statistical_neighbours_2021.csv"),
+        read("school_places_scorecards_2023-2025.csv"),
     );
     let base = include_str!("../data/programme-base.json");
     let inputs = Inputs {
@@ -374,6 +375,10 @@ fn the_bundled_dataset_is_what_the_documented_import_command_writes() {
             }),
             home: 861,
         }),
+        places: Some(InputFile {
+            name: "school_places_scorecards_2023-2025.csv",
+            text: &places,
+        }),
         ..Inputs::default()
     };
     let built = match build(&inputs) {
@@ -385,4 +390,43 @@ fn the_bundled_dataset_is_what_the_documented_import_command_writes() {
         written.trim() == include_str!("../public/data/dataset.json").trim(),
         "public/data/dataset.json differs from what the command in docs/dataset.md writes: rebuild it"
     );
+}
+
+#[test]
+fn primary_places_by_grade_match_the_scorecards_file() {
+    let Some(dir) = data_dir() else { return };
+    let rows = read_csv(&dir.join("school_places_scorecards_2023-2025.csv"));
+    let ds = bundled();
+    let mut checked = 0;
+    for d in ds
+        .raw()
+        .ofsted_distributions
+        .iter()
+        .filter(|d| d.id.starts_with("places-"))
+    {
+        let (area, year) = if d.id.contains("england") {
+            ("England", "2023/24")
+        } else {
+            ("Stoke-on-Trent", "2023/24")
+        };
+        let Some(r) = rows
+            .iter()
+            .find(|r| r["LA_name"] == area && r["Year"] == year)
+        else {
+            panic!("{area} {year} not in the scorecards file");
+        };
+        let n = |k: &str| r[k].parse::<u32>().unwrap_or(u32::MAX);
+        assert_eq!(d.counts.outstanding, n("Qual_P_1_E"), "{area}");
+        assert_eq!(d.counts.good, n("Qual_P_2_E"), "{area}");
+        assert_eq!(d.counts.requires_improvement, n("Qual_P_3_E"), "{area}");
+        assert_eq!(d.counts.inadequate, n("Qual_P_4_E"), "{area}");
+        assert_eq!(d.counts.not_graded, n("Qual_P_0_E"), "{area}");
+        checked += 1;
+    }
+    assert_eq!(checked, 2, "Stoke-on-Trent and England");
+    // 2024/25 has no counts by grade: the file says NA, the dataset says so.
+    assert!(rows
+        .iter()
+        .filter(|r| r["Year"] == "2024/25" && r["LA_name"] == "Stoke-on-Trent")
+        .all(|r| r["Qual_P_1_E"] == "NA"));
 }

@@ -44,6 +44,9 @@ mod cli {
         /// Statistical-neighbour list (LA num, SN1 … SN10).
         #[arg(long, requires = "lait")]
         neighbours: Option<PathBuf>,
+        /// DfE school places scorecards (primary places by Ofsted grade of their school).
+        #[arg(long, requires = "lait")]
+        scorecards: Option<PathBuf>,
         /// LAIT code of the home local authority (Stoke-on-Trent: 861).
         #[arg(long, requires = "lait")]
         home_la: Option<u16>,
@@ -140,12 +143,14 @@ mod cli {
                 index(args.lait.as_ref())?,
                 index(args.lait_measures.as_ref())?,
                 index(args.neighbours.as_ref())?,
+                index(args.scorecards.as_ref())?,
             ))
         })();
-        let (cohorts, base, ks2, ofsted, comparators, lait, measures, neighbours) = match picked {
-            Ok(p) => p,
-            Err(code) => return code,
-        };
+        let (cohorts, base, ks2, ofsted, comparators, lait, measures, neighbours, places) =
+            match picked {
+                Ok(p) => p,
+                Err(code) => return code,
+            };
         let file = |i: Option<usize>| {
             i.and_then(|i| texts.get(i))
                 .map(|(n, t)| InputFile { name: n, text: t })
@@ -170,6 +175,7 @@ mod cli {
             title: args.title.clone(),
             base: file(base),
             areas,
+            places: file(places),
         };
         let (dataset, summary) = match build(&inputs) {
             Ok(r) => r,

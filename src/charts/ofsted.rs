@@ -190,9 +190,10 @@ pub fn marks(model: &OfstedChart, width: u32) -> Vec<Mark> {
                     category: seg.judgement.label().to_string(),
                     year: None,
                     value: format!(
-                        "{} of {} schools ({})",
+                        "{} of {} {} ({})",
                         format::count(seg.n),
                         format::count(bar.total),
+                        bar.row.counted.noun(),
                         format::share(seg.n, bar.total)
                     ),
                     source: bar.row.sources.first().cloned(),

@@ -15,6 +15,7 @@ mod comparators;
 mod ks2;
 pub mod lait;
 mod ofsted;
+pub mod scorecards;
 mod table;
 
 use cells::*;
@@ -104,6 +105,9 @@ pub struct Inputs<'a> {
     pub base: Option<InputFile<'a>>,
     /// DfE LAIT files: the home area's context and yearly series.
     pub areas: Option<AreaInputs<'a>>,
+    /// DfE school places scorecards: primary places by Ofsted grade of the home area (the
+    /// LAIT home authority) and England.
+    pub places: Option<InputFile<'a>>,
 }
 
 /// What an import found, for the command's report.
@@ -204,6 +208,20 @@ pub fn build(inputs: &Inputs<'_>) -> Result<(Dataset, Summary), ImportFailure> {
         if c.errors.is_empty() {
             lait::merge(&mut raw, figures);
         }
+        if let Some(file) = inputs.places {
+            let places = scorecards::read(file, areas.home, &mut c, &mut summary);
+            if c.errors.is_empty() {
+                scorecards::merge(&mut raw, places);
+            }
+        }
+    } else if let Some(file) = inputs.places {
+        c.take::<()>(Err(err(
+            file.name,
+            0,
+            "file",
+            "the LAIT files too, which name the home authority",
+            "a scorecards file alone",
+        )));
     }
     if !c.errors.is_empty() {
         return Err(ImportFailure::Files(c.errors));

@@ -184,6 +184,12 @@ test('a cohort naming an unknown school is refused with the place named', async 
 
 test('an unsupported schema version says which version the dashboard reads', async () => {
   const text = await errorShownFor((route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...dataset, schema_version: 2 }) }));
-  assert.ok(text.includes('schema_version 2 is not supported: this dashboard reads version 1'), text);
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...dataset, schema_version: 3 }) }));
+  assert.ok(text.includes('schema_version 3 is not supported: this dashboard reads version 2'), text);
+});
+
+test('a version 1 file is told how to come up to date', async () => {
+  const text = await errorShownFor((route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...dataset, schema_version: 1 }) }));
+  assert.ok(text.includes('Version 2 adds the area series over time and changes nothing else: set schema_version to 2'), text);
 });

@@ -39,12 +39,12 @@ test('a presenter steps through a prepared deck by keyboard, in large type', asy
   await context.close();
 });
 
-test('the Present button starts a deck of the three charts for the chosen cohort', async () => {
+test('the Present button starts a deck of every chart for the chosen cohort', async () => {
   const { context, page } = await openPage(site.browser);
   await page.goto(`${site.server.url}?cohort=esprit`);
   await waitForCharts(page);
   await page.getByTestId('present').click();
-  await page.getByTestId('slide-count').filter({ hasText: '1 / 3' }).waitFor();
+  await page.getByTestId('slide-count').filter({ hasText: '1 / 6' }).waitFor();
   assert.equal(await page.getByTestId('presenter').locator('h2').textContent(), 'KS2 progress: ESPRIT network');
   await context.close();
 });
