@@ -290,6 +290,8 @@ mod tests {
             vec![
                 "16 programme schools inspected since 2015: 14 of 16 schools (88%) were judged Good or Outstanding.",
                 "Primary schools in England, as at 31 July 2018: 14,508 of 16,669 schools (87%) were judged Good or Outstanding.",
+                "Primary places in Stoke-on-Trent, 2023/24: 22,597 of 24,300 places (93%) were in schools judged Good or Outstanding.",
+                "Primary places in England, 2023/24: 4,622,338 of 4,975,478 places (93%) were in schools judged Good or Outstanding.",
             ]
         );
     }

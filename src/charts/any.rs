@@ -117,7 +117,7 @@ impl AnyChart {
                     .as_ref()
                     .and_then(|c| c.neighbours_source.as_deref())
                     .and_then(|id| dataset.source(id))
-                    .map(|s| s.title.clone());
+                    .map(|s| format!("{} grouping, {}", s.publisher, s.date));
                 vec![crate::trend::table::table(m, grouping.as_deref())]
             }
         }

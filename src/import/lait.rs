@@ -423,7 +423,7 @@ pub(super) fn read(
             publisher: "Department for Education".into(),
             date: updated.map_or_else(|| "as in the file".into(), |d| format!("updated {d}")),
             citation: format!(
-                "DfE, Local Authority Interactive Tool (LAIT), from Explore Education Statistics: {} (`{table}`); imported from {file}.",
+                "DfE, Local Authority Interactive Tool (LAIT), from Explore Education Statistics: {} (table {table}); imported from {file}.",
                 table_title(table)
             ),
             url: link,
@@ -506,10 +506,7 @@ pub(super) fn read(
         let id = "dfe-statistical-neighbours".to_string();
         sources.push(Source {
             id: id.clone(),
-            title: match year {
-                Some(y) => format!("Statistical neighbour groupings ({y})"),
-                None => "Statistical neighbour groupings".into(),
-            },
+            title: "Statistical neighbour groupings".into(),
             publisher: "Department for Education".into(),
             date: year.map_or_else(|| "as in the file".into(), |y| y.to_string()),
             citation: format!(

@@ -122,7 +122,7 @@ fn every_point_is_found_where_it_is_drawn() {
 fn each_neighbour_is_a_row_of_the_table_and_a_mark() {
     let ds = bundled();
     let m = chart(TrendKind::Progress, PupilGroup::All);
-    let t = table::table(&m, Some("Statistical neighbour groupings (2021)"));
+    let t = table::table(&m, Some("Department for Education grouping, 2021"));
     let neighbours = t
         .rows
         .iter()

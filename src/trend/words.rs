@@ -106,11 +106,16 @@ fn panel_sentences(model: &TrendChart, panel: &TrendPanel) -> Vec<String> {
         let with: Vec<f64> = panel.neighbours.iter().filter_map(|l| l.value(y)).collect();
         if let (Some(h), false) = (p.value, with.is_empty()) {
             let above = with.iter().filter(|v| h > **v).count();
-            s.push_str(&format!(
-                "; {} was above {above} of its {} statistical neighbours",
-                home.name,
-                with.len()
-            ));
+            let below = with.iter().filter(|v| h < **v).count();
+            let n = with.len();
+            let rank = if above == n {
+                format!("above all {n} of its statistical neighbours")
+            } else if below == n {
+                format!("below all {n} of its statistical neighbours")
+            } else {
+                format!("above {above} of its {n} statistical neighbours")
+            };
+            s.push_str(&format!("; {} was {rank}", home.name));
         }
         s.push('.');
         out.push(s);
