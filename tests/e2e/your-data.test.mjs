@@ -78,6 +78,8 @@ test('names with markup from a loaded file are shown as text, never run', async 
   data.schools[0].name = '<img src=x onerror=alert(1)>';
   data.schools[1].name = '"><svg onload=alert(2)>';
   data.cohorts[0].name = '<script>alert(3)</script> & 🏫 مدرسة';
+  const region = data.areas.find((a) => a.id === data.context.region);
+  region.name = '<img src=y onerror=alert(4)> Midlands';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'evil-'));
   fs.writeFileSync(path.join(dir, 'evil.json'), JSON.stringify(data));
   await page.getByTestId('file-input').setInputFiles(path.join(dir, 'evil.json'));
@@ -87,7 +89,9 @@ test('names with markup from a loaded file are shown as text, never run', async 
   const title = await page.getByTestId('chart-ks2-progress').locator('h2').textContent();
   assert.equal(title, 'KS2 progress: <script>alert(3)</script> & 🏫 مدرسة');
   assert.equal(await page.locator('img').count(), 0, 'no img element was made from a name');
-  assert.equal(await page.locator('main svg').count(), 3, 'only the three charts are SVG');
+  assert.equal(await page.locator('main svg').count(), 6, 'only the six charts are SVG');
+  const trend = await page.getByTestId('chart-area-fsm').getByTestId('chart-figure').textContent();
+  assert.ok(trend.includes('<img src=y onerror=alert(4)> Midlands'), 'an area name is shown as text');
   assert.equal(await page.locator('main script').count(), 0);
   assert.equal(dialogs, 0, 'nothing ran');
   assert.deepEqual(problems, []);
