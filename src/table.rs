@@ -372,9 +372,9 @@ mod tests {
             "Primary pupils eligible for free school meals (%),,Stoke-on-Trent,not given,23,"
         ));
         let of = to_csv(&ofsted(&ofsted_chart(&ds, &sel)), &ds);
-        assert!(
-            of.contains("16 programme schools inspected since 2015,Good,schools,12,75,16,uow-clp-account")
-        );
+        assert!(of.contains(
+            "16 programme schools inspected since 2015,Good,schools,12,75,16,uow-clp-account"
+        ));
         assert!(of.contains("\"Primary schools in England, as at 31 July 2018\",Inadequate,schools,476,3,16669,ofsted-mi-2018-07"));
         assert!(of.contains(
             "\"Primary places in Stoke-on-Trent, 2023/24\",Good,places,17842,73,24300,dfe-places-scorecards"

@@ -13,7 +13,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::{err, excel_date, is_not_published, quoted, slug, year_in_name};
-use super::{Collector, InputFile, Summary, Table};
+use super::{AreaInputs, Collector, InputFile, Summary, Table};
 use crate::model::{
     Area, AreaContext, AreaMeasure, AreaPoint, AreaSeries, PupilGroup, Source, Subject,
 };
@@ -23,19 +23,6 @@ pub const ENGLAND_CODE: u16 = 970;
 
 /// Id of the source that says England's all-pupil progress is 0.
 pub const DEFINITION_SOURCE: &str = "dfe-progress-definition";
-
-/// The files an area import reads.
-#[derive(Debug, Clone, Copy)]
-pub struct AreaInputs<'a> {
-    /// The LAIT long file.
-    pub lait: InputFile<'a>,
-    /// LAIT's data dictionary (for each measure's decimal places and publication).
-    pub measures: InputFile<'a>,
-    /// A statistical-neighbour list (`LA num`, `SN1` … `SN10`), if neighbours are wanted.
-    pub neighbours: Option<InputFile<'a>>,
-    /// The home local authority's LAIT code (Stoke-on-Trent: 861).
-    pub home: u16,
-}
 
 /// What an area import gives the dataset.
 #[derive(Debug, Clone, Default, PartialEq)]

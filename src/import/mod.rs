@@ -13,8 +13,12 @@ mod cells;
 mod cohorts;
 mod comparators;
 mod ks2;
+// The area readers are the command's alone: the page's "Load your data" takes no LAIT
+// files, so they stay out of the wasm.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod lait;
 mod ofsted;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod scorecards;
 mod table;
 
@@ -26,8 +30,6 @@ use ofsted::*;
 use table::*;
 
 pub use cells::{excel_date, is_not_published, slug, year_in_name};
-
-pub use lait::AreaInputs;
 
 use crate::dataset::{is_iso_date, Dataset};
 use crate::error::DataErrors;
@@ -85,6 +87,19 @@ pub struct InputFile<'a> {
     pub name: &'a str,
     /// Contents.
     pub text: &'a str,
+}
+
+/// The files an area import reads.
+#[derive(Debug, Clone, Copy)]
+pub struct AreaInputs<'a> {
+    /// The LAIT long file.
+    pub lait: InputFile<'a>,
+    /// LAIT's data dictionary (for each measure's decimal places and publication).
+    pub measures: InputFile<'a>,
+    /// A statistical-neighbour list (`LA num`, `SN1` … `SN10`), if neighbours are wanted.
+    pub neighbours: Option<InputFile<'a>>,
+    /// The home local authority's LAIT code (Stoke-on-Trent: 861).
+    pub home: u16,
 }
 
 /// Everything an import reads.
@@ -187,6 +202,7 @@ fn file_source(id: &str, name: &str, publisher: &str, what: &str) -> Source {
 pub fn build(inputs: &Inputs<'_>) -> Result<(Dataset, Summary), ImportFailure> {
     let mut c = Collector { errors: Vec::new() };
     let mut summary = Summary::default();
+    #[cfg_attr(target_arch = "wasm32", allow(unused_mut))]
     let mut raw = match (inputs.base, inputs.cohorts) {
         (Some(base), None) => Dataset::from_json(base.text)
             .map_err(ImportFailure::Invalid)?
@@ -203,15 +219,28 @@ pub fn build(inputs: &Inputs<'_>) -> Result<(Dataset, Summary), ImportFailure> {
         }
         (None, _) => schools_dataset(inputs, &mut c, &mut summary)?,
     };
+    #[cfg(not(target_arch = "wasm32"))]
+    add_areas(inputs, &mut raw, &mut c, &mut summary);
+    if !c.errors.is_empty() {
+        return Err(ImportFailure::Files(c.errors));
+    }
+    Dataset::try_from(raw)
+        .map(|d| (d, summary))
+        .map_err(ImportFailure::Invalid)
+}
+
+/// Area context and series (LAIT) and places by grade (scorecards), where given.
+#[cfg(not(target_arch = "wasm32"))]
+fn add_areas(inputs: &Inputs<'_>, raw: &mut RawDataset, c: &mut Collector, summary: &mut Summary) {
     if let Some(areas) = &inputs.areas {
-        let figures = lait::read(areas, &mut c, &mut summary);
+        let figures = lait::read(areas, c, summary);
         if c.errors.is_empty() {
-            lait::merge(&mut raw, figures);
+            lait::merge(raw, figures);
         }
         if let Some(file) = inputs.places {
-            let places = scorecards::read(file, areas.home, &mut c, &mut summary);
+            let places = scorecards::read(file, areas.home, c, summary);
             if c.errors.is_empty() {
-                scorecards::merge(&mut raw, places);
+                scorecards::merge(raw, places);
             }
         }
     } else if let Some(file) = inputs.places {
@@ -223,12 +252,6 @@ pub fn build(inputs: &Inputs<'_>) -> Result<(Dataset, Summary), ImportFailure> {
             "a scorecards file alone",
         )));
     }
-    if !c.errors.is_empty() {
-        return Err(ImportFailure::Files(c.errors));
-    }
-    Dataset::try_from(raw)
-        .map(|d| (d, summary))
-        .map_err(ImportFailure::Invalid)
 }
 
 /// The schools, cohorts and their KS2 and Ofsted figures from a cohort list and DfE/Ofsted
