@@ -290,7 +290,7 @@ fn axis_years(dataset: &Dataset) -> Option<(u16, u16)> {
         .start_waves
         .iter()
         .map(|w| w.year)
-        .filter(|y| *y + 2 >= first && *y <= last)
+        .filter(|y| y.saturating_add(2) >= first && *y <= last)
         .min()
         .unwrap_or(first)
         .min(first);
