@@ -679,12 +679,8 @@ fn fsm_comparators(dataset: &Dataset, year: Option<u16>) -> Vec<FsmBar> {
     let mut vals: Vec<(f64, String)> = ctx.neighbours.iter().filter_map(|n| point(n)).collect();
     if !vals.is_empty() {
         vals.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let n = vals.len();
-        let median = if n % 2 == 1 {
-            vals[n / 2].0
-        } else {
-            (vals[n / 2 - 1].0 + vals[n / 2].0) / 2.0
-        };
+        let sorted: Vec<f64> = vals.iter().map(|v| v.0).collect();
+        let median = crate::trend::median(&sorted);
         out.push(FsmBar {
             role: FsmRole::Neighbours,
             label: format!("Statistical neighbours' median (January {year})"),

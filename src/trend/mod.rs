@@ -229,7 +229,8 @@ fn line(
     })
 }
 
-fn median(sorted: &[f64]) -> f64 {
+/// The median of values sorted ascending; 0 for none.
+pub(crate) fn median(sorted: &[f64]) -> f64 {
     let n = sorted.len();
     match n {
         0 => 0.0,
