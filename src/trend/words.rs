@@ -123,13 +123,151 @@ fn panel_sentences(model: &TrendChart, panel: &TrendPanel) -> Vec<String> {
     out
 }
 
-/// The chart's sentences.
-pub fn summary(model: &TrendChart) -> Vec<String> {
-    let mut out: Vec<String> = model
+/// A line's move from one year to another in each panel, grouped by direction:
+/// "fell in reading (0.0 to −0.91) and maths (+0.4 to −0.65) and rose in writing (…)".
+fn moves(model: &TrendChart, area: &str, from: u16, to: u16) -> Option<String> {
+    let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
+    for panel in &model.panels {
+        let line = panel.lines.iter().find(|l| l.area == area)?;
+        let a = line.at(from).filter(|p| p.value.is_some())?;
+        let b = line.at(to).filter(|p| p.value.is_some())?;
+        let (va, vb) = (a.value?, b.value?);
+        let verb = if (vb - va).abs() < 1e-9 {
+            "stayed level"
+        } else if vb > va {
+            "rose"
+        } else {
+            "fell"
+        };
+        let part = format!(
+            "{} ({} to {})",
+            panel.heading.to_lowercase(),
+            model.format(va, a.decimals),
+            model.format(vb, b.decimals)
+        );
+        match groups.iter_mut().find(|(v, _)| *v == verb) {
+            Some((_, list)) => list.push(part),
+            None => groups.push((verb, vec![part])),
+        }
+    }
+    let phrases: Vec<String> = groups
+        .into_iter()
+        .map(|(verb, parts)| format!("{verb} in {}", join_words(&parts)))
+        .collect();
+    Some(join_words(&phrases))
+}
+
+/// The sentences of a chart with one panel per subject: one per area, not per subject.
+fn by_subject(model: &TrendChart) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(first) = model.panels.first() else {
+        return out;
+    };
+    let Some(home) = first.lines.iter().find(|l| l.role == Role::Home) else {
+        return out;
+    };
+    let subjects: Vec<String> = model
         .panels
         .iter()
-        .flat_map(|p| panel_sentences(model, p))
+        .map(|p| p.heading.to_lowercase())
         .collect();
+    if let Some((from, to)) = first_run(home) {
+        if let Some(h) = moves(model, &home.area, from, to) {
+            let rest: Vec<String> = first
+                .lines
+                .iter()
+                .filter(|l| l.role != Role::Home)
+                .filter_map(|l| {
+                    Some(format!(
+                        "{} {}",
+                        possessive(&l.name),
+                        moves(model, &l.area, from, to)?
+                    ))
+                })
+                .collect();
+            let tail = if rest.is_empty() {
+                String::new()
+            } else {
+                format!(" In the same years {}.", join_words(&rest))
+            };
+            out.push(format!(
+                "From {from} to {to} {} progress {h}.{tail}",
+                possessive(&home.name)
+            ));
+        }
+    }
+    let Some(y) = home
+        .points
+        .iter()
+        .rev()
+        .find(|p| p.value.is_some())
+        .map(|p| p.year)
+    else {
+        return out;
+    };
+    let mut parts = Vec::new();
+    for line in &first.lines {
+        let values: Vec<String> = model
+            .panels
+            .iter()
+            .filter_map(|p| {
+                let pt = p.lines.iter().find(|l| l.area == line.area)?.at(y)?;
+                Some(model.format(pt.value?, pt.decimals))
+            })
+            .collect();
+        if values.len() == model.panels.len() {
+            parts.push(format!("{} {}", line.name, join_words(&values)));
+        }
+    }
+    if !parts.is_empty() {
+        out.push(format!(
+            "In {y}, the latest year published ({}): {}.",
+            join_words(&subjects),
+            parts.join("; ")
+        ));
+    }
+    let ranks: Vec<(usize, usize, String)> = model
+        .panels
+        .iter()
+        .filter_map(|p| {
+            let h = p.lines.iter().find(|l| l.role == Role::Home)?.value(y)?;
+            let with: Vec<f64> = p.neighbours.iter().filter_map(|l| l.value(y)).collect();
+            let above = with.iter().filter(|v| h > **v).count();
+            (!with.is_empty()).then(|| (above, with.len(), p.heading.to_lowercase()))
+        })
+        .collect();
+    if let Some((_, n, _)) = ranks.first() {
+        let same = ranks.iter().all(|r| r.1 == *n);
+        let parts: Vec<String> = ranks
+            .iter()
+            .map(|(a, k, subject)| {
+                if same {
+                    format!("{a} in {subject}")
+                } else {
+                    format!("{a} of {k} in {subject}")
+                }
+            })
+            .collect();
+        out.push(format!(
+            "Among its {n} statistical neighbours in {y}, {} was above {}.",
+            home.name,
+            join_words(&parts)
+        ));
+    }
+    out
+}
+
+/// The chart's sentences.
+pub fn summary(model: &TrendChart) -> Vec<String> {
+    let mut out: Vec<String> = if model.panels.len() > 1 {
+        by_subject(model)
+    } else {
+        model
+            .panels
+            .iter()
+            .flat_map(|p| panel_sentences(model, p))
+            .collect()
+    };
     if out.is_empty() {
         out.push(format!(
             "No area figures over time are published in this dataset for {}.",
