@@ -13,6 +13,7 @@ use super::controls::Controls;
 use super::presenter::Presenter;
 use super::programme_facts::ProgrammeFacts;
 use super::source_list::SourceList;
+use crate::aggregate::{CohortChoice, Selection};
 use crate::charts::any::AnyChart;
 use crate::dataset::Dataset;
 use crate::view::{ChartId, Mode, Theme, View};
@@ -105,7 +106,22 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
     let card = move |chart: ChartId| {
         let dataset = ds.clone();
         let ds = dataset.clone();
-        let model = Memo::new(move |_| selection.with(|s| AnyChart::build(chart, &ds, s)));
+        // The area charts do not depend on the cohort or the schools' year: a cohort change
+        // leaves their key, and so their model and drawing, untouched.
+        let key = Memo::new(move |_| {
+            selection.with(|s| {
+                if chart.is_area_trend() {
+                    Selection {
+                        cohort: CohortChoice::Programme,
+                        year: None,
+                        ..s.clone()
+                    }
+                } else {
+                    s.clone()
+                }
+            })
+        });
+        let model = Memo::new(move |_| key.with(|s| AnyChart::build(chart, &ds, s)));
         view! {
             <ChartCard
                 chart=chart
