@@ -89,6 +89,90 @@ fn label_width(model: &TrendChart) -> f64 {
         + 12.0
 }
 
+/// Whether a panel this wide has room to name its lines at their ends.
+fn has_labels(model: &TrendChart, panel_w: f64) -> bool {
+    let axis_w =
+        text_width("\u{2212}0.00", 12.0, false).max(text_width("100%", 12.0, false)) + 10.0;
+    panel_w - axis_w - label_width(model) >= 300.0
+}
+
+fn panel_width(model: &TrendChart, width: f64) -> f64 {
+    let n = model.panels.len().max(1) as f64;
+    if side_by_side(model, width) {
+        (width - 2.0 * PAD - (n - 1.0) * GAP) / n
+    } else {
+        width - 2.0 * PAD
+    }
+}
+
+/// What the key names, in order: the lines of the first panel, then the neighbours.
+#[derive(Debug, Clone, PartialEq)]
+enum KeyItem {
+    Line(Role, String),
+    Median,
+    Range,
+}
+
+impl KeyItem {
+    fn label(&self) -> &str {
+        match self {
+            KeyItem::Line(_, name) => name,
+            KeyItem::Median => "Neighbours' median",
+            KeyItem::Range => "Neighbours' range",
+        }
+    }
+}
+
+const KEY_ROW_H: f64 = 20.0;
+const KEY_MARK_W: f64 = 22.0;
+const KEY_GAP: f64 = 16.0;
+
+/// The key, laid out in rows at a width, when the line ends cannot be named; empty when
+/// they can.
+fn key_rows(model: &TrendChart, width: f64) -> Vec<Vec<(KeyItem, f64)>> {
+    if has_labels(model, panel_width(model, width)) {
+        return Vec::new();
+    }
+    let Some(first) = model.panels.first() else {
+        return Vec::new();
+    };
+    let mut items: Vec<KeyItem> = first
+        .lines
+        .iter()
+        .map(|l| KeyItem::Line(l.role, short_name(&l.name).to_string()))
+        .collect();
+    if !first.band.is_empty() {
+        items.push(KeyItem::Median);
+        items.push(KeyItem::Range);
+    }
+    let mut rows: Vec<Vec<(KeyItem, f64)>> = Vec::new();
+    let mut x = PAD;
+    for item in items {
+        let w = KEY_MARK_W + text_width(item.label(), 12.0, false);
+        if x > PAD && x + w > width - PAD {
+            x = PAD;
+            rows.push(Vec::new());
+        }
+        if rows.is_empty() {
+            rows.push(Vec::new());
+        }
+        if let Some(row) = rows.last_mut() {
+            row.push((item, x));
+        }
+        x += w + KEY_GAP;
+    }
+    rows
+}
+
+fn key_h(model: &TrendChart, width: f64) -> f64 {
+    let rows = key_rows(model, width).len();
+    if rows == 0 {
+        0.0
+    } else {
+        rows as f64 * KEY_ROW_H + 6.0
+    }
+}
+
 fn geometry(model: &TrendChart, width: u32) -> Vec<PanelGeo> {
     let width = f64::from(width.max(240));
     let n = model.panels.len().max(1);
@@ -98,17 +182,18 @@ fn geometry(model: &TrendChart, width: u32) -> Vec<PanelGeo> {
     let axis_w =
         text_width("\u{2212}0.00", 12.0, false).max(text_width("100%", 12.0, false)) + 10.0;
     let label_w = label_width(model);
+    let key = key_h(model, width);
     (0..n)
         .map(|i| {
             let (top, left, right) = if side {
                 let w = (width - 2.0 * PAD - (n as f64 - 1.0) * GAP) / n as f64;
                 let left = PAD + i as f64 * (w + GAP);
-                (PAD, left, left + w)
+                (PAD + key, left, left + w)
             } else {
-                (PAD + i as f64 * (ph + GAP), PAD, width - PAD)
+                (PAD + key + i as f64 * (ph + GAP), PAD, width - PAD)
             };
-            // Line-end names only where the years keep room enough: else the legend names them.
-            let labels = right - left - axis_w - label_w >= 300.0;
+            // Line-end names only where the years keep room enough: else the key names them.
+            let labels = has_labels(model, right - left);
             let plot_left = left + axis_w;
             let plot_right = if labels { right - label_w } else { right - 6.0 };
             let plot_top = top + if heading { HEADING_H } else { 0.0 } + TOP_H;
@@ -152,11 +237,12 @@ pub fn size(model: &TrendChart, width: u32) -> (u32, u32) {
     let w = f64::from(width.max(240));
     let n = model.panels.len().max(1) as f64;
     let ph = panel_h(model);
-    let h = if side_by_side(model, w) {
-        2.0 * PAD + ph
-    } else {
-        2.0 * PAD + n * ph + (n - 1.0) * GAP
-    };
+    let h = key_h(model, w)
+        + if side_by_side(model, w) {
+            2.0 * PAD + ph
+        } else {
+            2.0 * PAD + n * ph + (n - 1.0) * GAP
+        };
     (w as u32, h.ceil() as u32)
 }
 
@@ -267,8 +353,85 @@ where
 {
     let (w, _) = root.dim_in_pixel();
     let geos = geometry(model, w);
+    draw_key(root, model, f64::from(w))?;
     for (i, (panel, g)) in model.panels.iter().zip(&geos).enumerate() {
         draw_panel(root, model, panel, g, i == 0)?;
+    }
+    Ok(())
+}
+
+/// The key above the panels: each line's marker and name, the median's dashes and the
+/// range's fill, as they are drawn.
+fn draw_key<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    model: &TrendChart,
+    width: f64,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    for (r, row) in key_rows(model, width).iter().enumerate() {
+        let y = (PAD + r as f64 * KEY_ROW_H + KEY_ROW_H / 2.0) as i32;
+        for (item, x) in row {
+            let x0 = *x as i32;
+            let mid = x0 + 8;
+            match item {
+                KeyItem::Line(role, _) => {
+                    let c = colour(*role);
+                    root.draw(&PathElement::new(
+                        vec![(x0, y), (x0 + 16, y)],
+                        c.stroke_width(2),
+                    ))?;
+                    draw_marker(root, *role, (mid, y))?;
+                }
+                KeyItem::Median => {
+                    root.draw(&DashedPathElement::new(
+                        vec![(x0, y), (x0 + 16, y)],
+                        4,
+                        3,
+                        palette::NEIGHBOUR.stroke_width(2),
+                    ))?;
+                }
+                KeyItem::Range => {
+                    root.draw(&Rectangle::new(
+                        [(x0, y - 6), (x0 + 16, y + 6)],
+                        palette::BAND.filled(),
+                    ))?;
+                    root.draw(&Circle::new(
+                        (mid, y),
+                        2,
+                        palette::NEIGHBOUR.stroke_width(1),
+                    ))?;
+                }
+            }
+            text(
+                root,
+                item.label(),
+                (x0 + KEY_MARK_W as i32, y),
+                &anchored(font(12.0, false, palette::INK), HPos::Left, VPos::Center),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// A line's marker: circle for the home area, square for the region, triangle otherwise.
+fn draw_marker<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    role: Role,
+    at: (i32, i32),
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let c = colour(role);
+    match role {
+        Role::Home => root.draw(&Circle::new(at, 4, c.filled()))?,
+        Role::Region => root.draw(&Rectangle::new(
+            [(at.0 - 3, at.1 - 3), (at.0 + 3, at.1 + 3)],
+            c.filled(),
+        ))?,
+        _ => root.draw(&TriangleMarker::new(at, 5, c.filled()))?,
     }
     Ok(())
 }
@@ -471,15 +634,7 @@ where
             }
         }
         for (y, v) in &pts {
-            let at = (g.xs.px(f64::from(*y)), g.ys.px(*v));
-            match line.role {
-                Role::Home => root.draw(&Circle::new(at, 4, c.filled()))?,
-                Role::Region => root.draw(&Rectangle::new(
-                    [(at.0 - 3, at.1 - 3), (at.0 + 3, at.1 + 3)],
-                    c.filled(),
-                ))?,
-                _ => root.draw(&TriangleMarker::new(at, 5, c.filled()))?,
-            }
+            draw_marker(root, line.role, (g.xs.px(f64::from(*y)), g.ys.px(*v)))?;
         }
     }
     if g.labels {

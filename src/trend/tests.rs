@@ -259,3 +259,29 @@ fn a_dataset_without_area_series_has_no_area_charts() {
     assert!(charts.iter().all(|c| !c.is_area_trend()));
     assert_eq!(charts.len(), 3);
 }
+
+#[test]
+fn lines_are_named_in_a_key_where_their_ends_cannot_be() {
+    let m = chart(TrendKind::Progress, PupilGroup::All);
+    let narrow = unescape(&draw::svg(&m, 820).unwrap_or_default());
+    for name in [
+        "Stoke-on-Trent",
+        "West Midlands",
+        "England",
+        "Neighbours' median",
+        "Neighbours' range",
+    ] {
+        assert!(narrow.contains(name), "the key names {name}");
+    }
+    // A single panel with room names each line at its end instead, with its latest value.
+    let one = chart(TrendKind::Fsm, PupilGroup::All);
+    let wide = unescape(&draw::svg(&one, 1100).unwrap_or_default());
+    assert!(wide.contains("Stoke-on-Trent 41.1%"));
+    assert!(
+        !wide.contains("Neighbours' range"),
+        "no key when the ends are named"
+    );
+    let (_, with_key) = draw::size(&m, 820);
+    let (_, phone) = draw::size(&m, 360);
+    assert!(with_key < phone);
+}
