@@ -14,6 +14,9 @@ pub struct TableCell {
     pub text: String,
     /// As written to CSV for numeric columns, rounded as shown.
     pub number: Option<f64>,
+    /// Decimal places the CSV writes the number with, where the source publishes a fixed
+    /// precision (`-0.10` stays `-0.10`); `None` writes it as short as it reads.
+    pub places: Option<u8>,
 }
 
 impl TableCell {
@@ -21,6 +24,7 @@ impl TableCell {
         Self {
             text: text.into(),
             number: None,
+            places: None,
         }
     }
 
@@ -28,6 +32,7 @@ impl TableCell {
         Self {
             text,
             number: Some(number),
+            places: None,
         }
     }
 }
@@ -291,7 +296,10 @@ pub fn to_csv(table: &DataTable, dataset: &Dataset) -> String {
             .iter()
             .zip(&table.columns)
             .map(|(cell, c)| match (c.numeric, cell.number) {
-                (true, Some(n)) => format!("{n}"),
+                (true, Some(n)) => match cell.places {
+                    Some(d) => format!("{n:.prec$}", prec = usize::from(d)),
+                    None => format!("{n}"),
+                },
                 _ => cell.text.clone(),
             })
             .chain(std::iter::once(citation));

@@ -48,16 +48,19 @@ pub fn table(model: &TrendChart, grouping: Option<&str>) -> DataTable {
                 TableCell {
                     text: line.name.clone(),
                     number: None,
+                    places: None,
                 },
                 TableCell {
                     text: role_words(line.role, &note),
                     number: None,
+                    places: None,
                 },
             ];
             if multi {
                 row.push(TableCell {
                     text: panel.heading.clone(),
                     number: None,
+                    places: None,
                 });
             }
             let mut sources: Vec<&str> = Vec::new();
@@ -72,22 +75,26 @@ pub fn table(model: &TrendChart, grouping: Option<&str>) -> DataTable {
                             TableCell {
                                 text: model.format(v, p.decimals),
                                 number: Some((v * f).round() / f),
+                                places: Some(p.decimals),
                             }
                         }
                         None => TableCell {
                             text: "not published".into(),
                             number: None,
+                            places: None,
                         },
                     },
                     None => TableCell {
                         text: String::new(),
                         number: None,
+                        places: None,
                     },
                 });
             }
             row.push(TableCell {
                 text: sources.join(" "),
                 number: None,
+                places: None,
             });
             rows.push(row);
         };
