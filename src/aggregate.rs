@@ -965,6 +965,7 @@ mod tests {
         let mut raw = bundled().raw().clone();
         if let Some(s) = raw.schools.iter_mut().find(|s| s.urn == 133_328) {
             s.ks2.push(crate::model::Ks2Result {
+                pupils: None,
                 year: 2023,
                 reading: Some(Score {
                     value: 1.0,

@@ -599,6 +599,9 @@ pub struct Ks2Result {
     pub writing: Option<Score>,
     /// Maths progress.
     pub maths: Option<Score>,
+    /// Pupils eligible for the KS2 assessments (DfE `TELIG`), where published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pupils: Option<u32>,
     /// Share of the school's KS2 pupils who are disadvantaged, per cent (DfE `PTFSM6CLA1A`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disadvantaged_percent: Option<f64>,

@@ -430,3 +430,64 @@ fn primary_places_by_grade_match_the_scorecards_file() {
         .filter(|r| r["Year"] == "2024/25" && r["LA_name"] == "Stoke-on-Trent")
         .all(|r| r["Qual_P_1_E"] == "NA"));
 }
+
+#[test]
+fn the_yearly_school_extracts_import_as_published_writing_never_gps() {
+    use cohort_dashboard::import::{build, InputFile, Inputs};
+    let Some(dir) = data_dir() else { return };
+    // Every school in the 2017 extract, as one cohort.
+    let path = dir.join("stoke_ks2_schools_2017.csv");
+    let rows = read_csv(&path);
+    let mut list = String::from("cohort,cohort_name,joined_year,urn\n");
+    for r in &rows {
+        list.push_str(&format!("all,All schools,2016,{}\n", r["URN"]));
+    }
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => panic!("{e}"),
+    };
+    let inputs = Inputs {
+        cohorts: Some(InputFile {
+            name: "cohorts.csv",
+            text: &list,
+        }),
+        ks2: vec![(
+            InputFile {
+                name: "stoke_ks2_schools_2017.csv",
+                text: &text,
+            },
+            None,
+        )],
+        ..Inputs::default()
+    };
+    let ds = match build(&inputs) {
+        Ok((d, _)) => d,
+        Err(e) => panic!("{e}"),
+    };
+    let mut checked = 0;
+    for r in &rows {
+        let urn: u32 = r["URN"].parse().unwrap_or(0);
+        let Some(s) = ds.school(urn) else {
+            panic!("{urn} missing")
+        };
+        let Some(k) = s.ks2.first() else {
+            panic!("{urn}: no result")
+        };
+        assert_eq!(k.year, 2017, "{urn}: the file's Academic Year");
+        let want = |col: &str| r[col].parse::<f64>().ok();
+        assert_eq!(
+            k.writing.map(|x| x.value),
+            want("Writing Progress"),
+            "{urn}"
+        );
+        assert_eq!(
+            k.reading.map(|x| x.value),
+            want("Reading Progress"),
+            "{urn}"
+        );
+        assert_eq!(k.maths.map(|x| x.value), want("Maths Progress"), "{urn}");
+        assert_eq!(k.pupils, r["KS2 Pupils"].parse::<u32>().ok(), "{urn}");
+        checked += 1;
+    }
+    assert_eq!(checked, 72, "every school of the 2017 extract");
+}

@@ -638,7 +638,7 @@ mod tests {
         i.ks2 = vec![(file("ks2.csv", KS2), None)];
         assert_eq!(
             failure(&i),
-            "ks2.csv:0: year: expected a year in the file name or given with --year, found neither"
+            "ks2.csv:0: year: expected a year column, a year in the file name, or --year, found none"
         );
         i.ks2 = vec![(file("ks2.csv", KS2), Some(2018))];
         assert_eq!(failure(&i), "");
