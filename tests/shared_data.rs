@@ -491,3 +491,46 @@ fn the_yearly_school_extracts_import_as_published_writing_never_gps() {
     }
     assert_eq!(checked, 72, "every school of the 2017 extract");
 }
+
+#[test]
+fn the_named_schools_are_followed_through_their_conversions_in_the_gias_links() {
+    use cohort_dashboard::import::links::read_links;
+    use cohort_dashboard::import::InputFile;
+    let Some(dir) = data_dir() else { return };
+    let text = match std::fs::read_to_string(dir.join("stoke_school_links_2025-04-22.csv")) {
+        Ok(t) => t,
+        Err(e) => panic!("{e}"),
+    };
+    let links = match read_links(
+        InputFile {
+            name: "stoke_school_links_2025-04-22.csv",
+            text: &text,
+        },
+        &std::collections::BTreeSet::new(),
+    ) {
+        Ok(l) => l,
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(
+        links.predecessors(144_441),
+        vec![123_984],
+        "Milton Primary Academy"
+    );
+    assert_eq!(
+        links.predecessors(143_485),
+        vec![124_033],
+        "Alexandra Junior"
+    );
+    for (name, urn) in [
+        ("Forest Park", 123_997),
+        ("Etruscan", 133_328),
+        ("Abbey Hulton", 123_989),
+        ("Watermill", 124_501),
+    ] {
+        assert_eq!(
+            links.successors(urn).len(),
+            1,
+            "{name} gained a successor URN"
+        );
+    }
+}

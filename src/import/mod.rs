@@ -13,6 +13,8 @@ mod cells;
 mod cohorts;
 mod comparators;
 mod ks2;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod links;
 // The area readers are the command's alone: the page's "Load your data" takes no LAIT
 // files, so they stay out of the wasm.
 #[cfg(not(target_arch = "wasm32"))]
