@@ -474,6 +474,7 @@ pub fn trend_chart(dataset: &Dataset, kind: TrendKind, sel: &Selection) -> Trend
     notes.extend(notes::seed_comparisons(
         dataset,
         kind,
+        pupils,
         &panels,
         &mut sources,
     ));
@@ -494,7 +495,10 @@ pub fn trend_chart(dataset: &Dataset, kind: TrendKind, sel: &Selection) -> Trend
         });
     }
     let statements = match kind {
-        TrendKind::Progress => statements_about(dataset, "ks2-progress", &mut sources),
+        // The account's statements are about all pupils.
+        TrendKind::Progress if pupils == PupilGroup::All => {
+            statements_about(dataset, "ks2-progress", &mut sources)
+        }
         _ => Vec::new(),
     };
     let pupils_words = match pupils {

@@ -38,6 +38,7 @@ fn by_role(panel: &TrendPanel, role: Role) -> Option<&TrendLine> {
 pub fn seed_comparisons(
     dataset: &Dataset,
     kind: TrendKind,
+    pupils: PupilGroup,
     panels: &[TrendPanel],
     sources: &mut Sources,
 ) -> Vec<String> {
@@ -51,29 +52,32 @@ pub fn seed_comparisons(
     let mut out = Vec::new();
     match kind {
         TrendKind::Progress => {
-            let pupils = panels.first().and_then(|p| p.lines.first()).map(|_| ());
-            if pupils.is_none() {
-                return out;
-            }
-            // Does the account give the same figures as DfE?
+            // Does the account give the same figures as DfE, for the same pupils?
             let mut same = Vec::new();
             let mut differ = Vec::new();
+            let mut only_account = Vec::new();
             for panel in panels {
                 let (Some(subject), Some(home)) =
                     (subject_of(panel.measure), by_role(panel, Role::Home))
                 else {
                     continue;
                 };
-                let Some(dfe) = home.at(year).and_then(|p| p.value.map(|v| (v, p.decimals))) else {
-                    continue;
-                };
                 let seed = raw.area_progress.iter().find(|p| {
                     p.area == ctx.home
                         && p.year == year
                         && p.subject == subject
-                        && p.pupils == PupilGroup::All
+                        && p.pupils == pupils
                 });
                 let Some(seed) = seed else { continue };
+                let Some(dfe) = home.at(year).and_then(|p| p.value.map(|v| (v, p.decimals))) else {
+                    sources.add(&seed.source);
+                    only_account.push(format!(
+                        "{} {}",
+                        subject.label().to_lowercase(),
+                        format::progress(seed.value)
+                    ));
+                    continue;
+                };
                 sources.add(&seed.source);
                 let d = format::progress_at(dfe.0, dfe.1);
                 if (seed.value - dfe.0).abs() < 1e-9 {
@@ -96,6 +100,14 @@ pub fn seed_comparisons(
                     join_words(&same)
                 ));
             }
+            if !only_account.is_empty() {
+                out.push(format!(
+                    "The programme's account gives {year} progress of {} in {} ({}); DfE's LAIT publishes none for {year}.",
+                    pupils.label(),
+                    dataset.area_name(&ctx.home),
+                    join_words(&only_account)
+                ));
+            }
             if !differ.is_empty() {
                 out.push(format!(
                     "The programme's account and DfE's LAIT differ for {} in {year}: {}.",
@@ -103,7 +115,10 @@ pub fn seed_comparisons(
                     join_words(&differ)
                 ));
             }
-            out.extend(statement_check(dataset, year, panels));
+            // The statement is about all pupils.
+            if pupils == PupilGroup::All {
+                out.extend(statement_check(dataset, year, panels));
+            }
         }
         TrendKind::Fsm => {
             let Some(panel) = panels.first() else {

@@ -291,3 +291,21 @@ fn lines_are_named_in_a_key_where_their_ends_cannot_be() {
     let (_, phone) = draw::size(&m, 360);
     assert!(with_key < phone);
 }
+
+#[test]
+fn the_accounts_figures_are_compared_for_the_same_pupils_only() {
+    let dis = chart(TrendKind::Progress, PupilGroup::Disadvantaged);
+    let notes = dis.notes.join(" ");
+    assert!(
+        notes.contains("The programme's account gives 2016 progress of disadvantaged pupils in Stoke-on-Trent (reading \u{2212}0.2, writing \u{2212}0.1 and maths +0.1); DfE's LAIT publishes none for 2016."),
+        "{notes}"
+    );
+    assert!(
+        !notes.contains("give the same"),
+        "no all-pupil figure is compared with a disadvantaged one"
+    );
+    assert!(
+        !notes.contains("above West Midlands and statistical neighbours"),
+        "the statement is about all pupils"
+    );
+}
