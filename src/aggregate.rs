@@ -285,7 +285,26 @@ pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
             .to_string(),
     ];
     for school in members {
-        let (row_year, cells) = match school_result(school) {
+        let result = school_result(school);
+        // A figure published for a predecessor school says so wherever it is shown: in the
+        // row's name (so the tooltip, the table and the CSV carry it) and in the notes.
+        let label = match result.as_ref().and_then(|r| r.published_as.as_ref()) {
+            Some(p) => {
+                notes.push(format!(
+                    "{}: the {} figures were published for the predecessor school, {} (URN {}).",
+                    school.name,
+                    result.as_ref().map_or(0, |r| r.year),
+                    p.name,
+                    p.urn
+                ));
+                format!(
+                    "{} (predecessor's figures)",
+                    short_school_name(&school.name)
+                )
+            }
+            None => short_school_name(&school.name),
+        };
+        let (row_year, cells) = match result {
             Some(r) => (
                 Some(r.year),
                 Subject::ALL.map(|subject| match r.score(subject) {
@@ -317,7 +336,7 @@ pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
             }
         };
         rows.push(ProgressRow {
-            label: short_school_name(&school.name),
+            label,
             year: row_year,
             kind: RowKind::School,
             urn: Some(school.urn),
@@ -859,6 +878,55 @@ mod tests {
     use crate::testing::bundled;
 
     #[test]
+    fn a_figure_published_for_a_predecessor_school_says_so_wherever_it_is_shown() {
+        // SYNTHETIC test data, made by code: a 2017 result for Milton Primary Academy
+        // published under its predecessor's URN. Never shipped or shown.
+        let mut raw = bundled().raw().clone();
+        if let Some(s) = raw.schools.iter_mut().find(|s| s.urn == 144_441) {
+            s.ks2.push(crate::model::Ks2Result {
+                year: 2017,
+                published_as: Some(crate::model::PublishedAs {
+                    urn: 123_984,
+                    name: "Milton Primary School".into(),
+                }),
+                pupils: Some(40),
+                reading: Some(Score {
+                    value: -1.0,
+                    lower: None,
+                    upper: None,
+                }),
+                writing: None,
+                maths: None,
+                disadvantaged_percent: None,
+                disadvantaged: None,
+                source: "dfe-ks2-2019".into(),
+            });
+        }
+        let ds = match Dataset::try_from(raw) {
+            Ok(d) => d,
+            Err(e) => panic!("{e}"),
+        };
+        let sel = Selection {
+            cohort: CohortChoice::Cohort("compass".into()),
+            year: Some(2017),
+            ..Selection::default()
+        };
+        let chart = progress_chart(&ds, &sel);
+        let row = chart.rows.iter().find(|r| r.urn == Some(144_441));
+        assert_eq!(
+            row.map(|r| r.label.as_str()),
+            Some("Milton Primary Academy (predecessor's figures)")
+        );
+        assert!(chart.notes.iter().any(|n| n
+            == "Milton Primary Academy: the 2017 figures were published for the predecessor school, Milton Primary School (URN 123984)."));
+        let table = crate::table::progress(&chart);
+        assert!(table
+            .rows
+            .iter()
+            .any(|r| r[0].text == "Milton Primary Academy (predecessor's figures)"));
+    }
+
+    #[test]
     fn ofsteds_words_stand_beside_the_school_they_are_about() {
         let ds = bundled();
         let seven = ofsted_chart(
@@ -965,6 +1033,7 @@ mod tests {
         let mut raw = bundled().raw().clone();
         if let Some(s) = raw.schools.iter_mut().find(|s| s.urn == 133_328) {
             s.ks2.push(crate::model::Ks2Result {
+                published_as: None,
                 pupils: None,
                 year: 2023,
                 reading: Some(Score {

@@ -599,6 +599,10 @@ pub struct Ks2Result {
     pub writing: Option<Score>,
     /// Maths progress.
     pub maths: Option<Score>,
+    /// The school these figures were published for, when it is not this one (a predecessor
+    /// before an academy conversion): its URN and name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_as: Option<PublishedAs>,
     /// Pupils eligible for the KS2 assessments (DfE `TELIG`), where published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pupils: Option<u32>,
@@ -611,6 +615,17 @@ pub struct Ks2Result {
     pub disadvantaged: Option<Box<SubjectScores>>,
     /// Id of the source.
     pub source: String,
+}
+
+/// The school a figure was published under.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishedAs {
+    /// Its URN.
+    pub urn: Urn,
+    /// Its name.
+    pub name: String,
 }
 
 /// Scores in the three subjects; `None` is not published.

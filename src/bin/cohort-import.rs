@@ -44,6 +44,10 @@ mod cli {
         /// Statistical-neighbour list (LA num, SN1 … SN10).
         #[arg(long, requires = "lait")]
         neighbours: Option<PathBuf>,
+        /// Links between predecessor and successor schools (GIAS links file): listed schools'
+        /// KS2 results published under a predecessor's URN are kept, marked as such.
+        #[arg(long)]
+        links: Option<PathBuf>,
         /// DfE school places scorecards (primary places by Ofsted grade of their school).
         #[arg(long, requires = "lait")]
         scorecards: Option<PathBuf>,
@@ -144,9 +148,10 @@ mod cli {
                 index(args.lait_measures.as_ref())?,
                 index(args.neighbours.as_ref())?,
                 index(args.scorecards.as_ref())?,
+                index(args.links.as_ref())?,
             ))
         })();
-        let (cohorts, base, ks2, ofsted, comparators, lait, measures, neighbours, places) =
+        let (cohorts, base, ks2, ofsted, comparators, lait, measures, neighbours, places, links) =
             match picked {
                 Ok(p) => p,
                 Err(code) => return code,
@@ -176,6 +181,7 @@ mod cli {
             base: file(base),
             areas,
             places: file(places),
+            links: file(links),
         };
         let (dataset, summary) = match build(&inputs) {
             Ok(r) => r,

@@ -277,6 +277,7 @@ pub(super) fn read_ks2(
             continue;
         }
         entry.ks2.push(Ks2Result {
+            published_as: None,
             year,
             pupils,
             reading,

@@ -165,6 +165,44 @@ pub(super) fn read_into(input: InputFile<'_>, known: &BTreeSet<Urn>, c: &mut Col
     out
 }
 
+/// Each listed school's predecessors, as predecessor → (listed school, the predecessor's
+/// name in the links file). Warnings about the links that touch listed schools go into the
+/// summary; links elsewhere in the file are not this import's concern.
+pub(super) fn predecessor_map(
+    input: InputFile<'_>,
+    members: &BTreeSet<Urn>,
+    c: &mut Collector,
+    summary: &mut super::Summary,
+) -> BTreeMap<Urn, (Urn, String)> {
+    let links = read_into(input, members, c);
+    let mut out = BTreeMap::new();
+    let mut touched: BTreeSet<Urn> = members.clone();
+    for m in members {
+        for p in links.predecessors(*m) {
+            if p == *m || members.contains(&p) {
+                continue;
+            }
+            touched.insert(p);
+            let name = links
+                .lines
+                .iter()
+                .find(|l| l.link == p)
+                .map(|l| l.name.clone())
+                .unwrap_or_default();
+            out.entry(p).or_insert((*m, name));
+        }
+    }
+    for w in &links.warnings {
+        let line = links.lines.iter().find(|l| l.line == w.line);
+        if line.is_some_and(|l| touched.contains(&l.urn) || touched.contains(&l.link))
+            && !w.found.contains("found in no file")
+        {
+            summary.warnings.push(w.to_string());
+        }
+    }
+    out
+}
+
 impl Links {
     /// The schools this one replaced, nearest first, followed back through every
     /// conversion (each once, so a cycle ends the walk).

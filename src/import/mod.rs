@@ -125,6 +125,9 @@ pub struct Inputs<'a> {
     /// DfE school places scorecards: primary places by Ofsted grade of the home area (the
     /// LAIT home authority) and England.
     pub places: Option<InputFile<'a>>,
+    /// Links between predecessor and successor schools (GIAS): a listed school's KS2
+    /// results published under a predecessor's URN are kept, marked as such.
+    pub links: Option<InputFile<'a>>,
 }
 
 /// What an import found, for the command's report.
@@ -148,6 +151,10 @@ pub struct Summary {
     pub area_series: usize,
     /// Published area figures in them.
     pub area_points: usize,
+    /// KS2 results kept from predecessor schools.
+    pub from_predecessors: usize,
+    /// What the files could not settle and the import did not resolve (file:line).
+    pub warnings: Vec<String>,
 }
 
 impl fmt::Display for Summary {
@@ -174,6 +181,16 @@ impl fmt::Display for Summary {
                 "{} area series with {} published figures",
                 self.area_series, self.area_points
             )?;
+        }
+        if self.from_predecessors > 0 {
+            writeln!(
+                f,
+                "{} KS2 results kept from predecessor schools, marked as theirs",
+                self.from_predecessors
+            )?;
+        }
+        for w in &self.warnings {
+            writeln!(f, "warning: {w}")?;
         }
         if self.unmatched.is_empty() {
             write!(f, "every school was found")
@@ -273,6 +290,21 @@ fn schools_dataset(
         )]));
     };
     let list = read_cohorts(cohort_file, c, summary);
+    // Each listed school's predecessors (academy conversions), whose KS2 rows are read too
+    // and kept under the school they became, marked as the predecessor's.
+    #[cfg(not(target_arch = "wasm32"))]
+    let predecessors = match inputs.links {
+        Some(f) => links::predecessor_map(f, &list.urns, c, summary),
+        None => BTreeMap::new(),
+    };
+    #[cfg(target_arch = "wasm32")]
+    let predecessors: BTreeMap<Urn, (Urn, String)> = BTreeMap::new();
+    let wanted: BTreeSet<Urn> = list
+        .urns
+        .iter()
+        .chain(predecessors.keys())
+        .copied()
+        .collect();
     let mut sources = vec![file_source(
         "cohort-list",
         cohort_file.name,
@@ -288,7 +320,39 @@ fn schools_dataset(
             "Department for Education",
             "KS2 school-level performance data",
         ));
-        read_ks2(*file, *year, &list.urns, &id, &mut facts, c, summary);
+        read_ks2(*file, *year, &wanted, &id, &mut facts, c, summary);
+    }
+    for (pred, (member, link_name)) in &predecessors {
+        let Some(pf) = facts.remove(pred) else {
+            continue;
+        };
+        let name = pf.name.unwrap_or_else(|| link_name.clone());
+        let entry = facts.entry(*member).or_insert_with(|| SchoolFacts {
+            name: None,
+            ks2: Vec::new(),
+            ofsted: Vec::new(),
+        });
+        for mut r in pf.ks2 {
+            // The school's own row for a year wins, unless it publishes no score at all (a
+            // new academy's empty first row while its results were the predecessor's).
+            let own = entry.ks2.iter().position(|o| o.year == r.year);
+            if let Some(i) = own {
+                let empty = entry
+                    .ks2
+                    .get(i)
+                    .is_some_and(|o| Subject::ALL.iter().all(|s| o.score(*s).is_none()));
+                if !empty {
+                    continue;
+                }
+                entry.ks2.remove(i);
+            }
+            r.published_as = Some(crate::model::PublishedAs {
+                urn: *pred,
+                name: name.clone(),
+            });
+            summary.from_predecessors += 1;
+            entry.ks2.push(r);
+        }
     }
     for (i, file) in inputs.ofsted.iter().enumerate() {
         let id = format!("ofsted-{}", i + 1);
@@ -508,6 +572,70 @@ pub fn from_files(files: &[(String, String)]) -> Result<(Dataset, Option<Summary
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_school_keeps_its_predecessors_results_through_two_conversions_marked_as_theirs() {
+        // Generated: 100001 became 100002 (2016), which became 100003 (2017). The KS2 file
+        // of 2017 has an empty row for the new school, as DfE's do.
+        let cohorts = "cohort,cohort_name,joined_year,urn\nn,North,2016,100003\n";
+        let head = "URN,KS2 Pupils,Reading Progress,Writing Progress,Maths Progress,Writing Score,Academic Year\n";
+        let y2016 = format!("{head}100001,30,-1.5,0.5,1.0,99,2016\n");
+        let y2017 = format!("{head}100002,31,-0.5,0.2,0.1,101,2017\n100003,,,,,,2017\n");
+        let y2018 = format!("{head}100003,32,0.4,0.3,0.2,102,2018\n");
+        let links = "URN,LinkURN,LinkName,LinkType,LinkEstablishedDate\n\
+                     100001,100002,Beta Academy,Successor,31-08-2016\n\
+                     100002,100001,Alpha School,Predecessor,01-09-2016\n\
+                     100003,100002,Beta Academy,Predecessor,01-09-2017\n";
+        let inputs = Inputs {
+            cohorts: Some(file("cohorts.csv", cohorts)),
+            ks2: vec![
+                (file("a.csv", &y2016), None),
+                (file("b.csv", &y2017), None),
+                (file("c.csv", &y2018), None),
+            ],
+            links: Some(file("links.csv", links)),
+            ..Inputs::default()
+        };
+        let (ds, summary) = match build(&inputs) {
+            Ok(r) => r,
+            Err(e) => panic!("{e}"),
+        };
+        assert_eq!(summary.from_predecessors, 2);
+        let s = ds
+            .school(100_003)
+            .cloned()
+            .unwrap_or_else(|| panic!("no school"));
+        /// Year, published-as URN, pupils, reading.
+        type Row = (u16, Option<Urn>, Option<u32>, Option<f64>);
+        let got: Vec<Row> = s
+            .ks2
+            .iter()
+            .map(|r| {
+                (
+                    r.year,
+                    r.published_as.as_ref().map(|p| p.urn),
+                    r.pupils,
+                    r.reading.map(|x| x.value),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (2016, Some(100_001), Some(30), Some(-1.5)),
+                (2017, Some(100_002), Some(31), Some(-0.5)),
+                (2018, None, Some(32), Some(0.4)),
+            ]
+        );
+        assert_eq!(
+            s.ks2[0].published_as.as_ref().map(|p| p.name.as_str()),
+            Some("Alpha School")
+        );
+        assert!(
+            ds.school(100_001).is_none(),
+            "a predecessor is not a school of the list"
+        );
+    }
 
     const COHORTS: &str = "Cohort,Cohort_Name,Joined_Year,URN\nnorth,North Network,2015,100001\nnorth,North Network,2016,100002\nsouth,South Group,2016,100003\n";
     const KS2: &str = "URN,SCHNAME,READPROG,READPROG_LOWER,READPROG_UPPER,WRITPROG,MATPROG,PTFSM6CLA1A,READPROG_FSM6CLA1A\n100001,Alpha Primary,1.5,0.2,2.8,SUPP,-0.4,31%,NE\n100002,Beta Primary,LOWCOV,,,0.7,NP,12,-1.1\n999999,Not A Member,oops,,,,,,\n";
