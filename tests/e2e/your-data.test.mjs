@@ -97,3 +97,32 @@ test('names with markup from a loaded file are shown as text, never run', async 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a figure published for a predecessor school says so in the chart, tooltip and notes', async () => {
+  const { context, page, problems } = await openPage(site.browser);
+  await page.goto(site.server.url);
+  await waitForCharts(page);
+  // SYNTHETIC (made here, never shipped): a 2017 result for Milton Primary Academy published
+  // under its predecessor's URN, as cohort-import --links writes it.
+  const data = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/data/dataset.json'), 'utf8'));
+  const milton = data.schools.find((s) => s.urn === 144441);
+  milton.ks2.unshift({ year: 2017, published_as: { urn: 123984, name: 'Milton Primary School' }, pupils: 31,
+    reading: { value: -5.2 }, writing: { value: -2.9 }, maths: { value: -3.7 }, source: 'dfe-ks2-2019' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pred-'));
+  fs.writeFileSync(path.join(dir, 'predecessor.json'), JSON.stringify(data));
+  await page.getByTestId('file-input').setInputFiles(path.join(dir, 'predecessor.json'));
+  await page.getByTestId('your-data-banner').waitFor();
+  await page.getByTestId('cohort-select').selectOption('compass');
+  await page.getByTestId('year-select').selectOption('2017');
+  await page.waitForURL(/year=2017/);
+  const card = page.getByTestId('chart-ks2-progress');
+  const drawn = await textOf(page, '[data-testid="chart-ks2-progress"] [data-testid="chart-figure"]');
+  assert.ok(drawn.includes("Milton Primary Academy (predecessor's figures)"), drawn);
+  assert.ok((await card.textContent()).includes('the 2017 figures were published for the predecessor school, Milton Primary School (URN 123984)'));
+  await card.getByTestId('chart-figure').focus();
+  await page.keyboard.press('End');
+  const said = (await card.getByTestId('announcer').textContent()).trim();
+  assert.ok(said.startsWith("Milton Primary Academy (predecessor's figures), 2017, maths progress: " + '\u2212' + '3.7'), said);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
