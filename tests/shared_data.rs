@@ -534,3 +534,88 @@ fn the_named_schools_are_followed_through_their_conversions_in_the_gias_links() 
         );
     }
 }
+
+#[test]
+fn milton_and_alexandra_junior_keep_their_predecessors_results_from_the_real_files() {
+    use cohort_dashboard::import::{build, InputFile, Inputs};
+    let Some(dir) = data_dir() else { return };
+    let read = |name: &str| match std::fs::read_to_string(dir.join(name)) {
+        Ok(t) => t,
+        Err(e) => panic!("{name}: {e}"),
+    };
+    let names = [
+        "stoke_ks2_schools_2016.csv",
+        "stoke_ks2_schools_2017.csv",
+        "stoke_ks2_schools_2018.csv",
+        "england_ks2_2019_schools.csv",
+    ];
+    let texts: Vec<String> = names.iter().map(|n| read(n)).collect();
+    let links = read("stoke_school_links_2025-04-22.csv");
+    let cohorts = "cohort,cohort_name,joined_year,urn\ncompass,Compass,2016,144441\nesprit,ESPRIT,2016,143485\n";
+    let inputs = Inputs {
+        cohorts: Some(InputFile {
+            name: "cohorts.csv",
+            text: cohorts,
+        }),
+        ks2: names
+            .iter()
+            .zip(&texts)
+            .map(|(n, t)| (InputFile { name: n, text: t }, None))
+            .collect(),
+        links: Some(InputFile {
+            name: "stoke_school_links_2025-04-22.csv",
+            text: &links,
+        }),
+        ..Inputs::default()
+    };
+    let ds = match build(&inputs) {
+        Ok((d, _)) => d,
+        Err(e) => panic!("{e}"),
+    };
+    let years_of = |urn: u32| -> Vec<(u16, Option<u32>)> {
+        ds.school(urn)
+            .map(|s| {
+                s.ks2
+                    .iter()
+                    .map(|r| (r.year, r.published_as.as_ref().map(|p| p.urn)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        years_of(144_441),
+        vec![
+            (2016, Some(123_984)),
+            (2017, Some(123_984)),
+            (2018, None),
+            (2019, None)
+        ],
+        "Milton Primary Academy: 2016 and 2017 are its predecessor's"
+    );
+    assert_eq!(
+        years_of(143_485),
+        vec![
+            (2016, Some(124_033)),
+            (2017, Some(124_033)),
+            (2018, Some(124_033)),
+            (2019, None)
+        ],
+        "Alexandra Junior: DfE published under the old URN until 2018"
+    );
+    // The 2017 figure is the predecessor's row of the 2017 extract, exactly.
+    let rows = read_csv(&dir.join("stoke_ks2_schools_2017.csv"));
+    let Some(pred) = rows.iter().find(|r| r["URN"] == "123984") else {
+        panic!("123984 not in the 2017 extract")
+    };
+    let milton = ds
+        .school(144_441)
+        .and_then(|s| s.ks2.iter().find(|r| r.year == 2017).cloned());
+    assert_eq!(
+        milton.as_ref().and_then(|r| r.reading).map(|s| s.value),
+        pred["Reading Progress"].parse::<f64>().ok()
+    );
+    assert_eq!(
+        milton.and_then(|r| r.pupils),
+        pred["KS2 Pupils"].parse::<u32>().ok()
+    );
+}
