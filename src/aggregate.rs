@@ -667,13 +667,8 @@ fn fsm_comparators(dataset: &Dataset, year: Option<u16>) -> Vec<FsmBar> {
         return Vec::new();
     };
     let point = |area: &str| {
-        raw.area_series
-            .iter()
-            .find(|s| {
-                s.area == area
-                    && s.measure == AreaMeasure::PrimaryFsm
-                    && s.pupils == PupilGroup::All
-            })
+        dataset
+            .area_series(area, AreaMeasure::PrimaryFsm, PupilGroup::All)
             .and_then(|s| {
                 let p = s.points.iter().find(|p| p.year == year)?;
                 Some((

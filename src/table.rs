@@ -20,7 +20,8 @@ pub struct TableCell {
 }
 
 impl TableCell {
-    fn text(text: impl Into<String>) -> Self {
+    /// A cell of text only.
+    pub(crate) fn text(text: impl Into<String>) -> Self {
         Self {
             text: text.into(),
             number: None,

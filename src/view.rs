@@ -57,6 +57,20 @@ impl ChartId {
         )
     }
 
+    /// The part of a selection this chart's model depends on: the area charts do not depend
+    /// on the cohort or the schools' year, so a cohort change leaves their model untouched.
+    pub fn depends_on(self, sel: &Selection) -> Selection {
+        if self.is_area_trend() {
+            Selection {
+                cohort: CohortChoice::Programme,
+                year: None,
+                ..sel.clone()
+            }
+        } else {
+            sel.clone()
+        }
+    }
+
     /// The charts a dataset has figures for, in page order: the area charts only where it
     /// has an area context with series.
     pub fn available(dataset: &Dataset) -> Vec<ChartId> {

@@ -13,7 +13,6 @@ use super::controls::Controls;
 use super::presenter::Presenter;
 use super::programme_facts::ProgrammeFacts;
 use super::source_list::SourceList;
-use crate::aggregate::{CohortChoice, Selection};
 use crate::charts::any::AnyChart;
 use crate::dataset::Dataset;
 use crate::view::{ChartId, Mode, Theme, View};
@@ -106,21 +105,8 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
     let card = move |chart: ChartId| {
         let dataset = ds.clone();
         let ds = dataset.clone();
-        // The area charts do not depend on the cohort or the schools' year: a cohort change
-        // leaves their key, and so their model and drawing, untouched.
-        let key = Memo::new(move |_| {
-            selection.with(|s| {
-                if chart.is_area_trend() {
-                    Selection {
-                        cohort: CohortChoice::Programme,
-                        year: None,
-                        ..s.clone()
-                    }
-                } else {
-                    s.clone()
-                }
-            })
-        });
+        // Models are keyed by what each chart depends on, so a change elsewhere leaves them.
+        let key = Memo::new(move |_| selection.with(|s| chart.depends_on(s)));
         let model = Memo::new(move |_| key.with(|s| AnyChart::build(chart, &ds, s)));
         view! {
             <ChartCard

@@ -91,6 +91,19 @@ impl Dataset {
     pub fn cohort(&self, id: &str) -> Option<&Cohort> {
         self.raw.cohorts.iter().find(|c| c.id == id)
     }
+
+    /// An area's series of one measure and pupil group (validation keeps it unique).
+    pub fn area_series(
+        &self,
+        area: &str,
+        measure: crate::model::AreaMeasure,
+        pupils: crate::model::PupilGroup,
+    ) -> Option<&crate::model::AreaSeries> {
+        self.raw
+            .area_series
+            .iter()
+            .find(|s| s.area == area && s.measure == measure && s.pupils == pupils)
+    }
 }
 
 impl TryFrom<RawDataset> for Dataset {

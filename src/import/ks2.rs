@@ -120,6 +120,7 @@ pub(super) fn count_suppressed(rec: &csv::StringRecord, t: &Table<'_>, bases: &[
         .count()
 }
 
+#[derive(Default)]
 pub(super) struct SchoolFacts {
     pub(super) name: Option<String>,
     pub(super) ks2: Vec<Ks2Result>,
@@ -254,11 +255,7 @@ pub(super) fn read_ks2(
                 writing: dis_writing,
                 maths: dis_maths,
             });
-        let entry = facts.entry(u).or_insert_with(|| SchoolFacts {
-            name: None,
-            ks2: Vec::new(),
-            ofsted: Vec::new(),
-        });
+        let entry = facts.entry(u).or_default();
         if let Some(n) = name_col
             .and_then(|i| rec.get(i))
             .map(str::trim)

@@ -327,11 +327,7 @@ fn schools_dataset(
             continue;
         };
         let name = pf.name.unwrap_or_else(|| link_name.clone());
-        let entry = facts.entry(*member).or_insert_with(|| SchoolFacts {
-            name: None,
-            ks2: Vec::new(),
-            ofsted: Vec::new(),
-        });
+        let entry = facts.entry(*member).or_default();
         for mut r in pf.ks2 {
             // The school's own row for a year wins, unless it publishes no score at all (a
             // new academy's empty first row while its results were the predecessor's).

@@ -49,11 +49,7 @@ pub(super) fn read_ofsted(
             summary.suppressed += 1;
             continue;
         };
-        let entry = facts.entry(u).or_insert_with(|| SchoolFacts {
-            name: None,
-            ks2: Vec::new(),
-            ofsted: Vec::new(),
-        });
+        let entry = facts.entry(u).or_default();
         if entry.name.is_none() {
             entry.name = name_col
                 .and_then(|i| rec.get(i))

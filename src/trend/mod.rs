@@ -171,6 +171,33 @@ pub struct TrendChart {
     pub sources: Vec<String>,
 }
 
+/// Where a value stands among the neighbours' published figures of one year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rank {
+    /// Neighbours it is above.
+    pub above: usize,
+    /// Neighbours it is below.
+    pub below: usize,
+    /// Neighbours with a figure that year.
+    pub of: usize,
+}
+
+impl TrendPanel {
+    /// The rank of `value` among the neighbours in `year`; `None` where none has a figure.
+    pub fn rank(&self, year: u16, value: f64) -> Option<Rank> {
+        let with: Vec<f64> = self
+            .neighbours
+            .iter()
+            .filter_map(|l| l.value(year))
+            .collect();
+        (!with.is_empty()).then(|| Rank {
+            above: with.iter().filter(|v| value > **v).count(),
+            below: with.iter().filter(|v| value < **v).count(),
+            of: with.len(),
+        })
+    }
+}
+
 impl TrendChart {
     /// Whether the values are percentages.
     pub fn is_percent(&self) -> bool {
@@ -206,11 +233,7 @@ fn line(
     measure: AreaMeasure,
     pupils: PupilGroup,
 ) -> Option<TrendLine> {
-    let s = dataset
-        .raw()
-        .area_series
-        .iter()
-        .find(|s| s.area == area && s.measure == measure && s.pupils == pupils)?;
+    let s = dataset.area_series(area, measure, pupils)?;
     Some(TrendLine {
         area: area.to_string(),
         name: dataset.area_name(area).to_string(),
@@ -276,8 +299,9 @@ pub fn band_of(neighbours: &[TrendLine]) -> Vec<BandPoint> {
         .collect()
 }
 
-/// Every year any area series of the dataset covers, plus cohort start years just before.
-fn axis_years(dataset: &Dataset) -> Option<(u16, u16)> {
+/// The axis (every year any area series of the dataset covers, plus cohort start years just
+/// before) and the first year with data: `(axis start, first data year, last year)`.
+fn axis_years(dataset: &Dataset) -> Option<(u16, u16, u16)> {
     let raw = dataset.raw();
     let years: BTreeSet<u16> = raw
         .area_series
@@ -295,7 +319,7 @@ fn axis_years(dataset: &Dataset) -> Option<(u16, u16)> {
         .min()
         .unwrap_or(first)
         .min(first);
-    Some((start, last))
+    Some((start, first, last))
 }
 
 /// Builds an area chart for a selection; `None` when the dataset has no area context.
@@ -316,7 +340,8 @@ pub fn trend_chart(dataset: &Dataset, kind: TrendKind, sel: &Selection) -> Trend
     };
     let ctx = raw.context.as_ref().unwrap_or(&empty_ctx);
     let home = dataset.area_name(&ctx.home).to_string();
-    let years = axis_years(dataset).unwrap_or((2016, 2016));
+    let (axis_start, data_first, axis_end) = axis_years(dataset).unwrap_or((2016, 2016, 2016));
+    let years = (axis_start, axis_end);
     let mut sources = Sources::default();
     let named: Vec<(&str, Role)> = std::iter::once((ctx.home.as_str(), Role::Home))
         .chain(ctx.region.iter().map(|r| (r.as_str(), Role::Region)))
@@ -405,12 +430,6 @@ pub fn trend_chart(dataset: &Dataset, kind: TrendKind, sel: &Selection) -> Trend
                 .any(|l| l.value(y).is_some())
         })
     };
-    let data_first = raw
-        .area_series
-        .iter()
-        .flat_map(|s| s.points.iter().map(|p| p.year))
-        .min()
-        .unwrap_or(years.0);
     let mut gaps: Vec<Gap> = Vec::new();
     for y in data_first..=years.1 {
         if has_value(y) {

@@ -198,16 +198,10 @@ fn statement_check(dataset: &Dataset, year: u16, panels: &[TrendPanel]) -> Vec<S
                 ));
             }
         }
-        let with: Vec<f64> = panel
-            .neighbours
-            .iter()
-            .filter_map(|l| l.value(year))
-            .collect();
-        if !with.is_empty() {
-            let above = with.iter().filter(|v| h > **v).count();
+        if let Some(r) = panel.rank(year, h) {
             bits.push(format!(
-                "above {above} of {} statistical neighbours",
-                with.len()
+                "above {} of {} statistical neighbours",
+                r.above, r.of
             ));
         }
         if !bits.is_empty() {

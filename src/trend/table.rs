@@ -45,23 +45,11 @@ pub fn table(model: &TrendChart, grouping: Option<&str>) -> DataTable {
     for panel in &model.panels {
         let mut row_of = |line: &TrendLine| {
             let mut row = vec![
-                TableCell {
-                    text: line.name.clone(),
-                    number: None,
-                    places: None,
-                },
-                TableCell {
-                    text: role_words(line.role, &note),
-                    number: None,
-                    places: None,
-                },
+                TableCell::text(line.name.clone()),
+                TableCell::text(role_words(line.role, &note)),
             ];
             if multi {
-                row.push(TableCell {
-                    text: panel.heading.clone(),
-                    number: None,
-                    places: None,
-                });
+                row.push(TableCell::text(panel.heading.clone()));
             }
             let mut sources: Vec<&str> = Vec::new();
             for y in &years {
@@ -78,24 +66,12 @@ pub fn table(model: &TrendChart, grouping: Option<&str>) -> DataTable {
                                 places: Some(p.decimals),
                             }
                         }
-                        None => TableCell {
-                            text: "not published".into(),
-                            number: None,
-                            places: None,
-                        },
+                        None => TableCell::text("not published"),
                     },
-                    None => TableCell {
-                        text: String::new(),
-                        number: None,
-                        places: None,
-                    },
+                    None => TableCell::text(""),
                 });
             }
-            row.push(TableCell {
-                text: sources.join(" "),
-                number: None,
-                places: None,
-            });
+            row.push(TableCell::text(sources.join(" ")));
             rows.push(row);
         };
         for line in panel.lines.iter().chain(&panel.neighbours) {

@@ -32,17 +32,29 @@ fn first_run(line: &TrendLine) -> Option<(u16, u16)> {
     (end > start).then_some((start, end))
 }
 
-fn change(model: &TrendChart, line: &TrendLine, what: &str, from: u16, to: u16) -> Option<String> {
-    let a = line.at(from).filter(|p| p.value.is_some())?;
-    let b = line.at(to).filter(|p| p.value.is_some())?;
-    let (va, vb) = (a.value?, b.value?);
-    let (ta, tb) = (model.format(va, a.decimals), model.format(vb, b.decimals));
-    let verb = if (vb - va).abs() < 1e-9 {
-        return Some(format!("{}{what} stayed at {ta}", possessive(&line.name)));
-    } else if vb > va {
-        "rose"
+/// A line's published figures in two years, with their places.
+fn pair(line: &TrendLine, from: u16, to: u16) -> Option<((f64, u8), (f64, u8))> {
+    let a = line.at(from)?;
+    let b = line.at(to)?;
+    Some(((a.value?, a.decimals), (b.value?, b.decimals)))
+}
+
+/// Which way a figure moved: `None` where it stayed level.
+fn direction(from: f64, to: f64) -> Option<&'static str> {
+    if (to - from).abs() < 1e-9 {
+        None
+    } else if to > from {
+        Some("rose")
     } else {
-        "fell"
+        Some("fell")
+    }
+}
+
+fn change(model: &TrendChart, line: &TrendLine, what: &str, from: u16, to: u16) -> Option<String> {
+    let ((va, da), (vb, db)) = pair(line, from, to)?;
+    let (ta, tb) = (model.format(va, da), model.format(vb, db));
+    let Some(verb) = direction(va, vb) else {
+        return Some(format!("{}{what} stayed at {ta}", possessive(&line.name)));
     };
     Some(format!(
         "{}{what} {verb} from {ta} to {tb}",
@@ -103,11 +115,8 @@ fn panel_sentences(model: &TrendChart, panel: &TrendPanel) -> Vec<String> {
             what(model, panel),
             join_words(&parts)
         );
-        let with: Vec<f64> = panel.neighbours.iter().filter_map(|l| l.value(y)).collect();
-        if let (Some(h), false) = (p.value, with.is_empty()) {
-            let above = with.iter().filter(|v| h > **v).count();
-            let below = with.iter().filter(|v| h < **v).count();
-            let n = with.len();
+        if let Some(r) = p.value.and_then(|h| panel.rank(y, h)) {
+            let (above, below, n) = (r.above, r.below, r.of);
             let rank = if above == n {
                 format!("above all {n} of its statistical neighbours")
             } else if below == n {
@@ -129,21 +138,13 @@ fn moves(model: &TrendChart, area: &str, from: u16, to: u16) -> Option<String> {
     let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
     for panel in &model.panels {
         let line = panel.lines.iter().find(|l| l.area == area)?;
-        let a = line.at(from).filter(|p| p.value.is_some())?;
-        let b = line.at(to).filter(|p| p.value.is_some())?;
-        let (va, vb) = (a.value?, b.value?);
-        let verb = if (vb - va).abs() < 1e-9 {
-            "stayed level"
-        } else if vb > va {
-            "rose"
-        } else {
-            "fell"
-        };
+        let ((va, da), (vb, db)) = pair(line, from, to)?;
+        let verb = direction(va, vb).unwrap_or("stayed level");
         let part = format!(
             "{} ({} to {})",
             panel.heading.to_lowercase(),
-            model.format(va, a.decimals),
-            model.format(vb, b.decimals)
+            model.format(va, da),
+            model.format(vb, db)
         );
         match groups.iter_mut().find(|(v, _)| *v == verb) {
             Some((_, list)) => list.push(part),
@@ -231,9 +232,8 @@ fn by_subject(model: &TrendChart) -> Vec<String> {
         .iter()
         .filter_map(|p| {
             let h = p.lines.iter().find(|l| l.role == Role::Home)?.value(y)?;
-            let with: Vec<f64> = p.neighbours.iter().filter_map(|l| l.value(y)).collect();
-            let above = with.iter().filter(|v| h > **v).count();
-            (!with.is_empty()).then(|| (above, with.len(), p.heading.to_lowercase()))
+            let r = p.rank(y, h)?;
+            Some((r.above, r.of, p.heading.to_lowercase()))
         })
         .collect();
     if let Some((_, n, _)) = ranks.first() {
