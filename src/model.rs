@@ -47,6 +47,14 @@ pub struct RawDataset {
     /// Schools named by the programme.
     #[serde(deserialize_with = "tight")]
     pub schools: Vec<School>,
+    /// Other schools of the home area, not known to be in the programme: the pool that
+    /// like-for-like comparison groups are chosen from.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "tight"
+    )]
+    pub area_schools: Vec<School>,
 }
 
 /// A document that figures cite.
@@ -583,6 +591,33 @@ pub struct Score {
     /// Upper 95% confidence limit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upper: Option<f64>,
+    /// DfE's progress band, where published: 1 well above average, 2 above, 3 average, 4
+    /// below, 5 well below.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub band: Option<u8>,
+}
+
+impl Score {
+    /// A score with no interval or band.
+    pub fn of(value: f64) -> Self {
+        Score {
+            value,
+            lower: None,
+            upper: None,
+            band: None,
+        }
+    }
+}
+
+/// DfE's words for a progress band (1 well above average … 5 well below).
+pub fn band_label(band: u8) -> &'static str {
+    match band {
+        1 => "well above average",
+        2 => "above average",
+        3 => "average",
+        4 => "below average",
+        _ => "well below average",
+    }
 }
 
 /// A school's KS2 progress in one year. `None` means not published (suppressed, not
@@ -680,6 +715,13 @@ pub struct Inspection {
     /// True when the judgement is the predecessor school's, carried over to this URN.
     #[serde(default)]
     pub predecessor: bool,
+    /// The school inspected, when it is not this one (a predecessor): its URN and name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_as: Option<PublishedAs>,
+    /// The judgement's name at the time, where it differs from today's ("Satisfactory",
+    /// grade 3 before September 2012).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub named: Option<String>,
     /// A caveat shown with the judgement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -708,6 +750,83 @@ pub struct School {
     /// Ofsted's words about the school, as a published document quotes them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub report_extracts: Vec<ReportExtract>,
+    /// DfE's type of establishment ("Academy - Converter mainstream"), where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub school_type: Option<SchoolType>,
+    /// Pupils on roll and free-school-meal shares, each with its year and source.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<SchoolFact>,
+}
+
+/// A school's type as a DfE file gives it.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SchoolType {
+    /// The type, as written.
+    pub name: String,
+    /// Id of the source.
+    pub source: String,
+}
+
+/// What a school fact measures.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactMeasure {
+    /// Pupils on roll (census, DfE `NOR`).
+    PupilsOnRoll,
+    /// % of pupils eligible for free school meals at any time in the last six years (DfE
+    /// `PNUMFSMEVER`).
+    FsmEverSixPercent,
+    /// % of pupils known to be eligible for free school meals.
+    FsmPercent,
+}
+
+impl FactMeasure {
+    /// What it is, in words.
+    pub fn label(self) -> &'static str {
+        match self {
+            FactMeasure::PupilsOnRoll => "Pupils on roll",
+            FactMeasure::FsmEverSixPercent => {
+                "Eligible for free school meals in the last six years"
+            }
+            FactMeasure::FsmPercent => "Eligible for free school meals",
+        }
+    }
+
+    /// Whether the value is a percentage.
+    pub fn is_percent(self) -> bool {
+        !matches!(self, FactMeasure::PupilsOnRoll)
+    }
+}
+
+/// One fact about a school, from a census.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SchoolFact {
+    /// What it measures.
+    pub measure: FactMeasure,
+    /// The value (a count, or a percentage).
+    pub value: f64,
+    /// The census year (January).
+    pub year: u16,
+    /// True when the file does not state the year and it was inferred.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub year_inferred: bool,
+    /// The school the figure was published for, when it is not this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_as: Option<PublishedAs>,
+    /// Id of the source.
+    pub source: String,
+}
+
+impl School {
+    /// A fact, where known.
+    pub fn fact(&self, measure: FactMeasure) -> Option<&SchoolFact> {
+        self.facts.iter().find(|f| f.measure == measure)
+    }
 }
 
 /// Words from an Ofsted report, as a source quotes them.

@@ -344,16 +344,41 @@ fn the_neighbours_are_stokes_row_of_the_2021_grouping_in_order() {
 fn the_bundled_dataset_is_what_the_documented_import_command_writes() {
     use cohort_dashboard::import::{build, AreaInputs, InputFile, Inputs};
     let Some(dir) = data_dir() else { return };
-    let read = |name: &str| match std::fs::read_to_string(dir.join(name)) {
-        Ok(t) => t,
-        Err(e) => panic!("{name}: {e}"),
+    // The files scripts/build-dataset.sh passes, in its order.
+    let names = [
+        "lait_ks2_fsm_by_area_2016-2025.csv",
+        "lait_measures_ks2_fsm.csv",
+        "statistical_neighbours_2021.csv",
+        "school_places_scorecards_2023-2025.csv",
+        "stoke_ks2_schools_2016.csv",
+        "stoke_ks2_schools_2017.csv",
+        "stoke_ks2_schools_2018.csv",
+        "england_ks2_2019_schools.csv",
+        "stoke_school_links_2025-04-22.csv",
+        "stoke_school_spine_2017-18.csv",
+        "stoke_school_census_2019.csv",
+        "stoke_school_fsm_2023.csv",
+        "stoke_ofsted_graded_inspections_to_2020.csv",
+        "ofsted_latest_inspections_2018-07-31.csv",
+    ];
+    let texts: Vec<String> = names
+        .iter()
+        .map(|n| match std::fs::read_to_string(dir.join(n)) {
+            Ok(t) => t,
+            Err(e) => panic!("{n}: {e}"),
+        })
+        .collect();
+    let f = |i: usize| InputFile {
+        name: names[i],
+        text: &texts[i],
     };
-    let (lait, measures, neighbours, places) = (
-        read("lait_ks2_fsm_by_area_2016-2025.csv"),
-        read("lait_measures_ks2_fsm.csv"),
-        read("statistical_neighbours_2021.csv"),
-        read("school_places_scorecards_2023-2025.csv"),
-    );
+    let script = include_str!("../scripts/build-dataset.sh");
+    for n in names {
+        assert!(
+            script.contains(n),
+            "scripts/build-dataset.sh does not read {n}"
+        );
+    }
     let base = include_str!("../data/programme-base.json");
     let inputs = Inputs {
         base: Some(InputFile {
@@ -361,24 +386,20 @@ fn the_bundled_dataset_is_what_the_documented_import_command_writes() {
             text: base,
         }),
         areas: Some(AreaInputs {
-            lait: InputFile {
-                name: "lait_ks2_fsm_by_area_2016-2025.csv",
-                text: &lait,
-            },
-            measures: InputFile {
-                name: "lait_measures_ks2_fsm.csv",
-                text: &measures,
-            },
-            neighbours: Some(InputFile {
-                name: "statistical_neighbours_2021.csv",
-                text: &neighbours,
-            }),
+            lait: f(0),
+            measures: f(1),
+            neighbours: Some(f(2)),
             home: 861,
         }),
-        places: Some(InputFile {
-            name: "school_places_scorecards_2023-2025.csv",
-            text: &places,
-        }),
+        places: Some(f(3)),
+        ks2: (4..8).map(|i| (f(i), None)).collect(),
+        links: Some(f(8)),
+        spine: Some(f(9)),
+        census: Some(f(10)),
+        fsm: Some(f(11)),
+        inspections: Some(f(12)),
+        ofsted: vec![f(13)],
+        home_la: Some(861),
         ..Inputs::default()
     };
     let built = match build(&inputs) {
@@ -617,5 +638,160 @@ fn milton_and_alexandra_junior_keep_their_predecessors_results_from_the_real_fil
     assert_eq!(
         milton.and_then(|r| r.pupils),
         pred["KS2 Pupils"].parse::<u32>().ok()
+    );
+}
+
+/// Every school-year KS2 figure in the bundled dataset (named schools and the home area's
+/// other schools) is the row of the URN it says it was published under, in that year's file:
+/// the three progress scores, their bands and the pupils; and each school's facts are its
+/// census and FSM rows.
+#[test]
+fn every_school_year_figure_is_its_rows_in_the_files() {
+    let Some(dir) = data_dir() else { return };
+    let mut files: HashMap<u16, HashMap<String, HashMap<String, String>>> = HashMap::new();
+    for (year, name, urn_col) in [
+        (2016, "stoke_ks2_schools_2016.csv", "URN"),
+        (2017, "stoke_ks2_schools_2017.csv", "URN"),
+        (2018, "stoke_ks2_schools_2018.csv", "URN"),
+        (2019, "england_ks2_2019_schools.csv", "URN"),
+    ] {
+        let rows = read_csv(&dir.join(name));
+        files.insert(
+            year,
+            rows.into_iter().map(|r| (r[urn_col].clone(), r)).collect(),
+        );
+    }
+    let census: HashMap<String, HashMap<String, String>> =
+        read_csv(&dir.join("stoke_school_census_2019.csv"))
+            .into_iter()
+            .map(|r| (r["URN"].clone(), r))
+            .collect();
+    let fsm: HashMap<String, HashMap<String, String>> =
+        read_csv(&dir.join("stoke_school_fsm_2023.csv"))
+            .into_iter()
+            .map(|r| (r["urn"].clone(), r))
+            .collect();
+    let ds = bundled();
+    let raw = ds.raw();
+    let parse = |v: &str| v.trim().trim_end_matches('%').parse::<f64>().ok();
+    let (mut results, mut facts) = (0, 0);
+    for s in raw.schools.iter().chain(&raw.area_schools) {
+        for r in &s.ks2 {
+            let urn = r.published_as.as_ref().map_or(s.urn, |p| p.urn).to_string();
+            let Some(row) = files.get(&r.year).and_then(|f| f.get(&urn)) else {
+                panic!(
+                    "{} {}: URN {urn} has no row in the {} file",
+                    s.name, r.year, r.year
+                );
+            };
+            let cols: [(&str, &str); 3] = if r.year == 2019 {
+                [
+                    ("READPROG", "READPROG_DESCR"),
+                    ("WRITPROG", "WRITPROG_DESCR"),
+                    ("MATPROG", "MATPROG_DESCR"),
+                ]
+            } else {
+                [
+                    ("Reading Progress", "Reading Progress Band"),
+                    ("Writing Progress", "Writing Progress Band"),
+                    ("Maths Progress", "Maths Progress Band"),
+                ]
+            };
+            for (subject, (col, band)) in Subject::ALL.iter().zip(cols) {
+                let got = r.score(*subject);
+                assert_eq!(
+                    got.map(|g| g.value),
+                    parse(&row[col]),
+                    "{} {} {col}",
+                    s.name,
+                    r.year
+                );
+                assert_eq!(
+                    got.and_then(|g| g.band).map(f64::from),
+                    row.get(band).and_then(|b| parse(b)),
+                    "{} {} {band}",
+                    s.name,
+                    r.year
+                );
+            }
+            if r.year < 2019 {
+                assert_eq!(
+                    r.pupils.map(f64::from),
+                    parse(&row["KS2 Pupils"]),
+                    "{} {} pupils",
+                    s.name,
+                    r.year
+                );
+            } else {
+                assert_eq!(r.pupils, None, "the 2019 file publishes no pupil counts");
+            }
+            results += 1;
+        }
+        for f in &s.facts {
+            let urn = f.published_as.as_ref().map_or(s.urn, |p| p.urn).to_string();
+            let want = match f.measure {
+                cohort_dashboard::model::FactMeasure::PupilsOnRoll => {
+                    census.get(&urn).and_then(|r| parse(&r["NOR"]))
+                }
+                cohort_dashboard::model::FactMeasure::FsmEverSixPercent => {
+                    census.get(&urn).and_then(|r| parse(&r["PNUMFSMEVER"]))
+                }
+                cohort_dashboard::model::FactMeasure::FsmPercent => {
+                    fsm.get(&urn).and_then(|r| parse(&r["fsm_prop"]))
+                }
+            };
+            assert_eq!(Some(f.value), want, "{} {:?}", s.name, f.measure);
+            facts += 1;
+        }
+    }
+    // Seven named schools (six with KS2) and the home area's others, four years each.
+    assert!(results > 250, "only {results} school-year results checked");
+    assert!(facts > 150, "only {facts} facts checked");
+}
+
+/// The README's story: Etruscan went from Inadequate (2013) to Requires improvement (2015) to
+/// Good (2017), and Alexandra Junior's graded history is its predecessor's, marked as such.
+#[test]
+fn inspection_histories_tell_the_published_story() {
+    if data_dir().is_none() {
+        return;
+    }
+    let ds = bundled();
+    let graded = |urn: u32| -> Vec<(String, Judgement)> {
+        ds.school(urn)
+            .map(|s| {
+                s.ofsted
+                    .iter()
+                    .map(|i| (i.date.clone(), i.judgement))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let etruscan = graded(133_328);
+    let since_2013: Vec<Judgement> = etruscan
+        .iter()
+        .filter(|(d, _)| d.as_str() >= "2013")
+        .map(|(_, j)| *j)
+        .collect();
+    assert_eq!(
+        since_2013,
+        vec![
+            Judgement::Inadequate,
+            Judgement::RequiresImprovement,
+            Judgement::Good
+        ]
+    );
+    let junior = ds
+        .school(143_485)
+        .map(|s| s.ofsted.clone())
+        .unwrap_or_default();
+    assert!(junior
+        .iter()
+        .filter(|i| i.date.as_str() < "2016-10-01")
+        .all(|i| i.published_as.as_ref().is_some_and(|p| p.urn == 124_033)));
+    // The history's 31 January 2017 and Ofsted's 1 February 2017 are one inspection.
+    assert_eq!(
+        junior.iter().filter(|i| i.date.starts_with("2017")).count(),
+        1
     );
 }

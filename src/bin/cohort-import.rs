@@ -51,9 +51,24 @@ mod cli {
         /// DfE school places scorecards (primary places by Ofsted grade of their school).
         #[arg(long, requires = "lait")]
         scorecards: Option<PathBuf>,
-        /// LAIT code of the home local authority (Stoke-on-Trent: 861).
-        #[arg(long, requires = "lait")]
+        /// Code of the home local authority (Stoke-on-Trent: 861): LAIT's home area, and the
+        /// authority whose other schools (--spine, --census) form the like-for-like pool.
+        #[arg(long)]
         home_la: Option<u16>,
+        /// DfE's school list (URN, LA, SCHNAME, NFTYPE, AGEL, AGEH): school types, and which
+        /// schools are the home authority's.
+        #[arg(long)]
+        spine: Option<PathBuf>,
+        /// DfE school census (URN, LA, NOR, PNUMFSMEVER); its year from its name, marked as
+        /// inferred.
+        #[arg(long)]
+        census: Option<PathBuf>,
+        /// % of pupils eligible for free school meals (urn, fsm_prop); its year from its name.
+        #[arg(long)]
+        fsm: Option<PathBuf>,
+        /// Graded inspections (URN, Rating, Inspection Date), joined with --ofsted files.
+        #[arg(long)]
+        inspections: Option<PathBuf>,
         /// DfE KS2 school-level CSV; repeat for several years.
         #[arg(long)]
         ks2: Vec<PathBuf>,
@@ -149,13 +164,30 @@ mod cli {
                 index(args.neighbours.as_ref())?,
                 index(args.scorecards.as_ref())?,
                 index(args.links.as_ref())?,
+                [
+                    index(args.spine.as_ref())?,
+                    index(args.census.as_ref())?,
+                    index(args.fsm.as_ref())?,
+                    index(args.inspections.as_ref())?,
+                ],
             ))
         })();
-        let (cohorts, base, ks2, ofsted, comparators, lait, measures, neighbours, places, links) =
-            match picked {
-                Ok(p) => p,
-                Err(code) => return code,
-            };
+        let (
+            cohorts,
+            base,
+            ks2,
+            ofsted,
+            comparators,
+            lait,
+            measures,
+            neighbours,
+            places,
+            links,
+            [spine, census, fsm, inspections],
+        ) = match picked {
+            Ok(p) => p,
+            Err(code) => return code,
+        };
         let file = |i: Option<usize>| {
             i.and_then(|i| texts.get(i))
                 .map(|(n, t)| InputFile { name: n, text: t })
@@ -182,6 +214,11 @@ mod cli {
             areas,
             places: file(places),
             links: file(links),
+            spine: file(spine),
+            census: file(census),
+            fsm: file(fsm),
+            inspections: file(inspections),
+            home_la: args.home_la,
         };
         let (dataset, summary) = match build(&inputs) {
             Ok(r) => r,

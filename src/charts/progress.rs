@@ -815,6 +815,7 @@ mod tests {
                             value: v,
                             lower: None,
                             upper: None,
+                            band: None,
                         },
                         source: "synthetic".into(),
                         quote: None,

@@ -305,6 +305,28 @@ impl Validator {
         for (i, s) in raw.schools.iter().enumerate() {
             self.school(&format!("schools[{i}]"), s, ctx);
         }
+        let mut area_urns: HashMap<Urn, usize> = HashMap::new();
+        for (i, s) in raw.area_schools.iter().enumerate() {
+            let here = format!("area_schools[{i}]");
+            self.school(&here, s, ctx);
+            let first = match ctx.schools.get(&s.urn) {
+                Some(j) => Some(format!("schools[{j}]")),
+                None => area_urns.get(&s.urn).map(|j| format!("area_schools[{j}]")),
+            };
+            match first {
+                Some(first) => self.push(
+                    here,
+                    Problem::Duplicate {
+                        what: "URN",
+                        id: s.urn.to_string(),
+                        first,
+                    },
+                ),
+                None => {
+                    area_urns.insert(s.urn, i);
+                }
+            }
+        }
     }
 
     fn check_programme(&mut self, raw: &RawDataset, ctx: &Context<'_>) {
@@ -347,6 +369,7 @@ impl Validator {
                 value: p.value,
                 lower: p.lower,
                 upper: p.upper,
+                band: None,
             },
         );
     }
@@ -440,6 +463,43 @@ impl Validator {
         for (j, ins) in s.ofsted.iter().enumerate() {
             self.inspection(&format!("{path}.ofsted[{j}]"), ins, ctx);
         }
+        if let Some(t) = &s.school_type {
+            self.source_ref(&format!("{path}.school_type"), &t.source, ctx);
+            self.non_empty(&format!("{path}.school_type.name"), &t.name);
+        }
+        let mut measures = HashMap::new();
+        for (j, f) in s.facts.iter().enumerate() {
+            let here = format!("{path}.facts[{j}]");
+            self.source_ref(&here, &f.source, ctx);
+            self.year(&format!("{here}.year"), f.year);
+            if let Some(first) = measures.insert(f.measure, j) {
+                self.push(
+                    here.clone(),
+                    Problem::Duplicate {
+                        what: "school fact",
+                        id: f.measure.label().to_string(),
+                        first: format!("{path}.facts[{first}]"),
+                    },
+                );
+            }
+            if f.measure.is_percent() {
+                self.in_range(
+                    &format!("{here}.value"),
+                    f.value,
+                    0.0,
+                    100.0,
+                    "a percentage from 0 to 100",
+                );
+            } else {
+                self.in_range(
+                    &format!("{here}.value"),
+                    f.value,
+                    0.0,
+                    100_000.0,
+                    "a number of pupils",
+                );
+            }
+        }
     }
 
     fn inspection(&mut self, path: &str, ins: &Inspection, ctx: &Context<'_>) {
@@ -453,6 +513,17 @@ impl Validator {
     }
 
     fn score(&mut self, path: &str, s: Score) {
+        if let Some(b) = s.band {
+            if !(1..=5).contains(&b) {
+                self.push(
+                    format!("{path}.band"),
+                    Problem::OutOfRange {
+                        value: f64::from(b),
+                        expected: "a progress band from 1 (well above average) to 5 (well below)",
+                    },
+                );
+            }
+        }
         let ok = self.in_range(
             &format!("{path}.value"),
             s.value,

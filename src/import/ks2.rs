@@ -105,11 +105,53 @@ pub(super) fn score(
     };
     let lower = bound("lower", c);
     let upper = bound("upper", c);
+    let band = [format!("{base}_band"), format!("{base}_descr")]
+        .iter()
+        .find_map(|n| t.find(&[n.as_str()]).map(|i| (n.clone(), i)))
+        .and_then(|(name, i)| {
+            c.take(progress_band(file, line, &name, rec.get(i).unwrap_or("")))
+                .flatten()
+        });
     Some(Score {
         value,
         lower,
         upper,
+        band,
     })
+}
+
+/// DfE's progress band: 1 (well above average) to 5 (well below), as a digit or in words;
+/// empty or a DfE symbol is not published.
+fn progress_band(
+    file: &str,
+    line: usize,
+    column: &str,
+    v: &str,
+) -> Result<Option<u8>, ImportError> {
+    let t = v.trim().to_ascii_lowercase();
+    if is_not_published(&t) {
+        return Ok(None);
+    }
+    let words = [
+        "well above average",
+        "above average",
+        "average",
+        "below average",
+        "well below average",
+    ];
+    if let Some(i) = words.iter().position(|w| *w == t) {
+        return Ok(u8::try_from(i + 1).ok());
+    }
+    match t.parse::<u8>() {
+        Ok(b @ 1..=5) => Ok(Some(b)),
+        _ => Err(err(
+            file,
+            line,
+            &column.to_ascii_uppercase(),
+            "a progress band, 1 (well above average) to 5 (well below)",
+            quoted(v),
+        )),
+    }
 }
 
 pub(super) fn count_suppressed(rec: &csv::StringRecord, t: &Table<'_>, bases: &[&str]) -> usize {

@@ -74,7 +74,7 @@ fn link_date(v: &str) -> Result<Option<String>, ()> {
 }
 
 /// Days since 1970 of an ISO date (for comparing link dates).
-fn day_number(iso: &str) -> Option<i64> {
+pub(super) fn day_number(iso: &str) -> Option<i64> {
     let y: i64 = iso.get(0..4)?.parse().ok()?;
     let m: i64 = iso.get(5..7)?.parse().ok()?;
     let d: i64 = iso.get(8..10)?.parse().ok()?;

@@ -12,6 +12,8 @@ use std::fmt;
 mod cells;
 mod cohorts;
 mod comparators;
+#[cfg(not(target_arch = "wasm32"))]
+mod history;
 mod ks2;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod links;
@@ -128,6 +130,17 @@ pub struct Inputs<'a> {
     /// Links between predecessor and successor schools (GIAS): a listed school's KS2
     /// results published under a predecessor's URN are kept, marked as such.
     pub links: Option<InputFile<'a>>,
+    /// School facts: DfE's school list (`URN`, `LA`, `SCHNAME`, `NFTYPE`, `AGEL`, `AGEH`).
+    pub spine: Option<InputFile<'a>>,
+    /// School census (`URN`, `LA`, `NOR`, `PNUMFSMEVER`); its year from its name.
+    pub census: Option<InputFile<'a>>,
+    /// % eligible for free school meals (`urn`, `fsm_prop`); its year from its name.
+    pub fsm: Option<InputFile<'a>>,
+    /// Graded inspections since 2005 (`URN`, `Rating`, `Inspection Date`).
+    pub inspections: Option<InputFile<'a>>,
+    /// The home local authority, whose other schools become the like-for-like pool (else
+    /// the LAIT home authority).
+    pub home_la: Option<u16>,
 }
 
 /// What an import found, for the command's report.
@@ -153,6 +166,10 @@ pub struct Summary {
     pub area_points: usize,
     /// KS2 results kept from predecessor schools.
     pub from_predecessors: usize,
+    /// Other schools of the home authority kept for like-for-like comparison.
+    pub area_schools: usize,
+    /// Graded inspections added from an inspection history.
+    pub inspections_added: usize,
     /// What the files could not settle and the import did not resolve (file:line).
     pub warnings: Vec<String>,
 }
@@ -180,6 +197,13 @@ impl fmt::Display for Summary {
                 f,
                 "{} area series with {} published figures",
                 self.area_series, self.area_points
+            )?;
+        }
+        if self.area_schools > 0 || self.inspections_added > 0 {
+            writeln!(
+                f,
+                "{} other schools of the home authority kept for comparison; {} graded inspections added from the history",
+                self.area_schools, self.inspections_added
             )?;
         }
         if self.from_predecessors > 0 {
@@ -222,6 +246,7 @@ pub fn build(inputs: &Inputs<'_>) -> Result<(Dataset, Summary), ImportFailure> {
     let mut c = Collector { errors: Vec::new() };
     let mut summary = Summary::default();
     #[cfg_attr(target_arch = "wasm32", allow(unused_mut))]
+    let from_base = inputs.base.is_some();
     let mut raw = match (inputs.base, inputs.cohorts) {
         (Some(base), None) => Dataset::from_json(base.text)
             .map_err(ImportFailure::Invalid)?
@@ -240,6 +265,12 @@ pub fn build(inputs: &Inputs<'_>) -> Result<(Dataset, Summary), ImportFailure> {
     };
     #[cfg(not(target_arch = "wasm32"))]
     add_areas(inputs, &mut raw, &mut c, &mut summary);
+    #[cfg(not(target_arch = "wasm32"))]
+    if history::asked(inputs) || (from_base && (!inputs.ks2.is_empty() || inputs.links.is_some())) {
+        history::add(inputs, &mut raw, from_base, &mut c, &mut summary);
+    }
+    #[cfg(target_arch = "wasm32")]
+    let _ = from_base;
     if !c.errors.is_empty() {
         return Err(ImportFailure::Files(c.errors));
     }
@@ -397,6 +428,8 @@ fn schools_dataset(
                 ks2,
                 ofsted,
                 report_extracts: Vec::new(),
+                school_type: None,
+                facts: Vec::new(),
             }
         })
         .collect();
@@ -457,6 +490,7 @@ fn schools_dataset(
         area_series: Vec::new(),
         cohorts,
         schools,
+        area_schools: Vec::new(),
     };
     Ok(raw)
 }
@@ -671,7 +705,8 @@ mod tests {
             Some(Score {
                 value: 1.5,
                 lower: Some(0.2),
-                upper: Some(2.8)
+                upper: Some(2.8),
+                band: None,
             })
         );
         assert_eq!(alpha.writing, None, "SUPP is not published, not 0");

@@ -65,6 +65,8 @@ pub(super) fn read_ofsted(
                 source: source.to_string(),
                 predecessor: false,
                 note: None,
+                published_as: None,
+                named: None,
             });
         }
     }

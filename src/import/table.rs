@@ -8,6 +8,8 @@ pub(super) struct Table<'a> {
     pub(super) file: &'a str,
     pub(super) headers: Vec<String>,
     pub(super) reader: csv::Reader<&'a [u8]>,
+    /// The text read (after any byte-order mark), for line numbers.
+    text: &'a str,
 }
 
 pub(super) fn err(
@@ -68,6 +70,7 @@ impl<'a> Table<'a> {
             file: input.name,
             headers,
             reader,
+            text,
         })
     }
 
@@ -93,15 +96,32 @@ impl<'a> Table<'a> {
     /// Every data row with its line number (header is line 1).
     pub(super) fn rows(&mut self) -> Vec<Result<(usize, csv::StringRecord), ImportError>> {
         let file = self.file;
+        let text = self.text.as_bytes();
+        // Lines counted from the record's byte offset: the csv crate's own line count is one
+        // short in files with CRLF line ends. Records come in order, so counting goes on
+        // from the last one.
+        let (mut at, mut line_at) = (0usize, 1usize);
         self.reader
             .records()
             .enumerate()
             .map(move |(i, r)| {
-                let line = r
-                    .as_ref()
-                    .ok()
-                    .and_then(|rec| rec.position())
-                    .map_or(i + 2, |p| p.line() as usize);
+                let line = match r.as_ref().ok().and_then(|rec| rec.position()) {
+                    Some(p) => {
+                        let mut to = usize::try_from(p.byte())
+                            .unwrap_or(usize::MAX)
+                            .min(text.len());
+                        // The offset can point at the line end before the record.
+                        while text.get(to).is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                            to += 1;
+                        }
+                        if to >= at {
+                            line_at += text.get(at..to).map_or(0, |b| bytecount(b));
+                            at = to;
+                        }
+                        line_at
+                    }
+                    None => i + 2,
+                };
                 r.map(|rec| (line, rec)).map_err(|e| {
                     err(
                         file,
@@ -114,6 +134,10 @@ impl<'a> Table<'a> {
             })
             .collect()
     }
+}
+
+fn bytecount(b: &[u8]) -> usize {
+    b.iter().filter(|c| **c == b'\n').count()
 }
 
 pub(super) struct Collector {
