@@ -14,6 +14,7 @@ pub mod error;
 pub mod format;
 pub mod import;
 pub mod model;
+pub mod schools;
 pub mod summary;
 pub mod table;
 pub mod trend;

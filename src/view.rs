@@ -14,6 +14,8 @@ use crate::model::{PupilGroup, Subject};
 pub enum ChartId {
     /// KS2 progress.
     Ks2Progress,
+    /// The cohort's schools' KS2 progress year by year.
+    SchoolsOverTime,
     /// KS2 progress of the area against its comparators, year by year.
     AreaProgress,
     /// % meeting the expected standard of the area against its comparators, year by year.
@@ -24,28 +26,34 @@ pub enum ChartId {
     AreaFsm,
     /// Ofsted judgements.
     Ofsted,
+    /// Each school's graded inspections on a time line.
+    Inspections,
 }
 
 impl ChartId {
     /// All charts in page order.
-    pub const ALL: [ChartId; 6] = [
+    pub const ALL: [ChartId; 8] = [
         ChartId::Ks2Progress,
+        ChartId::SchoolsOverTime,
         ChartId::AreaProgress,
         ChartId::AreaAttainment,
         ChartId::Disadvantaged,
         ChartId::AreaFsm,
         ChartId::Ofsted,
+        ChartId::Inspections,
     ];
 
     /// Id used in links, element ids and file names.
     pub fn id(self) -> &'static str {
         match self {
             ChartId::Ks2Progress => "ks2-progress",
+            ChartId::SchoolsOverTime => "schools-over-time",
             ChartId::AreaProgress => "area-progress",
             ChartId::AreaAttainment => "area-attainment",
             ChartId::Disadvantaged => "disadvantaged",
             ChartId::AreaFsm => "area-fsm",
             ChartId::Ofsted => "ofsted",
+            ChartId::Inspections => "inspections",
         }
     }
 
@@ -75,9 +83,13 @@ impl ChartId {
     /// has an area context with series.
     pub fn available(dataset: &Dataset) -> Vec<ChartId> {
         let areas = dataset.raw().context.is_some() && !dataset.raw().area_series.is_empty();
+        let history = crate::schools::has_history(dataset);
+        let inspected = dataset.raw().schools.iter().any(|s| s.ofsted.len() > 1);
         Self::ALL
             .into_iter()
             .filter(|c| areas || !c.is_area_trend())
+            .filter(|c| history || *c != ChartId::SchoolsOverTime)
+            .filter(|c| inspected || *c != ChartId::Inspections)
             .collect()
     }
 
@@ -498,7 +510,10 @@ fn series_ids(dataset: &Dataset) -> BTreeSet<String> {
         .iter()
         .map(|a| a.id.clone())
         .chain(raw.ofsted_distributions.iter().map(|d| d.id.clone()))
+        .chain(raw.schools.iter().map(|s| crate::schools::series_of(s.urn)))
         .chain([
+            crate::schools::COHORT_MEAN.to_string(),
+            crate::schools::LIKE_FOR_LIKE.to_string(),
             crate::aggregate::SCHOOLS.to_string(),
             crate::aggregate::COHORT_BAR.to_string(),
             crate::trend::NEIGHBOURS.to_string(),

@@ -19,12 +19,21 @@ use crate::dataset::Dataset;
 use crate::table::to_csv;
 use crate::view::{ChartId, Mode, Tab, Theme, View};
 
-/// The colour class of a legend series (CSS, so no inline style is needed).
-fn swatch_class(series: &str, region: Option<&str>) -> &'static str {
+/// The colour class of a legend series (CSS, so no inline style is needed); `nth` is its place
+/// in the legend (a cohort's schools come first, in the order they are drawn).
+fn swatch_class(series: &str, region: Option<&str>, nth: usize) -> &'static str {
     if Some(series) == region {
         return "legend__swatch legend__swatch--region";
     }
     match series {
+        s if s.starts_with("urn-") => [
+            "legend__swatch legend__swatch--s0",
+            "legend__swatch legend__swatch--s1",
+            "legend__swatch legend__swatch--s2",
+            "legend__swatch legend__swatch--s3",
+        ][nth % 4],
+        crate::schools::COHORT_MEAN => "legend__swatch legend__swatch--ink",
+        crate::schools::LIKE_FOR_LIKE => "legend__swatch legend__swatch--neighbours",
         crate::aggregate::ENGLAND => "legend__swatch legend__swatch--england",
         crate::aggregate::SCHOOLS => "legend__swatch legend__swatch--school",
         crate::aggregate::COHORT_BAR => "legend__swatch legend__swatch--group",
@@ -301,7 +310,8 @@ pub fn ChartCard(
         model.with(|m| {
             m.legend()
                 .iter()
-                .map(|e| {
+                .enumerate()
+                .map(|(nth, e)| {
                     let series = e.id.clone();
                     let toggle = move |_| {
                         set_view.run(view.get_untracked().with_series_toggled(chart, &series))
@@ -314,7 +324,7 @@ pub fn ChartCard(
                             data-series=e.id.clone()
                             on:click=toggle
                         >
-                            <span class=swatch_class(&e.id, region.as_deref()) aria-hidden="true"></span>
+                            <span class=swatch_class(&e.id, region.as_deref(), nth) aria-hidden="true"></span>
                             {e.label.clone()}
                         </button>
                     }

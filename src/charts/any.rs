@@ -8,9 +8,10 @@ use crate::aggregate::{
 use crate::dataset::Dataset;
 use crate::table::{self, DataTable};
 use crate::trend::{trend_chart, TrendChart, TrendKind};
+use crate::schools::journeys::{self as js, JourneysChart};
 use crate::view::ChartId;
 
-use super::{disadvantage, export, ofsted, progress, trend, ChartError, Mark};
+use super::{disadvantage, export, journeys, ofsted, progress, trend, ChartError, Mark};
 
 /// A built chart model of any kind.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,8 +22,10 @@ pub enum AnyChart {
     Disadvantage(DisadvantageChart),
     /// Ofsted judgements.
     Ofsted(OfstedChart),
-    /// An area over time against its comparators.
+    /// An area over time against its comparators, or a cohort's schools over time.
     Trend(TrendChart),
+    /// Schools' inspections on a time line.
+    Journeys(JourneysChart),
 }
 
 impl AnyChart {
@@ -30,6 +33,7 @@ impl AnyChart {
     pub fn build(id: ChartId, dataset: &Dataset, sel: &Selection) -> Self {
         match id {
             ChartId::Ks2Progress => Self::Progress(progress_chart(dataset, sel)),
+            ChartId::SchoolsOverTime => Self::Trend(crate::schools::schools_chart(dataset, sel)),
             ChartId::Disadvantaged => Self::Disadvantage(disadvantage_chart(dataset, sel)),
             ChartId::Ofsted => Self::Ofsted(ofsted_chart(dataset, sel)),
             ChartId::AreaProgress => Self::Trend(trend_chart(dataset, TrendKind::Progress, sel)),
@@ -37,6 +41,7 @@ impl AnyChart {
                 Self::Trend(trend_chart(dataset, TrendKind::Attainment, sel))
             }
             ChartId::AreaFsm => Self::Trend(trend_chart(dataset, TrendKind::Fsm, sel)),
+            ChartId::Inspections => Self::Journeys(js::journeys_chart(dataset, sel)),
         }
     }
 
@@ -46,11 +51,21 @@ impl AnyChart {
             Self::Progress(_) => ChartId::Ks2Progress,
             Self::Disadvantage(_) => ChartId::Disadvantaged,
             Self::Ofsted(_) => ChartId::Ofsted,
+            Self::Journeys(_) => ChartId::Inspections,
             Self::Trend(m) => match m.kind {
                 TrendKind::Progress => ChartId::AreaProgress,
                 TrendKind::Attainment => ChartId::AreaAttainment,
                 TrendKind::Fsm => ChartId::AreaFsm,
+                TrendKind::Schools => ChartId::SchoolsOverTime,
             },
+        }
+    }
+
+    /// The area chart over time this is, if it is one.
+    fn as_area_trend(&self) -> Option<&TrendChart> {
+        match self {
+            Self::Trend(m) if m.kind != TrendKind::Schools => Some(m),
+            _ => None,
         }
     }
 
@@ -61,6 +76,7 @@ impl AnyChart {
             Self::Disadvantage(m) => &m.title,
             Self::Ofsted(m) => &m.title,
             Self::Trend(m) => &m.title,
+            Self::Journeys(m) => &m.title,
         }
     }
 
@@ -71,6 +87,7 @@ impl AnyChart {
             Self::Disadvantage(m) => disadvantage::size(m, width),
             Self::Ofsted(m) => ofsted::size(m, width),
             Self::Trend(m) => trend::size(m, width),
+            Self::Journeys(m) => journeys::size(m, width),
         }
     }
 
@@ -81,6 +98,7 @@ impl AnyChart {
             Self::Disadvantage(m) => disadvantage::svg(m, width),
             Self::Ofsted(m) => ofsted::svg(m, width),
             Self::Trend(m) => trend::svg(m, width),
+            Self::Journeys(m) => journeys::svg(m, width),
         }
     }
 
@@ -91,6 +109,7 @@ impl AnyChart {
             Self::Disadvantage(m) => disadvantage::marks(m, width),
             Self::Ofsted(m) => ofsted::marks(m, width),
             Self::Trend(m) => trend::marks(m, width),
+            Self::Journeys(m) => journeys::marks(m, width),
         }
     }
 
@@ -101,6 +120,7 @@ impl AnyChart {
             Self::Disadvantage(m) => &m.legend,
             Self::Ofsted(m) => &m.legend,
             Self::Trend(m) => &m.legend,
+            Self::Journeys(m) => &m.legend,
         }
     }
 
@@ -110,6 +130,7 @@ impl AnyChart {
             Self::Progress(m) => vec![table::progress(m)],
             Self::Disadvantage(m) => vec![table::disadvantage(m)],
             Self::Ofsted(m) => vec![table::ofsted(m), table::ofsted_schools(m, dataset)],
+            Self::Journeys(m) => vec![js::table(m)],
             Self::Trend(m) => {
                 let grouping = dataset
                     .raw()
@@ -129,7 +150,9 @@ impl AnyChart {
             Self::Progress(m) => crate::summary::progress(m),
             Self::Disadvantage(m) => crate::summary::disadvantage(m),
             Self::Ofsted(m) => crate::summary::ofsted(m),
+            Self::Trend(m) if m.kind == TrendKind::Schools => crate::schools::words::summary(m),
             Self::Trend(m) => crate::trend::words::summary(m),
+            Self::Journeys(m) => js::summary(m),
         }
     }
 
@@ -140,6 +163,7 @@ impl AnyChart {
             Self::Disadvantage(m) => (&m.notes, &m.statements),
             Self::Ofsted(m) => (&m.notes, &m.statements),
             Self::Trend(m) => (&m.notes, &m.statements),
+            Self::Journeys(m) => (&m.notes, &Vec::new()),
         };
         notes.iter().chain(statements.iter()).cloned().collect()
     }
@@ -151,6 +175,7 @@ impl AnyChart {
             Self::Disadvantage(m) => &m.sources,
             Self::Ofsted(m) => &m.sources,
             Self::Trend(m) => &m.sources,
+            Self::Journeys(m) => &m.sources,
         }
     }
 
@@ -180,6 +205,7 @@ impl AnyChart {
             Self::Disadvantage(m) => export::svg(&frame, size, |a| disadvantage::draw(a, m)),
             Self::Ofsted(m) => export::svg(&frame, size, |a| ofsted::draw(a, m)),
             Self::Trend(m) => export::svg(&frame, size, |a| trend::draw(a, m)),
+            Self::Journeys(m) => export::svg(&frame, size, |a| journeys::draw(a, m)),
         }
     }
 
@@ -187,7 +213,8 @@ impl AnyChart {
     /// `ks2-progress_seven-stars_maths_2019`.
     pub fn file_stem(&self, sel: &Selection) -> String {
         let mut parts = vec![self.id().id().to_string()];
-        if let Self::Trend(m) = self {
+        // The schools over time are named like the cohort charts.
+        if let Some(m) = self.as_area_trend() {
             // Area figures do not depend on the cohort: name the area and pupils instead.
             parts.push(crate::import::slug(&m.home));
             if m.kind.has_pupils() && m.pupils != crate::model::PupilGroup::All {
@@ -209,7 +236,7 @@ impl AnyChart {
         let year = match self {
             Self::Progress(m) => m.year,
             Self::Disadvantage(m) => m.year,
-            Self::Ofsted(_) | Self::Trend(_) => None,
+            Self::Ofsted(_) | Self::Trend(_) | Self::Journeys(_) => None,
         };
         if let Some(y) = year {
             parts.push(y.to_string());

@@ -9,6 +9,7 @@
 
 pub mod disadvantage;
 pub mod export;
+pub mod journeys;
 
 pub mod any;
 pub mod ofsted;
@@ -63,6 +64,15 @@ pub mod palette {
     pub const REGION: RGBColor = RGBColor(0x6a, 0x3d, 0x9a);
     /// Statistical neighbours: their points and median.
     pub const NEIGHBOUR: RGBColor = RGBColor(0x00, 0x70, 0x7a);
+    /// The cohort's schools on the charts over time, in turn (with a marker each).
+    pub const SCHOOLS: [RGBColor; 4] = [
+        SCHOOL,
+        RGBColor(0x8f, 0x2d, 0x56),
+        GOOD,
+        REGION,
+    ];
+    /// Page white (inside hollow markers).
+    pub const WHITE: RGBColor = RGBColor(0xff, 0xff, 0xff);
     /// The neighbours' band (a fill behind the lines).
     pub const BAND: RGBColor = RGBColor(0xd5, 0xec, 0xee);
     /// Years without figures (a fill).

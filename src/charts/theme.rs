@@ -6,7 +6,7 @@
 use crate::view::Theme;
 
 /// Light palette colour → (contrast, dark), as plotters writes them (`#RRGGBB`, upper case).
-const MAP: [(&str, &str, &str); 16] = [
+const MAP: [(&str, &str, &str); 17] = [
     ("#FFFFFF", "#FFFFFF", "#121212"), // background; text on Ofsted segments; rules
     ("#1B1B1B", "#000000", "#F2F2F2"), // ink
     ("#505050", "#1B1B1B", "#C4C4C4"), // muted text
@@ -21,6 +21,7 @@ const MAP: [(&str, &str, &str); 16] = [
     ("#5F6368", "#37474F", "#CFD8DC"), // Not graded
     ("#6A3D9A", "#4B1F7A", "#C8A8EE"), // region
     ("#00707A", "#004D55", "#7FD6DE"), // statistical neighbours
+    ("#8F2D56", "#6B1F40", "#F4A3C4"), // a second school
     ("#D5ECEE", "#BFDFE2", "#1E3A3D"), // neighbours' band (fill)
     ("#F0F0F0", "#E0E0E0", "#262626"), // years without figures (fill)
 ];

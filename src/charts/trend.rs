@@ -41,6 +41,8 @@ struct PanelGeo {
 
 fn colour(role: Role) -> RGBColor {
     match role {
+        Role::School(i) => palette::SCHOOLS[usize::from(i) % palette::SCHOOLS.len()],
+        Role::Derived => palette::INK,
         Role::Home => palette::AREA,
         Role::Region => palette::REGION,
         Role::Country => palette::ENGLAND,
@@ -81,7 +83,7 @@ fn label_width(model: &TrendChart) -> f64 {
         .filter_map(|l| end_label(model, l))
         .map(|(_, _, t)| text_width(&t, 12.0, false))
         .chain(std::iter::once(text_width(
-            "Neighbours' median",
+            &model.median_label(),
             12.0,
             false,
         )))
@@ -109,16 +111,14 @@ fn panel_width(model: &TrendChart, width: f64) -> f64 {
 #[derive(Debug, Clone, PartialEq)]
 enum KeyItem {
     Line(Role, String),
-    Median,
-    Range,
+    Median(String),
+    Range(String),
 }
 
 impl KeyItem {
     fn label(&self) -> &str {
         match self {
-            KeyItem::Line(_, name) => name,
-            KeyItem::Median => "Neighbours' median",
-            KeyItem::Range => "Neighbours' range",
+            KeyItem::Line(_, name) | KeyItem::Median(name) | KeyItem::Range(name) => name,
         }
     }
 }
@@ -142,8 +142,8 @@ fn key_rows(model: &TrendChart, width: f64) -> Vec<Vec<(KeyItem, f64)>> {
         .map(|l| KeyItem::Line(l.role, short_name(&l.name).to_string()))
         .collect();
     if !first.band.is_empty() {
-        items.push(KeyItem::Median);
-        items.push(KeyItem::Range);
+        items.push(KeyItem::Median(model.median_label()));
+        items.push(KeyItem::Range(model.range_label()));
     }
     let mut rows: Vec<Vec<(KeyItem, f64)>> = Vec::new();
     let mut x = PAD;
@@ -285,6 +285,9 @@ pub fn marks(model: &TrendChart, width: u32) -> Vec<Mark> {
             for p in &line.points {
                 if let Some(v) = p.value {
                     let mut value = model.format(v, p.decimals);
+                    if let Some(d) = &p.detail {
+                        value.push_str(&format!(" ({d})"));
+                    }
                     if let Some(n) = &p.note {
                         value.push_str(&format!(" ({n})"));
                     }
@@ -300,11 +303,11 @@ pub fn marks(model: &TrendChart, width: u32) -> Vec<Mark> {
             .next();
         for b in &panel.band {
             push(
-                "Statistical neighbours' median".into(),
+                format!("{}' median", model.band_label),
                 b.year,
                 b.median,
                 format!(
-                    "{} ({} of {} neighbours published; lowest {}, highest {})",
+                    "{} ({} of {} published; lowest {}, highest {})",
                     model.format(b.median, b.decimals),
                     b.count,
                     panel.neighbours.len(),
@@ -318,7 +321,7 @@ pub fn marks(model: &TrendChart, width: u32) -> Vec<Mark> {
             for p in &line.points {
                 if let Some(v) = p.value {
                     push(
-                        format!("{} (statistical neighbour)", line.name),
+                        format!("{} ({})", line.name, model.band_member),
                         p.year,
                         v,
                         model.format(v, p.decimals),
@@ -382,9 +385,9 @@ where
                         vec![(x0, y), (x0 + 16, y)],
                         c.stroke_width(2),
                     ))?;
-                    draw_marker(root, *role, (mid, y))?;
+                    draw_marker(root, *role, (mid, y), false)?;
                 }
-                KeyItem::Median => {
+                KeyItem::Median(_) => {
                     root.draw(&DashedPathElement::new(
                         vec![(x0, y), (x0 + 16, y)],
                         4,
@@ -392,7 +395,7 @@ where
                         palette::NEIGHBOUR.stroke_width(2),
                     ))?;
                 }
-                KeyItem::Range => {
+                KeyItem::Range(_) => {
                     root.draw(&Rectangle::new(
                         [(x0, y - 6), (x0 + 16, y + 6)],
                         palette::BAND.filled(),
@@ -415,23 +418,49 @@ where
     Ok(())
 }
 
-/// A line's marker: circle for the home area, square for the region, triangle otherwise.
+/// A line's marker: circle for the home area, square for the region, triangle otherwise;
+/// schools cycle through circle, square, triangle and diamond; the derived mean is a large
+/// diamond. Hollow: a figure published for another school.
 fn draw_marker<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     role: Role,
     at: (i32, i32),
+    hollow: bool,
 ) -> Result<(), ChartError>
 where
     DB::ErrorType: 'static,
 {
     let c = colour(role);
-    match role {
-        Role::Home => root.draw(&Circle::new(at, 4, c.filled()))?,
-        Role::Region => root.draw(&Rectangle::new(
-            [(at.0 - 3, at.1 - 3), (at.0 + 3, at.1 + 3)],
-            c.filled(),
+    let style = if hollow {
+        // White inside, so the line does not show through.
+        root.draw(&Circle::new(at, 4, palette::WHITE.filled()))?;
+        c.stroke_width(2)
+    } else {
+        c.filled()
+    };
+    let shape = match role {
+        Role::Home => 0,
+        Role::Region => 1,
+        Role::School(i) => i % 4,
+        Role::Derived => 4,
+        _ => 2,
+    };
+    let diamond = |r: i32| vec![(at.0, at.1 - r), (at.0 + r, at.1), (at.0, at.1 + r), (at.0 - r, at.1), (at.0, at.1 - r)];
+    match shape {
+        0 => root.draw(&Circle::new(at, 4, style))?,
+        1 => root.draw(&Rectangle::new(
+            [(at.0 - 4, at.1 - 4), (at.0 + 4, at.1 + 4)],
+            style,
         ))?,
-        _ => root.draw(&TriangleMarker::new(at, 5, c.filled()))?,
+        3 | 4 => {
+            let r = if shape == 4 { 6 } else { 5 };
+            if hollow {
+                root.draw(&PathElement::new(diamond(r), style))?;
+            } else {
+                root.draw(&Polygon::new(diamond(r), style))?;
+            }
+        }
+        _ => root.draw(&TriangleMarker::new(at, 5, style))?,
     }
     Ok(())
 }
@@ -622,7 +651,11 @@ where
             .iter()
             .filter_map(|p| p.value.map(|v| (p.year, v)))
             .collect();
-        let width = if line.role == Role::Home { 3 } else { 2 };
+        let width = if matches!(line.role, Role::Home | Role::Derived) {
+            3
+        } else {
+            2
+        };
         for run in runs(&pts) {
             if run.len() > 1 {
                 root.draw(&PathElement::new(
@@ -633,8 +666,11 @@ where
                 ))?;
             }
         }
-        for (y, v) in &pts {
-            draw_marker(root, line.role, (g.xs.px(f64::from(*y)), g.ys.px(*v)))?;
+        for p in &line.points {
+            if let Some(v) = p.value {
+                let at = (g.xs.px(f64::from(p.year)), g.ys.px(v));
+                draw_marker(root, line.role, at, p.hollow)?;
+            }
         }
     }
     if g.labels {
@@ -664,7 +700,7 @@ where
     if let Some(b) = panel.band.last() {
         labels.push((
             f64::from(g.ys.px(b.median)),
-            "Neighbours' median".to_string(),
+            model.median_label(),
             palette::NEIGHBOUR,
         ));
     }

@@ -245,8 +245,8 @@ fn file_source(id: &str, name: &str, publisher: &str, what: &str) -> Source {
 pub fn build(inputs: &Inputs<'_>) -> Result<(Dataset, Summary), ImportFailure> {
     let mut c = Collector { errors: Vec::new() };
     let mut summary = Summary::default();
-    #[cfg_attr(target_arch = "wasm32", allow(unused_mut))]
     let from_base = inputs.base.is_some();
+    #[cfg_attr(target_arch = "wasm32", allow(unused_mut))]
     let mut raw = match (inputs.base, inputs.cohorts) {
         (Some(base), None) => Dataset::from_json(base.text)
             .map_err(ImportFailure::Invalid)?

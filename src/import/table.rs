@@ -115,7 +115,7 @@ impl<'a> Table<'a> {
                             to += 1;
                         }
                         if to >= at {
-                            line_at += text.get(at..to).map_or(0, |b| bytecount(b));
+                            line_at += text.get(at..to).map_or(0, bytecount);
                             at = to;
                         }
                         line_at

@@ -26,6 +26,8 @@ pub enum TrendKind {
     Attainment,
     /// % of primary pupils eligible for free school meals.
     Fsm,
+    /// A cohort's schools' KS2 progress over time (`crate::schools`).
+    Schools,
 }
 
 impl TrendKind {
@@ -35,18 +37,23 @@ impl TrendKind {
             TrendKind::Progress => Some(Measure::Ks2AreaProgress),
             TrendKind::Attainment => Some(Measure::Ks2AreaAttainment),
             TrendKind::Fsm => None,
+            TrendKind::Schools => Some(Measure::Ks2Progress),
         }
     }
 
     /// Whether the pupil-group choice applies.
     pub fn has_pupils(self) -> bool {
-        !matches!(self, TrendKind::Fsm)
+        matches!(self, TrendKind::Progress | TrendKind::Attainment)
     }
 }
 
 /// What an area is on these charts: it decides colour, marker and order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Role {
+    /// A derived line: the cohort's pupil-weighted mean.
+    Derived,
+    /// One of the cohort's schools (its place in the cohort, for colour and marker).
+    School(u8),
     /// The programme's own area.
     Home,
     /// Its region.
@@ -70,6 +77,10 @@ pub struct TrendPoint {
     pub source: String,
     /// A caveat.
     pub note: Option<String>,
+    /// What the tooltip and table add (pupils, DfE's band, the school published for).
+    pub detail: Option<String>,
+    /// Drawn hollow: a figure published for another school (a predecessor).
+    pub hollow: bool,
 }
 
 /// One area across the years of a panel.
@@ -169,6 +180,12 @@ pub struct TrendChart {
     pub statements: Vec<String>,
     /// Sources cited, in first-use order.
     pub sources: Vec<String>,
+    /// What the band and its points are ("Statistical neighbours", "Like-for-like schools").
+    pub band_label: String,
+    /// The same in a word or two for the key ("Neighbours", "Like-for-like").
+    pub band_short: String,
+    /// One of them ("statistical neighbour", "like-for-like school").
+    pub band_member: String,
 }
 
 /// Where a value stands among the neighbours' published figures of one year.
@@ -199,9 +216,19 @@ impl TrendPanel {
 }
 
 impl TrendChart {
+    /// The key's and line end's name for the band's median ("Neighbours' median").
+    pub fn median_label(&self) -> String {
+        possessive_of(&self.band_short, "median")
+    }
+
+    /// The key's name for the band ("Neighbours' range").
+    pub fn range_label(&self) -> String {
+        possessive_of(&self.band_short, "range")
+    }
+
     /// Whether the values are percentages.
     pub fn is_percent(&self) -> bool {
-        self.kind != TrendKind::Progress
+        matches!(self.kind, TrendKind::Attainment | TrendKind::Fsm)
     }
 
     /// A value as written on the page.
@@ -214,6 +241,14 @@ impl TrendChart {
     }
 }
 
+fn possessive_of(who: &str, what: &str) -> String {
+    if who.ends_with('s') {
+        format!("{who}' {what}")
+    } else {
+        format!("{who} {what}")
+    }
+}
+
 fn measures(kind: TrendKind, subject: Option<Subject>) -> Vec<AreaMeasure> {
     match kind {
         TrendKind::Progress => subject
@@ -223,10 +258,11 @@ fn measures(kind: TrendKind, subject: Option<Subject>) -> Vec<AreaMeasure> {
             .collect(),
         TrendKind::Attainment => vec![AreaMeasure::ExpectedStandardRwm],
         TrendKind::Fsm => vec![AreaMeasure::PrimaryFsm],
+        TrendKind::Schools => Vec::new(),
     }
 }
 
-fn line(
+pub(crate) fn line(
     dataset: &Dataset,
     area: &str,
     role: Role,
@@ -247,6 +283,8 @@ fn line(
                 decimals: p.decimals,
                 source: p.source.clone().unwrap_or_else(|| s.source.clone()),
                 note: p.note.clone(),
+                detail: None,
+                hollow: false,
             })
             .collect(),
     })
@@ -530,7 +568,7 @@ pub fn trend_chart(dataset: &Dataset, kind: TrendKind, sel: &Selection) -> Trend
         TrendKind::Attainment => format!(
             "Pupils meeting the expected standard in reading, writing and maths{pupils_words}: {home} in context, {span}"
         ),
-        TrendKind::Fsm => format!("Primary pupils eligible for free school meals: {home} in context, {span}"),
+        TrendKind::Fsm | TrendKind::Schools => format!("Primary pupils eligible for free school meals: {home} in context, {span}"),
     };
     TrendChart {
         kind,
@@ -552,6 +590,9 @@ pub fn trend_chart(dataset: &Dataset, kind: TrendKind, sel: &Selection) -> Trend
         notes,
         statements,
         sources: sources.0,
+        band_label: "Statistical neighbours".into(),
+        band_short: "Neighbours".into(),
+        band_member: "statistical neighbour".into(),
     }
 }
 

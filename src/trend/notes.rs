@@ -154,7 +154,7 @@ pub fn seed_comparisons(
                 ));
             }
         }
-        TrendKind::Attainment => {}
+        TrendKind::Attainment | TrendKind::Schools => {}
     }
     out
 }

@@ -10,6 +10,8 @@ fn role_words(role: Role, note: &str) -> String {
         Role::Region => "Region".into(),
         Role::Country => "Country".into(),
         Role::Neighbour => format!("Statistical neighbour{note}"),
+        Role::School(_) => "Programme school".into(),
+        Role::Derived => "Cohort mean (derived)".into(),
     }
 }
 

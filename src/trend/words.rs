@@ -64,7 +64,9 @@ fn change(model: &TrendChart, line: &TrendLine, what: &str, from: u16, to: u16) 
 
 fn what(model: &TrendChart, panel: &TrendPanel) -> String {
     match model.kind {
-        TrendKind::Progress => format!("{} progress", panel.heading.to_lowercase()),
+        TrendKind::Progress | TrendKind::Schools => {
+            format!("{} progress", panel.heading.to_lowercase())
+        }
         TrendKind::Attainment => "share of pupils meeting the expected standard".into(),
         TrendKind::Fsm => "share of primary pupils eligible for free school meals".into(),
     }
