@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { useSite, openPage, waitForCharts, axeViolations, shotPath } from './support.mjs';
 
 const site = useSite();
-const CHARTS = ['ks2-progress', 'area-progress', 'area-attainment', 'disadvantaged', 'area-fsm', 'ofsted'];
+const CHARTS = ['ks2-progress', 'schools-over-time', 'area-progress', 'area-attainment', 'disadvantaged', 'area-fsm', 'ofsted', 'inspections'];
 const tabsAll = (tab) => `tab=${CHARTS.map((c) => `${c}:${tab}`).join(',')}`;
 
 const VIEWS = [

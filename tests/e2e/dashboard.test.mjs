@@ -9,7 +9,7 @@ const MINUS = '\u2212';
 const dataset = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/data/dataset.json'), 'utf8'));
 const site = useSite();
 
-const CHARTS = ['ks2-progress', 'area-progress', 'area-attainment', 'disadvantaged', 'area-fsm', 'ofsted'];
+const CHARTS = ['ks2-progress', 'schools-over-time', 'area-progress', 'area-attainment', 'disadvantaged', 'area-fsm', 'ofsted', 'inspections'];
 
 test('the page loads with no console error and draws all three charts', async () => {
   const { context, page, problems } = await openPage(site.browser);
@@ -19,8 +19,8 @@ test('the page loads with no console error and draws all three charts', async ()
     const figure = page.locator(`[data-testid="chart-${id}"] [data-testid="chart-figure"]`);
     const box = await figure.boundingBox();
     assert.ok(box && box.width > 300 && box.height > 150, `${id} has a drawn area: ${JSON.stringify(box)}`);
-    const marks = await figure.locator('svg rect').count();
-    assert.ok(marks > 3, `${id} draws bars (${marks} rects)`);
+    const marks = await figure.locator('svg rect, svg circle').count();
+    assert.ok(marks > 3, `${id} draws marks (${marks} rects and circles)`);
     await figure.screenshot({ path: shotPath(`chart-${id}-desktop`) });
   }
   await page.screenshot({ path: shotPath('page-desktop'), fullPage: true });
@@ -91,7 +91,9 @@ test('the cohort selector changes every per-cohort chart, for every cohort', asy
     const ofsted = await textOf(page, '[data-testid="chart-ofsted"] [data-testid="chart-figure"]');
     assert.ok(ofsted.includes(`(n = ${members.length})`), `${cohort.id}: its own Ofsted bar`);
     const card = await textOf(page, '[data-testid="chart-ofsted"]');
-    for (const s of members.filter((m) => m.ofsted.some((i) => i.predecessor))) {
+    // The caveat is about the latest inspection, the one the chart counts.
+    const latest = (m) => [...m.ofsted].sort((a, b) => a.date.localeCompare(b.date)).at(-1);
+    for (const s of members.filter((m) => latest(m)?.predecessor)) {
       assert.ok(card.includes(`predecessor school's judgement for ${s.name}`), `${s.name}: predecessor caveat shown`);
     }
     const dis = await textOf(page, '[data-testid="chart-disadvantaged"]');

@@ -44,7 +44,7 @@ test('the Present button starts a deck of every chart for the chosen cohort', as
   await page.goto(`${site.server.url}?cohort=esprit`);
   await waitForCharts(page);
   await page.getByTestId('present').click();
-  await page.getByTestId('slide-count').filter({ hasText: '1 / 6' }).waitFor();
+  await page.getByTestId('slide-count').filter({ hasText: '1 / 8' }).waitFor();
   assert.equal(await page.getByTestId('presenter').locator('h2').textContent(), 'KS2 progress: ESPRIT network');
   await context.close();
 });
