@@ -6,9 +6,9 @@ use crate::aggregate::{
     OfstedChart, ProgressChart, Selection,
 };
 use crate::dataset::Dataset;
+use crate::schools::journeys::{self as js, JourneysChart};
 use crate::table::{self, DataTable};
 use crate::trend::{trend_chart, TrendChart, TrendKind};
-use crate::schools::journeys::{self as js, JourneysChart};
 use crate::view::ChartId;
 
 use super::{disadvantage, export, journeys, ofsted, progress, trend, ChartError, Mark};

@@ -8,8 +8,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
-    anchored, fit_text, font, ofsted, palette, render_svg, text, text_width, ChartError, Mark, Rect,
-    Scale,
+    anchored, fit_text, font, ofsted, palette, render_svg, text, text_width, ChartError, Mark,
+    Rect, Scale,
 };
 use crate::schools::journeys::{grade, JourneysChart};
 
@@ -38,7 +38,11 @@ fn geometry(m: &JourneysChart, width: u32) -> Geo {
         .iter()
         .map(|r| text_width(&r.name, 13.0, false))
         .fold(0.0, f64::max);
-    let name_w = if stacked(w) { 0.0 } else { (longest + 12.0).min(w * 0.35) };
+    let name_w = if stacked(w) {
+        0.0
+    } else {
+        (longest + 12.0).min(w * 0.35)
+    };
     let plot_left = PAD + name_w + 12.0;
     let plot_right = w - PAD - 12.0;
     Geo {
@@ -106,7 +110,10 @@ pub fn marks(m: &JourneysChart, width: u32) -> Vec<Mark> {
 }
 
 /// Draws the chart, filling `root`.
-pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, m: &JourneysChart) -> Result<(), ChartError>
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    m: &JourneysChart,
+) -> Result<(), ChartError>
 where
     DB::ErrorType: 'static,
 {
@@ -133,7 +140,13 @@ where
     // Years: a tick every year where they fit, else every other or fifth.
     let (y0, y1) = m.years;
     let step = (g.plot_right - g.plot_left) / f64::from(y1 - y0 + 1);
-    let every = if step >= 40.0 { 1 } else if step >= 20.0 { 2 } else { 5 };
+    let every = if step >= 40.0 {
+        1
+    } else if step >= 20.0 {
+        2
+    } else {
+        5
+    };
     for year in y0..=y1 {
         let xx = g.xs.px(f64::from(year));
         root.draw(&PathElement::new(
@@ -169,16 +182,27 @@ where
         } else {
             (px(PAD), px(row_top + row_h(width) / 2.0), VPos::Center)
         };
-        let room = if stacked(width) { width - 2.0 * PAD } else { g.name_w };
+        let room = if stacked(width) {
+            width - 2.0 * PAD
+        } else {
+            g.name_w
+        };
         text(
             root,
             &fit_text(&r.name, 13.0, false, room),
             (name_at.0, name_at.1),
             &anchored(font(13.0, false, palette::INK), HPos::Left, name_at.2),
         )?;
-        let pts: Vec<(i32, i32)> = r.events.iter().map(|e| centre(m, &g, width, i, e.at())).collect();
+        let pts: Vec<(i32, i32)> = r
+            .events
+            .iter()
+            .map(|e| centre(m, &g, width, i, e.at()))
+            .collect();
         if pts.len() > 1 {
-            root.draw(&PathElement::new(pts.clone(), palette::MUTED.stroke_width(1)))?;
+            root.draw(&PathElement::new(
+                pts.clone(),
+                palette::MUTED.stroke_width(1),
+            ))?;
         }
         for (e, at) in r.events.iter().zip(&pts) {
             disc(root, *at, e.judgement, e.published_as.is_some())?;
@@ -199,7 +223,11 @@ where
 {
     let c = ofsted::color(j);
     let g = grade(j);
-    let label = if g == 0 { "\u{2013}".to_string() } else { g.to_string() };
+    let label = if g == 0 {
+        "\u{2013}".to_string()
+    } else {
+        g.to_string()
+    };
     if hollow {
         root.draw(&Circle::new(at, R, palette::WHITE.filled()))?;
         root.draw(&Circle::new(at, R - 1, c.stroke_width(2)))?;

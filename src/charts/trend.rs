@@ -445,7 +445,15 @@ where
         Role::Derived => 4,
         _ => 2,
     };
-    let diamond = |r: i32| vec![(at.0, at.1 - r), (at.0 + r, at.1), (at.0, at.1 + r), (at.0 - r, at.1), (at.0, at.1 - r)];
+    let diamond = |r: i32| {
+        vec![
+            (at.0, at.1 - r),
+            (at.0 + r, at.1),
+            (at.0, at.1 + r),
+            (at.0 - r, at.1),
+            (at.0, at.1 - r),
+        ]
+    };
     match shape {
         0 => root.draw(&Circle::new(at, 4, style))?,
         1 => root.draw(&Rectangle::new(

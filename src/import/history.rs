@@ -305,7 +305,13 @@ pub(super) fn asked(inputs: &Inputs<'_>) -> bool {
 }
 
 /// A census file's figures: what, by URN, its year, whether the year is inferred, source.
-type Figures<'a> = (FactMeasure, BTreeMap<Urn, f64>, u16, bool, Option<&'a String>);
+type Figures<'a> = (
+    FactMeasure,
+    BTreeMap<Urn, f64>,
+    u16,
+    bool,
+    Option<&'a String>,
+);
 
 /// One school's identity: the URN it is shown under and every URN it has had.
 struct Identity {
@@ -475,8 +481,7 @@ pub(super) fn add(
             "School information",
         )
     });
-    let mut figures: Vec<Figures<'_>> =
-        Vec::new();
+    let mut figures: Vec<Figures<'_>> = Vec::new();
     if let Some(f) = inputs.census {
         let Some(y) = census_year else {
             c.take::<()>(Err(err(

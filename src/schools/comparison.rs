@@ -84,7 +84,11 @@ pub fn group<'a>(dataset: &'a Dataset, members: &[&School]) -> Group<'a> {
             format!(
                 ", January {}{}",
                 f.year,
-                if f.year_inferred { " (year inferred)" } else { "" }
+                if f.year_inferred {
+                    " (year inferred)"
+                } else {
+                    ""
+                }
             )
         });
     let mut rule = format!(

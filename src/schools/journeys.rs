@@ -28,7 +28,10 @@ pub struct Event {
 impl Event {
     /// The date as a fractional year, for placing on the axis.
     pub fn at(&self) -> f64 {
-        let mut p = self.date.split('-').map(|x| x.parse::<f64>().unwrap_or(1.0));
+        let mut p = self
+            .date
+            .split('-')
+            .map(|x| x.parse::<f64>().unwrap_or(1.0));
         let (y, m, d) = (
             p.next().unwrap_or(2000.0),
             p.next().unwrap_or(1.0),
@@ -97,7 +100,7 @@ pub struct JourneysChart {
 
 /// The judgement in force on a date: the latest inspection on or before it.
 pub fn in_force<'a>(j: &'a Journey, date: &str) -> Option<&'a Event> {
-    j.events.iter().filter(|e| e.date.as_str() <= date).last()
+    j.events.iter().rev().find(|e| e.date.as_str() <= date)
 }
 
 /// Builds the journeys for a selection.
@@ -179,7 +182,10 @@ pub fn journeys_chart(dataset: &Dataset, sel: &Selection) -> JourneysChart {
             }
         }
     }
-    if rows.iter().any(|r| r.events.iter().any(|e| e.published_as.is_some())) {
+    if rows
+        .iter()
+        .any(|r| r.events.iter().any(|e| e.published_as.is_some()))
+    {
         notes.push("Hollow rings are inspections of a predecessor school (before an academy conversion), shown with the school it became.".into());
     }
     let who = match &sel.cohort {
@@ -219,12 +225,19 @@ pub fn summary(m: &JourneysChart) -> Vec<String> {
         let on = format!("{start}-09-01");
         let mut then = Vec::new();
         for r in &m.rows {
-            let before = in_force(r, &on).map_or("not yet inspected".to_string(), |e| e.label.clone());
+            let before =
+                in_force(r, &on).map_or("not yet inspected".to_string(), |e| e.label.clone());
             let latest = r.events.last().map_or(String::new(), |e| e.label.clone());
-            then.push(format!("{} {before} then, {latest} at the latest inspection", r.name));
+            then.push(format!(
+                "{} {before} then, {latest} at the latest inspection",
+                r.name
+            ));
         }
         if !then.is_empty() {
-            out.push(format!("When the programme began in September {start}: {}.", join_words(&then)));
+            out.push(format!(
+                "When the programme began in September {start}: {}.",
+                join_words(&then)
+            ));
         }
     }
     out

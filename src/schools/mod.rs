@@ -8,15 +8,17 @@ use std::collections::BTreeSet;
 
 pub mod comparison;
 pub mod journeys;
-pub mod words;
 #[cfg(test)]
 mod tests;
+pub mod words;
 
 use crate::aggregate::{CohortChoice, LegendEntry, Selection, Sources};
 use crate::breaks::{self, Measure};
 use crate::dataset::Dataset;
 use crate::model::{AreaMeasure, PublishedAs, PupilGroup, School, Subject};
-use crate::trend::{band_of, line, Gap, Role, TrendChart, TrendKind, TrendLine, TrendPanel, TrendPoint};
+use crate::trend::{
+    band_of, line, Gap, Role, TrendChart, TrendKind, TrendLine, TrendPanel, TrendPoint,
+};
 
 /// Series id of the cohort's pupil-weighted mean.
 pub const COHORT_MEAN: &str = "cohort-mean";
@@ -40,7 +42,11 @@ pub fn places(v: f64) -> u8 {
 }
 
 /// What a school's figure of one year adds in a tooltip and the table.
-fn detail(pupils: Option<u32>, band: Option<u8>, published_as: Option<&PublishedAs>) -> Option<String> {
+fn detail(
+    pupils: Option<u32>,
+    band: Option<u8>,
+    published_as: Option<&PublishedAs>,
+) -> Option<String> {
     let mut parts = Vec::new();
     match pupils {
         Some(n) => parts.push(format!("{n} pupils")),
@@ -50,7 +56,10 @@ fn detail(pupils: Option<u32>, band: Option<u8>, published_as: Option<&Published
         parts.push(format!("DfE band: {}", crate::model::band_label(b)));
     }
     if let Some(p) = published_as {
-        parts.push(format!("published for the predecessor school, {} (URN {})", p.name, p.urn));
+        parts.push(format!(
+            "published for the predecessor school, {} (URN {})",
+            p.name, p.urn
+        ));
     }
     Some(parts.join("; "))
 }
@@ -72,7 +81,11 @@ pub fn school_line(school: &School, subject: Subject, role: Role) -> TrendLine {
                     decimals: score.map_or(1, |s| places(s.value)),
                     source: r.source.clone(),
                     note: None,
-                    detail: detail(r.pupils, score.and_then(|s| s.band), r.published_as.as_ref()),
+                    detail: detail(
+                        r.pupils,
+                        score.and_then(|s| s.band),
+                        r.published_as.as_ref(),
+                    ),
                     hollow: r.published_as.is_some(),
                 }
             })
@@ -168,7 +181,12 @@ pub fn schools_chart(dataset: &Dataset, sel: &Selection) -> TrendChart {
 
     let ctx = raw.context.as_ref();
     let areas: Vec<(String, Role)> = ctx
-        .map(|c| vec![(c.home.clone(), Role::Home), (c.country.clone(), Role::Country)])
+        .map(|c| {
+            vec![
+                (c.home.clone(), Role::Home),
+                (c.country.clone(), Role::Country),
+            ]
+        })
         .unwrap_or_default();
     let mut panels = Vec::new();
     for subject in &subjects {
@@ -183,7 +201,13 @@ pub fn schools_chart(dataset: &Dataset, sel: &Selection) -> TrendChart {
             if !sel.shows(id) {
                 continue;
             }
-            if let Some(mut l) = line(dataset, id, *role, subject_measure(*subject), PupilGroup::All) {
+            if let Some(mut l) = line(
+                dataset,
+                id,
+                *role,
+                subject_measure(*subject),
+                PupilGroup::All,
+            ) {
                 l.points.retain(|p| (first..=last).contains(&p.year));
                 lines.push(l);
             }
@@ -226,7 +250,11 @@ pub fn schools_chart(dataset: &Dataset, sel: &Selection) -> TrendChart {
             Vec::new()
         };
         for l in lines.iter().chain(&neighbours) {
-            for p in l.points.iter().filter(|p| p.value.is_some() && !p.source.is_empty()) {
+            for p in l
+                .points
+                .iter()
+                .filter(|p| p.value.is_some() && !p.source.is_empty())
+            {
                 sources.add(&p.source);
             }
         }
@@ -249,9 +277,12 @@ pub fn schools_chart(dataset: &Dataset, sel: &Selection) -> TrendChart {
     // Years on the axis without any figure: shaded and labelled.
     let mut gaps: Vec<Gap> = Vec::new();
     for y in first..=last {
-        let any = panels
-            .iter()
-            .any(|p| p.lines.iter().chain(&p.neighbours).any(|l| l.value(y).is_some()));
+        let any = panels.iter().any(|p| {
+            p.lines
+                .iter()
+                .chain(&p.neighbours)
+                .any(|l| l.value(y).is_some())
+        });
         if any {
             continue;
         }
@@ -260,7 +291,11 @@ pub fn schools_chart(dataset: &Dataset, sel: &Selection) -> TrendChart {
             .to_string();
         match gaps.last_mut() {
             Some(g) if g.to + 1 == y && g.label == label => g.to = y,
-            _ => gaps.push(Gap { from: y, to: y, label }),
+            _ => gaps.push(Gap {
+                from: y,
+                to: y,
+                label,
+            }),
         }
     }
 

@@ -6,7 +6,10 @@ use crate::charts::trend as draw;
 use crate::testing::bundled;
 
 fn chart(cohort: &str) -> TrendChart {
-    schools_chart(&bundled(), &Selection::cohort(CohortChoice::Cohort(cohort.into())))
+    schools_chart(
+        &bundled(),
+        &Selection::cohort(CohortChoice::Cohort(cohort.into())),
+    )
 }
 
 #[test]
@@ -31,7 +34,10 @@ fn each_school_of_the_cohort_is_a_line_with_stoke_and_england() {
     let p2017 = forest.at(2017).and_then(|p| p.detail.clone());
     assert_eq!(p2017.as_deref(), Some("44 pupils"));
     let p2018 = forest.at(2018).and_then(|p| p.detail.clone());
-    assert_eq!(p2018.as_deref(), Some("59 pupils; DfE band: well above average"));
+    assert_eq!(
+        p2018.as_deref(),
+        Some("59 pupils; DfE band: well above average")
+    );
 }
 
 #[test]
@@ -42,7 +48,8 @@ fn a_predecessors_figures_are_hollow_and_say_whose_they_are() {
     assert!(p.as_ref().is_some_and(|p| p.hollow));
     assert!(p
         .and_then(|p| p.detail)
-        .is_some_and(|d| d.contains("published for the predecessor school, Milton Primary School (URN 123984)")));
+        .is_some_and(|d| d
+            .contains("published for the predecessor school, Milton Primary School (URN 123984)")));
     assert!(milton.at(2018).is_some_and(|p| !p.hollow));
     assert!(m.notes.iter().any(|n| n
         == "Milton Primary Academy: the 2016 and 2017 figures were published for the predecessor school, Milton Primary School (URN 123984); drawn as hollow markers."));
@@ -57,7 +64,9 @@ fn a_predecessors_figures_are_hollow_and_say_whose_they_are() {
 fn the_cohort_mean_is_weighted_by_pupils_and_absent_where_counts_are_not_published() {
     let m = chart("seven-stars");
     let mean = m.panels[0].lines.iter().find(|l| l.role == Role::Derived);
-    let Some(mean) = mean else { panic!("no cohort mean") };
+    let Some(mean) = mean else {
+        panic!("no cohort mean")
+    };
     // 2017 reading: Forest Park 4.2 (44), Etruscan 1.9 (40), Abbey Hulton 1.3 (22).
     let want = (4.2 * 44.0 + 1.9 * 40.0 + 1.3 * 22.0) / 106.0;
     assert!(mean.value(2017).is_some_and(|v| (v - want).abs() < 1e-9));
@@ -69,8 +78,15 @@ fn the_cohort_mean_is_weighted_by_pupils_and_absent_where_counts_are_not_publish
 fn the_2016_school_and_area_figures_disagree_and_the_page_says_so() {
     let m = chart("seven-stars");
     let note = m.notes.iter().find(|n| n.starts_with("In 2016"));
-    assert!(note.is_some_and(|n| n.contains("more than rounding explains")), "{:?}", m.notes);
-    assert!(!m.notes.iter().any(|n| n.starts_with("In 2017") || n.starts_with("In 2018")));
+    assert!(
+        note.is_some_and(|n| n.contains("more than rounding explains")),
+        "{:?}",
+        m.notes
+    );
+    assert!(!m
+        .notes
+        .iter()
+        .any(|n| n.starts_with("In 2017") || n.starts_with("In 2018")));
 }
 
 #[test]
@@ -78,25 +94,41 @@ fn the_like_for_like_group_is_chosen_the_same_way_every_run_and_says_how() {
     let a = chart("seven-stars");
     let b = chart("seven-stars");
     let names = |m: &TrendChart| -> Vec<String> {
-        m.panels[0].neighbours.iter().map(|l| l.name.clone()).collect()
+        m.panels[0]
+            .neighbours
+            .iter()
+            .map(|l| l.name.clone())
+            .collect()
     };
     assert_eq!(names(&a), names(&b));
     assert!(!names(&a).is_empty() && names(&a).len() <= 9);
-    let rule = a.notes.iter().find(|n| n.starts_with("Like-for-like group"));
-    assert!(rule.is_some_and(|r| r.contains("may include programme schools whose membership is not published")));
+    let rule = a
+        .notes
+        .iter()
+        .find(|n| n.starts_with("Like-for-like group"));
+    assert!(rule.is_some_and(
+        |r| r.contains("may include programme schools whose membership is not published")
+    ));
     // A special school is compared with special schools only.
     let special = chart("special-schools-trust");
     let ds = bundled();
     for l in &special.panels[0].neighbours {
         let s = ds.raw().area_schools.iter().find(|s| s.name == l.name);
-        assert!(s.is_some_and(|s| s.kind == crate::model::SchoolKind::Special), "{}", l.name);
+        assert!(
+            s.is_some_and(|s| s.kind == crate::model::SchoolKind::Special),
+            "{}",
+            l.name
+        );
     }
 }
 
 #[test]
 fn the_summary_tells_each_schools_journey() {
     let said = words::summary(&chart("seven-stars")).join(" ");
-    assert!(said.contains("Abbey Hulton Primary School fell from +0.7 in 2016 to \u{2212}5.9 in 2019"), "{said}");
+    assert!(
+        said.contains("Abbey Hulton Primary School fell from +0.7 in 2016 to \u{2212}5.9 in 2019"),
+        "{said}"
+    );
 }
 
 #[test]
@@ -118,11 +150,20 @@ fn the_inspection_journeys_tell_etruscans_story_and_mark_predecessors() {
     assert!(said.contains("Etruscan Primary School: Satisfactory (2008), then Good (2010), then Inadequate (2013), then Requires improvement (2015), then Good (2017)."), "{said}");
     assert!(said.contains("When the programme began in September 2015"));
     let table = journeys::table(&m);
-    assert!(table.rows.iter().any(|r| r[0].text == "Etruscan Primary School" && r[1].text == "2013-11-12" && r[2].text == "Inadequate"));
-    let esprit = journeys::journeys_chart(&ds, &Selection::cohort(CohortChoice::Cohort("esprit".into())));
+    assert!(table
+        .rows
+        .iter()
+        .any(|r| r[0].text == "Etruscan Primary School"
+            && r[1].text == "2013-11-12"
+            && r[2].text == "Inadequate"));
+    let esprit = journeys::journeys_chart(
+        &ds,
+        &Selection::cohort(CohortChoice::Cohort("esprit".into())),
+    );
     let marks = crate::charts::journeys::marks(&esprit, 900);
     assert!(marks.iter().any(|k| k.entity == "Alexandra Junior School"
-        && k.value.contains("inspected as Alexandra Junior School (URN 124033)")));
+        && k.value
+            .contains("inspected as Alexandra Junior School (URN 124033)")));
     let svg = crate::charts::journeys::svg(&esprit, 360).unwrap_or_default();
     assert!(svg.contains("Alexandra Infants"));
 }

@@ -10,13 +10,16 @@ use crate::model::{School, Subject};
 use crate::summary::join_words;
 use crate::trend::{Role, TrendChart, TrendLine, TrendPanel};
 
-fn first_last(line: &TrendLine) -> Option<((u16, f64, u8), (u16, f64, u8))> {
+/// A published figure: year, value, decimal places.
+type At = (u16, f64, u8);
+
+fn first_last(line: &TrendLine) -> Option<(At, At)> {
     let mut with = line
         .points
         .iter()
         .filter_map(|p| p.value.map(|v| (p.year, v, p.decimals)));
     let a = with.next()?;
-    let b = with.last().unwrap_or(a);
+    let b = with.next_back().unwrap_or(a);
     Some((a, b))
 }
 
@@ -26,7 +29,11 @@ pub fn summary(model: &TrendChart) -> Vec<String> {
     let mut out = vec![format!("{}.", model.title)];
     for panel in &model.panels {
         let mut parts = Vec::new();
-        for l in panel.lines.iter().filter(|l| matches!(l.role, Role::School(_))) {
+        for l in panel
+            .lines
+            .iter()
+            .filter(|l| matches!(l.role, Role::School(_)))
+        {
             let Some(((ya, va, da), (yb, vb, db))) = first_last(l) else {
                 parts.push(format!("{}: not published", l.name));
                 continue;
@@ -56,11 +63,23 @@ fn latest_comparison(model: &TrendChart, panel: &TrendPanel) -> Option<String> {
     let mean = panel.lines.iter().find(|l| l.role == Role::Derived);
     let home = panel.lines.iter().find(|l| l.role == Role::Home);
     let year = mean
-        .and_then(|m| m.points.iter().rev().find(|p| p.value.is_some()).map(|p| p.year))
+        .and_then(|m| {
+            m.points
+                .iter()
+                .rev()
+                .find(|p| p.value.is_some())
+                .map(|p| p.year)
+        })
         .or_else(|| panel.band.last().map(|b| b.year))?;
     let mut bits = Vec::new();
-    if let Some(v) = mean.and_then(|m| m.at(year)).and_then(|p| p.value.map(|v| (v, p.decimals))) {
-        bits.push(format!("the cohort mean (derived) was {}", model.format(v.0, v.1)));
+    if let Some(v) = mean
+        .and_then(|m| m.at(year))
+        .and_then(|p| p.value.map(|v| (v, p.decimals)))
+    {
+        bits.push(format!(
+            "the cohort mean (derived) was {}",
+            model.format(v.0, v.1)
+        ));
     }
     if let Some(b) = panel.band.iter().find(|b| b.year == year) {
         bits.push(format!(
@@ -68,7 +87,10 @@ fn latest_comparison(model: &TrendChart, panel: &TrendPanel) -> Option<String> {
             model.format(b.median, b.decimals)
         ));
     }
-    if let Some(p) = home.and_then(|h| h.at(year)).and_then(|p| p.value.map(|v| (v, p.decimals))) {
+    if let Some(p) = home
+        .and_then(|h| h.at(year))
+        .and_then(|p| p.value.map(|v| (v, p.decimals)))
+    {
         bits.push(format!(
             "{} {}",
             home.map_or("", |h| h.name.as_str()),
@@ -97,7 +119,11 @@ pub fn notes(
         let mut missing: Vec<u16> = Vec::new();
         for y in years.0..=years.1 {
             let scored = members.iter().any(|s| s.ks2.iter().any(|r| r.year == y));
-            if scored && Subject::ALL.iter().all(|x| weighted_mean(members, *x, y).is_none()) {
+            if scored
+                && Subject::ALL
+                    .iter()
+                    .all(|x| weighted_mean(members, *x, y).is_none())
+            {
                 missing.push(y);
             }
         }
@@ -107,7 +133,11 @@ pub fn notes(
             t.push_str(&format!(
                 " Not computed for {}: pupil counts are not published in {} file.",
                 join_words(&ys),
-                if ys.len() == 1 { "that year's" } else { "those years'" }
+                if ys.len() == 1 {
+                    "that year's"
+                } else {
+                    "those years'"
+                }
             ));
         }
         out.push(t);
@@ -118,7 +148,9 @@ pub fn notes(
         let mut by: BTreeMap<(u32, String), Vec<String>> = BTreeMap::new();
         for r in &s.ks2 {
             if let Some(p) = &r.published_as {
-                by.entry((p.urn, p.name.clone())).or_default().push(r.year.to_string());
+                by.entry((p.urn, p.name.clone()))
+                    .or_default()
+                    .push(r.year.to_string());
             }
         }
         for ((urn, name), ys) in by {
@@ -130,7 +162,11 @@ pub fn notes(
         }
     }
     out.push("Each score is given with the pupils in the school's KS2 cohort: the fewer the pupils, the more a score moves by chance from year to year, so DfE advises caution with small cohorts.".into());
-    if panels.iter().flat_map(|p| p.lines.iter()).any(|l| l.points.iter().any(|p| p.detail.as_deref().is_some_and(|d| d.contains("DfE band")))) {
+    if panels.iter().flat_map(|p| p.lines.iter()).any(|l| {
+        l.points
+            .iter()
+            .any(|p| p.detail.as_deref().is_some_and(|d| d.contains("DfE band")))
+    }) {
         out.push("DfE's bands (well above average to well below average) take each score's confidence interval into account; they are given where published.".into());
     }
     out.extend(area_mismatch(dataset, panels, years, home));
@@ -141,7 +177,12 @@ pub fn notes(
 /// Where the pupil-weighted mean of every school the dataset holds in the home area differs
 /// from DfE's published area figure by more than rounding, in a year shown: the 2016 school
 /// files do not add up to the published 2016 figures.
-fn area_mismatch(dataset: &Dataset, panels: &[TrendPanel], years: (u16, u16), home: &str) -> Vec<String> {
+fn area_mismatch(
+    dataset: &Dataset,
+    panels: &[TrendPanel],
+    years: (u16, u16),
+    home: &str,
+) -> Vec<String> {
     let raw = dataset.raw();
     if raw.area_schools.is_empty() {
         return Vec::new();
@@ -176,7 +217,11 @@ fn area_mismatch(dataset: &Dataset, panels: &[TrendPanel], years: (u16, u16), ho
             if d > rounding + 0.05 {
                 worst = worst.max(d);
             }
-            ours.push(format!("{} {}", p.heading.to_lowercase(), crate::format::progress_at(mean, 2)));
+            ours.push(format!(
+                "{} {}",
+                p.heading.to_lowercase(),
+                crate::format::progress_at(mean, 2)
+            ));
             theirs.push(crate::format::progress_at(area.0, area.1));
         }
         if worst > 0.0 {

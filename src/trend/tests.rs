@@ -263,7 +263,11 @@ fn a_dataset_without_area_series_has_no_area_charts() {
     };
     let charts = crate::view::ChartId::available(&ds);
     assert!(charts.iter().all(|c| !c.is_area_trend()));
-    assert_eq!(charts.len(), 5, "the cohort charts, the schools over time and the inspection journeys");
+    assert_eq!(
+        charts.len(),
+        5,
+        "the cohort charts, the schools over time and the inspection journeys"
+    );
 }
 
 #[test]
