@@ -734,3 +734,7 @@ pub(super) fn add(
     area_schools.sort_by(|a, b| a.name.cmp(&b.name).then(a.urn.cmp(&b.urn)));
     raw.area_schools = area_schools;
 }
+
+#[cfg(test)]
+#[path = "history_tests.rs"]
+mod tests;

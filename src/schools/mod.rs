@@ -155,15 +155,7 @@ pub fn schools_chart(dataset: &Dataset, sel: &Selection) -> TrendChart {
         (Some(a), Some(b)) => (*a, *b),
         _ => (2019, 2019),
     };
-    let start = raw
-        .programme
-        .start_waves
-        .iter()
-        .map(|w| w.year)
-        .filter(|y| y.saturating_add(2) >= first && *y <= last)
-        .min()
-        .unwrap_or(first)
-        .min(first);
+    let start = crate::trend::axis_start(raw, first, last);
 
     // The value axis covers every school of the dataset in every subject, so changing cohort
     // or subject never rescales it.

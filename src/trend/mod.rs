@@ -348,16 +348,20 @@ fn axis_years(dataset: &Dataset) -> Option<(u16, u16, u16)> {
         .collect();
     let first = *years.first()?;
     let last = *years.last()?;
-    let start = raw
-        .programme
+    Some((axis_start(raw, first, last), first, last))
+}
+
+/// Where an axis over `first..=last` opens: at a cohort start up to two years before the
+/// first figure, so the start is marked; else at the first figure.
+pub(crate) fn axis_start(raw: &crate::model::RawDataset, first: u16, last: u16) -> u16 {
+    raw.programme
         .start_waves
         .iter()
         .map(|w| w.year)
         .filter(|y| y.saturating_add(2) >= first && *y <= last)
         .min()
         .unwrap_or(first)
-        .min(first);
-    Some((start, first, last))
+        .min(first)
 }
 
 /// Builds an area chart for a selection; `None` when the dataset has no area context.
