@@ -415,6 +415,9 @@ p(`- Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(os.totalmem
 p(`- Browser: ${chromium}, headless, viewport 1280 × 900, device pixel ratio 1 unless stated, served from loopback without compression`);
 p(`- Each time is the median of ${RUNS} page loads, each in a fresh browser context (empty cache); a cohort change is the median of every change made in those loads (from the select's change event to the first task after the paint that shows the new charts)`);
 p(`- Datasets: "bundled" is public/data/dataset.json (real); synthetic ones are made by bench/datasets.mjs (deterministic, labelled SYNTHETIC in the page); England is every school in ../shared/data/england_ks2_2019_schools.csv (real) with the real Ofsted file, grouped by postcode area as stand-in cohorts`);
+for (const set of sets.filter((x) => x.importSeconds)) {
+  p(`- Import, ${set.name}: ${set.importSeconds.toFixed(2)} s for ${set.years} yearly KS2 files (${(set.importSeconds / set.years).toFixed(2)} s a year), cohort-import --release, on this machine`);
+}
 p(`- Harness time: ${((Date.now() - started) / 1000).toFixed(0)} s`);
 p();
 p('## First-load transfer size');

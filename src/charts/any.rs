@@ -131,6 +131,10 @@ impl AnyChart {
             Self::Disadvantage(m) => vec![table::disadvantage(m)],
             Self::Ofsted(m) => vec![table::ofsted(m), table::ofsted_schools(m, dataset)],
             Self::Journeys(m) => vec![js::table(m)],
+            Self::Trend(m) if m.kind == TrendKind::Schools => vec![
+                crate::schools::table::results(m, dataset),
+                crate::schools::table::facts(m, dataset),
+            ],
             Self::Trend(m) => {
                 let grouping = dataset
                     .raw()

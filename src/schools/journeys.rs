@@ -8,6 +8,9 @@ use crate::model::{Judgement, PublishedAs};
 use crate::summary::join_words;
 use crate::table::{Column, DataTable, TableCell};
 
+/// The most schools drawn on the time line; the table lists every inspection of all.
+pub const MAX_ROWS: usize = 30;
+
 /// One inspection on the line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {
@@ -82,8 +85,12 @@ pub struct Journey {
 pub struct JourneysChart {
     /// Title.
     pub title: String,
-    /// One per school with an inspection.
+    /// One per school with an inspection, at most [`MAX_ROWS`] drawn.
     pub rows: Vec<Journey>,
+    /// Schools with an inspection in all, drawn or not.
+    pub schools: usize,
+    /// Every school's line, for the table.
+    pub all_rows: Vec<Journey>,
     /// First and last year on the axis.
     pub years: (u16, u16),
     /// Years cohorts started, with how many.
@@ -107,7 +114,7 @@ pub fn in_force<'a>(j: &'a Journey, date: &str) -> Option<&'a Event> {
 pub fn journeys_chart(dataset: &Dataset, sel: &Selection) -> JourneysChart {
     let raw = dataset.raw();
     let mut sources = Sources::default();
-    let rows: Vec<Journey> = sel
+    let mut rows: Vec<Journey> = sel
         .cohort
         .schools(dataset)
         .into_iter()
@@ -139,6 +146,15 @@ pub fn journeys_chart(dataset: &Dataset, sel: &Selection) -> JourneysChart {
             }
         })
         .collect();
+    let schools = rows.len();
+    let mut notes = Vec::new();
+    if schools > MAX_ROWS {
+        notes.push(format!(
+            "The time line shows the first {MAX_ROWS} of {schools} schools; the Table tab lists every inspection."
+        ));
+    }
+    let all_rows = rows.clone();
+    rows.truncate(MAX_ROWS);
     let first = rows
         .iter()
         .flat_map(|r| r.events.first())
@@ -165,7 +181,6 @@ pub fn journeys_chart(dataset: &Dataset, sel: &Selection) -> JourneysChart {
         .collect();
     used.sort();
     used.dedup();
-    let mut notes = Vec::new();
     if rows
         .iter()
         .any(|r| r.events.iter().any(|e| e.label == "Satisfactory"))
@@ -195,6 +210,8 @@ pub fn journeys_chart(dataset: &Dataset, sel: &Selection) -> JourneysChart {
     JourneysChart {
         title: format!("Inspection journeys of {who}, {first}\u{2013}{last}"),
         rows,
+        all_rows,
+        schools,
         years: (first, last),
         starts: raw
             .programme
@@ -213,32 +230,59 @@ pub fn journeys_chart(dataset: &Dataset, sel: &Selection) -> JourneysChart {
 /// started against the latest.
 pub fn summary(m: &JourneysChart) -> Vec<String> {
     let mut out = vec![format!("{}.", m.title)];
-    for r in &m.rows {
-        let steps: Vec<String> = r
-            .events
-            .iter()
-            .map(|e| format!("{} ({})", e.label, e.date.get(..4).unwrap_or("")))
-            .collect();
-        out.push(format!("{}: {}.", r.name, steps.join(", then ")));
-    }
-    if let Some((start, _)) = m.starts.iter().min() {
-        let on = format!("{start}-09-01");
-        let mut then = Vec::new();
+    let many = m.schools > crate::schools::MAX_LINES;
+    if !many {
         for r in &m.rows {
-            let before =
-                in_force(r, &on).map_or("not yet inspected".to_string(), |e| e.label.clone());
-            let latest = r.events.last().map_or(String::new(), |e| e.label.clone());
-            then.push(format!(
-                "{} {before} then, {latest} at the latest inspection",
-                r.name
-            ));
+            let steps: Vec<String> = r
+                .events
+                .iter()
+                .map(|e| format!("{} ({})", e.label, e.date.get(..4).unwrap_or("")))
+                .collect();
+            out.push(format!("{}: {}.", r.name, steps.join(", then ")));
         }
-        if !then.is_empty() {
-            out.push(format!(
-                "When the programme began in September {start}: {}.",
-                join_words(&then)
-            ));
-        }
+    }
+    let Some((start, _)) = m.starts.iter().min() else {
+        return out;
+    };
+    let on = format!("{start}-09-01");
+    if many {
+        // Counts, not names: the judgements in force at the start and at the latest.
+        let count = |pick: &dyn Fn(&Journey) -> Option<Judgement>| -> String {
+            let mut parts = Vec::new();
+            for j in Judgement::ALL {
+                let n = m.all_rows.iter().filter(|r| pick(r) == Some(j)).count();
+                if n > 0 {
+                    parts.push(format!("{n} {}", j.label()));
+                }
+            }
+            let none = m.all_rows.iter().filter(|r| pick(r).is_none()).count();
+            if none > 0 {
+                parts.push(format!("{none} not yet inspected"));
+            }
+            join_words(&parts)
+        };
+        out.push(format!(
+            "Of {} schools, when the programme began in September {start}: {}; at their latest inspection: {}.",
+            m.schools,
+            count(&|r| in_force(r, &on).map(|e| e.judgement)),
+            count(&|r| r.events.last().map(|e| e.judgement)),
+        ));
+        return out;
+    }
+    let mut then = Vec::new();
+    for r in &m.rows {
+        let before = in_force(r, &on).map_or("not yet inspected".to_string(), |e| e.label.clone());
+        let latest = r.events.last().map_or(String::new(), |e| e.label.clone());
+        then.push(format!(
+            "{} {before} then, {latest} at the latest inspection",
+            r.name
+        ));
+    }
+    if !then.is_empty() {
+        out.push(format!(
+            "When the programme began in September {start}: {}.",
+            join_words(&then)
+        ));
     }
     out
 }
@@ -250,7 +294,7 @@ pub fn table(m: &JourneysChart) -> DataTable {
         numeric,
     };
     let mut rows = Vec::new();
-    for r in &m.rows {
+    for r in &m.all_rows {
         for e in &r.events {
             rows.push(vec![
                 TableCell::text(r.name.clone()),

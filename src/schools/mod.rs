@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 
 pub mod comparison;
 pub mod journeys;
+pub mod table;
 #[cfg(test)]
 mod tests;
 pub mod words;
@@ -24,6 +25,10 @@ use crate::trend::{
 pub const COHORT_MEAN: &str = "cohort-mean";
 /// Series id of the like-for-like group (band, median and points).
 pub const LIKE_FOR_LIKE: &str = "like-for-like";
+
+/// Above this many schools a chart of a line each is unreadable: only the cohort mean and
+/// the comparison are drawn, and the table lists every school.
+pub const MAX_LINES: usize = 8;
 
 /// Series id of one school's line.
 pub fn series_of(urn: u32) -> String {
@@ -183,7 +188,8 @@ pub fn schools_chart(dataset: &Dataset, sel: &Selection) -> TrendChart {
     let mut panels = Vec::new();
     for subject in &subjects {
         let mut lines: Vec<TrendLine> = Vec::new();
-        for (i, s) in members.iter().enumerate() {
+        let each = members.len() <= MAX_LINES;
+        for (i, s) in members.iter().enumerate().filter(|_| each) {
             if sel.shows(&series_of(s.urn)) {
                 let role = Role::School(u8::try_from(i % 256).unwrap_or(0));
                 lines.push(school_line(s, *subject, role));
@@ -293,6 +299,7 @@ pub fn schools_chart(dataset: &Dataset, sel: &Selection) -> TrendChart {
 
     let mut legend: Vec<LegendEntry> = members
         .iter()
+        .filter(|_| members.len() <= MAX_LINES)
         .map(|s| LegendEntry {
             id: series_of(s.urn),
             label: s.name.clone(),
@@ -322,7 +329,16 @@ pub fn schools_chart(dataset: &Dataset, sel: &Selection) -> TrendChart {
     }
 
     let home = ctx.map_or_else(String::new, |c| dataset.area_name(&c.home).to_string());
-    let notes = words::notes(dataset, &members, &group, &panels, (first, last), &home);
+    let mut notes = words::notes(dataset, &members, &group, &panels, (first, last), &home);
+    if members.len() > MAX_LINES {
+        notes.insert(
+            0,
+            format!(
+                "{} schools are too many to draw a line each: the chart shows their pupil-weighted mean, and the Table tab lists every school's scores.",
+                members.len()
+            ),
+        );
+    }
     let title = format!(
         "KS2 progress of {}'s schools over time, {first}\u{2013}{last}",
         match &sel.cohort {

@@ -167,3 +167,81 @@ fn the_inspection_journeys_tell_etruscans_story_and_mark_predecessors() {
     let svg = crate::charts::journeys::svg(&esprit, 360).unwrap_or_default();
     assert!(svg.contains("Alexandra Infants"));
 }
+
+#[test]
+fn the_tables_give_every_score_with_its_pupils_and_the_schools_facts() {
+    let ds = bundled();
+    let m = chart("compass");
+    let t = table::results(&m, &ds);
+    let row = t.rows.iter().find(|r| {
+        r[0].text == "Milton Primary Academy" && r[2].text == "Reading" && r[3].text == "2017"
+    });
+    let Some(row) = row else {
+        panic!("no Milton 2017 reading row")
+    };
+    assert_eq!(row[4].text, "\u{2212}5.2");
+    assert_eq!(row[5].text, "31");
+    assert_eq!(row[7].text, "Milton Primary School (URN 123984)");
+    let f = table::facts(&m, &ds);
+    assert!(
+        f.columns[4].name.contains("January 2019 (year inferred)"),
+        "{}",
+        f.columns[4].name
+    );
+    let milton = f
+        .rows
+        .iter()
+        .find(|r| r[0].text == "Milton Primary Academy");
+    assert!(milton.is_some_and(|r| r[3].text == "464" && r[4].text == "25.5%"));
+}
+
+/// SYNTHETIC test data, made by code: the bundled dataset with a cohort of 40 copies of
+/// Forest Park under made-up URNs, to exercise the caps. Never shipped or shown.
+fn with_big_cohort() -> crate::dataset::Dataset {
+    let mut raw = bundled().raw().clone();
+    let template = raw.schools[0].clone();
+    let urns: Vec<u32> = (0..40).map(|i| 900_000 + i).collect();
+    for (i, u) in urns.iter().enumerate() {
+        let mut s = template.clone();
+        s.urn = *u;
+        s.name = format!("Synthetic School {}", i + 1);
+        raw.schools.push(s);
+    }
+    raw.programme.schools_total.value = 100;
+    raw.cohorts.push(crate::model::Cohort {
+        id: "big".into(),
+        name: "Big".into(),
+        schools: urns,
+        source: "uow-clp-account".into(),
+        membership: "synthetic".into(),
+    });
+    match crate::dataset::Dataset::try_from(raw) {
+        Ok(d) => d,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+#[test]
+fn a_large_cohort_is_drawn_as_its_mean_and_the_time_line_is_capped() {
+    let ds = with_big_cohort();
+    let sel = Selection::cohort(CohortChoice::Cohort("big".into()));
+    let m = schools_chart(&ds, &sel);
+    assert!(m.panels[0]
+        .lines
+        .iter()
+        .all(|l| !matches!(l.role, Role::School(_))));
+    assert!(m.panels[0].lines.iter().any(|l| l.role == Role::Derived));
+    assert!(m.notes[0].starts_with("40 schools are too many to draw a line each"));
+    let j = journeys::journeys_chart(&ds, &sel);
+    assert_eq!(j.rows.len(), journeys::MAX_ROWS);
+    assert_eq!(
+        journeys::table(&j).rows.len(),
+        40 * 4,
+        "every inspection in the table"
+    );
+    let said = journeys::summary(&j).join(" ");
+    assert!(
+        said.contains("Of 40 schools, when the programme began in September 2015: 40 Good"),
+        "{said}"
+    );
+}
