@@ -20,7 +20,12 @@ export async function openPage(browser, { width = 1280, height = 900, deviceScal
   const problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
+  // A request the page itself abandoned (a reload or navigation while the favicon loads) is
+  // not a failure; anything else is.
+  page.on('requestfailed', (req) => {
+    if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
+  });
   return { context, page, problems };
 }
 
