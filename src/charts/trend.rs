@@ -441,7 +441,9 @@ where
     let shape = match role {
         Role::Home => 0,
         Role::Region => 1,
-        Role::School(i) => i % 4,
+        // Colour cycles every four schools, the marker shifts each cycle: no two of the
+        // first sixteen look alike.
+        Role::School(i) => (i + i / 4) % 4,
         Role::Derived => 4,
         _ => 2,
     };
