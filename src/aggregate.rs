@@ -610,8 +610,13 @@ pub fn disadvantage_chart(dataset: &Dataset, sel: &Selection) -> DisadvantageCha
     }
     let statements = statements_about(dataset, "disadvantaged", &mut sources);
     let local_name = dataset.area_name(local_id).to_string();
+    let title = if local_name.is_empty() {
+        "Disadvantaged pupils and free school meals".to_string()
+    } else {
+        format!("Disadvantaged pupils: {local_name} and England")
+    };
     DisadvantageChart {
-        title: format!("Disadvantaged pupils: {local_name} and England"),
+        title,
         local_name,
         year,
         legend,
@@ -721,7 +726,11 @@ pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
     let mut notes = Vec::new();
     let members = choice.schools(dataset);
     let schools: Vec<Urn> = members.iter().map(|s| s.urn).collect();
-    if let CohortChoice::Cohort(_) = choice {
+    // A cohort's own bar; for all schools too where no distribution of the whole programme
+    // is published (a loaded list: the whole list is the programme).
+    let own_bar = matches!(choice, CohortChoice::Cohort(_)) || raw.ofsted_distributions.is_empty();
+    let complete = dataset.list_is_complete();
+    if own_bar {
         let mut counts = JudgementCounts::default();
         let mut row_sources = Vec::new();
         let mut predecessor = Vec::new();
@@ -746,7 +755,11 @@ pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
         if counts.total() > 0 {
             rows.push(DistributionRow {
                 id: COHORT_BAR.to_string(),
-                label: format!("{} (named schools)", choice.name(dataset)),
+                label: if complete {
+                    choice.name(dataset)
+                } else {
+                    format!("{} (named schools)", choice.name(dataset))
+                },
                 counts,
                 sources: row_sources,
                 note,
@@ -754,15 +767,18 @@ pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
             });
         } else {
             notes.push(format!(
-                "No inspection of {}'s named schools is in the dataset.",
-                choice.name(dataset)
+                "No inspection of {}'s {}schools is in the dataset.",
+                choice.name(dataset),
+                if complete { "" } else { "named " }
             ));
         }
-        notes.push(
-            "A cohort's bar counts only its published member schools, so it can differ from \
-             the programme's 16 inspected schools."
-                .into(),
-        );
+        if !complete {
+            notes.push(
+                "A cohort's bar counts only its published member schools, so it can differ from \
+                 the programme's published figures."
+                    .into(),
+            );
+        }
     }
     for d in &raw.ofsted_distributions {
         sources.add(&d.source);

@@ -16,10 +16,15 @@ pub fn Controls(
     view: Memo<View>,
     set_view: Callback<View>,
 ) -> impl IntoView {
+    let named = if dataset.list_is_complete() {
+        "schools"
+    } else {
+        "named"
+    };
     let cohorts: Vec<(String, String)> = std::iter::once((
         "all".to_string(),
         format!(
-            "All programme schools ({} named)",
+            "All programme schools ({} {named})",
             crate::format::count(dataset.raw().schools.len())
         ),
     ))
@@ -27,7 +32,7 @@ pub fn Controls(
         (
             c.id.clone(),
             format!(
-                "{} ({} named)",
+                "{} ({} {named})",
                 c.name,
                 crate::format::count(c.schools.len())
             ),

@@ -41,8 +41,16 @@ async fn read_all(files: Vec<File>) -> Result<Vec<(String, String)>, Vec<String>
             ));
             continue;
         }
-        match JsFuture::from(f.text()).await {
-            Ok(v) => out.push((name, v.as_string().unwrap_or_default())),
+        // Bytes, not text: a file Excel saved as Windows-1252 is decoded as such, and a
+        // workbook is refused with what to do, rather than read as garbage.
+        match JsFuture::from(f.array_buffer()).await {
+            Ok(v) => {
+                let bytes = js_sys::Uint8Array::new(&v).to_vec();
+                match crate::import::decode_text(&name, &bytes) {
+                    Ok((text, _)) => out.push((name, text)),
+                    Err(e) => errors.push(e.to_string()),
+                }
+            }
             Err(_) => errors.push(format!("{name}: the browser could not read the file")),
         }
     }
@@ -81,7 +89,7 @@ pub fn DataLoader(user: RwSignal<Option<UserData>>) -> impl IntoView {
                             .unwrap_or_default(),
                     );
                     user.set(Some(UserData {
-                        dataset: Arc::new(dataset),
+                        dataset: Arc::new(dataset.from_files_named(names.clone())),
                         files: names,
                     }));
                 }

@@ -39,11 +39,23 @@ pub fn App() -> impl IntoView {
             <p class="page-header__kicker">"University of Worcester · School Improvement Team"</p>
             <h1>"Collaborative Leadership Programme, Stoke-on-Trent"</h1>
             <p class="page-header__lede">
-                "KS2 progress, disadvantaged pupils and Ofsted judgements of the programme's schools, "
-                "against Stoke-on-Trent and England. Published figures only: where none is published, the page says so."
+                {move || if user.with(Option::is_some) {
+                    "KS2 progress, disadvantaged pupils and Ofsted judgements of the schools in your files."
+                } else {
+                    "KS2 progress, disadvantaged pupils and Ofsted judgements of the programme's schools, \
+                     against Stoke-on-Trent and England. Published figures only: where none is published, the page says so."
+                }}
             </p>
         </header>
         <main id="main" tabindex="-1">
+            {move || user.with(|u| u.as_ref().map(|u| view! {
+                <p class="notice notice--yours" role="status" data-testid="your-data-notice">
+                    {format!(
+                        "You are looking at your own data, from {}: not the published figures. It stays in this browser tab; \u{201c}Back to the published data\u{201d} below returns to them.",
+                        u.files.join(", ")
+                    )}
+                </p>
+            }))}
             <Router>
             <Suspense fallback=|| view! { <p class="status" role="status">"Loading the dataset…"</p> }>
                 {move || {

@@ -37,10 +37,12 @@ pub fn ProgrammeFacts(dataset: Arc<Dataset>) -> impl IntoView {
                     <dt>"Cohorts started"</dt>
                     <dd>{waves}</dd>
                 </div>
-                <div class="facts__item">
-                    <dt>"Schools named in published documents"</dt>
-                    <dd>{crate::format::count(dataset.raw().schools.len())}</dd>
-                </div>
+                {(!dataset.list_is_complete()).then(|| view! {
+                    <div class="facts__item">
+                        <dt>"Schools named in published documents"</dt>
+                        <dd>{crate::format::count(dataset.raw().schools.len())}</dd>
+                    </div>
+                })}
             </dl>
             <p class="facts__source">"Source: " {cite(&p.cohorts_total.source)}</p>
         </section>

@@ -107,7 +107,14 @@ mod cli {
             ));
         }
         eprintln!("reading {name} ({} KB)", meta.len() / 1024);
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let (text, encoding) =
+            cohort_dashboard::import::decode_text(&name, &bytes).map_err(|e| e.to_string())?;
+        if encoding == cohort_dashboard::import::Encoding::Windows1252 {
+            eprintln!(
+                "note: {name} is not UTF-8: read as Windows-1252 (Excel's \"CSV (Comma delimited)\"); save as \"CSV UTF-8\" to be sure of every character"
+            );
+        }
         Ok((name, text))
     }
 

@@ -191,7 +191,14 @@ impl AnyChart {
             .filter_map(|id| dataset.source(id))
             .map(|s| format!("{}, {} ({})", s.publisher, s.title, s.date))
             .collect();
-        format!("Source: {}", parts.join("; "))
+        let source = format!("Source: {}", parts.join("; "));
+        match dataset.origin() {
+            Some(files) => format!(
+                "Your data, from {}: not the published figures. {source}",
+                files.join(", ")
+            ),
+            None => source,
+        }
     }
 
     /// The drawing framed with title, summary and source line, for download.

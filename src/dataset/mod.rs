@@ -35,9 +35,23 @@ pub struct Dataset {
     sources: HashMap<String, usize>,
     schools: HashMap<Urn, usize>,
     areas: HashMap<String, usize>,
+    /// The reader's own files it was loaded from, where it is not the published dataset.
+    origin: Option<Vec<String>>,
 }
 
 impl Dataset {
+    /// Marks the dataset as loaded from the reader's own files, which every chart's source
+    /// line (on the page, on slides, in downloads) then names.
+    pub fn from_files_named(mut self, files: Vec<String>) -> Self {
+        self.origin = Some(files);
+        self
+    }
+
+    /// The reader's files, where the dataset is theirs.
+    pub fn origin(&self) -> Option<&[String]> {
+        self.origin.as_deref()
+    }
+
     /// Parses and validates dataset JSON.
     pub fn from_json(text: &str) -> Result<Self, DataErrors> {
         if text.len() > MAX_INPUT_BYTES {
@@ -85,6 +99,13 @@ impl Dataset {
             .get(id)
             .and_then(|&i| self.raw.areas.get(i))
             .map_or(id, |a| a.name.as_str())
+    }
+
+    /// Whether every school of the programme is in the dataset (a cohort list loaded), not
+    /// only those published documents name: the page then says "schools", not "named".
+    pub fn list_is_complete(&self) -> bool {
+        u32::try_from(self.raw.schools.len()).unwrap_or(u32::MAX)
+            >= self.raw.programme.schools_total.value
     }
 
     /// A cohort by id.
@@ -150,6 +171,7 @@ impl TryFrom<RawDataset> for Dataset {
                 sources,
                 schools,
                 areas,
+                origin: None,
             }),
         }
     }

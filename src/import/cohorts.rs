@@ -29,11 +29,21 @@ pub(super) fn read_cohorts(
     };
     let file = input.name;
     let rows = t.rows();
+    // Where each cohort and school was first listed, for the list's own mistakes.
+    let mut first: BTreeMap<String, (usize, String, String, Option<u16>)> = BTreeMap::new();
+    let mut placed: BTreeMap<Urn, Vec<(String, usize)>> = BTreeMap::new();
+    let mut warnings: Vec<String> = Vec::new();
+    let mut warn = |line: usize, column: &str, text: String| {
+        warnings.push(format!("{file}:{line}: {column}: {text}"));
+    };
     for row in rows {
         let Some((line, rec)) = c.take(row) else {
             continue;
         };
-        summary.rows_read += 1;
+        // A row of empty cells (Excel leaves `,,,` after the last row) is not a row.
+        if rec.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
         let id_raw = rec.get(ci).unwrap_or("");
         let id = slug(id_raw);
         if id.is_empty() {
@@ -66,6 +76,52 @@ pub(super) fn read_cohorts(
         let Some(u) = c.take(urn(file, line, "urn", rec.get(ui).unwrap_or(""))) else {
             continue;
         };
+        match first.get(&id) {
+            None => {
+                first.insert(
+                    id.clone(),
+                    (line, id_raw.trim().to_string(), name.clone(), year),
+                );
+            }
+            Some((at, raw0, name0, year0)) => {
+                if raw0 != id_raw.trim() {
+                    warn(line, "cohort", format!(
+                        "\u{201c}{}\u{201d} and \u{201c}{raw0}\u{201d} (line {at}) are read as one cohort, {id}",
+                        id_raw.trim()
+                    ));
+                }
+                if !name.is_empty() && !name0.is_empty() && *name0 != name {
+                    warn(line, "cohort_name", format!(
+                        "\u{201c}{name}\u{201d} for cohort {id}, which line {at} names \u{201c}{name0}\u{201d}: the first name is used"
+                    ));
+                }
+                if let (Some(y), Some(y0)) = (year, year0) {
+                    if y != *y0 {
+                        warn(line, "joined_year", format!(
+                            "{y} for cohort {id}, which line {at} gives as {y0}: the earliest year is its start"
+                        ));
+                    }
+                }
+            }
+        }
+        let seen = placed.entry(u).or_default();
+        if let Some((_, at)) = seen.iter().find(|(c0, _)| *c0 == id) {
+            warn(
+                line,
+                "urn",
+                format!("URN {u} again in cohort {id} (first on line {at}): listed once"),
+            );
+        } else if let Some((other, at)) = seen.first() {
+            warn(
+                line,
+                "urn",
+                format!(
+                    "URN {u} is in cohort {id} and in cohort {other} (line {at}): kept in both"
+                ),
+            );
+        }
+        seen.push((id.clone(), line));
+        summary.rows_read += 1;
         let entry = list.cohorts.entry(id.clone()).or_insert_with(|| {
             list.order.push(id.clone());
             (
@@ -96,5 +152,6 @@ pub(super) fn read_cohorts(
             break;
         }
     }
+    summary.warnings.extend(warnings);
     list
 }

@@ -31,6 +31,8 @@ struct Row {
     special: bool,
     /// `CLOSEDATE` as `YYYY-MM-DD`, with the file and line that give it.
     closed: Option<(String, String, usize)>,
+    /// `OPENDATE` as `YYYY-MM-DD`, with its line.
+    opened: Option<(String, usize)>,
 }
 
 /// A source id the base may define; else one citing the file.
@@ -73,6 +75,7 @@ fn read_rows(
         let stype = t.find(&["schooltype"]);
         let (agel, ageh) = (t.find(&["agel"]), t.find(&["ageh"]));
         let close = t.find(&["closedate"]);
+        let open = t.find(&["opendate"]);
         for row in t.rows() {
             let Some((line, rec)) = c.take(row) else {
                 continue;
@@ -110,6 +113,12 @@ fn read_rows(
             }
             if let Some(v) = get(stype) {
                 r.special |= v.to_ascii_lowercase().contains("special");
+            }
+            if let Some(d) = get(open)
+                .and_then(|v| v.get(..10))
+                .filter(|d| is_iso_date(d))
+            {
+                r.opened = Some((d.to_string(), line));
             }
             if let Some(d) = get(close)
                 .and_then(|v| v.get(..10))
@@ -614,7 +623,10 @@ pub(super) fn add(
                 [(u, r)] => {
                     let mut r = (*r).clone();
                     r.published_as = published_as(*u);
-                    summary.from_predecessors += 1;
+                    // A cohort list's own import has counted its members' already.
+                    if !id.member || fill_members {
+                        summary.from_predecessors += 1;
+                    }
                     ks2.push(r);
                 }
                 [] => {
@@ -680,6 +692,60 @@ pub(super) fn add(
                 s.ks2.sort_by_key(|r| r.year);
             }
             let name = s.name.clone();
+            // An inspection dated before this URN opened is its predecessor's: the school
+            // list's OPENDATE, or the day after the links file dates its conversion.
+            let converted = links
+                .lines
+                .iter()
+                .filter(|l| {
+                    (l.urn == id.urn && l.kind == super::links::LinkKind::Predecessor)
+                        || (l.link == id.urn && l.kind == super::links::LinkKind::Successor)
+                })
+                .filter_map(|l| l.date.clone())
+                .max();
+            let listed_at = rows.get(&id.urn).and_then(|r| r.opened.clone());
+            let listed = listed_at.as_ref().map(|(d, _)| d.clone());
+            // Two files that date the opening differently: said, and only inspections before
+            // both dates are marked.
+            if let (Some(a), Some(b)) = (&listed, &converted) {
+                if days_apart(a, b) > 1 {
+                    summary.warnings.push(format!(
+                        "{}:{}: OPENDATE: URN {} opened {a} in the school list, but the links file dates its conversion {b}: inspections between the two are left as they are",
+                        inputs.spine.map_or("school list", |f| f.name),
+                        listed_at.as_ref().map_or(0, |(_, l)| *l),
+                        id.urn
+                    ));
+                }
+            }
+            let opened = match (listed, converted) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            if let Some(opened) = opened {
+                let before = links.predecessors(id.urn);
+                let inspected = match before.as_slice() {
+                    [one] => Some(PublishedAs {
+                        urn: *one,
+                        name: name_of(*one, &found),
+                    }),
+                    _ => None,
+                };
+                for i in s.ofsted.iter_mut().filter(|i| i.date < opened) {
+                    if i.published_as.is_none() {
+                        i.published_as = inspected.clone();
+                    }
+                    if i.predecessor {
+                        continue;
+                    }
+                    i.predecessor = true;
+                    summary.predecessor_inspections += 1;
+                    if i.note.is_none() {
+                        i.note = Some(format!(
+                            "Dated before this school's URN opened ({opened}): the predecessor school's inspection."
+                        ));
+                    }
+                }
+            }
             merge_inspections(&name, &mut s.ofsted, graded, history_name, summary);
             if school_type.is_some() {
                 s.school_type = school_type;

@@ -185,8 +185,18 @@ pub(super) fn member_rows(
         let Some((line, rec)) = c.take(row) else {
             continue;
         };
+        if rec.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
         summary.rows_read += 1;
-        let Some(u) = c.take(urn(file, line, "URN", rec.get(urn_col).unwrap_or(""))) else {
+        let raw_urn = rec.get(urn_col).unwrap_or("").trim();
+        if raw_urn.is_empty() {
+            // DfE's full files end with England and local-authority totals: no URN, not a
+            // school. Counted, said in the summary, skipped.
+            summary.total_rows += 1;
+            continue;
+        }
+        let Some(u) = c.take(urn(file, line, "URN", raw_urn)) else {
             continue;
         };
         if members.contains(&u) {
@@ -233,13 +243,27 @@ pub(super) fn read_ks2(
             )));
             return;
         }
-        (Some(y), _) | (None, Some(y)) => y,
+        (Some(y), _) => {
+            summary
+                .years
+                .push(format!("{file}: KS2 {y}, from its Academic Year column"));
+            y
+        }
+        (None, Some(y)) => {
+            let how = if year.is_some() {
+                "as given (--year)"
+            } else {
+                "from its name"
+            };
+            summary.years.push(format!("{file}: KS2 {y}, {how}"));
+            y
+        }
         (None, None) => {
             c.take::<()>(Err(err(
                 file,
                 0,
                 "year",
-                "a year column, a year in the file name, or --year",
+                "the year of the results: an Academic Year column, or a year in the file name (ks2_2019.csv, or DfE's 2018-2019 folder name), or --year on the command line",
                 "none",
             )));
             return;

@@ -33,7 +33,7 @@ use ks2::*;
 use ofsted::*;
 use table::*;
 
-pub use cells::{excel_date, is_not_published, slug, year_in_name};
+pub use cells::{decode_text, excel_date, is_not_published, slug, year_in_name, Encoding};
 
 use crate::dataset::{is_iso_date, Dataset};
 use crate::error::DataErrors;
@@ -65,6 +65,10 @@ pub struct ImportError {
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The count of problems past the limit ("and 5 more problems").
+        if self.column.is_empty() && self.expected.is_empty() {
+            return write!(f, "{}", self.file);
+        }
         write!(
             f,
             "{}:{}: {}: expected {}, found {}",
@@ -166,10 +170,16 @@ pub struct Summary {
     pub area_points: usize,
     /// KS2 results kept from predecessor schools.
     pub from_predecessors: usize,
+    /// The year each KS2 file was read as, and how it was known.
+    pub years: Vec<String>,
+    /// Rows without a URN (DfE's England and local-authority totals), skipped.
+    pub total_rows: usize,
     /// Other schools of the home authority kept for like-for-like comparison.
     pub area_schools: usize,
     /// Graded inspections added from an inspection history.
     pub inspections_added: usize,
+    /// Listed schools' inspections dated before their URN opened, marked as predecessors'.
+    pub predecessor_inspections: usize,
     /// What the files could not settle and the import did not resolve (file:line).
     pub warnings: Vec<String>,
 }
@@ -182,6 +192,16 @@ impl fmt::Display for Summary {
             self.cohorts, self.schools
         )?;
         writeln!(f, "{} rows read", self.rows_read)?;
+        for y in &self.years {
+            writeln!(f, "{y}")?;
+        }
+        if self.total_rows > 0 {
+            writeln!(
+                f,
+                "{} rows without a URN (England and local-authority totals) skipped",
+                self.total_rows
+            )?;
+        }
         writeln!(
             f,
             "{} schools matched in KS2 files, {} in Ofsted files",
@@ -204,6 +224,13 @@ impl fmt::Display for Summary {
                 f,
                 "{} other schools of the home authority kept for comparison; {} graded inspections added from the history",
                 self.area_schools, self.inspections_added
+            )?;
+        }
+        if self.predecessor_inspections > 0 {
+            writeln!(
+                f,
+                "{} inspections dated before their school's URN opened, marked as the predecessor's",
+                self.predecessor_inspections
             )?;
         }
         if self.from_predecessors > 0 {
@@ -266,7 +293,7 @@ pub fn build(inputs: &Inputs<'_>) -> Result<(Dataset, Summary), ImportFailure> {
     #[cfg(not(target_arch = "wasm32"))]
     add_areas(inputs, &mut raw, &mut c, &mut summary);
     #[cfg(not(target_arch = "wasm32"))]
-    if history::asked(inputs) || (from_base && (!inputs.ks2.is_empty() || inputs.links.is_some())) {
+    if history::asked(inputs) || inputs.links.is_some() || (from_base && !inputs.ks2.is_empty()) {
         history::add(inputs, &mut raw, from_base, &mut c, &mut summary);
     }
     #[cfg(target_arch = "wasm32")]
@@ -799,7 +826,7 @@ mod tests {
         i.ks2 = vec![(file("ks2.csv", KS2), None)];
         assert_eq!(
             failure(&i),
-            "ks2.csv:0: year: expected a year column, a year in the file name, or --year, found none"
+            "ks2.csv:0: year: expected the year of the results: an Academic Year column, or a year in the file name (ks2_2019.csv, or DfE's 2018-2019 folder name), or --year on the command line, found none"
         );
         i.ks2 = vec![(file("ks2.csv", KS2), Some(2018))];
         assert_eq!(failure(&i), "");
@@ -908,3 +935,7 @@ mod tests {
         assert!(is_not_published("supp") && is_not_published(" ") && !is_not_published("0"));
     }
 }
+
+#[cfg(test)]
+#[path = "habits_tests.rs"]
+mod habits_tests;

@@ -151,6 +151,25 @@ impl Collector {
             Err(e) => {
                 if self.errors.len() < DataErrors::LIMIT {
                     self.errors.push(e);
+                } else {
+                    // Past the limit, one last line counts the rest.
+                    let more = match self.errors.last() {
+                        Some(last) if last.column.is_empty() => last.line + 1,
+                        _ => 1,
+                    };
+                    if more > 1 {
+                        self.errors.pop();
+                    }
+                    self.errors.push(ImportError {
+                        file: format!(
+                            "and {more} more problem{}",
+                            if more == 1 { "" } else { "s" }
+                        ),
+                        line: more,
+                        column: String::new(),
+                        expected: String::new(),
+                        found: String::new(),
+                    });
                 }
                 None
             }
