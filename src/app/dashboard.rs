@@ -39,11 +39,30 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
     let ds = dataset.clone();
     let parsed = Memo::new(move |_| query.with(|q| View::from_params(|k| q.get(k), &ds)));
     let view = Memo::new(move |_| parsed.with(|(v, _)| v.clone()));
-    let notices = Memo::new(move |_| parsed.with(|(_, n)| n.clone()));
-    let set_view = Callback::new(move |v: View| {
+    // The reader's own data is never in the address: a link made while it is shown carries
+    // `yours`, so that reopening it says it shows the published data instead.
+    let yours = dataset.origin().is_some();
+    let ds_n = dataset.clone();
+    let notices = Memo::new(move |_| {
+        let mut n = parsed.with(|(_, n)| n.clone());
+        if ds_n.origin().is_none() && query.with(|q| q.get("yours").is_some()) {
+            n.insert(0, "This link was made while someone was looking at their own data, which stays in their browser and is never sent: this page shows the published figures.".to_string());
+        }
+        n
+    });
+    let address = move |v: &View| {
         let path = location.pathname.get_untracked();
-        navigate(
-            &format!("{path}{}", v.to_query()),
+        let q = v.to_query();
+        match (yours, q.is_empty()) {
+            (false, _) => format!("{path}{q}"),
+            (true, true) => format!("{path}?yours"),
+            (true, false) => format!("{path}{q}&yours"),
+        }
+    };
+    let go = navigate.clone();
+    let set_view = Callback::new(move |v: View| {
+        go(
+            &address(&v),
             NavigateOptions {
                 resolve: false,
                 scroll: false,
@@ -51,6 +70,18 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
             },
         );
     });
+    // Loading the reader's data marks the address at once, in place.
+    if yours && query.with_untracked(|q| q.get("yours").is_none()) {
+        navigate(
+            &address(&view.get_untracked()),
+            NavigateOptions {
+                resolve: false,
+                scroll: false,
+                replace: true,
+                ..Default::default()
+            },
+        );
+    }
     // 0 until a chart card has measured its frame.
     let width = RwSignal::new(0);
 
