@@ -85,11 +85,23 @@ impl ChartId {
         let areas = dataset.raw().context.is_some() && !dataset.raw().area_series.is_empty();
         let history = crate::schools::has_history(dataset);
         let inspected = dataset.raw().schools.iter().any(|s| s.ofsted.len() > 1);
+        // Disadvantaged pupils: area figures, FSM shares or schools' own disadvantaged scores.
+        let raw = dataset.raw();
+        let disadvantage = raw
+            .area_progress
+            .iter()
+            .any(|p| p.pupils == crate::model::PupilGroup::Disadvantaged)
+            || !raw.fsm.is_empty()
+            || raw
+                .schools
+                .iter()
+                .any(|s| s.ks2.iter().any(|r| r.disadvantaged.is_some()));
         Self::ALL
             .into_iter()
             .filter(|c| areas || !c.is_area_trend())
             .filter(|c| history || *c != ChartId::SchoolsOverTime)
             .filter(|c| inspected || *c != ChartId::Inspections)
+            .filter(|c| disadvantage || *c != ChartId::Disadvantaged)
             .collect()
     }
 

@@ -68,6 +68,14 @@ pub fn year_in_name(name: &str) -> Option<u16> {
     years.first().map(|(_, y)| *y)
 }
 
+/// A date written in a file name (`…_2018-07-31.csv`), as `YYYY-MM-DD`.
+pub(super) fn date_in_name(name: &str) -> Option<String> {
+    (0..name.len().saturating_sub(9)).find_map(|i| {
+        let s = name.get(i..i + 10)?;
+        is_iso_date(s).then(|| s.to_string())
+    })
+}
+
 /// Windows-1252's characters for bytes 0x80–0x9F (the rest of the upper half is Latin-1).
 const CP1252_HIGH: [char; 32] = [
     '\u{20ac}', '\u{81}', '\u{201a}', '\u{192}', '\u{201e}', '\u{2026}', '\u{2020}', '\u{2021}',

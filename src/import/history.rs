@@ -44,15 +44,6 @@ fn cite(raw: &mut RawDataset, id: &str, file: &str, publisher: &str, what: &str)
     id.to_string()
 }
 
-/// A date written in a file name (`…_2018-07-31.csv`) as `YYYY-MM`.
-fn month_in_name(name: &str) -> Option<String> {
-    let b = name.as_bytes();
-    (0..b.len().saturating_sub(9)).find_map(|i| {
-        let s = name.get(i..i + 10)?;
-        is_iso_date(s).then(|| s[..7].to_string())
-    })
-}
-
 /// Reads the spine (`URN`, `LA`, `SCHNAME`, `NFTYPE`, `AGEL`, `AGEH`) and the census (`URN`,
 /// `LA`, `SCHOOLTYPE`), and the FSM file's names, into one row per URN.
 fn read_rows(
@@ -440,8 +431,9 @@ pub(super) fn add(
         }
     }
     let mi_id = inputs.ofsted.first().map(|f| {
-        let id =
-            month_in_name(f.name).map_or("ofsted-mi".to_string(), |m| format!("ofsted-mi-{m}"));
+        let id = super::cells::date_in_name(f.name)
+            .map(|d| d[..7].to_string())
+            .map_or("ofsted-mi".to_string(), |m| format!("ofsted-mi-{m}"));
         cite(raw, &id, f.name, "Ofsted", "Ofsted inspection outcomes")
     });
     let area_only: BTreeSet<Urn> = ids

@@ -378,7 +378,24 @@ fn schools_dataset(
             "Department for Education",
             "KS2 school-level performance data",
         ));
+        let before = summary.years.len();
         read_ks2(*file, *year, &wanted, &id, &mut facts, c, summary);
+        // Cited as the publication it is, once its year is known.
+        let read_as = facts
+            .values()
+            .flat_map(|f| f.ks2.iter())
+            .find(|r| r.source == id)
+            .map(|r| r.year);
+        if let (Some(y), Some(src), true) =
+            (read_as, sources.last_mut(), summary.years.len() > before)
+        {
+            src.title = format!("Key stage 2 school performance tables, {y} (school-level file)");
+            src.date = format!("{}/{:02} academic year", y - 1, y % 100);
+            src.citation = format!(
+                "DfE, KS2 school performance tables {y}: progress scores of each school, by URN, imported from the file {}.",
+                file.name
+            );
+        }
     }
     for (pred, (member, link_name)) in &predecessors {
         let Some(pf) = facts.remove(pred) else {
@@ -410,12 +427,14 @@ fn schools_dataset(
     }
     for (i, file) in inputs.ofsted.iter().enumerate() {
         let id = format!("ofsted-{}", i + 1);
-        sources.push(file_source(
-            &id,
-            file.name,
-            "Ofsted",
-            "Ofsted inspection outcomes",
-        ));
+        let mut src = file_source(&id, file.name, "Ofsted", "Ofsted inspection outcomes");
+        src.title = "Management information: state-funded schools' inspections and outcomes".into();
+        if let Some(d) = cells::date_in_name(file.name) {
+            src.title
+                .push_str(&format!(", as at {}", crate::format::date(&d)));
+            src.date = d;
+        }
+        sources.push(src);
         read_ofsted(*file, &list.urns, &id, &mut facts, c, summary);
     }
     let (areas, area_progress, comparator_sources) = match inputs.comparators {
