@@ -136,3 +136,37 @@ fn past_fifty_problems_the_rest_are_counted() {
     assert_eq!(msg.lines().count(), 51, "{msg}");
     assert_eq!(msg.lines().last(), Some("and 10 more problems"));
 }
+
+#[test]
+fn a_cohort_list_alone_is_refused_with_what_is_missing() {
+    let files = vec![("our-cohorts.csv".to_string(), COHORTS.to_string())];
+    let msg = from_files(&files)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert_eq!(
+        msg,
+        "our-cohorts.csv:0: file: expected a cohort list with DfE's KS2 file and Ofsted's inspections file too: choose them together, found a cohort list alone"
+    );
+}
+
+#[test]
+fn a_special_school_is_known_by_rectype_and_a_missing_urn_says_where_it_was_looked_for() {
+    let list = format!("{COHORTS}south,South Group,2016,100009\n");
+    let ks2 = "RECTYPE,URN,SCHNAME,READPROG,WRITPROG,MATPROG\n1,100001,Alpha Primary,1.5,0.2,-0.4\n2,100002,Beta Special,-3.1,-2.0,-4.4\n";
+    let (ds, summary) = match run(&list, "ks2_2019.csv", ks2) {
+        Ok(r) => r,
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(
+        ds.school(100_002).map(|s| s.kind),
+        Some(crate::model::SchoolKind::Special)
+    );
+    assert_eq!(
+        ds.school(100_001).map(|s| s.kind),
+        Some(crate::model::SchoolKind::Primary)
+    );
+    assert!(summary.to_string().ends_with(
+        "1 URNs found in no file: 100009 (looked for in ks2_2019.csv); each is shown as \u{201c}URN n\u{201d} with no figures: check the URN"
+    ), "{summary}");
+}

@@ -126,6 +126,22 @@ fn read_rows(
     out
 }
 
+/// A school's kind from the school list: special where any URN of its chain is; junior or
+/// infant by its age range; `None` where the list has no row for it.
+fn kind_of(chain: &[Urn], own: Option<&Row>, rows: &BTreeMap<Urn, Row>) -> Option<SchoolKind> {
+    if chain.iter().any(|u| rows.get(u).is_some_and(|r| r.special)) {
+        return Some(SchoolKind::Special);
+    }
+    let r = own?;
+    Some(if r.age_low.is_some_and(|a| a >= 7) {
+        SchoolKind::Junior
+    } else if r.age_high.is_some_and(|a| a <= 8) {
+        SchoolKind::Infant
+    } else {
+        SchoolKind::Primary
+    })
+}
+
 /// The schools a school has been, through every link in either direction, itself first.
 fn chain(links: &Links, urn: Urn) -> Vec<Urn> {
     let mut out = vec![urn];
@@ -742,25 +758,18 @@ pub(super) fn add(
             if school_type.is_some() {
                 s.school_type = school_type;
             }
+            // A cohort list knows no kinds: the school list's type and ages tell them.
+            if !fill_members {
+                if let Some(k) = kind_of(&id.chain, rows.get(&id.urn), &rows) {
+                    s.kind = k;
+                }
+            }
             if !facts.is_empty() {
                 s.facts = facts;
             }
             continue;
         }
-        let r = rows.get(&shown).cloned().unwrap_or_default();
-        let kind = if id
-            .chain
-            .iter()
-            .any(|u| rows.get(u).is_some_and(|r| r.special))
-        {
-            SchoolKind::Special
-        } else if r.age_low.is_some_and(|a| a >= 7) {
-            SchoolKind::Junior
-        } else if r.age_high.is_some_and(|a| a <= 8) {
-            SchoolKind::Infant
-        } else {
-            SchoolKind::Primary
-        };
+        let kind = kind_of(&id.chain, rows.get(&shown), &rows).unwrap_or(SchoolKind::Primary);
         let mut ofsted: Vec<Inspection> = Vec::new();
         for u in &id.chain {
             for mut i in found.get(u).map(|f| f.ofsted.clone()).unwrap_or_default() {

@@ -165,6 +165,8 @@ pub(super) fn count_suppressed(rec: &csv::StringRecord, t: &Table<'_>, bases: &[
 #[derive(Default)]
 pub(super) struct SchoolFacts {
     pub(super) name: Option<String>,
+    /// A file says it is a special school.
+    pub(super) special: bool,
     pub(super) ks2: Vec<Ks2Result>,
     pub(super) ofsted: Vec<Inspection>,
 }
@@ -228,6 +230,7 @@ pub(super) fn read_ks2(
         return;
     }
     let name_col = t.find(&["schname", "school name", "school_name"]);
+    let rectype = t.find(&["rectype"]);
     let year_col = t.find(&["academic year", "year"]);
     let rows = member_rows(&mut t, ui, members, c, summary);
     // The year comes from the file where it says; the name or --year must then agree.
@@ -322,6 +325,13 @@ pub(super) fn read_ks2(
                 maths: dis_maths,
             });
         let entry = facts.entry(u).or_default();
+        // DfE's RECTYPE 2 is a special school.
+        if rectype
+            .and_then(|i| rec.get(i))
+            .is_some_and(|v| v.trim() == "2")
+        {
+            entry.special = true;
+        }
         if let Some(n) = name_col
             .and_then(|i| rec.get(i))
             .map(str::trim)

@@ -170,6 +170,8 @@ pub struct Summary {
     pub area_points: usize,
     /// KS2 results kept from predecessor schools.
     pub from_predecessors: usize,
+    /// The KS2 and Ofsted files the schools were looked for in.
+    pub files: Vec<String>,
     /// The year each KS2 file was read as, and how it was known.
     pub years: Vec<String>,
     /// Rows without a URN (DfE's England and local-authority totals), skipped.
@@ -249,9 +251,10 @@ impl fmt::Display for Summary {
             let list: Vec<String> = self.unmatched.iter().map(ToString::to_string).collect();
             write!(
                 f,
-                "{} URNs found in no file: {}",
+                "{} URNs found in no file: {} (looked for in {}); each is shown as \u{201c}URN n\u{201d} with no figures: check the URN",
                 self.unmatched.len(),
-                list.join(", ")
+                list.join(", "),
+                if self.files.is_empty() { "no KS2 or Ofsted file".to_string() } else { self.files.join(", ") }
             )
         }
     }
@@ -370,6 +373,12 @@ fn schools_dataset(
         "Cohort membership",
     )];
     let mut facts: HashMap<Urn, SchoolFacts> = HashMap::new();
+    summary.files = inputs
+        .ks2
+        .iter()
+        .map(|(f, _)| f.name.to_string())
+        .chain(inputs.ofsted.iter().map(|f| f.name.to_string()))
+        .collect();
     for (i, (file, year)) in inputs.ks2.iter().enumerate() {
         let id = format!("ks2-{}", i + 1);
         sources.push(file_source(
@@ -451,9 +460,10 @@ fn schools_dataset(
         .iter()
         .map(|u| {
             let f = facts.remove(u);
-            let (name, mut ks2, ofsted) = f.map_or((None, Vec::new(), Vec::new()), |f| {
-                (f.name, f.ks2, f.ofsted)
-            });
+            let (name, mut ks2, ofsted, special) = f
+                .map_or((None, Vec::new(), Vec::new(), false), |f| {
+                    (f.name, f.ks2, f.ofsted, f.special)
+                });
             ks2.sort_by_key(|r| r.year);
             if !ks2.is_empty() {
                 summary.matched_ks2 += 1;
@@ -467,7 +477,12 @@ fn schools_dataset(
             School {
                 urn: *u,
                 name: name.unwrap_or_else(|| format!("URN {u}")),
-                kind: SchoolKind::Primary,
+                // Junior and infant schools are told apart by the school list (--spine).
+                kind: if special {
+                    SchoolKind::Special
+                } else {
+                    SchoolKind::Primary
+                },
                 no_ks2_reason: ks2
                     .is_empty()
                     .then(|| "No KS2 results for this school in the files imported.".to_string()),
@@ -641,6 +656,16 @@ pub fn from_files(files: &[(String, String)]) -> Result<(Dataset, Option<Summary
             "a dataset JSON on its own, or CSV files only",
             "a JSON file with other files",
         )])),
+        // A cohort list alone would replace the view with schools and no figures.
+        None if inputs.cohorts.is_some() && inputs.ks2.is_empty() && inputs.ofsted.is_empty() => {
+            Err(ImportFailure::Files(vec![err(
+                inputs.cohorts.map_or("", |f| f.name),
+                0,
+                "file",
+                "a cohort list with DfE's KS2 file and Ofsted's inspections file too: choose them together",
+                "a cohort list alone",
+            )]))
+        }
         None => build(&inputs).map(|(d, s)| (d, Some(s))),
     }
 }

@@ -54,6 +54,14 @@ test('a 55-school list with DfE\'s and Ofsted\'s files draws every card and spea
   assert.ok(/All programme schools \(n\s=\s\d+\)/.test(ofsted), ofsted.slice(0, 300));
   const summary = await page.getByTestId('loader-summary').textContent();
   assert.ok(summary.includes('england_ks2_2019_schools.csv: KS2 2019, from its name'), summary);
+  // The address says the view is of someone's own data; reopened, it says what it shows.
+  await page.getByTestId('cohort-select').selectOption('c3');
+  await page.waitForURL(/cohort=c3.*yours|yours.*cohort=c3/);
+  const reopened = await context.newPage();
+  await reopened.goto(page.url());
+  await waitForCharts(reopened);
+  const told = await reopened.getByTestId('link-notice').textContent();
+  assert.ok(told.includes('made while someone was looking at their own data'), told);
   assert.deepEqual(problems, []);
   await context.close();
 });
