@@ -193,6 +193,39 @@ pub struct ProgressChart {
     pub statements: Vec<String>,
     /// Ids of every source the chart cites, in first-use order.
     pub sources: Vec<String>,
+    /// The largest magnitude any school or area score of the dataset reaches, in any year,
+    /// cohort or subject: the axis is drawn from it, so it does not move as the reader
+    /// changes cohort, subject or hides a series.
+    pub extent: f64,
+}
+
+/// The largest magnitude (value or confidence limit) of any KS2 progress score in the
+/// dataset: schools, the area's other schools and area figures.
+pub fn progress_extent(dataset: &Dataset) -> f64 {
+    let raw = dataset.raw();
+    let of = |s: &Score| {
+        [Some(s.value), s.lower, s.upper]
+            .into_iter()
+            .flatten()
+            .map(f64::abs)
+            .fold(0.0, f64::max)
+    };
+    raw.schools
+        .iter()
+        .chain(&raw.area_schools)
+        .flat_map(|s| s.ks2.iter())
+        .flat_map(|r| Subject::ALL.map(|x| r.score(x)))
+        .flatten()
+        .map(|s| of(&s))
+        .chain(raw.area_progress.iter().map(|p| {
+            of(&Score {
+                value: p.value,
+                lower: p.lower,
+                upper: p.upper,
+                band: None,
+            })
+        }))
+        .fold(0.0, f64::max)
 }
 
 /// The KS2 years with school figures, oldest first.
@@ -285,7 +318,7 @@ pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
          similar KS1 results: 0 is the national average, above 0 is more progress than average."
             .to_string(),
     ];
-    for school in members {
+    for school in members.iter().copied() {
         let result = school_result(school);
         // A figure published for a predecessor school says so wherever it is shown: in the
         // row's name (so the tooltip, the table and the CSV carry it) and in the notes.
@@ -304,6 +337,23 @@ pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
                 )
             }
             None => short_school_name(&school.name),
+        };
+        // A special school beside mainstream ones says so: its pupils' progress is not
+        // comparable in the same way.
+        let special_beside_mainstream = school.kind == crate::model::SchoolKind::Special
+            && members
+                .iter()
+                .any(|m| m.kind != crate::model::SchoolKind::Special);
+        let label = if special_beside_mainstream {
+            if !notes.iter().any(|n| n.starts_with("Special schools")) {
+                notes.push(
+                    "Special schools are marked \u{201c}special\u{201d}: their pupils' progress is measured the same way, but with very different starting points and cohorts of a few pupils, so it is not comparable with mainstream schools' in the same way."
+                        .into(),
+                );
+            }
+            format!("{label} (special)")
+        } else {
+            label
         };
         let (row_year, cells) = match result {
             Some(r) => (
@@ -398,6 +448,7 @@ pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
         notes,
         statements,
         sources: sources.0,
+        extent: progress_extent(dataset),
     }
 }
 
@@ -714,6 +765,19 @@ fn fsm_comparators(dataset: &Dataset, year: Option<u16>) -> Vec<FsmBar> {
     out
 }
 
+/// Groups of fewer schools than this get counts, never percentages: one school of one is
+/// "100%", which a reader takes for a share of many. (DfE and Ofsted's own releases avoid
+/// shares of very small groups for the same reason.)
+pub const MIN_GROUP_FOR_SHARES: u32 = 5;
+
+impl DistributionRow {
+    /// Whether the row is too small for percentages: counted in schools, fewer than
+    /// [`MIN_GROUP_FOR_SHARES`].
+    pub fn too_small_for_shares(&self) -> bool {
+        self.counted == crate::model::Counted::Schools && self.counts.total() < MIN_GROUP_FOR_SHARES
+    }
+}
+
 /// Id of the chosen cohort's own bar in the Ofsted chart.
 pub const COHORT_BAR: &str = "cohort";
 
@@ -913,6 +977,54 @@ mod tests {
             .rows
             .iter()
             .any(|r| r[0].text == "Milton Primary Academy (predecessor's figures)"));
+    }
+
+    #[test]
+    fn the_progress_axis_is_the_same_for_every_cohort_and_subject() {
+        let ds = bundled();
+        let extents: Vec<f64> = ["seven-stars", "esprit", "compass", "special-schools-trust"]
+            .iter()
+            .flat_map(|c| {
+                [None, Some(Subject::Maths)].map(|subject| {
+                    let sel = Selection {
+                        cohort: CohortChoice::Cohort((*c).into()),
+                        subject,
+                        ..Selection::default()
+                    };
+                    progress_chart(&ds, &sel).extent
+                })
+            })
+            .collect();
+        assert!(extents.iter().all(|e| *e == extents[0]), "{extents:?}");
+        // At least Watermill's 2017 maths, −12.6 (an area school's may reach further).
+        assert!(extents[0] >= 12.6, "{}", extents[0]);
+    }
+
+    #[test]
+    fn a_special_school_beside_mainstream_ones_is_marked_and_explained() {
+        let ds = bundled();
+        let all = progress_chart(&ds, &Selection::default());
+        let labels: Vec<&str> = all.rows.iter().map(|r| r.label.as_str()).collect();
+        assert!(
+            labels
+                .iter()
+                .any(|l| l.starts_with("Watermill") && l.ends_with("(special)")),
+            "{labels:?}"
+        );
+        assert!(all
+            .notes
+            .iter()
+            .any(|n| n.starts_with("Special schools are marked")));
+        let own = progress_chart(
+            &ds,
+            &Selection::cohort(CohortChoice::Cohort("special-schools-trust".into())),
+        );
+        assert!(
+            own.rows
+                .iter()
+                .any(|r| r.label.starts_with("Watermill") && !r.label.contains("special")),
+            "among special schools only, no mark"
+        );
     }
 
     #[test]

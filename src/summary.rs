@@ -15,6 +15,44 @@ pub fn join_words(parts: &[String]) -> String {
     }
 }
 
+/// DfE's band of a row's score in a subject (1 well above … 5 well below), where published.
+fn band_of(row: &ProgressRow, subject: Subject) -> Option<u8> {
+    let i = Subject::ALL.iter().position(|s| *s == subject)?;
+    match row.cells.get(i)? {
+        Cell::Value { score, .. } => score.band,
+        Cell::NotPublished(_) => None,
+    }
+}
+
+/// How many schools were above average: by DfE's bands (which allow for chance) where every
+/// score has one, else only how many scored above 0, said as such.
+fn above_words(many: &[&ProgressRow], subject: Subject) -> String {
+    let scored: Vec<&&ProgressRow> = many
+        .iter()
+        .filter(|r| value_of(r, subject).is_some())
+        .collect();
+    let n = scored.len();
+    let above_zero = scored
+        .iter()
+        .filter(|r| value_of(r, subject).is_some_and(|v| v > 0.0))
+        .count();
+    let bands: Vec<u8> = scored.iter().filter_map(|r| band_of(r, subject)).collect();
+    let were = |k: usize| if k == 1 { "was" } else { "were" };
+    if bands.len() == n && n > 0 {
+        let above = bands.iter().filter(|b| **b <= 2).count();
+        let below = bands.iter().filter(|b| **b >= 4).count();
+        format!(
+            "by DfE's bands, which allow for chance, {above} of {n} schools {} above average and {below} below; {above_zero} scored above 0",
+            were(above)
+        )
+    } else {
+        format!(
+            "{above_zero} of {n} schools scored above 0, the national average (DfE's bands, which allow for chance, are not in the data for {})",
+            if bands.is_empty() { "these scores" } else { "every score" }
+        )
+    }
+}
+
 fn value_of(row: &ProgressRow, subject: Subject) -> Option<f64> {
     let i = Subject::ALL.iter().position(|s| *s == subject)?;
     row.cells.get(i).and_then(Cell::value)
@@ -92,16 +130,14 @@ pub fn progress(model: &ProgressChart) -> Vec<String> {
                 }
                 scored.sort_by(|a, b| a.1.total_cmp(&b.1));
                 let (low, high) = (scored[0], scored[scored.len() - 1]);
-                let above = scored.iter().filter(|(_, v)| *v > 0.0).count();
-                let verb = if above == 1 { "was" } else { "were" };
                 out.push(format!(
-                    "{year}{} progress ranged from {} ({}) to {} ({}); {above} of {} schools {verb} above the national average.",
+                    "{year}{} progress ranged from {} ({}) to {} ({}); {}.",
                     subject.label().to_lowercase(),
                     format::progress(low.1),
                     low.0,
                     format::progress(high.1),
                     high.0,
-                    scored.len()
+                    above_words(many, *subject)
                 ));
             }
         }
@@ -192,6 +228,24 @@ pub fn ofsted(model: &OfstedChart) -> Vec<String> {
         .map(|r| {
             let total = r.counts.total();
             let good = r.counts.get(Judgement::Outstanding) + r.counts.get(Judgement::Good);
+            if r.too_small_for_shares() {
+                // Counts, each judgement named: no share of a handful of schools.
+                let parts: Vec<String> = Judgement::ALL
+                    .iter()
+                    .filter(|j| r.counts.get(**j) > 0)
+                    .map(|j| format!("{} {}", format::count(r.counts.get(*j)), j.label()))
+                    .collect();
+                return format!(
+                    "{}: {} {}, too few for percentages: {}{}.",
+                    r.label,
+                    format::count(total),
+                    if total == 1 { "school" } else { "schools" },
+                    join_words(&parts),
+                    r.note
+                        .as_ref()
+                        .map_or_else(String::new, |n| format!(" ({})", n.trim_end_matches('.')))
+                );
+            }
             format!(
                 "{}: {} of {} {} ({}) {}.",
                 r.label,
@@ -248,9 +302,27 @@ mod tests {
         let text = progress(&progress_chart(&ds, &cohort("seven-stars")));
         assert!(text.contains(
             &"In 2019, reading progress ranged from \u{2212}5.9 (Abbey Hulton Primary) to +2.0 \
-              (Etruscan Primary); 1 of 3 schools was above the national average."
+              (Etruscan Primary); by DfE's bands, which allow for chance, 1 of 3 schools was above \
+              average and 1 below; 1 scored above 0."
                 .to_string()
         ), "{text:#?}");
+        // Etruscan's +1.6 in maths is above 0 but DfE's band says average: not "above average".
+        assert!(
+            text.iter().any(|t| t.contains("maths")
+                && t.contains("0 of 3 schools were above average and 2 below; 1 scored above 0")),
+            "{text:#?}"
+        );
+    }
+
+    #[test]
+    fn without_bands_the_summary_says_above_0_not_above_average() {
+        let ds = bundled();
+        let sel = Selection {
+            year: Some(2017),
+            ..cohort("seven-stars")
+        };
+        let text = progress(&progress_chart(&ds, &sel)).join(" ");
+        assert!(text.contains("3 of 3 schools scored above 0, the national average (DfE's bands, which allow for chance, are not in the data for these scores)"), "{text}");
     }
 
     #[test]
@@ -294,6 +366,23 @@ mod tests {
                 "Primary places in England, 2023/24: 4,622,338 of 4,975,478 places (93%) were in schools judged Good or Outstanding.",
             ]
         );
+    }
+
+    #[test]
+    fn a_group_of_fewer_than_five_schools_is_told_in_counts() {
+        let ds = bundled();
+        let text = ofsted(&ofsted_chart(&ds, &cohort("compass")));
+        assert_eq!(
+            text[0],
+            "Compass Group (named schools): 1 school, too few for percentages: 1 Inadequate (Includes the predecessor school's judgement for Milton Primary Academy)."
+        );
+        assert!(!text[0].contains('%'));
+        let table = crate::table::ofsted(&ofsted_chart(&ds, &cohort("compass")));
+        assert!(table
+            .rows
+            .iter()
+            .filter(|r| r[0].text.starts_with("Compass"))
+            .all(|r| r[4].text == "x"));
     }
 
     #[test]

@@ -203,7 +203,12 @@ pub fn ofsted(model: &OfstedChart) -> DataTable {
                 TableCell::text(j.label()),
                 TableCell::text(r.counted.noun()),
                 TableCell::number(format::count(n), f64::from(n)),
-                TableCell::number(format::share(n, total), share.round()),
+                if r.too_small_for_shares() {
+                    // Too few schools for a share (aggregate::MIN_GROUP_FOR_SHARES).
+                    TableCell::text("x")
+                } else {
+                    TableCell::number(format::share(n, total), share.round())
+                },
                 TableCell::number(format::count(total), f64::from(total)),
                 TableCell::text(r.sources.join(" ")),
             ]);
@@ -211,8 +216,13 @@ pub fn ofsted(model: &OfstedChart) -> DataTable {
     }
     DataTable {
         caption: format!(
-            "{}: schools (or their places) by overall effectiveness",
-            model.title
+            "{}: schools (or their places) by overall effectiveness{}",
+            model.title,
+            if model.rows.iter().any(|r| r.too_small_for_shares()) {
+                "; x: too few schools for a share (fewer than 5), see the counts"
+            } else {
+                ""
+            }
         ),
         columns: vec![
             col("Group", false),

@@ -528,9 +528,12 @@ pub fn ChartCard(
             })}
             <div class="downloads" role="group" aria-label="Download">
                 <span class="downloads__label">"Download"</span>
-                <button type="button" data-testid="download-png" on:click=download_png>"PNG"</button>
-                <button type="button" data-testid="download-svg" on:click=download_svg>"SVG"</button>
-                <button type="button" data-testid="download-csv" on:click=download_csv>"CSV"</button>
+                <button type="button" data-testid="download-png" on:click=download_png
+                    aria-label=move || model.with(|m| format!("Download {} as PNG", m.title()))>"PNG"</button>
+                <button type="button" data-testid="download-svg" on:click=download_svg
+                    aria-label=move || model.with(|m| format!("Download {} as SVG", m.title()))>"SVG"</button>
+                <button type="button" data-testid="download-csv" on:click=download_csv
+                    aria-label=move || model.with(|m| format!("Download {} as CSV", m.title()))>"CSV"</button>
                 <span class="downloads__status" role="status">{move || status.get()}</span>
             </div>
             {(!embedded).then(|| view! {

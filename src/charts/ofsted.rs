@@ -189,13 +189,22 @@ pub fn marks(model: &OfstedChart, width: u32) -> Vec<Mark> {
                     entity: bar.row.label.clone(),
                     category: seg.judgement.label().to_string(),
                     year: None,
-                    value: format!(
-                        "{} of {} {} ({})",
-                        format::count(seg.n),
-                        format::count(bar.total),
-                        bar.row.counted.noun(),
-                        format::share(seg.n, bar.total)
-                    ),
+                    value: if bar.row.too_small_for_shares() {
+                        format!(
+                            "{} of {} {}",
+                            format::count(seg.n),
+                            format::count(bar.total),
+                            bar.row.counted.noun()
+                        )
+                    } else {
+                        format!(
+                            "{} of {} {} ({})",
+                            format::count(seg.n),
+                            format::count(bar.total),
+                            bar.row.counted.noun(),
+                            format::share(seg.n, bar.total)
+                        )
+                    },
                     source: bar.row.sources.first().cloned(),
                     bounds,
                     band: bounds,
@@ -257,12 +266,21 @@ where
             // Count and share where there is room, then shorter forms; the table has both.
             let count = format::count(seg.n);
             let j = seg.judgement;
-            let fitting = [
-                format!("{} {share} ({count})", j.label()),
-                format!("{} {share}", j.label()),
-                format!("{} {share}", j.short_label()),
-                share,
-            ]
+            // A group too small for shares is labelled with counts only.
+            let fitting = if bar.row.too_small_for_shares() {
+                vec![
+                    format!("{} ({count})", j.label()),
+                    format!("{} ({count})", j.short_label()),
+                    count.clone(),
+                ]
+            } else {
+                vec![
+                    format!("{} {share} ({count})", j.label()),
+                    format!("{} {share}", j.label()),
+                    format!("{} {share}", j.short_label()),
+                    share,
+                ]
+            }
             .into_iter()
             .find(|s| text_width(s, 12.0, true) <= room);
             if let Some(s) = fitting {
@@ -326,7 +344,9 @@ mod tests {
         );
         let svg = svg(&model, 1000).unwrap_or_default();
         assert!(svg.contains("ESPRIT network (named schools) (n\u{a0}=\u{a0}2)"));
-        assert!(svg.contains("Requires improvement 100%"));
+        // Two schools: counts, never "100%" (aggregate::MIN_GROUP_FOR_SHARES).
+        assert!(svg.contains("Requires improvement (2)"));
+        assert!(!svg.contains("Requires improvement 100%"));
         let first = svg.find("ESPRIT network").unwrap_or(usize::MAX);
         let programme = svg.find("16 programme schools").unwrap_or(0);
         assert!(

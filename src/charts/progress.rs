@@ -248,8 +248,9 @@ fn extent(model: &ProgressChart) -> f64 {
             Cell::NotPublished(_) => None,
         })
         .fold(0.0, f64::max);
-    // A little room past the longest bar, then a round number.
-    nice_ceiling((max * 1.05).max(1.0))
+    // The dataset's extent keeps the axis still across cohorts and subjects; a little room
+    // past the longest bar, then a round number.
+    nice_ceiling((max.max(model.extent) * 1.05).max(1.0))
 }
 
 /// Every mark of the chart, in reading order (panel by panel, row by row), with the box it
