@@ -89,11 +89,19 @@ pub fn progress(model: &ProgressChart) -> Vec<String> {
         ));
     }
 
-    let schools: Vec<&ProgressRow> = model
+    let all_schools: Vec<&ProgressRow> = model
         .rows
         .iter()
         .filter(|r| r.kind == RowKind::School)
         .collect();
+    // The schools with a figure are the ones to describe: a cohort of one school with
+    // results and one without (an infant school) gets that one school's figures.
+    let with: Vec<&ProgressRow> = all_schools
+        .iter()
+        .copied()
+        .filter(|r| model.subjects.iter().any(|s| value_of(r, *s).is_some()))
+        .collect();
+    let schools = if with.is_empty() { all_schools } else { with };
     let year = model.year.map(|y| format!("In {y}, ")).unwrap_or_default();
     match schools.as_slice() {
         [] => {}
@@ -365,6 +373,16 @@ mod tests {
                 "Primary places in Stoke-on-Trent, 2023/24: 22,597 of 24,300 places (93%) were in schools judged Good or Outstanding.",
                 "Primary places in England, 2023/24: 4,622,338 of 4,975,478 places (93%) were in schools judged Good or Outstanding.",
             ]
+        );
+    }
+
+    #[test]
+    fn a_cohort_summary_names_every_school_with_results() {
+        let ds = bundled();
+        let text = progress(&progress_chart(&ds, &cohort("esprit"))).join(" ");
+        assert!(
+            text.contains("In 2019, Alexandra Junior's progress was \u{2212}0.9 in reading"),
+            "{text}"
         );
     }
 
