@@ -798,6 +798,7 @@ pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
         let mut counts = JudgementCounts::default();
         let mut row_sources = Vec::new();
         let mut predecessor = Vec::new();
+        let mut unknown = 0;
         for s in &members {
             if let Some(ins) = latest_inspection(s) {
                 counts.add(ins.judgement);
@@ -805,8 +806,10 @@ pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
                 if !row_sources.contains(&ins.source) {
                     row_sources.push(ins.source.clone());
                 }
-                if ins.predecessor {
-                    predecessor.push(s.name.clone());
+                match ins.predecessor {
+                    Some(true) => predecessor.push(s.name.clone()),
+                    Some(false) => {}
+                    None => unknown += 1,
                 }
             }
         }
@@ -816,6 +819,13 @@ pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
                 predecessor.join(", ")
             )
         });
+        if unknown > 0 {
+            notes.push(format!(
+                "Whether the latest inspection of {} {} was of a predecessor school (before an academy conversion) is not known: the data has no links between predecessor and successor schools. Import with DfE's links file to tell.",
+                unknown,
+                if unknown == 1 { "school" } else { "schools" }
+            ));
+        }
         if counts.total() > 0 {
             rows.push(DistributionRow {
                 id: COHORT_BAR.to_string(),

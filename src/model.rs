@@ -712,9 +712,11 @@ pub struct Inspection {
     pub leadership_and_management: Option<Judgement>,
     /// Id of the source.
     pub source: String,
-    /// True when the judgement is the predecessor school's, carried over to this URN.
-    #[serde(default)]
-    pub predecessor: bool,
+    /// `true` when the judgement is the predecessor school's, carried over to this URN;
+    /// `false` when it is known to be this school's own; absent when the files could not
+    /// tell (no links file or opening date): never guessed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predecessor: Option<bool>,
     /// The school inspected, when it is not this one (a predecessor): its URN and name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published_as: Option<PublishedAs>,

@@ -170,3 +170,63 @@ fn a_special_school_is_known_by_rectype_and_a_missing_urn_says_where_it_was_look
         "1 URNs found in no file: 100009 (looked for in ks2_2019.csv); each is shown as \u{201c}URN n\u{201d} with no figures: check the URN"
     ), "{summary}");
 }
+
+#[test]
+fn without_links_whether_an_inspection_was_a_predecessors_is_unknown_never_false() {
+    let ofsted =
+        "URN,Inspection date,Overall effectiveness\n100002,2015-03-25,4\n100002,2018-05-01,2\n";
+    let base = Inputs {
+        cohorts: Some(InputFile {
+            name: "cohorts.csv",
+            text: COHORTS,
+        }),
+        ks2: vec![(
+            InputFile {
+                name: "ks2_2019.csv",
+                text: KS2,
+            },
+            None,
+        )],
+        ofsted: vec![InputFile {
+            name: "ofsted.csv",
+            text: ofsted,
+        }],
+        ..Inputs::default()
+    };
+    let (ds, _) = match build(&base) {
+        Ok(r) => r,
+        Err(e) => panic!("{e}"),
+    };
+    let known: Vec<Option<bool>> = ds
+        .school(100_002)
+        .map(|s| s.ofsted.iter().map(|i| i.predecessor).collect())
+        .unwrap_or_default();
+    assert_eq!(known, vec![None, None]);
+    // With the links file: the conversion on 1 May 2017 tells both.
+    let links = "URN,LinkURN,LinkName,LinkType,LinkEstablishedDate\n100002,100099,Old Beta School,Predecessor,01-05-2017\n";
+    let with = Inputs {
+        links: Some(InputFile {
+            name: "links.csv",
+            text: links,
+        }),
+        ..base
+    };
+    let (ds, summary) = match build(&with) {
+        Ok(r) => r,
+        Err(e) => panic!("{e}"),
+    };
+    let marked: Vec<(Option<bool>, Option<u32>)> = ds
+        .school(100_002)
+        .map(|s| {
+            s.ofsted
+                .iter()
+                .map(|i| (i.predecessor, i.published_as.as_ref().map(|p| p.urn)))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(
+        marked,
+        vec![(Some(true), Some(100_099)), (Some(false), None)]
+    );
+    assert_eq!(summary.predecessor_inspections, 1);
+}

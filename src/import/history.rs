@@ -236,7 +236,7 @@ fn read_inspections(
             judgement: j,
             leadership_and_management: None,
             source: source.to_string(),
-            predecessor: false,
+            predecessor: None,
             published_as: None,
             named,
             note: None,
@@ -681,7 +681,7 @@ pub(super) fn add(
         for u in &id.chain {
             for mut i in history.get(u).cloned().unwrap_or_default() {
                 if *u != shown {
-                    i.predecessor = !links.successors(shown).contains(u);
+                    i.predecessor = Some(!links.successors(shown).contains(u));
                     i.published_as = published_as(*u);
                 }
                 graded.push(i);
@@ -738,14 +738,22 @@ pub(super) fn add(
                     }),
                     _ => None,
                 };
+                // On or after the opening: this school's own, where nothing said otherwise.
+                for i in s
+                    .ofsted
+                    .iter_mut()
+                    .filter(|i| i.date >= opened && i.predecessor.is_none())
+                {
+                    i.predecessor = Some(false);
+                }
                 for i in s.ofsted.iter_mut().filter(|i| i.date < opened) {
                     if i.published_as.is_none() {
                         i.published_as = inspected.clone();
                     }
-                    if i.predecessor {
+                    if i.predecessor == Some(true) {
                         continue;
                     }
-                    i.predecessor = true;
+                    i.predecessor = Some(true);
                     summary.predecessor_inspections += 1;
                     if i.note.is_none() {
                         i.note = Some(format!(
@@ -774,7 +782,7 @@ pub(super) fn add(
         for u in &id.chain {
             for mut i in found.get(u).map(|f| f.ofsted.clone()).unwrap_or_default() {
                 if *u != shown {
-                    i.predecessor = !links.successors(shown).contains(u);
+                    i.predecessor = Some(!links.successors(shown).contains(u));
                     i.published_as = published_as(*u);
                 }
                 ofsted.push(i);

@@ -63,7 +63,8 @@ pub(super) fn read_ofsted(
                 judgement: j,
                 leadership_and_management: None,
                 source: source.to_string(),
-                predecessor: false,
+                // Only the links file or an opening date can tell.
+                predecessor: None,
                 note: None,
                 published_as: None,
                 named: None,

@@ -54,7 +54,7 @@ test('the arrow keys step through the marks, each announced with its value', asy
   await page.keyboard.press('ArrowRight');
   assert.ok((await announcer.textContent()).startsWith('Stoke-on-Trent, 2016, reading progress: 0.0 (the source says \u201cin line with national\u201d)'));
   await page.keyboard.press('End');
-  assert.ok((await announcer.textContent()).startsWith(`Watermill, 2019, maths progress: ${MINUS}2.6.`));
+  assert.ok((await announcer.textContent()).startsWith(`Watermill (special), 2019, maths progress: ${MINUS}2.6.`));
   assert.ok(await page.getByTestId('chart-ks2-progress').getByTestId('tooltip').isVisible(), 'the tooltip follows the keyboard');
   await page.getByTestId('chart-ks2-progress').screenshot({ path: shotPath('tooltip-keyboard') });
   await page.keyboard.press('Escape');
