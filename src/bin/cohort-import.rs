@@ -84,6 +84,11 @@ mod cli {
         /// Title of the dataset.
         #[arg(long)]
         title: Option<String>,
+        /// A file's citation in place of the one written for it, as FILE=Publisher|Title|Date
+        /// (e.g. "ks2.csv=Department for Education|KS2 school performance tables 2019|December
+        /// 2019"); repeat for several files.
+        #[arg(long, value_name = "FILE=Publisher|Title|Date")]
+        cite: Vec<String>,
         /// Where to write the dataset JSON.
         #[arg(long)]
         out: PathBuf,
@@ -226,6 +231,14 @@ mod cli {
             fsm: file(fsm),
             inspections: file(inspections),
             home_la: args.home_la,
+            citations: args
+                .cite
+                .iter()
+                .map(|c| match c.split_once('=') {
+                    Some((f, t)) => (f.trim().to_string(), t.to_string()),
+                    None => (c.clone(), String::new()),
+                })
+                .collect(),
         };
         let (dataset, summary) = match build(&inputs) {
             Ok(r) => r,

@@ -230,3 +230,49 @@ fn without_links_whether_an_inspection_was_a_predecessors_is_unknown_never_false
     );
     assert_eq!(summary.predecessor_inspections, 1);
 }
+
+#[test]
+fn a_file_can_be_given_its_own_citation() {
+    let mut inputs = Inputs {
+        cohorts: Some(InputFile {
+            name: "cohorts.csv",
+            text: COHORTS,
+        }),
+        ks2: vec![(
+            InputFile {
+                name: "ks2_2019.csv",
+                text: KS2,
+            },
+            None,
+        )],
+        citations: vec![(
+            "ks2_2019.csv".into(),
+            "Department for Education|KS2 school performance tables 2019, revised|December 2019"
+                .into(),
+        )],
+        ..Inputs::default()
+    };
+    let (ds, _) = match build(&inputs) {
+        Ok(r) => r,
+        Err(e) => panic!("{e}"),
+    };
+    let s = ds.raw().sources.iter().find(|s| s.id == "ks2-1").cloned();
+    assert!(s
+        .is_some_and(|s| s.title == "KS2 school performance tables 2019, revised"
+            && s.date == "December 2019"));
+    inputs.citations = vec![
+        ("nowhere.csv".into(), "A|B|C".into()),
+        ("ks2_2019.csv".into(), "only a title".into()),
+    ];
+    let msg = build(&inputs)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        msg.contains(
+            "nowhere.csv:0: citation: expected a file this import reads, found none cited from it"
+        ),
+        "{msg}"
+    );
+    assert!(msg.contains("ks2_2019.csv:0: citation: expected Publisher|Title|Date, found \u{201c}only a title\u{201d}"), "{msg}");
+}

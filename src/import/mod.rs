@@ -145,6 +145,9 @@ pub struct Inputs<'a> {
     /// The home local authority, whose other schools become the like-for-like pool (else
     /// the LAIT home authority).
     pub home_la: Option<u16>,
+    /// Citations the person gives for files: `(file name, "Publisher|Title|Date")`, in place
+    /// of the one the importer writes.
+    pub citations: Vec<(String, String)>,
 }
 
 /// What an import found, for the command's report.
@@ -271,6 +274,47 @@ fn file_source(id: &str, name: &str, publisher: &str, what: &str) -> Source {
     }
 }
 
+/// Replaces the citation of each named file's source with the person's own
+/// (`Publisher|Title|Date`); a file that no source cites, or a citation without its three
+/// parts, is an error.
+fn cite_files(citations: &[(String, String)], raw: &mut RawDataset, c: &mut Collector) {
+    for (file, text) in citations {
+        let parts: Vec<&str> = text.split('|').map(str::trim).collect();
+        let [publisher, title, date] = parts.as_slice() else {
+            c.take::<()>(Err(err(
+                file,
+                0,
+                "citation",
+                "Publisher|Title|Date",
+                quoted(text),
+            )));
+            continue;
+        };
+        let marker = format!("imported from the file {file}.");
+        let mut found = false;
+        for s in raw
+            .sources
+            .iter_mut()
+            .filter(|s| s.title == *file || s.citation.ends_with(&marker))
+        {
+            s.publisher = (*publisher).to_string();
+            s.title = (*title).to_string();
+            s.date = (*date).to_string();
+            s.citation = format!("{publisher}, {title} ({date}), from the file {file}.");
+            found = true;
+        }
+        if !found {
+            c.take::<()>(Err(err(
+                file,
+                0,
+                "citation",
+                "a file this import reads",
+                "none cited from it",
+            )));
+        }
+    }
+}
+
 /// Builds and validates a dataset from the inputs.
 pub fn build(inputs: &Inputs<'_>) -> Result<(Dataset, Summary), ImportFailure> {
     let mut c = Collector { errors: Vec::new() };
@@ -301,6 +345,7 @@ pub fn build(inputs: &Inputs<'_>) -> Result<(Dataset, Summary), ImportFailure> {
     }
     #[cfg(target_arch = "wasm32")]
     let _ = from_base;
+    cite_files(&inputs.citations, &mut raw, &mut c);
     if !c.errors.is_empty() {
         return Err(ImportFailure::Files(c.errors));
     }
