@@ -191,12 +191,15 @@ pub fn ChartCard(
             return;
         }
         let cur = active.get_untracked();
-        let next = match ev.key().as_str() {
-            "ArrowRight" | "ArrowDown" => Some(cur.map_or(0, |i| (i + 1).min(n - 1))),
-            "ArrowLeft" | "ArrowUp" => Some(cur.map_or(0, |i| i.saturating_sub(1))),
-            "Home" => Some(0),
-            "End" => Some(n - 1),
-            "Escape" => None,
+        let key = ev.key();
+        let next = match (key.as_str(), cur) {
+            ("Home", _) => Some(0),
+            ("End", _) => Some(n - 1),
+            ("Escape", _) => None,
+            ("ArrowRight" | "ArrowLeft" | "ArrowDown" | "ArrowUp", None) => Some(0),
+            (k @ ("ArrowRight" | "ArrowLeft" | "ArrowDown" | "ArrowUp"), Some(i)) => {
+                Some(marks.with_untracked(|m| crate::charts::step(m, i, k)))
+            }
             _ => return,
         };
         ev.prevent_default();
@@ -212,12 +215,21 @@ pub fn ChartCard(
             .unwrap_or_else(|| "no published figure".to_string())
     };
     let source_title2 = source_title.clone();
+    // The source is said with the first figure and again only when it changes, not on every
+    // key press.
+    let said_source = StoredValue::new(None::<String>);
     let announcement = move || {
-        active
-            .get()
-            .and_then(|i| marks.with(|m| m.get(i).cloned()))
-            .map(|m| format!("{}. Source: {}.", m.sentence(), source_title2(&m)))
-            .unwrap_or_default()
+        let Some(m) = active.get().and_then(|i| marks.with(|m| m.get(i).cloned())) else {
+            said_source.set_value(None);
+            return String::new();
+        };
+        let source = source_title2(&m);
+        if said_source.with_value(|s| s.as_deref() == Some(source.as_str())) {
+            format!("{}.", m.sentence())
+        } else {
+            said_source.set_value(Some(source.clone()));
+            format!("{}. Source: {source}.", m.sentence())
+        }
     };
     let tooltip = move || {
         let m = active

@@ -387,6 +387,43 @@ impl Mark {
     }
 }
 
+/// The mark a key press moves to from mark `i`: Left/Right along its series (the marks of
+/// the same school or area, in reading order), Up/Down between series (the next or
+/// previous mark of another school or area in the same category, else the next or previous
+/// mark). It stays put at either end.
+pub fn step(marks: &[Mark], i: usize, key: &str) -> usize {
+    let Some(cur) = marks.get(i) else {
+        return 0;
+    };
+    let same = |m: &Mark| m.entity == cur.entity;
+    let across = |m: &Mark| m.entity != cur.entity && m.category == cur.category;
+    let forward = |pred: &dyn Fn(&Mark) -> bool| {
+        marks
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .find(|(_, m)| pred(m))
+            .map(|(j, _)| j)
+    };
+    let back = |pred: &dyn Fn(&Mark) -> bool| {
+        marks
+            .iter()
+            .enumerate()
+            .take(i)
+            .rev()
+            .find(|(_, m)| pred(m))
+            .map(|(j, _)| j)
+    };
+    let any = |_: &Mark| true;
+    match key {
+        "ArrowRight" => forward(&same).unwrap_or(i),
+        "ArrowLeft" => back(&same).unwrap_or(i),
+        "ArrowDown" => forward(&across).or_else(|| forward(&any)).unwrap_or(i),
+        "ArrowUp" => back(&across).or_else(|| back(&any)).unwrap_or(i),
+        _ => i,
+    }
+}
+
 /// The mark under a point in chart pixels, if any.
 pub fn locate(marks: &[Mark], x: f64, y: f64) -> Option<usize> {
     marks.iter().position(|m| m.band.contains(x, y))

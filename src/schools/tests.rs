@@ -245,3 +245,30 @@ fn a_large_cohort_is_drawn_as_its_mean_and_the_time_line_is_capped() {
         "{said}"
     );
 }
+
+#[test]
+fn keys_move_along_a_series_left_and_right_and_between_series_up_and_down() {
+    let ds = bundled();
+    let m = crate::aggregate::progress_chart(&ds, &Selection::default());
+    let marks = crate::charts::progress::marks(&m, 900);
+    let at = |i: usize| (marks[i].entity.clone(), marks[i].category.clone());
+    let first = at(0);
+    let right = crate::charts::step(&marks, 0, "ArrowRight");
+    assert_eq!(at(right).0, first.0, "Right stays with the same series");
+    assert_ne!(at(right).1, first.1, "… in the next subject");
+    let down = crate::charts::step(&marks, 0, "ArrowDown");
+    assert_ne!(at(down).0, first.0, "Down moves to another series");
+    assert_eq!(at(down).1, first.1, "… in the same subject");
+    assert_eq!(crate::charts::step(&marks, down, "ArrowUp"), 0);
+    assert_eq!(
+        crate::charts::step(&marks, 0, "ArrowLeft"),
+        0,
+        "stays at the start"
+    );
+    // Over time: Right steps year by year along one school's line.
+    let t = chart("compass");
+    let tm = crate::charts::trend::marks(&t, 900);
+    let r = crate::charts::step(&tm, 0, "ArrowRight");
+    assert_eq!(tm[r].entity, tm[0].entity);
+    assert_eq!(tm[r].year, tm[0].year.map(|y| y + 1));
+}

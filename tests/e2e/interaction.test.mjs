@@ -51,8 +51,11 @@ test('the arrow keys step through the marks, each announced with its value', asy
   await page.keyboard.press('ArrowRight');
   assert.equal((await announcer.textContent()).trim(),
     'England, 2019, reading progress: 0.0. Source: Department for Education, KS2 progress measures: definition.');
-  await page.keyboard.press('ArrowRight');
+  // Down moves to the next series in the same subject; Right would stay with England.
+  await page.keyboard.press('ArrowDown');
   assert.ok((await announcer.textContent()).startsWith('Stoke-on-Trent, 2016, reading progress: 0.0 (the source says \u201cin line with national\u201d)'));
+  await page.keyboard.press('ArrowRight');
+  assert.ok((await announcer.textContent()).startsWith('Stoke-on-Trent, 2016, writing progress: +0.2'), 'Right moves along the series');
   await page.keyboard.press('End');
   assert.ok((await announcer.textContent()).startsWith(`Watermill (special), 2019, maths progress: ${MINUS}2.6.`));
   assert.ok(await page.getByTestId('chart-ks2-progress').getByTestId('tooltip').isVisible(), 'the tooltip follows the keyboard');
