@@ -303,6 +303,14 @@ pub fn to_csv(table: &DataTable, dataset: &Dataset) -> String {
                     .join(" ")
             })
             .unwrap_or_default();
+        // A reader's own data says so in every row of its CSV too.
+        let citation = match dataset.origin() {
+            Some(files) => format!(
+                "Your data, from {}, not the published figures. {citation}",
+                files.join(", ")
+            ),
+            None => citation,
+        };
         let fields = row
             .iter()
             .zip(&table.columns)

@@ -155,6 +155,10 @@ pub fn DataLoader(user: RwSignal<Option<UserData>>) -> impl IntoView {
                     data-testid="file-input"
                     on:change=on_pick
                 />
+                <p class="loader__hint">
+                    "CSV files may be UTF-8 or what Excel saves as \u{201c}CSV (Comma delimited)\u{201d}. "
+                    "To cite a file your own way, add a CSV with the columns file, publisher, title, date."
+                </p>
                 <p class="loader__privacy">
                     "The files are read in this browser and are not uploaded or sent anywhere. "
                     "Up to 64 MB a file and 25,000 schools."

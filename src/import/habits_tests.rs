@@ -276,3 +276,23 @@ fn a_file_can_be_given_its_own_citation() {
     );
     assert!(msg.contains("ks2_2019.csv:0: citation: expected Publisher|Title|Date, found \u{201c}only a title\u{201d}"), "{msg}");
 }
+
+#[test]
+fn in_the_page_a_citations_file_gives_files_their_citations() {
+    let files = vec![
+        ("cohorts.csv".to_string(), COHORTS.to_string()),
+        ("ks2_2019.csv".to_string(), KS2.to_string()),
+        (
+            "citations.csv".to_string(),
+            "file,publisher,title,date\nks2_2019.csv,Department for Education,\"KS2 performance tables, 2019\",December 2019\n".to_string(),
+        ),
+    ];
+    let (ds, _) = match from_files(&files) {
+        Ok(r) => r,
+        Err(e) => panic!("{e}"),
+    };
+    let s = ds.raw().sources.iter().find(|s| s.id == "ks2-1").cloned();
+    assert!(s
+        .is_some_and(|s| s.title == "KS2 performance tables, 2019"
+            && s.publisher == "Department for Education"));
+}

@@ -274,6 +274,36 @@ fn file_source(id: &str, name: &str, publisher: &str, what: &str) -> Source {
     }
 }
 
+/// A citations file (`file,publisher,title,date`): the page's way to give a file its
+/// citation, as `--cite` is the command's.
+fn read_citations(input: InputFile<'_>) -> Result<Vec<(String, String)>, Vec<ImportError>> {
+    let mut c = Collector { errors: Vec::new() };
+    let mut out = Vec::new();
+    if let Some(mut t) = c.take(Table::open(input)) {
+        let cols: Vec<Option<usize>> = ["file", "publisher", "title", "date"]
+            .iter()
+            .map(|n| c.take(t.require(&[n])))
+            .collect();
+        if let [Some(f), Some(p), Some(ti), Some(d)] = cols.as_slice() {
+            for row in t.rows() {
+                let Some((_, rec)) = c.take(row) else {
+                    continue;
+                };
+                let get = |i: usize| rec.get(i).unwrap_or("").trim().to_string();
+                if get(*f).is_empty() {
+                    continue;
+                }
+                out.push((get(*f), format!("{}|{}|{}", get(*p), get(*ti), get(*d))));
+            }
+        }
+    }
+    if c.errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(c.errors)
+    }
+}
+
 /// Replaces the citation of each named file's source with the person's own
 /// (`Publisher|Title|Date`); a file that no source cites, or a citation without its three
 /// parts, is an error.
@@ -614,6 +644,8 @@ pub enum Role {
     Ofsted,
     /// Area comparators.
     Comparators,
+    /// Citations for the other files (`file,publisher,title,date`).
+    Citations,
 }
 
 /// Tells what a file is from its name and first line.
@@ -635,6 +667,8 @@ pub fn classify(name: &str, text: &str) -> Option<Role> {
         Some(Role::Ofsted)
     } else if has("area") && has("subject") && has("score") {
         Some(Role::Comparators)
+    } else if has("file") && has("publisher") && has("title") && has("date") {
+        Some(Role::Citations)
     } else {
         None
     }
@@ -670,11 +704,15 @@ pub fn from_files(files: &[(String, String)]) -> Result<(Dataset, Option<Summary
             Some(Role::Ks2) => inputs.ks2.push((file, None)),
             Some(Role::Ofsted) => inputs.ofsted.push(file),
             Some(Role::Comparators) => inputs.comparators = Some(file),
+            Some(Role::Citations) => match read_citations(file) {
+                Ok(list) => inputs.citations.extend(list),
+                Err(e) => errors.extend(e),
+            },
             None => errors.push(err(
                 name,
                 1,
                 "header",
-                "a dataset JSON, or a cohort list, KS2, Ofsted or comparators CSV",
+                "a dataset JSON, or a cohort list, KS2, Ofsted, comparators or citations CSV",
                 quoted(
                     text.lines()
                         .next()
