@@ -486,6 +486,9 @@ pub struct GapRow {
     pub local: Option<Cell>,
     /// England's disadvantaged pupils; `None` when hidden.
     pub england: Option<Cell>,
+    /// The cohort's schools' disadvantaged pupils: the median of their published scores
+    /// (derived); `None` where no school's file carries them, or hidden.
+    pub cohort: Option<Cell>,
 }
 
 impl GapRow {
@@ -538,6 +541,9 @@ pub struct DisadvantageChart {
     pub legend: Vec<LegendEntry>,
     /// Progress of disadvantaged pupils per subject.
     pub rows: Vec<GapRow>,
+    /// What the cohort's bar is called ("Seven Stars: median of 3 schools, 2019"), where
+    /// it has one.
+    pub cohort_name: Option<String>,
     /// FSM eligibility bars, local first.
     pub fsm: Vec<FsmBar>,
     /// Caveats.
@@ -593,13 +599,68 @@ pub fn disadvantage_chart(dataset: &Dataset, sel: &Selection) -> DisadvantageCha
             },
         ))
     };
-    let rows = Subject::ALL
+    // The chosen schools' own disadvantaged pupils, where their files carry them (DfE's
+    // `*PROG_FSM6CLA1A`): the median of the schools' scores in their latest such year.
+    let members = choice.schools(dataset);
+    let dis_year = sel.year.or_else(|| {
+        members
+            .iter()
+            .flat_map(|s| s.ks2.iter())
+            .filter(|r| r.disadvantaged.is_some())
+            .map(|r| r.year)
+            .max()
+    });
+    let mut cohort_count = 0;
+    let mut cohort_cell = |subject: Subject, sources: &mut Sources| -> Option<Cell> {
+        let y = dis_year?;
+        let mut vals: Vec<(f64, String)> = members
+            .iter()
+            .filter_map(|s| s.ks2.iter().find(|r| r.year == y))
+            .filter_map(|r| {
+                let v = r.disadvantaged.as_ref()?.score(subject)?.value;
+                Some((v, r.source.clone()))
+            })
+            .collect();
+        if vals.is_empty() {
+            return None;
+        }
+        vals.sort_by(|a, b| a.0.total_cmp(&b.0));
+        cohort_count = cohort_count.max(vals.len());
+        let sorted: Vec<f64> = vals.iter().map(|v| v.0).collect();
+        sources.add(&vals[0].1);
+        Some(Cell::Value {
+            score: Score::of(crate::trend::median(&sorted)),
+            source: vals[0].1.clone(),
+            quote: None,
+        })
+    };
+    let shows_cohort = sel.shows(COHORT_BAR);
+    let mut rows = Subject::ALL
         .map(|subject| GapRow {
             subject,
             local: cell(local_id, subject),
             england: cell(ENGLAND, subject),
+            cohort: None,
         })
         .to_vec();
+    if shows_cohort {
+        for row in &mut rows {
+            row.cohort = cohort_cell(row.subject, &mut sources);
+        }
+    }
+    let cohort_name = (cohort_count > 0).then(|| {
+        format!(
+            "{}: median of {} {}{}",
+            choice.name(dataset),
+            cohort_count,
+            if cohort_count == 1 {
+                "school"
+            } else {
+                "schools"
+            },
+            dis_year.map_or_else(String::new, |y| format!(", {y}"))
+        )
+    });
     let mut fsm: Vec<FsmBar> = raw
         .fsm
         .iter()
@@ -625,7 +686,7 @@ pub fn disadvantage_chart(dataset: &Dataset, sel: &Selection) -> DisadvantageCha
         )
     });
     fsm.extend(comparators);
-    let legend = legend_of(
+    let mut legend = legend_of(
         [local_id, ENGLAND]
             .into_iter()
             .chain(fsm.iter().map(|b| b.area.as_str()))
@@ -633,12 +694,27 @@ pub fn disadvantage_chart(dataset: &Dataset, sel: &Selection) -> DisadvantageCha
             .map(|id| (id, dataset.area_name(id).to_string())),
         sel,
     );
+    if cohort_name.is_some() || (!shows_cohort && dis_year.is_some()) {
+        legend.insert(
+            0,
+            LegendEntry {
+                id: COHORT_BAR.into(),
+                label: format!("{} (median of its schools)", choice.name(dataset)),
+                shown: shows_cohort,
+            },
+        );
+    }
     fsm.retain(|b| sel.shows(&b.area));
     for b in &fsm {
         sources.add(&b.source);
     }
     let mut notes = Vec::new();
-    if let CohortChoice::Cohort(_) = choice {
+    if cohort_name.is_some() {
+        notes.push(format!(
+            "{}'s bar is derived, not a DfE figure: the median of its schools' published progress scores for their disadvantaged pupils; each school's own score is in its DfE file.",
+            choice.name(dataset)
+        ));
+    } else if let CohortChoice::Cohort(_) = choice {
         notes.push(format!(
             "No disadvantaged-pupil or FSM figures are published for {}: these are area figures.",
             choice.name(dataset)
@@ -669,6 +745,7 @@ pub fn disadvantage_chart(dataset: &Dataset, sel: &Selection) -> DisadvantageCha
     DisadvantageChart {
         title,
         local_name,
+        cohort_name,
         year,
         legend,
         rows,

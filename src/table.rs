@@ -139,8 +139,10 @@ pub fn progress(model: &ProgressChart) -> DataTable {
 pub fn disadvantage(model: &DisadvantageChart) -> DataTable {
     let mut rows = Vec::new();
     let year = model.year.map_or_else(String::new, |y| y.to_string());
+    let cohort = model.cohort_name.clone().unwrap_or_default();
     for r in &model.rows {
         for (area, cell) in [
+            (&cohort, &r.cohort),
             (&model.local_name, &r.local),
             (&"England".to_string(), &r.england),
         ] {

@@ -21,7 +21,11 @@ use crate::view::{ChartId, Mode, Tab, Theme, View};
 
 /// The colour class of a legend series (CSS, so no inline style is needed); `nth` is its place
 /// in the legend (a cohort's schools come first, in the order they are drawn).
-fn swatch_class(series: &str, region: Option<&str>, nth: usize) -> &'static str {
+fn swatch_class(chart: ChartId, series: &str, region: Option<&str>, nth: usize) -> &'static str {
+    // The disadvantaged chart draws the cohort's bar in the schools' colour.
+    if chart == ChartId::Disadvantaged && series == crate::aggregate::COHORT_BAR {
+        return "legend__swatch legend__swatch--school";
+    }
     if Some(series) == region {
         return "legend__swatch legend__swatch--region";
     }
@@ -336,7 +340,7 @@ pub fn ChartCard(
                             data-series=e.id.clone()
                             on:click=toggle
                         >
-                            <span class=swatch_class(&e.id, region.as_deref(), nth) aria-hidden="true"></span>
+                            <span class=swatch_class(chart, &e.id, region.as_deref(), nth) aria-hidden="true"></span>
                             {e.label.clone()}
                         </button>
                     }

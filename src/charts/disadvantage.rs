@@ -57,6 +57,7 @@ struct Geometry<'a> {
 fn label_width(model: &DisadvantageChart, width: f64) -> f64 {
     let w = std::iter::once(model.local_name.as_str())
         .chain(std::iter::once("England"))
+        .chain(model.cohort_name.as_deref())
         .chain(model.fsm.iter().map(|b| b.label.as_str()))
         .map(|n| text_width(n, TEXT_PX, false))
         .fold(0.0, f64::max);
@@ -66,7 +67,9 @@ fn label_width(model: &DisadvantageChart, width: f64) -> f64 {
 /// How many bars each subject group has: the series the reader has not hidden.
 fn shown_per_group(model: &DisadvantageChart) -> usize {
     model.rows.first().map_or(0, |r| {
-        usize::from(r.local.is_some()) + usize::from(r.england.is_some())
+        usize::from(r.local.is_some())
+            + usize::from(r.england.is_some())
+            + usize::from(r.cohort.is_some())
     })
 }
 
@@ -94,7 +97,7 @@ fn geometry(model: &DisadvantageChart, width: u32) -> Geometry<'_> {
     let m = model
         .rows
         .iter()
-        .flat_map(|r| [r.local.as_ref(), r.england.as_ref()])
+        .flat_map(|r| [r.cohort.as_ref(), r.local.as_ref(), r.england.as_ref()])
         .flatten()
         .filter_map(Cell::value)
         .map(f64::abs)
@@ -111,7 +114,9 @@ fn geometry(model: &DisadvantageChart, width: u32) -> Geometry<'_> {
     let mut bars = Vec::new();
     for (g, row) in model.rows.iter().enumerate() {
         let gy = gap_rows_top + g as f64 * group_h;
+        let cohort_name = model.cohort_name.clone().unwrap_or_default();
         let series = [
+            (&cohort_name, row.cohort.as_ref(), palette::SCHOOL),
             (&model.local_name, row.local.as_ref(), palette::AREA),
             (
                 &"England".to_string(),

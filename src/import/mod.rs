@@ -1043,7 +1043,7 @@ mod tests {
         let unknown = vec![("notes.csv".to_string(), "colour,size\nred,2\n".to_string())];
         assert_eq!(
             from_files(&unknown).err().map(|e| e.to_string()).unwrap_or_default(),
-            "notes.csv:1: header: expected a dataset JSON, or a cohort list, KS2, Ofsted or comparators CSV, found \u{201c}colour,size\u{201d}"
+            "notes.csv:1: header: expected a dataset JSON, or a cohort list, KS2, Ofsted, comparators or citations CSV, found \u{201c}colour,size\u{201d}"
         );
         let broken_json = vec![("d.json".to_string(), "{\"schema_version\": 2}".to_string())];
         let msg = from_files(&broken_json)
