@@ -49,6 +49,29 @@ fn swatch_class(chart: ChartId, series: &str, region: Option<&str>, nth: usize) 
     }
 }
 
+/// The page's tables name their sources ("Department for Education, Key stage 2 school
+/// performance tables, 2019"), not by the ids the CSV keeps beside each citation.
+fn readable_sources(mut table: crate::table::DataTable, ds: &Dataset) -> crate::table::DataTable {
+    let Some(col) = table.columns.iter().position(|c| c.name == "Source") else {
+        return table;
+    };
+    for row in &mut table.rows {
+        if let Some(cell) = row.get_mut(col) {
+            let names: Vec<String> = cell
+                .text
+                .split(' ')
+                .filter(|id| !id.is_empty())
+                .map(|id| {
+                    ds.source(id)
+                        .map_or_else(|| id.to_string(), |s| s.title.clone())
+                })
+                .collect();
+            cell.text = names.join("; ");
+        }
+    }
+    table
+}
+
 /// Moves keyboard focus to the element with this id, if it exists.
 fn focus_id(id: &str) {
     if let Some(el) = web_sys::window()
@@ -429,6 +452,7 @@ pub fn ChartCard(
         model.with(|m| {
             m.tables(&ds)
                 .into_iter()
+                .map(|t| readable_sources(t, &ds))
                 .enumerate()
                 .map(|(i, t)| {
                     let testid = if i == 0 {

@@ -168,9 +168,20 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
                 Some(c) => vec![c],
                 None => ChartId::available(&ds),
             };
+            // A way out of the frame to the same view on the full page.
+            let full = {
+                let mut v = view.get();
+                v.mode = Mode::Page;
+                format!("{}{}", location.pathname.get_untracked(), v.to_query())
+            };
             view! {
                 {show_selector.get().then(|| view! { <Controls dataset=ds.clone() view=view set_view=set_view /> })}
                 <div class="charts">{charts.into_iter().map(card.clone()).collect_view()}</div>
+                <p class="embed__full">
+                    <a href=full target="_blank" rel="noopener" data-testid="embed-full-link">
+                        "Open the full dashboard (new tab)"
+                    </a>
+                </p>
             }
             .into_any()
         }

@@ -137,6 +137,9 @@ test('embedded under a sub-path with a strict CSP, the frame sizes itself and no
   assert.ok(Math.abs(frameHeight - contentHeight) <= 2, `frame ${frameHeight}px, content ${contentHeight}px`);
   assert.equal(await inner.locator('.page-header').isVisible(), false, 'no page chrome in the embed');
   assert.equal(await inner.getByTestId('chart-ks2-progress').count(), 0, 'only the chosen chart');
+  // A way to the full dashboard, at the same view.
+  const full = await inner.getByTestId('embed-full-link').getAttribute('href');
+  assert.ok(full.includes('cohort=esprit') && !full.includes('embed'), full);
   const violations = await page.frames()[1].evaluate(() => window.__violations);
   assert.deepEqual(violations, [], 'no CSP violation inside the frame');
   assert.deepEqual(problems.filter((p) => /Content Security Policy|Refused/.test(p)), []);
