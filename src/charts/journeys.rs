@@ -243,7 +243,11 @@ where
             root,
             &label,
             at,
-            &anchored(font(12.0, true, palette::WHITE), HPos::Center, VPos::Center),
+            &anchored(
+                font(12.0, true, ofsted::label_colour(j)),
+                HPos::Center,
+                VPos::Center,
+            ),
         )?;
     }
     Ok(())

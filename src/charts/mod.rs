@@ -50,14 +50,22 @@ pub mod palette {
     pub const AREA: RGBColor = RGBColor(0xa6, 0x3f, 0x10);
     /// England.
     pub const ENGLAND: RGBColor = RGBColor(0x4d, 0x4d, 0x4d);
+    // The Ofsted judgements: dark blue, blue, amber, dark red. They differ in lightness as
+    // well as hue, so they stay apart for readers with protanopia, deuteranopia or
+    // tritanopia (checked by simulation in `theme`'s tests), and amber is far from the
+    // area's rust. Labels are white on all but amber, which takes black.
     /// Outstanding.
-    pub const OUTSTANDING: RGBColor = RGBColor(0x0b, 0x4f, 0x2e);
+    pub const OUTSTANDING: RGBColor = RGBColor(0x12, 0x43, 0x6d);
     /// Good.
-    pub const GOOD: RGBColor = RGBColor(0x2e, 0x7d, 0x32);
+    pub const GOOD: RGBColor = RGBColor(0x2f, 0x6f, 0xb0);
     /// Requires improvement.
-    pub const REQUIRES_IMPROVEMENT: RGBColor = RGBColor(0x8a, 0x56, 0x00);
+    pub const REQUIRES_IMPROVEMENT: RGBColor = RGBColor(0xb7, 0x79, 0x1f);
     /// Inadequate.
-    pub const INADEQUATE: RGBColor = RGBColor(0xa4, 0x26, 0x2c);
+    pub const INADEQUATE: RGBColor = RGBColor(0x7a, 0x1a, 0x1a);
+    /// Text on the amber segment, in every theme (not recoloured).
+    pub const ON_AMBER: RGBColor = RGBColor(0x00, 0x00, 0x00);
+    /// A third school on the charts over time.
+    pub const SCHOOL3: RGBColor = RGBColor(0x2e, 0x7d, 0x32);
     /// Not graded.
     pub const NOT_GRADED: RGBColor = RGBColor(0x5f, 0x63, 0x68);
     /// A region.

@@ -22,6 +22,15 @@ const ROW_GAP: f64 = 14.0;
 const AXIS_H: f64 = 24.0;
 const SWATCH: f64 = 12.0;
 
+/// The colour of a label written on a judgement's segment: black on amber, white elsewhere.
+pub fn label_colour(j: Judgement) -> RGBColor {
+    if j == Judgement::RequiresImprovement {
+        palette::ON_AMBER
+    } else {
+        WHITE
+    }
+}
+
 /// The colour of a judgement.
 pub fn color(j: Judgement) -> RGBColor {
     match j {
@@ -288,7 +297,11 @@ where
                     root,
                     &s,
                     ((x0 + x1) / 2, (bt + bb) / 2),
-                    &anchored(font(12.0, true, WHITE), HPos::Center, VPos::Center),
+                    &anchored(
+                        font(12.0, true, label_colour(j)),
+                        HPos::Center,
+                        VPos::Center,
+                    ),
                 )?;
             }
         }

@@ -6,7 +6,7 @@
 use crate::view::Theme;
 
 /// Light palette colour → (contrast, dark), as plotters writes them (`#RRGGBB`, upper case).
-const MAP: [(&str, &str, &str); 17] = [
+const MAP: [(&str, &str, &str); 18] = [
     ("#FFFFFF", "#FFFFFF", "#121212"), // background; text on Ofsted segments; rules
     ("#1B1B1B", "#000000", "#F2F2F2"), // ink
     ("#505050", "#1B1B1B", "#C4C4C4"), // muted text
@@ -14,10 +14,11 @@ const MAP: [(&str, &str, &str); 17] = [
     ("#1D4E89", "#002D62", "#8AB8F0"), // schools
     ("#A63F10", "#7A2A00", "#F4A06B"), // local area
     ("#4D4D4D", "#2B2B2B", "#C8C8C8"), // England
-    ("#0B4F2E", "#003B1F", "#6FD3A5"), // Outstanding
-    ("#2E7D32", "#1B5E20", "#B5E0B7"), // Good
-    ("#8A5600", "#5C3A00", "#FFCC80"), // Requires improvement
-    ("#A4262C", "#7F1D1D", "#F6A9AE"), // Inadequate
+    ("#12436D", "#0B2E4F", "#B9D6FF"), // Outstanding
+    ("#2F6FB0", "#1F5C99", "#5A9BE0"), // Good
+    ("#B7791F", "#B07A00", "#FFD166"), // Requires improvement (labelled in black)
+    ("#7A1A1A", "#3A0808", "#E88A8A"), // Inadequate
+    ("#2E7D32", "#1B5E20", "#B5E0B7"), // a third school
     ("#5F6368", "#37474F", "#CFD8DC"), // Not graded
     ("#6A3D9A", "#4B1F7A", "#C8A8EE"), // region
     ("#00707A", "#004D55", "#7FD6DE"), // statistical neighbours
@@ -96,8 +97,8 @@ mod tests {
                 );
             }
             for mark in [
-                "#1D4E89", "#A63F10", "#4D4D4D", "#0B4F2E", "#2E7D32", "#8A5600", "#A4262C",
-                "#5F6368", "#6A3D9A", "#00707A",
+                "#1D4E89", "#A63F10", "#4D4D4D", "#12436D", "#2F6FB0", "#B7791F", "#7A1A1A",
+                "#5F6368", "#6A3D9A", "#00707A", "#2E7D32", "#8F2D56",
             ] {
                 assert!(
                     contrast(c(mark), bg) >= 3.0,
@@ -105,12 +106,102 @@ mod tests {
                     contrast(c(mark), bg)
                 );
             }
-            // Labels on Ofsted segments are drawn in the background colour.
-            for seg in ["#0B4F2E", "#2E7D32", "#8A5600", "#A4262C", "#5F6368"] {
+            // Labels on Ofsted segments are drawn in the background colour, on amber in black.
+            for seg in ["#12436D", "#2F6FB0", "#7A1A1A", "#5F6368"] {
                 assert!(
                     contrast(c(seg), bg) >= 4.5,
                     "{theme:?}: label on {seg} {:.2}",
                     contrast(c(seg), bg)
+                );
+            }
+            assert!(
+                contrast(c("#B7791F"), "#000000") >= 4.5,
+                "{theme:?}: black on amber"
+            );
+        }
+    }
+
+    /// sRGB hex → CIELAB after simulating a colour-vision deficiency (Machado, Oliveira and
+    /// Fernandes 2009, severity 1; `None` for none).
+    fn seen(hex: &str, cvd: Option<usize>) -> [f64; 3] {
+        const M: [[[f64; 3]; 3]; 3] = [
+            [
+                [0.152_286, 1.052_583, -0.204_868],
+                [0.114_503, 0.786_281, 0.099_216],
+                [-0.003_882, -0.048_116, 1.051_998],
+            ],
+            [
+                [0.367_322, 0.860_646, -0.227_968],
+                [0.280_085, 0.672_501, 0.047_413],
+                [-0.011_820, 0.042_940, 0.968_881],
+            ],
+            [
+                [1.255_528, -0.076_749, -0.178_779],
+                [-0.078_411, 0.930_809, 0.147_602],
+                [0.004_733, 0.691_367, 0.303_900],
+            ],
+        ];
+        let lin = |i: usize| {
+            let v = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap_or(0)) / 255.0;
+            if v <= 0.040_45 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let rgb = [lin(1), lin(3), lin(5)];
+        let rgb = match cvd {
+            Some(k) => M[k]
+                .map(|row| (row[0] * rgb[0] + row[1] * rgb[1] + row[2] * rgb[2]).clamp(0.0, 1.0)),
+            None => rgb,
+        };
+        let x = (0.4124 * rgb[0] + 0.3576 * rgb[1] + 0.1805 * rgb[2]) / 0.950_47;
+        let y = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+        let z = (0.0193 * rgb[0] + 0.1192 * rgb[1] + 0.9505 * rgb[2]) / 1.088_83;
+        let f = |t: f64| {
+            if t > 0.008_856 {
+                t.cbrt()
+            } else {
+                7.787 * t + 16.0 / 116.0
+            }
+        };
+        [
+            116.0 * f(y) - 16.0,
+            500.0 * (f(x) - f(y)),
+            200.0 * (f(y) - f(z)),
+        ]
+    }
+
+    #[test]
+    fn ofsted_colours_stay_apart_for_colour_blind_readers_in_every_theme() {
+        let light = ["#12436D", "#2F6FB0", "#B7791F", "#7A1A1A"];
+        for theme in Theme::ALL {
+            let pal: Vec<&str> = light
+                .iter()
+                .map(|l| colour(l, theme).unwrap_or(l))
+                .collect();
+            for cvd in [None, Some(0), Some(1), Some(2)] {
+                for (i, a) in pal.iter().enumerate() {
+                    for b in &pal[i + 1..] {
+                        let (p, q) = (seen(a, cvd), seen(b, cvd));
+                        let d =
+                            ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2) + (p[2] - q[2]).powi(2))
+                                .sqrt();
+                        assert!(d >= 12.0, "{theme:?} {cvd:?}: {a} and {b} are {d:.1} apart");
+                    }
+                }
+            }
+            // Amber (Requires improvement) is not the area's rust under any simulation.
+            for cvd in [None, Some(0), Some(1), Some(2)] {
+                let (p, q) = (
+                    seen(colour("#B7791F", theme).unwrap_or(""), cvd),
+                    seen(colour("#A63F10", theme).unwrap_or(""), cvd),
+                );
+                let d =
+                    ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2) + (p[2] - q[2]).powi(2)).sqrt();
+                assert!(
+                    d >= 10.0,
+                    "{theme:?} {cvd:?}: amber and the area's rust are {d:.1} apart"
                 );
             }
         }
