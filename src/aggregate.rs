@@ -898,7 +898,7 @@ pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
         });
         if unknown > 0 {
             notes.push(format!(
-                "Whether the latest inspection of {} {} was of a predecessor school (before an academy conversion) is not known: the data has no links between predecessor and successor schools. Import with DfE's links file to tell.",
+                "Whether the latest inspection of {} {} was of a predecessor school (before an academy conversion) is not known: the files read do not say, or disagree on when the school opened. Importing with DfE's links file tells where it can.",
                 unknown,
                 if unknown == 1 { "school" } else { "schools" }
             ));

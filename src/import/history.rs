@@ -725,9 +725,14 @@ pub(super) fn add(
                     ));
                 }
             }
-            let opened = match (listed, converted) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
+            // Before both dates: the predecessor's; on or after both: the school's own; between
+            // two disagreeing dates: left unknown.
+            let (opened, surely_open) = match (listed, converted) {
+                (Some(a), Some(b)) => (Some(a.clone().min(b.clone())), Some(a.max(b))),
+                (a, b) => {
+                    let one = a.or(b);
+                    (one.clone(), one)
+                }
             };
             if let Some(opened) = opened {
                 let before = links.predecessors(id.urn);
@@ -739,12 +744,14 @@ pub(super) fn add(
                     _ => None,
                 };
                 // On or after the opening: this school's own, where nothing said otherwise.
-                for i in s
-                    .ofsted
-                    .iter_mut()
-                    .filter(|i| i.date >= opened && i.predecessor.is_none())
-                {
-                    i.predecessor = Some(false);
+                if let Some(open) = &surely_open {
+                    for i in s
+                        .ofsted
+                        .iter_mut()
+                        .filter(|i| i.date >= *open && i.predecessor.is_none())
+                    {
+                        i.predecessor = Some(false);
+                    }
                 }
                 for i in s.ofsted.iter_mut().filter(|i| i.date < opened) {
                     if i.published_as.is_none() {
