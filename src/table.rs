@@ -290,7 +290,9 @@ pub fn to_csv(table: &DataTable, dataset: &Dataset) -> String {
         .columns
         .iter()
         .map(|c| c.name.clone())
-        .chain(std::iter::once("Source citation".to_string()));
+        .chain(std::iter::once(
+            "Source citation (in number columns x: not available, z: not applicable)".to_string(),
+        ));
     // Writing into a Vec cannot fail; a failure would only drop the row, never panic.
     let _ = w.write_record(header);
     for row in &table.rows {
@@ -321,6 +323,13 @@ pub fn to_csv(table: &DataTable, dataset: &Dataset) -> String {
                     Some(d) => format!("{n:.prec$}", prec = usize::from(d)),
                     None => format!("{n}"),
                 },
+                // Number columns hold numbers or DfE's symbols, never words: z where the
+                // figure cannot exist (an infant school's KS2), x where it is not available.
+                (true, None) if cell.text.is_empty() => String::new(),
+                (true, None) if cell.text.contains("no KS2") || cell.text.contains("infant") => {
+                    "z".to_string()
+                }
+                (true, None) => "x".to_string(),
                 _ => cell.text.clone(),
             })
             .chain(std::iter::once(citation));
@@ -360,7 +369,7 @@ mod tests {
         let mut lines = csv.lines();
         assert_eq!(
             lines.next(),
-            Some("School or area,Year,Subject,Progress score,Source,Source citation")
+            Some("School or area,Year,Subject,Progress score,Source,\"Source citation (in number columns x: not available, z: not applicable)\"")
         );
         assert!(csv.contains("Abbey Hulton Primary,2019,Reading,-5.9,dfe-ks2-2019,"));
         assert!(!csv.contains('\u{2212}'), "ASCII minus in CSV");
@@ -387,7 +396,8 @@ mod tests {
             .iter()
             .all(|r| r[3].number.is_none() && r[3].text == "no KS2 results"));
         let csv = to_csv(&table, &ds);
-        assert!(csv.contains("Alexandra Infants',,Reading,no KS2 results,,"));
+        // In the CSV's number column, DfE's symbol for "not applicable".
+        assert!(csv.contains("Alexandra Infants',,Reading,z,,"), "{csv}");
     }
 
     #[test]

@@ -203,7 +203,10 @@ impl AnyChart {
 
     /// The drawing framed with title, summary and source line, for download.
     pub fn export_svg(&self, dataset: &Dataset, width: u32) -> Result<String, ChartError> {
-        let summary = self.summary();
+        // The file keeps what the page says beside the chart: its summary, then every
+        // caveat and note.
+        let mut summary = self.summary();
+        summary.extend(self.notes().into_iter().map(|n| format!("Note: {n}")));
         let source_line = self.source_line(dataset);
         let frame = export::Frame {
             title: self.title(),
@@ -280,6 +283,20 @@ mod tests {
             AnyChart::build(ChartId::Ofsted, &ds, &all).file_stem(&all),
             "ofsted_all-schools"
         );
+    }
+
+    #[test]
+    fn a_downloaded_drawing_keeps_the_charts_caveats() {
+        let ds = bundled();
+        let sel = Selection::cohort(CohortChoice::Cohort("compass".into()));
+        let svg = AnyChart::build(ChartId::Ofsted, &ds, &sel)
+            .export_svg(&ds, 900)
+            .unwrap_or_default();
+        assert!(
+            svg.contains("predecessor school"),
+            "the predecessor caveat is in the file"
+        );
+        assert!(svg.contains("too few for percentages"));
     }
 
     #[test]
