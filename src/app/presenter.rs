@@ -14,7 +14,9 @@ use crate::view::{Mode, Theme, View};
 
 /// Chart text is drawn at about this size before scaling.
 const DRAWN_TEXT_PX: f64 = 12.0;
-/// Chart text on screen is at least this share of the viewport height.
+/// Chart text on a 768 px screen is never smaller than this (larger on taller screens).
+const MIN_TEXT_PX: f64 = 14.0;
+/// Chart text on screen is this share of the viewport height where the slide has room.
 const TEXT_SHARE_OF_HEIGHT: f64 = 0.025;
 
 fn viewport() -> (f64, f64) {
@@ -26,6 +28,32 @@ fn viewport() -> (f64, f64) {
             (num(w.inner_width()), num(w.inner_height()))
         })
         .unwrap_or((1280.0, 720.0))
+}
+
+/// The height left for the drawing on a `w` × `h` screen once the title and the bar under
+/// it (source line, counter, buttons) have theirs, estimated from the text's width as the
+/// stylesheet sets it (title 4.5vh, source 1.8vh, buttons 2.75rem), with a margin for fonts
+/// wider than Arial.
+fn chart_room(w: f64, h: f64, title: &str, source: &str) -> f64 {
+    let inner = (w - 48.0).max(200.0);
+    let lines = |text: &str, px: f64, bold: bool, width: f64| {
+        (crate::charts::text_width(text, px, bold) * 1.1 / width.max(1.0))
+            .ceil()
+            .max(1.0)
+    };
+    let title_px = 0.045 * h;
+    let title_h = lines(title, title_px, true, inner) * title_px * 1.15 + 0.015 * h;
+    // The counter and buttons take about 470 px; the source shares the row where it keeps
+    // 320 px, else has a row of its own above them.
+    let source_px = 0.018 * h;
+    let beside = inner - 470.0;
+    let bar_h = if beside >= 320.0 {
+        (lines(source, source_px, false, beside) * source_px * 1.3).max(44.0)
+    } else {
+        lines(source, source_px, false, inner) * source_px * 1.3 + 0.01 * h + 44.0
+    } + 0.01 * h
+        + 2.0;
+    (h - 0.03 * h - title_h - bar_h - 12.0).max(h * 0.3)
 }
 
 /// The presentation.
@@ -60,21 +88,39 @@ pub fn Presenter(
     // Draw narrower than the screen, then scale up: every part of the chart grows together.
     // The scale starts where chart text is 2.5% of the screen's height and grows while the
     // scaled chart still fits the room left by the title and the bar.
+    let ds_room = dataset.clone();
+    // The largest scale whose drawing fits the room left by the title and the bar, chosen
+    // from the slide's own size (not the page's breakpoints): a wider drawing can take a
+    // side-by-side layout that a narrow one stacks. It never goes below text of 14 px on a
+    // 768 px screen (more on taller ones).
     let scale = Memo::new(move |_| {
         let (w, h) = size.get();
         let least = (TEXT_SHARE_OF_HEIGHT * h / DRAWN_TEXT_PX).max(1.0);
-        let room = h * 0.72;
+        let floor = (MIN_TEXT_PX / DRAWN_TEXT_PX * h / 768.0).clamp(1.0, least);
         model.with(|m| {
             let Some(m) = m else { return least };
+            let room = chart_room(w, h, m.title(), &m.source_line(&ds_room));
             let fits = |k: f64| {
                 let draw_w = ((w - 48.0) / k).max(240.0) as u32;
                 f64::from(m.size(draw_w).1) * k <= room
             };
-            let mut k = least;
-            while k < least * 3.0 && fits(k * 1.05) {
+            let mut best = None;
+            let mut k = floor;
+            while k <= least * 3.0 {
+                if fits(k) {
+                    best = Some(k);
+                }
                 k *= 1.05;
             }
-            k
+            // Nothing fits at the screen's own floor: smaller, but never under 14 px text.
+            let smallest = (MIN_TEXT_PX / DRAWN_TEXT_PX).max(1.0);
+            best.unwrap_or_else(|| {
+                let mut k = floor;
+                while k > smallest && !fits(k) {
+                    k /= 1.05;
+                }
+                k.max(smallest)
+            })
         })
     });
     let svg = Memo::new(move |_| {

@@ -73,7 +73,7 @@ pub mod palette {
     /// Statistical neighbours: their points and median.
     pub const NEIGHBOUR: RGBColor = RGBColor(0x00, 0x70, 0x7a);
     /// The cohort's schools on the charts over time, in turn (with a marker each).
-    pub const SCHOOLS: [RGBColor; 4] = [SCHOOL, RGBColor(0x8f, 0x2d, 0x56), GOOD, REGION];
+    pub const SCHOOLS: [RGBColor; 4] = [SCHOOL, RGBColor(0x8f, 0x2d, 0x56), SCHOOL3, REGION];
     /// Page white (inside hollow markers).
     pub const WHITE: RGBColor = RGBColor(0xff, 0xff, 0xff);
     /// The neighbours' band (a fill behind the lines).
