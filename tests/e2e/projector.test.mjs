@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { useSite, openPage, shotPath } from './support.mjs';
 
 const site = useSite();
-const SIZES = [[1024, 768], [1280, 720], [1280, 800], [1366, 768], [1920, 1080]];
+const SIZES = [[1024, 768], [1280, 720], [1280, 800], [1366, 768], [1920, 1080], [3840, 2160]];
 
 for (const [width, height] of SIZES) {
   test(`at ${width}×${height} every slide fits, nothing overlaps it, and its text is large`, async () => {
