@@ -73,7 +73,7 @@ fn readable_sources(mut table: crate::table::DataTable, ds: &Dataset) -> crate::
 }
 
 /// Moves keyboard focus to the element with this id, if it exists.
-fn focus_id(id: &str) {
+pub(crate) fn focus_id(id: &str) {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))

@@ -164,6 +164,7 @@ pub fn Controls(
             <button
                 type="button"
                 class="controls__present"
+                id="present-button"
                 data-testid="present"
                 on:click=move |_| {
                     let mut v = view.get_untracked();

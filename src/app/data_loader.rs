@@ -92,6 +92,10 @@ pub fn DataLoader(user: RwSignal<Option<UserData>>) -> impl IntoView {
                         dataset: Arc::new(dataset.from_files_named(names.clone())),
                         files: names,
                     }));
+                    // Focus moves to the notice that names the loaded files, at the top.
+                    request_animation_frame(|| {
+                        super::chart_card::focus_id("your-data-notice");
+                    });
                 }
                 Err(e) => {
                     summary.set(String::new());

@@ -49,7 +49,7 @@ pub fn App() -> impl IntoView {
         </header>
         <main id="main" tabindex="-1">
             {move || user.with(|u| u.as_ref().map(|u| view! {
-                <p class="notice notice--yours" role="status" data-testid="your-data-notice">
+                <p class="notice notice--yours" role="status" data-testid="your-data-notice" id="your-data-notice" tabindex="-1">
                     {format!(
                         "You are looking at your own data, from {}: not the published figures. It stays in this browser tab; \u{201c}Back to the published data\u{201d} below returns to them.",
                         u.files.join(", ")

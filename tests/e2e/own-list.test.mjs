@@ -31,6 +31,8 @@ test('a 55-school list with DfE\'s and Ofsted\'s files draws every card and spea
   ]);
   await page.getByTestId('your-data-notice').waitFor();
   await waitForCharts(page);
+  // Focus lands on the notice that names the files, at the top of the page.
+  await page.waitForFunction(() => document.activeElement?.id === 'your-data-notice');
   const notice = await page.getByTestId('your-data-notice').textContent();
   assert.ok(notice.includes('our-55-schools.csv') && notice.includes('not the published figures'), notice);
   const options = await page.getByTestId('cohort-select').locator('option').allTextContents();

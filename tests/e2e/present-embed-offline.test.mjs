@@ -35,6 +35,8 @@ test('a presenter steps through a prepared deck by keyboard, in large type', asy
   await page.getByTestId('presenter').waitFor({ state: 'detached' });
   await waitForCharts(page);
   assert.ok(!page.url().includes('present'));
+  // Focus returns to the Present button, not to the top of the document.
+  await page.waitForFunction(() => document.activeElement?.id === 'present-button');
   assert.deepEqual(problems, []);
   await context.close();
 });
