@@ -549,6 +549,32 @@ where
         };
         let zero = scale.px(0.0);
         match &row.cells[subject_index(subject)] {
+            // A figure the source gives only in words ("in line with national") is not a
+            // measurement: an open diamond at its value, labelled with the words.
+            Cell::Value {
+                score,
+                quote: Some(q),
+                ..
+            } => {
+                let x = scale.px(score.value);
+                let d = BAR_HALF as i32 + 1;
+                root.draw(&PathElement::new(
+                    vec![(x, y - d), (x + d, y), (x, y + d), (x - d, y), (x, y - d)],
+                    color.stroke_width(2),
+                ))?;
+                let room = scale.range.1 + 30.0 - f64::from(x + d + 4);
+                let words = fit_text(&format!("\u{201c}{q}\u{201d}"), 12.0, false, room.max(24.0));
+                text(
+                    root,
+                    &words,
+                    (x + d + 4, y),
+                    &anchored(
+                        font_in(12.0, FontStyle::Italic, palette::INK),
+                        HPos::Left,
+                        VPos::Center,
+                    ),
+                )?;
+            }
             Cell::Value { score, .. } => {
                 let xv = scale.px(score.value);
                 let (a, b) = if xv < zero { (xv, zero) } else { (zero, xv) };

@@ -320,3 +320,15 @@ fn where_schools_files_carry_disadvantaged_figures_the_cohort_gets_their_median(
     let svg = crate::charts::disadvantage::svg(&m, 900).unwrap_or_default();
     assert!(svg.contains("median of 2 schools"));
 }
+
+#[test]
+fn a_figure_given_only_in_words_is_drawn_as_words_not_a_measured_bar() {
+    let ds = bundled();
+    let m = crate::aggregate::progress_chart(&ds, &Selection::default());
+    let svg = crate::charts::progress::svg(&m, 1100).unwrap_or_default();
+    assert!(
+        svg.contains("\u{201c}in line with national\u{201d}") || svg.contains("\u{201c}in line"),
+        "the words are written"
+    );
+    assert!(svg.contains("<polyline"), "an open diamond marks it");
+}
