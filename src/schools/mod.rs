@@ -364,7 +364,9 @@ pub fn schools_chart(dataset: &Dataset, sel: &Selection) -> TrendChart {
             .collect(),
         legend,
         notes,
-        statements: Vec::new(),
+        // Figures over time invite reading the programme's effect into them: its own
+        // documents' caveat stands beside them.
+        statements: crate::aggregate::statements_about(dataset, "attribution", &mut sources),
         sources: sources.0,
         band_label: "Like-for-like schools".into(),
         band_short: "Like-for-like".into(),

@@ -332,3 +332,13 @@ fn a_figure_given_only_in_words_is_drawn_as_words_not_a_measured_bar() {
     );
     assert!(svg.contains("<polyline"), "an open diamond marks it");
 }
+
+#[test]
+fn the_programmes_own_attribution_caveat_stands_beside_the_figures_over_time() {
+    let m = chart("seven-stars");
+    assert!(m
+        .statements
+        .iter()
+        .any(|s| s.contains("improvements cannot be attributed to the programme alone")));
+    assert!(m.sources.iter().any(|s| s == "uow-clp-account"));
+}
