@@ -199,35 +199,6 @@ pub struct ProgressChart {
     pub extent: f64,
 }
 
-/// The largest magnitude (value or confidence limit) of any KS2 progress score in the
-/// dataset: schools, the area's other schools and area figures.
-pub fn progress_extent(dataset: &Dataset) -> f64 {
-    let raw = dataset.raw();
-    let of = |s: &Score| {
-        [Some(s.value), s.lower, s.upper]
-            .into_iter()
-            .flatten()
-            .map(f64::abs)
-            .fold(0.0, f64::max)
-    };
-    raw.schools
-        .iter()
-        .chain(&raw.area_schools)
-        .flat_map(|s| s.ks2.iter())
-        .flat_map(|r| Subject::ALL.map(|x| r.score(x)))
-        .flatten()
-        .map(|s| of(&s))
-        .chain(raw.area_progress.iter().map(|p| {
-            of(&Score {
-                value: p.value,
-                lower: p.lower,
-                upper: p.upper,
-                band: None,
-            })
-        }))
-        .fold(0.0, f64::max)
-}
-
 /// The KS2 years with school figures, oldest first.
 pub fn school_years(dataset: &Dataset) -> Vec<u16> {
     let years: BTreeSet<u16> = dataset
@@ -448,7 +419,7 @@ pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
         notes,
         statements,
         sources: sources.0,
-        extent: progress_extent(dataset),
+        extent: dataset.progress_extent(),
     }
 }
 

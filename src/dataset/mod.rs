@@ -37,6 +37,9 @@ pub struct Dataset {
     areas: HashMap<String, usize>,
     /// The reader's own files it was loaded from, where it is not the published dataset.
     origin: Option<Vec<String>>,
+    /// The largest magnitude of any KS2 progress score it holds: worked out once, for the
+    /// progress axes that must not move between cohorts.
+    progress_extent: f64,
 }
 
 impl Dataset {
@@ -45,6 +48,12 @@ impl Dataset {
     pub fn from_files_named(mut self, files: Vec<String>) -> Self {
         self.origin = Some(files);
         self
+    }
+
+    /// The largest magnitude (value or confidence limit) of any KS2 progress score: schools,
+    /// the area's other schools and area figures.
+    pub fn progress_extent(&self) -> f64 {
+        self.progress_extent
     }
 
     /// The reader's files, where the dataset is theirs.
@@ -167,14 +176,42 @@ impl TryFrom<RawDataset> for Dataset {
         match DataErrors::from_vec(v.errors) {
             Some(errors) => Err(errors),
             None => Ok(Self {
-                raw,
                 sources,
                 schools,
                 areas,
                 origin: None,
+                progress_extent: progress_extent(&raw),
+                raw,
             }),
         }
     }
+}
+
+/// The largest magnitude of any KS2 progress score in a dataset.
+fn progress_extent(raw: &RawDataset) -> f64 {
+    let of = |s: &Score| {
+        [Some(s.value), s.lower, s.upper]
+            .into_iter()
+            .flatten()
+            .map(f64::abs)
+            .fold(0.0, f64::max)
+    };
+    raw.schools
+        .iter()
+        .chain(&raw.area_schools)
+        .flat_map(|s| s.ks2.iter())
+        .flat_map(|r| crate::model::Subject::ALL.map(|x| r.score(x)))
+        .flatten()
+        .map(|s| of(&s))
+        .chain(raw.area_progress.iter().map(|p| {
+            of(&Score {
+                value: p.value,
+                lower: p.lower,
+                upper: p.upper,
+                band: None,
+            })
+        }))
+        .fold(0.0, f64::max)
 }
 
 /// Refuses a file of another schema version before its fields are read, so the message says

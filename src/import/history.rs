@@ -157,28 +157,40 @@ fn chain(links: &Links, urn: Urn) -> Vec<Urn> {
     out
 }
 
-/// A census-style figure per URN: `(value, line)`.
-fn read_figures(
+/// Census-style figures per URN, one map per column, read in one pass over the file.
+fn read_figures<const N: usize>(
     input: InputFile<'_>,
-    column: &str,
-    label: &str,
+    columns: [(&str, &str); N],
     wanted: &BTreeSet<Urn>,
     c: &mut Collector,
     summary: &mut Summary,
-) -> BTreeMap<Urn, f64> {
-    let mut out = BTreeMap::new();
+) -> [BTreeMap<Urn, f64>; N] {
+    let mut out: [BTreeMap<Urn, f64>; N] = std::array::from_fn(|_| BTreeMap::new());
     let file = input.name;
     let Some(mut t) = c.take(Table::open(input)) else {
         return out;
     };
-    let (Some(ui), Some(vi)) = (c.take(t.require(&["urn"])), c.take(t.require(&[column]))) else {
+    let Some(ui) = c.take(t.require(&["urn"])) else {
         return out;
     };
+    let cols: Vec<Option<usize>> = columns
+        .iter()
+        .map(|(n, _)| c.take(t.require(&[n])))
+        .collect();
+    if cols.iter().any(Option::is_none) {
+        return out;
+    }
     for (line, rec, u) in member_rows(&mut t, ui, wanted, c, summary) {
-        let v = rec.get(vi).unwrap_or("");
-        let upper = column.to_ascii_uppercase();
-        if let Some(Some(x)) = c.take(number(file, line, &upper, v.trim_end_matches('%'), label)) {
-            out.insert(u, x);
+        for (k, ((column, label), vi)) in columns.iter().zip(&cols).enumerate() {
+            let v = vi.and_then(|i| rec.get(i)).unwrap_or("");
+            let upper = column.to_ascii_uppercase();
+            if let Some(Some(x)) =
+                c.take(number(file, line, &upper, v.trim_end_matches('%'), label))
+            {
+                if let Some(map) = out.get_mut(k) {
+                    map.insert(u, x);
+                }
+            }
         }
     }
     out
@@ -510,16 +522,20 @@ pub(super) fn add(
             )));
             return;
         };
-        figures.push((
-            FactMeasure::PupilsOnRoll,
-            read_figures(f, "nor", "a number of pupils", &claimed, c, summary),
-            y,
-            true,
-            census_id.as_ref(),
-        ));
+        let [nor, fsm6] = read_figures(
+            f,
+            [
+                ("nor", "a number of pupils"),
+                ("pnumfsmever", "a percentage"),
+            ],
+            &claimed,
+            c,
+            summary,
+        );
+        figures.push((FactMeasure::PupilsOnRoll, nor, y, true, census_id.as_ref()));
         figures.push((
             FactMeasure::FsmEverSixPercent,
-            read_figures(f, "pnumfsmever", "a percentage", &claimed, c, summary),
+            fsm6,
             y,
             true,
             census_id.as_ref(),
@@ -538,7 +554,10 @@ pub(super) fn add(
         };
         figures.push((
             FactMeasure::FsmPercent,
-            read_figures(f, "fsm_prop", "a percentage", &claimed, c, summary),
+            {
+                let [fsm] = read_figures(f, [("fsm_prop", "a percentage")], &claimed, c, summary);
+                fsm
+            },
             y,
             false,
             fsm_id.as_ref(),

@@ -14,12 +14,10 @@ mod tests;
 pub mod words;
 
 use crate::aggregate::{CohortChoice, LegendEntry, Selection, Sources};
-use crate::breaks::{self, Measure};
+use crate::breaks::Measure;
 use crate::dataset::Dataset;
 use crate::model::{AreaMeasure, PublishedAs, PupilGroup, School, Subject};
-use crate::trend::{
-    band_of, line, Gap, Role, TrendChart, TrendKind, TrendLine, TrendPanel, TrendPoint,
-};
+use crate::trend::{band_of, line, Role, TrendChart, TrendKind, TrendLine, TrendPanel, TrendPoint};
 
 /// Series id of the cohort's pupil-weighted mean.
 pub const COHORT_MEAN: &str = "cohort-mean";
@@ -162,17 +160,9 @@ pub fn schools_chart(dataset: &Dataset, sel: &Selection) -> TrendChart {
     };
     let start = crate::trend::axis_start(raw, first, last);
 
-    // The value axis covers every school of the dataset in every subject, so changing cohort
-    // or subject never rescales it.
-    let extreme = raw
-        .schools
-        .iter()
-        .chain(&raw.area_schools)
-        .flat_map(|s| s.ks2.iter())
-        .flat_map(|r| Subject::ALL.map(|x| r.score(x)))
-        .flatten()
-        .map(|s| s.value.abs())
-        .fold(1.0, f64::max);
+    // The value axis covers every score of the dataset, so changing cohort or subject
+    // never rescales it.
+    let extreme = dataset.progress_extent().max(1.0);
     let m = crate::charts::nice_ceiling(extreme);
     let domain = (-m, m);
 
@@ -273,29 +263,14 @@ pub fn schools_chart(dataset: &Dataset, sel: &Selection) -> TrendChart {
     }
 
     // Years on the axis without any figure: shaded and labelled.
-    let mut gaps: Vec<Gap> = Vec::new();
-    for y in first..=last {
-        let any = panels.iter().any(|p| {
+    let gaps = crate::trend::gaps_of(first, last, Some(Measure::Ks2Progress), |y| {
+        panels.iter().any(|p| {
             p.lines
                 .iter()
                 .chain(&p.neighbours)
                 .any(|l| l.value(y).is_some())
-        });
-        if any {
-            continue;
-        }
-        let label = breaks::missing_in(Measure::Ks2Progress, y)
-            .map_or("Not published", |b| b.short)
-            .to_string();
-        match gaps.last_mut() {
-            Some(g) if g.to + 1 == y && g.label == label => g.to = y,
-            _ => gaps.push(Gap {
-                from: y,
-                to: y,
-                label,
-            }),
-        }
-    }
+        })
+    });
 
     let mut legend: Vec<LegendEntry> = members
         .iter()

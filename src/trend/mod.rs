@@ -337,6 +337,35 @@ pub fn band_of(neighbours: &[TrendLine]) -> Vec<BandPoint> {
         .collect()
 }
 
+/// The years from `first` to `last` without a figure, run together where they share a
+/// label: the series break's words where `measure` has one that year, else "Not published".
+pub(crate) fn gaps_of(
+    first: u16,
+    last: u16,
+    measure: Option<Measure>,
+    has_value: impl Fn(u16) -> bool,
+) -> Vec<Gap> {
+    let mut gaps: Vec<Gap> = Vec::new();
+    for y in first..=last {
+        if has_value(y) {
+            continue;
+        }
+        let label = measure
+            .and_then(|m| breaks::missing_in(m, y))
+            .map_or("Not published", |b| b.short)
+            .to_string();
+        match gaps.last_mut() {
+            Some(g) if g.to + 1 == y && g.label == label => g.to = y,
+            _ => gaps.push(Gap {
+                from: y,
+                to: y,
+                label,
+            }),
+        }
+    }
+    gaps
+}
+
 /// The axis (every year any area series of the dataset covers, plus cohort start years just
 /// before) and the first year with data: `(axis start, first data year, last year)`.
 fn axis_years(dataset: &Dataset) -> Option<(u16, u16, u16)> {
@@ -472,25 +501,7 @@ pub fn trend_chart(dataset: &Dataset, kind: TrendKind, sel: &Selection) -> Trend
                 .any(|l| l.value(y).is_some())
         })
     };
-    let mut gaps: Vec<Gap> = Vec::new();
-    for y in data_first..=years.1 {
-        if has_value(y) {
-            continue;
-        }
-        let label = kind
-            .breaks()
-            .and_then(|m| breaks::missing_in(m, y))
-            .map_or("Not published", |b| b.short)
-            .to_string();
-        match gaps.last_mut() {
-            Some(g) if g.to + 1 == y && g.label == label => g.to = y,
-            _ => gaps.push(Gap {
-                from: y,
-                to: y,
-                label,
-            }),
-        }
-    }
+    let gaps = gaps_of(data_first, years.1, kind.breaks(), has_value);
     let mut notes: Vec<String> = Vec::new();
     if let Some(m) = kind.breaks() {
         for b in breaks::BREAKS
