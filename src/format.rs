@@ -122,6 +122,52 @@ pub fn html_attr(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// Every ISO date (`2025-12-01`) inside `text` written as a person writes it ("1 December
+/// 2025"), the rest untouched: for text that comes from data, where dates may sit in a
+/// sentence.
+pub fn dates_in_words(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        let candidate = text.get(i..i + 10);
+        let digits_around =
+            |j: Option<usize>| j.and_then(|j| bytes.get(j)).is_some_and(u8::is_ascii_digit);
+        if let Some(c) = candidate.filter(|c| {
+            let b = c.as_bytes();
+            b.iter().enumerate().all(|(k, ch)| {
+                if k == 4 || k == 7 {
+                    *ch == b'-'
+                } else {
+                    ch.is_ascii_digit()
+                }
+            })
+        }) {
+            let words = date(c);
+            if words != c && !digits_around(i.checked_sub(1)) && !digits_around(Some(i + 10)) {
+                out.push_str(&words);
+                i += 10;
+                continue;
+            }
+        }
+        let ch = text[i..].chars().next().unwrap_or(' ');
+        out.push(ch);
+        i += ch.len_utf8();
+    }
+    out
+}
+
+/// `text` in brackets, with any brackets inside it turned into a comma ("Watermill (special)"
+/// becomes "(Watermill, special)"): the page never nests brackets.
+pub fn bracketed(text: &str) -> String {
+    format!("({})", unbracket(text))
+}
+
+/// `text` with its bracketed asides turned into comma-separated ones, for use inside brackets.
+pub fn unbracket(text: &str) -> String {
+    text.replace(" (", ", ").replace(['(', ')'], "")
+}
+
 /// An ISO 8601 time `2026-11-23T18:55:02.123Z` as `23 November 2026, 18:55 UTC`.
 pub fn date_time(iso: &str) -> String {
     match iso.split_once('T') {
@@ -145,6 +191,22 @@ mod tests {
             "a value that rounds to zero has no sign"
         );
         assert_eq!(progress(2.0), "+2.0");
+    }
+
+    #[test]
+    fn dates_inside_text_are_written_in_words_and_brackets_never_nest() {
+        assert_eq!(
+            dates_in_words("updated 2025-12-01"),
+            "updated 1 December 2025"
+        );
+        assert_eq!(
+            dates_in_words("before it (2013-06-12) gave Good; 2013-13-01 stays"),
+            "before it (12 June 2013) gave Good; 2013-13-01 stays"
+        );
+        assert_eq!(dates_in_words("x12018-07-31"), "x12018-07-31");
+        assert_eq!(dates_in_words("–é 2018-07-31"), "–é 31 July 2018");
+        assert_eq!(bracketed("Watermill (special)"), "(Watermill, special)");
+        assert_eq!(bracketed("Etruscan Primary"), "(Etruscan Primary)");
     }
 
     #[test]

@@ -77,6 +77,29 @@ pub struct Source {
     pub url: Option<String>,
 }
 
+impl Source {
+    /// When it was published, for people: ISO dates in words.
+    pub fn when(&self) -> String {
+        crate::format::dates_in_words(&self.date)
+    }
+
+    /// When it was published, unless the title already says it ("… as at 31 July 2018"), so
+    /// no date is written twice.
+    pub fn when_not_in_title(&self) -> Option<String> {
+        let when = self.when();
+        let head = when.split(" (").next().unwrap_or(&when);
+        (!head.is_empty() && !self.title.contains(head)).then_some(when)
+    }
+
+    /// "Publisher, Title, when" for a source line.
+    pub fn cited(&self) -> String {
+        match self.when_not_in_title() {
+            Some(when) => format!("{}, {}, {when}", self.publisher, self.title),
+            None => format!("{}, {}", self.publisher, self.title),
+        }
+    }
+}
+
 /// A whole number with the source it came from.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -139,12 +139,12 @@ pub fn progress(model: &ProgressChart) -> Vec<String> {
                 scored.sort_by(|a, b| a.1.total_cmp(&b.1));
                 let (low, high) = (scored[0], scored[scored.len() - 1]);
                 out.push(format!(
-                    "{year}{} progress ranged from {} ({}) to {} ({}); {}.",
+                    "{year}{} progress ranged from {} {} to {} {}; {}.",
                     subject.label().to_lowercase(),
                     format::progress(low.1),
-                    low.0,
+                    format::bracketed(low.0),
                     format::progress(high.1),
-                    high.0,
+                    format::bracketed(high.0),
                     above_words(many, *subject)
                 ));
             }
@@ -249,9 +249,10 @@ pub fn ofsted(model: &OfstedChart) -> Vec<String> {
                     format::count(total),
                     if total == 1 { "school" } else { "schools" },
                     join_words(&parts),
-                    r.note
-                        .as_ref()
-                        .map_or_else(String::new, |n| format!(" ({})", n.trim_end_matches('.')))
+                    r.note.as_ref().map_or_else(String::new, |n| format!(
+                        " {}",
+                        format::bracketed(n.trim_end_matches('.'))
+                    ))
                 );
             }
             format!(

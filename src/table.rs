@@ -374,7 +374,7 @@ mod tests {
         assert!(csv.contains("Abbey Hulton Primary,2019,Reading,-5.9,dfe-ks2-2019,"));
         assert!(!csv.contains('\u{2212}'), "ASCII minus in CSV");
         assert!(
-            csv.contains("\"DfE, KS2 school performance tables 2019:"),
+            csv.contains("\"DfE's school performance tables for 2019: each school's reading, writing and maths"),
             "a citation with commas is quoted"
         );
     }

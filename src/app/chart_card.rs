@@ -428,14 +428,7 @@ pub fn ChartCard(
             m.sources()
                 .iter()
                 .filter_map(|s| ds.source(s).cloned())
-                .map(|s| {
-                    view! {
-                        <li>
-                            <strong>{s.title}</strong> ". " {s.publisher} ", " {s.date} ". "
-                            {s.citation} <span class="sources__id">" [" {s.id} "]"</span>
-                        </li>
-                    }
-                })
+                .map(|s| view! { <crate::app::source_list::SourceEntry source=s/> })
                 .collect_view()
         })
     };
@@ -493,8 +486,10 @@ pub fn ChartCard(
     let heading_id = format!("{id}-title");
     let summary_id = format!("{id}-summary");
     let test_id = format!("chart-{id}");
-    let (section_label, figure_label, figure_desc) =
-        (heading_id.clone(), heading_id.clone(), summary_id.clone());
+    let hint_id = format!("{id}-keys");
+    // The title is heard once as the heading and once as the region's name; the drawing is
+    // named for what it is, described by the summary, with the keys told once in the hint.
+    let (section_label, figure_desc) = (heading_id.clone(), format!("{summary_id} {hint_id}"));
     view! {
         <section class="chart-card" id=id data-testid=test_id aria-labelledby=section_label>
             <h2 class="chart-card__title" class:visually-hidden=embedded && !options.title id=heading_id>
@@ -521,7 +516,7 @@ pub fn ChartCard(
                                 node_ref=figure
                                 role="group"
                                 aria-roledescription="chart"
-                                aria-labelledby=figure_label.clone()
+                                aria-label="Chart"
                                 aria-describedby=figure_desc.clone()
                                 tabindex="0"
                                 data-testid="chart-figure"
@@ -537,7 +532,9 @@ pub fn ChartCard(
                     }}
                     {tooltip}
                 </div>
-                <p class="chart-card__hint">"Point at, tap or use the arrow keys on the chart for exact figures."</p>
+                <p class="chart-card__hint" id=hint_id>
+                    "Point at or tap the chart for exact figures. With the keyboard: Left and Right move along a series, Up and Down between series, Home and End to the first and last figure."
+                </p>
                 <ul class="chart-card__notes">{notes}</ul>
             </div>
             <div

@@ -11,7 +11,7 @@ mod download;
 mod load_error;
 mod presenter;
 mod programme_facts;
-mod source_list;
+pub(crate) mod source_list;
 
 use leptos::prelude::*;
 use leptos_router::components::Router;

@@ -18,17 +18,26 @@ pub fn SourceList(dataset: Arc<Dataset>) -> impl IntoView {
                 {caveats.into_iter().map(|(text, _)| view! { <li>{text}</li> }).collect_view()}
             </ul>
             <ol class="sources__list" data-testid="source-list">
-                {sources.into_iter().map(|s| {
-                    let anchor = format!("source-{}", s.id);
-                    view! {
-                    <li id=anchor>
-                        <strong>{s.title}</strong> ". " {s.publisher} ", " {s.date} ". "
-                        <span class="sources__citation">{s.citation}</span>
-                        {s.url.map(|u| view! { " " <span class="sources__url">{u}</span> })}
-                        <span class="sources__id">" [" {s.id} "]"</span>
-                    </li>
-                }}).collect_view()}
+                {sources.into_iter().map(|s| view! { <SourceEntry source=s anchor=true/> }).collect_view()}
             </ol>
         </section>
+    }
+}
+
+/// One source in full: title, publisher, date (unless the title says it), what was taken
+/// from it, and its address. `anchor` gives it the id the page's source lines link to.
+#[component]
+pub fn SourceEntry(source: crate::model::Source, #[prop(optional)] anchor: bool) -> impl IntoView {
+    let id = anchor.then(|| format!("source-{}", source.id));
+    let publisher = match source.when_not_in_title() {
+        Some(when) => format!("{}, {when}. ", source.publisher),
+        None => format!("{}. ", source.publisher),
+    };
+    view! {
+        <li id=id>
+            <strong>{source.title}</strong> ". " {publisher}
+            <span class="sources__citation">{source.citation}</span>
+            {source.url.map(|u| view! { " " <span class="sources__url">{u}</span> })}
+        </li>
     }
 }

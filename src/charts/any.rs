@@ -183,13 +183,13 @@ impl AnyChart {
         }
     }
 
-    /// "Source: publisher, title (date); …" for under the chart and in downloads.
+    /// "Source: publisher, title, date; …" for under the chart and in downloads.
     pub fn source_line(&self, dataset: &Dataset) -> String {
         let parts: Vec<String> = self
             .sources()
             .iter()
             .filter_map(|id| dataset.source(id))
-            .map(|s| format!("{}, {} ({})", s.publisher, s.title, s.date))
+            .map(crate::model::Source::cited)
             .collect();
         let source = format!("Source: {}", parts.join("; "));
         match dataset.origin() {

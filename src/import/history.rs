@@ -316,7 +316,8 @@ fn merge_inspections(
         if let Some((d, j)) = earlier {
             if *j == i.judgement {
                 i.note = Some(format!(
-                    "Not in the graded-inspection history, whose latest graded inspection before it ({d}) gave the same judgement: most likely a short inspection that kept the grade."
+                    "Not in the graded-inspection history, whose latest graded inspection before it, on {}, gave the same judgement: most likely a short inspection that kept the grade.",
+                    crate::format::date(d)
                 ));
             }
         }

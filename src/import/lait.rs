@@ -408,9 +408,9 @@ pub(super) fn read(
             id: id.clone(),
             title: format!("Local Authority Interactive Tool (LAIT): {}", table_title(table)),
             publisher: "Department for Education".into(),
-            date: updated.map_or_else(|| "as in the file".into(), |d| format!("updated {d}")),
+            date: updated.map_or_else(|| "date not given".into(), |d| format!("updated {}", crate::format::date(&d))),
             citation: format!(
-                "DfE, Local Authority Interactive Tool (LAIT), from Explore Education Statistics: {} (table {table}); imported from {file}.",
+                "DfE's Local Authority Interactive Tool, from Explore Education Statistics: {} for every local authority, region and England.",
                 table_title(table)
             ),
             url: link,
@@ -495,11 +495,8 @@ pub(super) fn read(
             id: id.clone(),
             title: "Statistical neighbour groupings".into(),
             publisher: "Department for Education".into(),
-            date: year.map_or_else(|| "as in the file".into(), |y| y.to_string()),
-            citation: format!(
-                "DfE, statistical neighbour groupings: the ten local authorities most like each one; imported from {}.",
-                f.name
-            ),
+            date: year.map_or_else(|| "date not given".into(), |y| y.to_string()),
+            citation: "DfE's statistical neighbour groupings: the ten local authorities most like each one.".into(),
             url: None,
         });
         let note = match year {

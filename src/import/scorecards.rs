@@ -188,9 +188,7 @@ pub(super) fn read(
             title: "Local authority school places scorecards".into(),
             publisher: "Department for Education".into(),
             date: "2022/23 to 2024/25".into(),
-            citation: format!(
-                "DfE, Local authority school places scorecards (Explore Education Statistics): existing primary places by Ofsted grade (Qual_P_1_E to Qual_P_4_E, Qual_P_0_E); imported from {file}."
-            ),
+            citation: "DfE's local authority school places scorecards, from Explore Education Statistics: existing primary places counted by the Ofsted grade of their school.".into(),
             url: None,
         });
     } else if found.is_empty() {

@@ -229,7 +229,8 @@ pub fn journeys_chart(dataset: &Dataset, sel: &Selection) -> JourneysChart {
 /// The summary: each school's journey, then the judgements in force when the programme
 /// started against the latest.
 pub fn summary(m: &JourneysChart) -> Vec<String> {
-    let mut out = vec![format!("{}.", m.title)];
+    // Not the title: the page and downloads show it above the summary already.
+    let mut out = Vec::new();
     let many = m.schools > crate::schools::MAX_LINES;
     if !many {
         for r in &m.rows {
@@ -273,15 +274,16 @@ pub fn summary(m: &JourneysChart) -> Vec<String> {
     for r in &m.rows {
         let before = in_force(r, &on).map_or("not yet inspected".to_string(), |e| e.label.clone());
         let latest = r.events.last().map_or(String::new(), |e| e.label.clone());
-        then.push(format!(
-            "{} {before} then, {latest} at the latest inspection",
-            r.name
-        ));
+        then.push(if before == latest {
+            format!("{}: {before} then and at its latest inspection", r.name)
+        } else {
+            format!("{}: {before} then, {latest} at its latest inspection", r.name)
+        });
     }
     if !then.is_empty() {
         out.push(format!(
             "When the programme began in September {start}: {}.",
-            join_words(&then)
+            then.join("; ")
         ));
     }
     out
@@ -298,7 +300,7 @@ pub fn table(m: &JourneysChart) -> DataTable {
         for e in &r.events {
             rows.push(vec![
                 TableCell::text(r.name.clone()),
-                TableCell::text(e.date.clone()),
+                TableCell::text(crate::format::date(&e.date)),
                 TableCell::text(e.label.clone()),
                 TableCell {
                     text: grade(e.judgement).to_string(),

@@ -154,7 +154,7 @@ fn the_inspection_journeys_tell_etruscans_story_and_mark_predecessors() {
         .rows
         .iter()
         .any(|r| r[0].text == "Etruscan Primary School"
-            && r[1].text == "2013-11-12"
+            && r[1].text == "12 November 2013"
             && r[2].text == "Inadequate"));
     let esprit = journeys::journeys_chart(
         &ds,

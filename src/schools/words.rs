@@ -26,7 +26,8 @@ fn first_last(line: &TrendLine) -> Option<(At, At)> {
 /// The summary: per subject, how each school moved from its first year to its last, and
 /// where the cohort mean and the like-for-like group stood in the latest year.
 pub fn summary(model: &TrendChart) -> Vec<String> {
-    let mut out = vec![format!("{}.", model.title)];
+    // Not the title: the page and downloads show it above the summary already.
+    let mut out = Vec::new();
     for panel in &model.panels {
         let mut parts = Vec::new();
         for l in panel
