@@ -402,7 +402,9 @@ pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
             sources.add(source);
         }
     }
-    let statements = statements_about(dataset, "ks2-progress", &mut sources);
+    // The programme's own caveat stands beside the schools' figures, not only at the foot.
+    let mut statements = statements_about(dataset, "ks2-progress", &mut sources);
+    statements.extend(statements_about(dataset, "attribution", &mut sources));
     let subjects = sel
         .subject
         .map_or_else(|| Subject::ALL.to_vec(), |s| vec![s]);
@@ -928,6 +930,7 @@ pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
             .into(),
     );
     let mut statements = statements_about(dataset, "ofsted", &mut sources);
+    statements.extend(statements_about(dataset, "attribution", &mut sources));
     // The programme's words beside its figures: Ofsted's words on each school shown.
     for s in &members {
         for e in &s.report_extracts {

@@ -309,4 +309,64 @@ mod tests {
             "Ofsted, Management information: latest inspections of schools as at 31 July 2018"
         ));
     }
+
+    #[test]
+    fn source_lines_write_dates_in_words_once_and_never_nest_brackets() {
+        let ds = bundled();
+        let sel = Selection::default();
+        for id in ChartId::ALL {
+            let line = AnyChart::build(id, &ds, &sel).source_line(&ds);
+            assert!(
+                !line.contains("2018-07-31") && !line.contains("2025-12-01"),
+                "{line}"
+            );
+            assert_eq!(
+                line.matches("31 July 2018").count(),
+                line.matches("Management information").count(),
+                "{line}"
+            );
+            let mut depth = 0i32;
+            for c in line.chars() {
+                depth += i32::from(c == '(') - i32::from(c == ')');
+                assert!(depth <= 1, "brackets nest in {line}");
+            }
+        }
+        let lait = AnyChart::build(ChartId::AreaProgress, &ds, &sel).source_line(&ds);
+        assert!(
+            lait.contains("Key stage 2 attainment, updated 1 December 2025"),
+            "{lait}"
+        );
+    }
+
+    #[test]
+    fn the_programmes_caveat_stands_beside_every_chart_of_its_schools() {
+        let ds = bundled();
+        for cohort in [
+            CohortChoice::Programme,
+            CohortChoice::Cohort("esprit".into()),
+        ] {
+            let sel = Selection::cohort(cohort);
+            for id in [
+                ChartId::Ks2Progress,
+                ChartId::SchoolsOverTime,
+                ChartId::Ofsted,
+                ChartId::Inspections,
+            ] {
+                let chart = AnyChart::build(id, &ds, &sel);
+                assert!(
+                    chart
+                        .notes()
+                        .iter()
+                        .any(|n| n.contains("cannot be attributed to the programme alone")),
+                    "{id:?}: {:?}",
+                    chart.notes()
+                );
+                let svg = chart.export_svg(&ds, 900).unwrap_or_default();
+                assert!(
+                    svg.contains("cannot be attributed"),
+                    "{id:?}: the caveat is in the download"
+                );
+            }
+        }
+    }
 }

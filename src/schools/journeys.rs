@@ -203,6 +203,11 @@ pub fn journeys_chart(dataset: &Dataset, sel: &Selection) -> JourneysChart {
     {
         notes.push("Hollow rings are inspections of a predecessor school (before an academy conversion), shown with the school it became.".into());
     }
+    notes.extend(crate::aggregate::statements_about(
+        dataset,
+        "attribution",
+        &mut sources,
+    ));
     let who = match &sel.cohort {
         CohortChoice::Programme => "the programme's schools".to_string(),
         CohortChoice::Cohort(_) => format!("{}'s schools", sel.cohort.name(dataset)),
@@ -277,7 +282,10 @@ pub fn summary(m: &JourneysChart) -> Vec<String> {
         then.push(if before == latest {
             format!("{}: {before} then and at its latest inspection", r.name)
         } else {
-            format!("{}: {before} then, {latest} at its latest inspection", r.name)
+            format!(
+                "{}: {before} then, {latest} at its latest inspection",
+                r.name
+            )
         });
     }
     if !then.is_empty() {
