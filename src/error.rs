@@ -89,6 +89,84 @@ impl DataError {
     }
 }
 
+impl DataError {
+    /// The problem in plain words for the page: the place as "cohort 3, school 2" rather
+    /// than `cohorts[2].schools[1]`, and no type names. `Display` keeps the JSON path for
+    /// whoever fixes the file.
+    pub fn plain(&self) -> String {
+        let place = place_in_words(&self.path);
+        let what = match &self.problem {
+            Problem::UnknownUrn(urn) => {
+                format!("no school with URN {urn} is in the file's list of schools")
+            }
+            Problem::UnknownSource(id) => {
+                format!("it cites a source, \u{201c}{id}\u{201d}, that is not in the file's list of sources")
+            }
+            Problem::UnknownArea(id) => {
+                format!("no area \u{201c}{id}\u{201d} is in the file's list of areas")
+            }
+            other => plain_words(&other.to_string()),
+        };
+        let mut out = if place.is_empty() {
+            what
+        } else {
+            format!("{place}: {what}")
+        };
+        if let Some(first) = out.get_mut(0..1) {
+            first.make_ascii_uppercase();
+        }
+        if !out.ends_with('.') {
+            out.push('.');
+        }
+        out
+    }
+}
+
+/// `cohorts[2].schools[1].name` as "cohort 3, school 2, name"; `(root)` as nothing.
+pub fn place_in_words(path: &str) -> String {
+    if path == "(root)" || path.is_empty() {
+        return String::new();
+    }
+    path.split('.')
+        .map(|part| {
+            let (name, index) = match part.split_once('[') {
+                Some((n, rest)) => (n, rest.trim_end_matches(']').parse::<usize>().ok()),
+                None => (part, None),
+            };
+            let words = name.replace('_', " ");
+            match index {
+                Some(i) => {
+                    let one = match words.as_str() {
+                        "schools" | "area schools" => "school".to_string(),
+                        "ks2" => "KS2 result".to_string(),
+                        "ofsted" => "inspection".to_string(),
+                        "fsm" => "free school meals figure".to_string(),
+                        "area progress" => "area progress figure".to_string(),
+                        "ofsted distributions" => "Ofsted count".to_string(),
+                        "report extracts" => "report extract".to_string(),
+                        w => w.strip_suffix('s').unwrap_or(w).to_string(),
+                    };
+                    format!("{one} {}", i + 1)
+                }
+                None => words,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Programmers' words out of a message: no backticks, no type names such as `f64`.
+pub fn plain_words(message: &str) -> String {
+    message
+        .replace('`', "")
+        .replace("f64", "a number")
+        .replace("u32", "a whole number")
+        .replace("u16", "a whole number")
+        .replace("u8", "a whole number")
+        .replace("a sequence", "a list")
+        .replace("(root)", "the whole file")
+}
+
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.problem)
@@ -146,5 +224,31 @@ fn upgrade_hint(found: &str) -> &'static str {
         ". Version 2 adds the area series over time and changes nothing else: set schema_version to 2, or rebuild the file with cohort-import"
     } else {
         ""
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_read_in_plain_words_with_the_place_named() {
+        let e = DataError::at("cohorts[2].schools[1]", Problem::UnknownUrn(123_456));
+        assert_eq!(
+            e.plain(),
+            "Cohort 3, school 2: no school with URN 123456 is in the file's list of schools."
+        );
+        let e = DataError::at(
+            "schools[0].ks2[1].reading.value",
+            Problem::Syntax("invalid type: string \"x\", expected f64".into()),
+        );
+        assert_eq!(
+            e.plain(),
+            "School 1, KS2 result 2, reading, value: invalid type: string \"x\", expected a number."
+        );
+        assert_eq!(
+            DataError::at("(root)", Problem::Syntax("EOF while parsing".into())).plain(),
+            "EOF while parsing."
+        );
     }
 }

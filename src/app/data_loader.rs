@@ -35,9 +35,9 @@ async fn read_all(files: Vec<File>) -> Result<Vec<(String, String)>, Vec<String>
         let name = f.name();
         if f.size() > MAX_INPUT_BYTES as f64 {
             errors.push(format!(
-                "{name}:0: file: expected at most {} MB, found {:.0} MB",
-                MAX_INPUT_BYTES / (1024 * 1024),
-                f.size() / (1024.0 * 1024.0)
+                "{name} is {:.0} MB: the dashboard reads files of up to {} MB.",
+                f.size() / (1024.0 * 1024.0),
+                MAX_INPUT_BYTES / (1024 * 1024)
             ));
             continue;
         }
@@ -48,10 +48,10 @@ async fn read_all(files: Vec<File>) -> Result<Vec<(String, String)>, Vec<String>
                 let bytes = js_sys::Uint8Array::new(&v).to_vec();
                 match crate::import::decode_text(&name, &bytes) {
                     Ok((text, _)) => out.push((name, text)),
-                    Err(e) => errors.push(e.to_string()),
+                    Err(e) => errors.push(e.plain()),
                 }
             }
-            Err(_) => errors.push(format!("{name}: the browser could not read the file")),
+            Err(_) => errors.push(format!("The browser could not read {name}.")),
         }
     }
     if errors.is_empty() {
@@ -78,7 +78,7 @@ pub fn DataLoader(user: RwSignal<Option<UserData>>) -> impl IntoView {
                     let names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
                     from_files(&files)
                         .map(|(dataset, s)| (dataset, s, names))
-                        .map_err(|e| e.to_string().lines().map(str::to_string).collect())
+                        .map_err(|e| e.plain_lines())
                 }
             };
             match result {

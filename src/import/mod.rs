@@ -36,7 +36,7 @@ use table::*;
 pub use cells::{decode_text, excel_date, is_not_published, slug, year_in_name, Encoding};
 
 use crate::dataset::{is_iso_date, Dataset};
-use crate::error::DataErrors;
+use crate::error::{DataError, DataErrors};
 use crate::model::{
     Area, AreaProgress, Cohort, Inspection, Judgement, Ks2Result, Programme, PupilGroup,
     RawDataset, School, SchoolKind, Score, Source, SourcedCount, StartWave, Subject, SubjectScores,
@@ -74,6 +74,44 @@ impl fmt::Display for ImportError {
             "{}:{}: {}: expected {}, found {}",
             self.file, self.line, self.column, self.expected, self.found
         )
+    }
+}
+
+impl ImportError {
+    /// The problem in plain words for the page ("ks2.csv, line 4, column READPROG: expected
+    /// a number, found “abc”"); `Display` keeps the `file:line:` form for the command line.
+    pub fn plain(&self) -> String {
+        if self.column.is_empty() && self.expected.is_empty() {
+            return crate::error::plain_words(&self.file);
+        }
+        let place = if self.line == 0 {
+            format!("{}, the whole file", self.file)
+        } else {
+            format!("{}, line {}", self.file, self.line)
+        };
+        let found = if self.found.is_empty() {
+            "nothing".to_string()
+        } else {
+            self.found.clone()
+        };
+        crate::error::plain_words(&format!(
+            "{place}, {}: expected {}, found {found}.",
+            self.column, self.expected
+        ))
+    }
+}
+
+impl ImportFailure {
+    /// Every problem, one plain sentence each, for the page.
+    pub fn plain_lines(&self) -> Vec<String> {
+        match self {
+            Self::Files(list) => list.iter().map(ImportError::plain).collect(),
+            Self::Invalid(errors) => std::iter::once(
+                "The files were read, but together they do not make a dataset the dashboard can show:".to_string(),
+            )
+            .chain(errors.as_slice().iter().map(DataError::plain))
+            .collect(),
+        }
     }
 }
 

@@ -165,6 +165,7 @@ async function errorShownFor(respond) {
 test('a missing dataset says so, with the status', async () => {
   const text = await errorShownFor((route) => route.fulfill({ status: 404, body: 'nope' }));
   assert.ok(text.includes('data/dataset.json could not be fetched: the server answered 404'), text);
+  assert.ok(text.includes('The data file is not on the server (it answered 404, not found).'), text);
 });
 
 test('a dataset that is not JSON names the line and column', async () => {
@@ -182,6 +183,9 @@ test('a cohort naming an unknown school is refused with the place named', async 
     route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(broken) }));
   assert.ok(text.includes('cohorts[2].schools[1]: unknown URN 999999'), text);
   assert.ok(text.includes('fsm[0].percent: 230 is out of range'), text);
+  // Every problem, in plain words first; the JSON paths are under "Details".
+  assert.ok(text.includes('Cohort 3, school 2: no school with URN 999999 is in the file\'s list of schools.'), text);
+  assert.ok(text.includes('Free school meals figure 1, percent: 230 is out of range'), text);
 });
 
 test('an unsupported schema version says which version the dashboard reads', async () => {

@@ -52,7 +52,7 @@ test('a broken file is refused with the importer\'s message and the charts stay'
   const errors = page.getByTestId('loader-errors');
   await errors.waitFor();
   const text = (await errors.textContent()).replace(/\s+/g, ' ');
-  assert.ok(text.includes('ks2_2019_broken.csv:3: READPROG: expected a progress score or SUPP, NE, LOWCOV, NP or empty, found \u201ctwo\u201d'), text);
+  assert.ok(text.includes('ks2_2019_broken.csv, line 3, READPROG: expected a progress score or SUPP, NE, LOWCOV, NP or empty, found \u201ctwo\u201d'), text);
   assert.ok(text.includes('nothing on the page has changed'));
   assert.equal(await textOf(page, '[data-testid="chart-ks2-progress"]'), before, 'the charts are as they were');
   assert.equal(await page.getByTestId('your-data-banner').count(), 0);
@@ -62,7 +62,7 @@ test('a broken file is refused with the importer\'s message and the charts stay'
   bad.cohorts[0].schools.push(999999);
   fs.writeFileSync(path.join(dir, 'bad.json'), JSON.stringify(bad));
   await page.getByTestId('file-input').setInputFiles(path.join(dir, 'bad.json'));
-  await errors.filter({ hasText: 'unknown URN 999999' }).waitFor();
+  await errors.filter({ hasText: 'no school with URN 999999' }).waitFor();
   assert.equal(await textOf(page, '[data-testid="chart-ks2-progress"]'), before);
   assert.deepEqual(problems, []);
   await context.close();
