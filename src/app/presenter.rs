@@ -56,6 +56,40 @@ fn chart_room(w: f64, h: f64, title: &str, source: &str) -> f64 {
     (h - 0.03 * h - title_h - bar_h - 12.0).max(h * 0.3)
 }
 
+/// The scales of a slide on a screen `h` px tall: the floor, where chart text is 14 px on a
+/// 768 px screen and grows with the screen, and the start, where it is 2.5% of the height.
+fn scale_bounds(h: f64) -> (f64, f64) {
+    let least = (TEXT_SHARE_OF_HEIGHT * h / DRAWN_TEXT_PX).max(1.0);
+    let floor = (MIN_TEXT_PX / DRAWN_TEXT_PX * h / 768.0).clamp(1.0, least);
+    (floor, least)
+}
+
+/// Whether chart `m`, drawn `1/k` of the screen's width and scaled by `k`, fits `room` px.
+fn fits(m: &AnyChart, w: f64, room: f64, k: f64) -> bool {
+    let draw_w = ((w - 48.0) / k).max(240.0) as u32;
+    f64::from(m.size(draw_w).1) * k <= room
+}
+
+/// A slide holds at most this many parts of one chart: past it, the parts scale down.
+const MAX_PARTS: usize = 8;
+
+/// How many slides chart `m` needs on a `w` × `h` screen for each part to fit at the floor
+/// scale: 1 when it fits or cannot be split.
+fn parts_needed(m: &AnyChart, w: f64, h: f64, ds: &Dataset) -> usize {
+    let (floor, _) = scale_bounds(h);
+    let fits_all = |parts: &[AnyChart]| {
+        parts
+            .iter()
+            .all(|p| fits(p, w, chart_room(w, h, p.title(), &p.source_line(ds)), floor))
+    };
+    if m.school_rows() <= 1 || fits_all(std::slice::from_ref(m)) {
+        return 1;
+    }
+    (2..=MAX_PARTS.min(m.school_rows()))
+        .find(|&p| fits_all(&m.split(p)))
+        .unwrap_or(MAX_PARTS.min(m.school_rows()))
+}
+
 /// The presentation.
 #[component]
 pub fn Presenter(
@@ -68,26 +102,40 @@ pub fn Presenter(
     let resize = window_event_listener(leptos::ev::resize, move |_| size.set(viewport()));
     // A deck of the default charts leaves out those the dataset has no figures for.
     let available = crate::view::ChartId::available(&dataset);
-    let slides = Memo::new(move |_| {
-        view.with(View::slides)
-            .into_iter()
-            .filter(|s| available.contains(&s.chart))
-            .collect::<Vec<_>>()
+    let deck = Memo::new(move |_| {
+        view.with(|v| {
+            let slides: Vec<_> = v
+                .slides()
+                .into_iter()
+                .filter(|s| available.contains(&s.chart))
+                .collect();
+            (slides, v.selection.clone())
+        })
     });
-    let count = Memo::new(move |_| slides.with(Vec::len));
-    let index = Memo::new(move |_| view.with(|v| v.slide).min(count.get().saturating_sub(1)));
+    // Each slide's chart, split where it cannot fit the screen at readable text (a cohort of
+    // many schools becomes several slides): the deck depends on the screen's size.
     let ds = dataset.clone();
-    let model = Memo::new(move |_| {
-        let slide = slides.with(|s| s.get(index.get()).cloned())?;
-        let sel = Selection {
-            cohort: slide.cohort,
-            ..view.with(|v| v.selection.clone())
-        };
-        Some(AnyChart::build(slide.chart, &ds, &sel))
+    let charts = Memo::new(move |_| {
+        let (w, h) = size.get();
+        deck.with(|(slides, selection)| {
+            slides
+                .iter()
+                .flat_map(|slide| {
+                    let sel = Selection {
+                        cohort: slide.cohort.clone(),
+                        ..selection.clone()
+                    };
+                    let m = AnyChart::build(slide.chart, &ds, &sel);
+                    let parts = parts_needed(&m, w, h, &ds);
+                    m.split(parts)
+                })
+                .collect::<Vec<_>>()
+        })
     });
+    let count = Memo::new(move |_| charts.with(Vec::len));
+    let index = Memo::new(move |_| view.with(|v| v.slide).min(count.get().saturating_sub(1)));
+    let model = Memo::new(move |_| charts.with(|c| c.get(index.get()).cloned()));
     // Draw narrower than the screen, then scale up: every part of the chart grows together.
-    // The scale starts where chart text is 2.5% of the screen's height and grows while the
-    // scaled chart still fits the room left by the title and the bar.
     let ds_room = dataset.clone();
     // The largest scale whose drawing fits the room left by the title and the bar, chosen
     // from the slide's own size (not the page's breakpoints): a wider drawing can take a
@@ -95,28 +143,24 @@ pub fn Presenter(
     // 768 px screen (more on taller ones).
     let scale = Memo::new(move |_| {
         let (w, h) = size.get();
-        let least = (TEXT_SHARE_OF_HEIGHT * h / DRAWN_TEXT_PX).max(1.0);
-        let floor = (MIN_TEXT_PX / DRAWN_TEXT_PX * h / 768.0).clamp(1.0, least);
+        let (floor, least) = scale_bounds(h);
         model.with(|m| {
             let Some(m) = m else { return least };
             let room = chart_room(w, h, m.title(), &m.source_line(&ds_room));
-            let fits = |k: f64| {
-                let draw_w = ((w - 48.0) / k).max(240.0) as u32;
-                f64::from(m.size(draw_w).1) * k <= room
-            };
             let mut best = None;
             let mut k = floor;
             while k <= least * 3.0 {
-                if fits(k) {
+                if fits(m, w, room, k) {
                     best = Some(k);
                 }
                 k *= 1.05;
             }
-            // Nothing fits at the screen's own floor: smaller, but never under 14 px text.
+            // Nothing fits at the screen's own floor (a chart that cannot be split further):
+            // smaller, but never under 14 px text.
             let smallest = (MIN_TEXT_PX / DRAWN_TEXT_PX).max(1.0);
             best.unwrap_or_else(|| {
                 let mut k = floor;
-                while k > smallest && !fits(k) {
+                while k > smallest && !fits(m, w, room, k) {
                     k /= 1.05;
                 }
                 k.max(smallest)

@@ -13,6 +13,7 @@ pub mod journeys;
 
 pub mod any;
 pub mod ofsted;
+pub mod parts;
 pub mod progress;
 pub mod theme;
 pub mod trend;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, useSite, openPage, waitForCharts, textOf } from './support.mjs';
+import { ROOT, useSite, openPage, waitForCharts, textOf, checkDeckFits } from './support.mjs';
 
 const SHARED = path.resolve(ROOT, '..', 'shared', 'data');
 const site = useSite();
@@ -21,8 +21,10 @@ test('a 55-school list with DfE\'s and Ofsted\'s files draws every card and spea
   const ks2 = new Set(fs.readFileSync(path.join(SHARED, 'england_ks2_2019_schools.csv'), 'utf8').split(/\r?\n/).map((l) => l.split(',')[1]));
   const urns = census.map((l) => l.split(',')).filter((f) => f[1] === '861' && /primary/i.test(f[3]) && ks2.has(f[0])).map((f) => f[0]).slice(0, 55);
   assert.equal(urns.length, 55);
-  // SYNTHETIC membership: 12 made-up cohorts. Windows-1252 (0x92 is a right quote) and CRLF.
-  const rows = urns.map((u, i) => `c${(i % 12) + 1},Test cohort ${(i % 12) + 1} St Mary\x92s,${2015 + (i % 2)},${u}`);
+  // SYNTHETIC membership: 12 made-up cohorts, the first of 30 schools and the rest of two or
+  // three. Windows-1252 (0x92 is a right quote) and CRLF.
+  const cohortOf = (i) => (i < 30 ? 1 : ((i - 30) % 11) + 2);
+  const rows = urns.map((u, i) => `c${cohortOf(i)},Test cohort ${cohortOf(i)} St Mary\x92s,${2015 + (i % 2)},${u}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'own-list-'));
   const list = path.join(dir, 'our-55-schools.csv');
   fs.writeFileSync(list, Buffer.from(['cohort,cohort_name,joined_year,urn', ...rows].join('\r\n') + '\r\n,,,\r\n', 'latin1'));
@@ -37,7 +39,7 @@ test('a 55-school list with DfE\'s and Ofsted\'s files draws every card and spea
   assert.ok(notice.includes('our-55-schools.csv') && notice.includes('not the published figures'), notice);
   const options = await page.getByTestId('cohort-select').locator('option').allTextContents();
   assert.equal(options[0], 'All programme schools (55 schools)');
-  assert.ok(options.includes('Test cohort 1 St Mary\u2019s (5 schools)'), options.join(' | '));
+  assert.ok(options.includes('Test cohort 1 St Mary\u2019s (30 schools)'), options.join(' | '));
   const whole = await textOf(page, 'body');
   for (const bundled of ['Published figures only', 'named in published documents', 'named schools', '16 inspected', '(named)', ' named)']) {
     assert.ok(!whole.includes(bundled), `bundled wording remains: ${bundled}`);
@@ -56,6 +58,17 @@ test('a 55-school list with DfE\'s and Ofsted\'s files draws every card and spea
   assert.ok(/All programme schools \(n\s=\s\d+\)/.test(ofsted), ofsted.slice(0, 300));
   const summary = await page.getByTestId('loader-summary').textContent();
   assert.ok(summary.includes('england_ks2_2019_schools.csv: KS2 2019, from its name'), summary);
+  // On a 1024×768 projector the 30 schools' progress chart becomes several slides, each fitting
+  // with text a hall can read, every school on one of them.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.getByTestId('cohort-select').selectOption('c1');
+  await page.getByTestId('present').click();
+  const titles = await checkDeckFits(page, 1024, 768, (i) => (i <= 4 ? `own-list-slide-${i}` : null));
+  const parts = titles.filter((t) => /^KS2 progress.*, schools \d+–\d+ of 30$/.test(t));
+  assert.ok(parts.length >= 2, titles.join(' | '));
+  assert.ok(parts[0].includes('schools 1–') && parts.at(-1).includes('–30 of 30'), parts.join(' | '));
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 1280, height: 900 });
   // The address says the view is of someone's own data; reopened, it says what it shows.
   await page.getByTestId('cohort-select').selectOption('c3');
   await page.waitForURL(/cohort=c3.*yours|yours.*cohort=c3/);

@@ -137,6 +137,18 @@ test('embedded under a sub-path with a strict CSP, the frame sizes itself and no
   const frameHeight = await frame.evaluate((f) => f.clientHeight);
   const contentHeight = await inner.locator('html').evaluate((el) => el.getBoundingClientRect().height);
   assert.ok(Math.abs(frameHeight - contentHeight) <= 2, `frame ${frameHeight}px, content ${contentHeight}px`);
+  // No scrollbar inside the frame, in either direction, here or at a phone's width.
+  const scroll = () => inner.locator('html').evaluate((el) => ({ down: el.scrollHeight - el.clientHeight, across: el.scrollWidth - el.clientWidth }));
+  assert.deepEqual(await scroll(), { down: 0, across: 0 }, 'nothing scrolls inside the frame');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.waitForFunction(() => {
+    const f = document.querySelector('iframe[data-cohort-dashboard]');
+    const d = f && f.contentDocument ? f.contentDocument.documentElement : null;
+    return d ? Math.abs(f.clientHeight - d.getBoundingClientRect().height) <= 1 : true;
+  }, null, { timeout: 10000 }).catch(() => {});
+  await page.waitForTimeout(500);
+  assert.deepEqual(await scroll(), { down: 0, across: 0 }, 'nothing scrolls inside the frame on a phone');
+  await page.setViewportSize({ width: 1280, height: 900 });
   assert.equal(await inner.locator('.page-header').isVisible(), false, 'no page chrome in the embed');
   assert.equal(await inner.getByTestId('chart-ks2-progress').count(), 0, 'only the chosen chart');
   // A way to the full dashboard, at the same view.

@@ -70,3 +70,33 @@ export function useSite() {
   });
   return site;
 }
+
+/**
+ * Steps through every slide of the open deck on a `width` × `height` screen and checks each
+ * fits: the drawing ends on screen, the source and buttons do not sit on it, and its text is
+ * at least 14 px. Returns the slides' titles; `shot(i)` may name a screenshot to take.
+ */
+export async function checkDeckFits(page, width, height, shot = () => null) {
+  const count = page.getByTestId('slide-count');
+  await count.waitFor();
+  const total = Number((await count.textContent()).split('/')[1]);
+  const titles = [];
+  for (let i = 1; i <= total; i += 1) {
+    await count.filter({ hasText: `${i} / ${total}` }).waitFor();
+    const svg = page.getByTestId('slide-figure').locator('svg');
+    await svg.waitFor();
+    const box = await svg.boundingBox();
+    const bar = await page.locator('.presenter__bar').boundingBox();
+    const title = await page.getByTestId('presenter').locator('h2').textContent();
+    titles.push(title);
+    if (box.y + box.height > height + 1) throw new Error(`${title}: the drawing ends at ${box.y + box.height}px in a ${height}px screen`);
+    if (box.y + box.height > bar.y + 1) throw new Error(`${title}: the source and buttons (from ${bar.y}px) sit on the drawing (to ${box.y + box.height}px)`);
+    const px = await svg.locator('text').first().evaluate((t) => t.getBoundingClientRect().height);
+    // At least 14 px; larger on larger screens where the slide has room.
+    if (px < 14 - 0.5) throw new Error(`${title}: chart text ${px.toFixed(1)}px high`);
+    const name = shot(i);
+    if (name) await page.screenshot({ path: shotPath(name) });
+    await page.keyboard.press('ArrowRight');
+  }
+  return titles;
+}
