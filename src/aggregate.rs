@@ -744,6 +744,10 @@ pub struct DistributionRow {
     pub note: Option<String>,
     /// What is counted.
     pub counted: crate::model::Counted,
+    /// For a group too small for shares, each school with its judgement and the date
+    /// ("Milton Primary Academy: Inadequate, 25 March 2015, the predecessor school's
+    /// inspection"): the count alone says less than the names.
+    pub members: Vec<String>,
 }
 
 /// The Ofsted judgements chart.
@@ -849,8 +853,20 @@ pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
         let mut row_sources = Vec::new();
         let mut predecessor = Vec::new();
         let mut unknown = 0;
+        let mut named = Vec::new();
         for s in &members {
             if let Some(ins) = latest_inspection(s) {
+                named.push(format!(
+                    "{}: {}, {}{}",
+                    s.name,
+                    ins.judgement.label(),
+                    crate::format::date(&ins.date),
+                    if ins.predecessor == Some(true) {
+                        ", the predecessor school's inspection"
+                    } else {
+                        ""
+                    }
+                ));
                 counts.add(ins.judgement);
                 sources.add(&ins.source);
                 if !row_sources.contains(&ins.source) {
@@ -884,6 +900,11 @@ pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
                 } else {
                     format!("{} (named schools)", choice.name(dataset))
                 },
+                members: if counts.total() < MIN_GROUP_FOR_SHARES {
+                    named
+                } else {
+                    Vec::new()
+                },
                 counts,
                 sources: row_sources,
                 note,
@@ -913,6 +934,7 @@ pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
             sources: vec![d.source.clone()],
             note: d.note.clone(),
             counted: d.counted,
+            members: Vec::new(),
         });
     }
     let legend = legend_of(rows.iter().map(|r| (r.id.as_str(), r.label.clone())), sel);

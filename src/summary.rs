@@ -237,22 +237,36 @@ pub fn ofsted(model: &OfstedChart) -> Vec<String> {
             let total = r.counts.total();
             let good = r.counts.get(Judgement::Outstanding) + r.counts.get(Judgement::Good);
             if r.too_small_for_shares() {
-                // Counts, each judgement named: no share of a handful of schools.
-                let parts: Vec<String> = Judgement::ALL
-                    .iter()
-                    .filter(|j| r.counts.get(**j) > 0)
-                    .map(|j| format!("{} {}", format::count(r.counts.get(*j)), j.label()))
-                    .collect();
+                // Counts, each judgement named, or better each school with its judgement
+                // and date: no share of a handful of schools.
+                let parts: Vec<String> = if r.members.is_empty() {
+                    Judgement::ALL
+                        .iter()
+                        .filter(|j| r.counts.get(**j) > 0)
+                        .map(|j| format!("{} {}", format::count(r.counts.get(*j)), j.label()))
+                        .collect()
+                } else {
+                    r.members.clone()
+                };
+                let parts = if r.members.is_empty() {
+                    join_words(&parts)
+                } else {
+                    parts.join("; ")
+                };
                 return format!(
                     "{}: {} {}, too few for percentages: {}{}.",
                     r.label,
                     format::count(total),
                     if total == 1 { "school" } else { "schools" },
-                    join_words(&parts),
-                    r.note.as_ref().map_or_else(String::new, |n| format!(
-                        " {}",
-                        format::bracketed(n.trim_end_matches('.'))
-                    ))
+                    parts,
+                    // Each school listed says already whose inspection it was.
+                    r.note
+                        .as_ref()
+                        .filter(|_| r.members.is_empty())
+                        .map_or_else(String::new, |n| format!(
+                            " {}",
+                            format::bracketed(n.trim_end_matches('.'))
+                        ))
                 );
             }
             format!(
@@ -393,7 +407,7 @@ mod tests {
         let text = ofsted(&ofsted_chart(&ds, &cohort("compass")));
         assert_eq!(
             text[0],
-            "Compass Group (named schools): 1 school, too few for percentages: 1 Inadequate (Includes the predecessor school's judgement for Milton Primary Academy)."
+            "Compass Group (named schools): 1 school, too few for percentages: Milton Primary Academy: Inadequate, 25 March 2015, the predecessor school's inspection."
         );
         assert!(!text[0].contains('%'));
         let table = crate::table::ofsted(&ofsted_chart(&ds, &cohort("compass")));
