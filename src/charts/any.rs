@@ -240,9 +240,13 @@ impl AnyChart {
             parts.push(format!("{}-{}", m.years.0, m.years.1));
             return parts.join("_");
         }
-        parts.push(match &sel.cohort {
-            CohortChoice::Programme => "all-schools".to_string(),
-            CohortChoice::Cohort(id) => id.clone(),
+        parts.push(match (self, &sel.cohort) {
+            // Without a figure of the cohort's own the chart is the area's: named for it.
+            (Self::Disadvantage(m), _) if m.cohort_name.is_none() => {
+                crate::import::slug(&m.local_name)
+            }
+            (_, CohortChoice::Programme) => "all-schools".to_string(),
+            (_, CohortChoice::Cohort(id)) => id.clone(),
         });
         if let (Self::Progress(_), Some(s)) = (self, sel.subject) {
             parts.push(s.label().to_lowercase());
@@ -275,9 +279,11 @@ mod tests {
         let chart = AnyChart::build(ChartId::Ks2Progress, &ds, &sel);
         assert_eq!(chart.file_stem(&sel), "ks2-progress_seven-stars_maths_2019");
         let all = Selection::default();
+        // The bundled disadvantaged chart has area figures only: named for the area, not
+        // for the cohort chosen.
         assert_eq!(
-            AnyChart::build(ChartId::Disadvantaged, &ds, &all).file_stem(&all),
-            "disadvantaged_all-schools_2016"
+            AnyChart::build(ChartId::Disadvantaged, &ds, &sel).file_stem(&sel),
+            "disadvantaged_stoke-on-trent_2016"
         );
         assert_eq!(
             AnyChart::build(ChartId::Ofsted, &ds, &all).file_stem(&all),
