@@ -3,11 +3,19 @@
 //    `script-src 'self' 'wasm-unsafe-eval'` with no inline script.
 // 2. Adds to it: service-worker registration (offline use) and, when embedded in an iframe,
 //    reporting the content height to the parent page.
-// 3. Stamps sw.js with this build's file list and a version made from their contents, so a
+// 3. Writes the default view into index.html (the host binary `prerender`, from the same core
+//    as the page: src/prerender.rs), so the first paint has the charts and the page reads
+//    without JavaScript.
+// 4. Stamps sw.js with this build's file list and a version made from their contents, so a
 //    new deployment replaces the offline copy whole.
+// 5. Precompresses every text and wasm file as .br and .gz beside it, for servers that send
+//    them as they are (scripts/serve.mjs, and the nginx/Apache examples in docs/deploy/).
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run by trunk)');
@@ -37,13 +45,17 @@ fs.writeFileSync(path.join(dir, bootName), boot);
 html = html.replace(inline[0], `<script type="module" src="./${bootName}"></script>`);
 fs.writeFileSync(indexPath, html);
 
+// The dev profile: the binary runs once on a small file, and its build is shared with `cargo test`.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'prerender', '--', dir], { cwd: root, stdio: 'inherit' });
+
 function walk(d, base = '') {
   return fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => {
     const rel = path.posix.join(base, e.name);
     return e.isDirectory() ? walk(path.join(d, e.name), rel) : [rel];
   });
 }
-const files = walk(dir).filter((f) => f !== 'sw.js' && !f.startsWith('.')).sort();
+const files = walk(dir).filter((f) => f !== 'sw.js' && !f.startsWith('.') && !/\.(br|gz)$/.test(f)).sort();
 const version = sha(files.map((f) => f + sha(fs.readFileSync(path.join(dir, f)))).join('\n'));
 const swPath = path.join(dir, 'sw.js');
 const sw = fs.readFileSync(swPath, 'utf8')
@@ -51,3 +63,16 @@ const sw = fs.readFileSync(swPath, 'utf8')
   .replace('__FILES__', JSON.stringify(['./', ...files.map((f) => `./${f}`)]));
 fs.writeFileSync(swPath, sw);
 console.log(`post-build: ${bootName}, sw.js version ${version} caching ${files.length + 1} files`);
+
+const COMPRESS = /\.(html|js|css|wasm|json|svg)$/;
+let raw = 0;
+let brotli = 0;
+for (const f of [...files, 'sw.js'].filter((f) => COMPRESS.test(f))) {
+  const body = fs.readFileSync(path.join(dir, f));
+  const br = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+  fs.writeFileSync(path.join(dir, `${f}.br`), br);
+  fs.writeFileSync(path.join(dir, `${f}.gz`), zlib.gzipSync(body, { level: 9 }));
+  raw += body.length;
+  brotli += br.length;
+}
+console.log(`post-build: precompressed ${(raw / 1024).toFixed(0)} KB as ${(brotli / 1024).toFixed(0)} KB of brotli (and gzip)`);

@@ -7,4 +7,7 @@ cd "$ROOT"
 . scripts/setup.sh
 PORT="${PORT:-8080}"
 echo "[serve] building, then serving the dashboard at http://127.0.0.1:${PORT}/"
-exec trunk serve --release --offline --address 127.0.0.1 --port "$PORT" --no-autoreload
+trunk build --release --offline --locked
+# Not `trunk serve`: this server sends the build's precompressed files and the headers a
+# production server should (scripts/serve.mjs; docs/deploy/ for nginx and Apache).
+PORT="$PORT" exec node scripts/serve.mjs

@@ -14,6 +14,8 @@ pub mod error;
 pub mod format;
 pub mod import;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod schools;
 pub mod summary;
 pub mod table;

@@ -340,6 +340,29 @@ pub fn to_csv(table: &DataTable, dataset: &Dataset) -> String {
         .unwrap_or_default()
 }
 
+/// The page's tables name their sources ("Department for Education, Key stage 2 school
+/// performance tables, 2019"), not by the ids the CSV keeps beside each citation.
+pub fn readable_sources(mut table: DataTable, ds: &Dataset) -> DataTable {
+    let Some(col) = table.columns.iter().position(|c| c.name == "Source") else {
+        return table;
+    };
+    for row in &mut table.rows {
+        if let Some(cell) = row.get_mut(col) {
+            let names: Vec<String> = cell
+                .text
+                .split(' ')
+                .filter(|id| !id.is_empty())
+                .map(|id| {
+                    ds.source(id)
+                        .map_or_else(|| id.to_string(), |s| s.title.clone())
+                })
+                .collect();
+            cell.text = names.join("; ");
+        }
+    }
+    table
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

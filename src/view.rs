@@ -31,6 +31,20 @@ pub enum ChartId {
 }
 
 impl ChartId {
+    /// What the chart shows, in a sentence or two, under its title.
+    pub fn explainer(self) -> &'static str {
+        match self {
+            ChartId::Ks2Progress => "A progress score compares pupils' KS2 results with those of pupils across England who had similar results at KS1. 0 is the national average; +1 means a school's pupils scored on average one mark more than similar pupils nationally.",
+            ChartId::SchoolsOverTime => "Each school's KS2 progress year by year, with the area and England, the cohort's pupil-weighted mean and a like-for-like group of the area's other schools. Hollow markers are figures published for a predecessor school (before an academy conversion).",
+            ChartId::Inspections => "Each school's graded Ofsted inspections on a time line: the disc's colour and number are the judgement (1 Outstanding, 2 Good, 3 Requires improvement, 4 Inadequate). Dotted lines mark the programme's start.",
+            ChartId::Disadvantaged => "How much progress disadvantaged pupils made, compared with disadvantaged pupils across England, and how many pupils are eligible for free school meals.",
+            ChartId::Ofsted => "Share of schools at each Ofsted overall-effectiveness judgement, from each school's latest inspection.",
+            ChartId::AreaProgress => "How the area's pupils' KS2 progress compares, year by year, with its region, England and the ten local authorities most like it (its statistical neighbours). 0 is the national average of all pupils.",
+            ChartId::AreaAttainment => "The share of pupils meeting the expected standard in reading, writing and maths, year by year, in the area, its region, England and its statistical neighbours. It continues after progress scores stop.",
+            ChartId::AreaFsm => "The share of primary pupils eligible for free school meals (January census), year by year, in the area, its region, England and its statistical neighbours.",
+        }
+    }
+
     /// All charts in page order.
     pub const ALL: [ChartId; 8] = [
         ChartId::Ks2Progress,
@@ -666,4 +680,70 @@ mod tests {
             .with_series_toggled(ChartId::Ks2Progress, "schools");
         assert!(v.selection.hidden.is_empty());
     }
+}
+
+/// The colour class of a legend series (CSS, so no inline style is needed); `nth` is its place
+/// in the legend (a cohort's schools come first, in the order they are drawn).
+pub fn swatch_class(
+    chart: ChartId,
+    series: &str,
+    region: Option<&str>,
+    nth: usize,
+) -> &'static str {
+    // The disadvantaged chart draws the cohort's bar in the schools' colour.
+    if chart == ChartId::Disadvantaged && series == crate::aggregate::COHORT_BAR {
+        return "legend__swatch legend__swatch--school";
+    }
+    if Some(series) == region {
+        return "legend__swatch legend__swatch--region";
+    }
+    match series {
+        s if s.starts_with("urn-") => [
+            "legend__swatch legend__swatch--s0",
+            "legend__swatch legend__swatch--s1",
+            "legend__swatch legend__swatch--s2",
+            "legend__swatch legend__swatch--s3",
+        ][nth % 4],
+        crate::schools::COHORT_MEAN => "legend__swatch legend__swatch--ink",
+        crate::schools::LIKE_FOR_LIKE => "legend__swatch legend__swatch--neighbours",
+        crate::aggregate::ENGLAND => "legend__swatch legend__swatch--england",
+        crate::aggregate::SCHOOLS => "legend__swatch legend__swatch--school",
+        crate::aggregate::COHORT_BAR => "legend__swatch legend__swatch--group",
+        crate::trend::NEIGHBOURS => "legend__swatch legend__swatch--neighbours",
+        s if s.contains("programme") || s.contains("primary") => {
+            "legend__swatch legend__swatch--group"
+        }
+        _ => "legend__swatch legend__swatch--area",
+    }
+}
+
+/// How to read a chart by pointer and by keys: under every chart, once.
+pub const KEYS_HINT: &str = "Point at or tap the chart for exact figures. With the keyboard: Left and Right move along a series, Up and Down between series, Home and End to the first and last figure.";
+
+/// The cohort menu's entries, `(id, label)`: all schools first, then each cohort with how
+/// many schools it has ("named" where the list is not the whole membership).
+pub fn cohort_options(dataset: &crate::dataset::Dataset) -> Vec<(String, String)> {
+    let named = if dataset.list_is_complete() {
+        "schools"
+    } else {
+        "named"
+    };
+    std::iter::once((
+        "all".to_string(),
+        format!(
+            "All programme schools ({} {named})",
+            crate::format::count(dataset.raw().schools.len())
+        ),
+    ))
+    .chain(dataset.raw().cohorts.iter().map(|c| {
+        (
+            c.id.clone(),
+            format!(
+                "{} ({} {named})",
+                c.name,
+                crate::format::count(c.schools.len())
+            ),
+        )
+    }))
+    .collect()
 }

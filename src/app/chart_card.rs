@@ -19,59 +19,6 @@ use crate::dataset::Dataset;
 use crate::table::to_csv;
 use crate::view::{ChartId, Mode, Tab, Theme, View};
 
-/// The colour class of a legend series (CSS, so no inline style is needed); `nth` is its place
-/// in the legend (a cohort's schools come first, in the order they are drawn).
-fn swatch_class(chart: ChartId, series: &str, region: Option<&str>, nth: usize) -> &'static str {
-    // The disadvantaged chart draws the cohort's bar in the schools' colour.
-    if chart == ChartId::Disadvantaged && series == crate::aggregate::COHORT_BAR {
-        return "legend__swatch legend__swatch--school";
-    }
-    if Some(series) == region {
-        return "legend__swatch legend__swatch--region";
-    }
-    match series {
-        s if s.starts_with("urn-") => [
-            "legend__swatch legend__swatch--s0",
-            "legend__swatch legend__swatch--s1",
-            "legend__swatch legend__swatch--s2",
-            "legend__swatch legend__swatch--s3",
-        ][nth % 4],
-        crate::schools::COHORT_MEAN => "legend__swatch legend__swatch--ink",
-        crate::schools::LIKE_FOR_LIKE => "legend__swatch legend__swatch--neighbours",
-        crate::aggregate::ENGLAND => "legend__swatch legend__swatch--england",
-        crate::aggregate::SCHOOLS => "legend__swatch legend__swatch--school",
-        crate::aggregate::COHORT_BAR => "legend__swatch legend__swatch--group",
-        crate::trend::NEIGHBOURS => "legend__swatch legend__swatch--neighbours",
-        s if s.contains("programme") || s.contains("primary") => {
-            "legend__swatch legend__swatch--group"
-        }
-        _ => "legend__swatch legend__swatch--area",
-    }
-}
-
-/// The page's tables name their sources ("Department for Education, Key stage 2 school
-/// performance tables, 2019"), not by the ids the CSV keeps beside each citation.
-fn readable_sources(mut table: crate::table::DataTable, ds: &Dataset) -> crate::table::DataTable {
-    let Some(col) = table.columns.iter().position(|c| c.name == "Source") else {
-        return table;
-    };
-    for row in &mut table.rows {
-        if let Some(cell) = row.get_mut(col) {
-            let names: Vec<String> = cell
-                .text
-                .split(' ')
-                .filter(|id| !id.is_empty())
-                .map(|id| {
-                    ds.source(id)
-                        .map_or_else(|| id.to_string(), |s| s.title.clone())
-                })
-                .collect();
-            cell.text = names.join("; ");
-        }
-    }
-    table
-}
-
 /// Moves keyboard focus to the element with this id, if it exists.
 pub(crate) fn focus_id(id: &str) {
     if let Some(el) = web_sys::window()
@@ -363,7 +310,7 @@ pub fn ChartCard(
                             data-series=e.id.clone()
                             on:click=toggle
                         >
-                            <span class=swatch_class(chart, &e.id, region.as_deref(), nth) aria-hidden="true"></span>
+                            <span class=crate::view::swatch_class(chart, &e.id, region.as_deref(), nth) aria-hidden="true"></span>
                             {e.label.clone()}
                         </button>
                     }
@@ -445,7 +392,7 @@ pub fn ChartCard(
         model.with(|m| {
             m.tables(&ds)
                 .into_iter()
-                .map(|t| readable_sources(t, &ds))
+                .map(|t| crate::table::readable_sources(t, &ds))
                 .enumerate()
                 .map(|(i, t)| {
                     let testid = if i == 0 {
@@ -533,7 +480,7 @@ pub fn ChartCard(
                     {tooltip}
                 </div>
                 <p class="chart-card__hint" id=hint_id>
-                    "Point at or tap the chart for exact figures. With the keyboard: Left and Right move along a series, Up and Down between series, Home and End to the first and last figure."
+                    {crate::view::KEYS_HINT}
                 </p>
                 <ul class="chart-card__notes">{notes}</ul>
             </div>

@@ -16,29 +16,7 @@ pub fn Controls(
     view: Memo<View>,
     set_view: Callback<View>,
 ) -> impl IntoView {
-    let named = if dataset.list_is_complete() {
-        "schools"
-    } else {
-        "named"
-    };
-    let cohorts: Vec<(String, String)> = std::iter::once((
-        "all".to_string(),
-        format!(
-            "All programme schools ({} {named})",
-            crate::format::count(dataset.raw().schools.len())
-        ),
-    ))
-    .chain(dataset.raw().cohorts.iter().map(|c| {
-        (
-            c.id.clone(),
-            format!(
-                "{} ({} {named})",
-                c.name,
-                crate::format::count(c.schools.len())
-            ),
-        )
-    }))
-    .collect();
+    let cohorts = crate::view::cohort_options(&dataset);
     let years = school_years(&dataset);
     let ds = dataset.clone();
     let on_cohort = move |ev| {

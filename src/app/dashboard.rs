@@ -17,19 +17,6 @@ use crate::charts::any::AnyChart;
 use crate::dataset::Dataset;
 use crate::view::{ChartId, Mode, Theme, View};
 
-fn explainer(chart: ChartId) -> &'static str {
-    match chart {
-        ChartId::Ks2Progress => "A progress score compares pupils' KS2 results with those of pupils across England who had similar results at KS1. 0 is the national average; +1 means a school's pupils scored on average one mark more than similar pupils nationally.",
-        ChartId::SchoolsOverTime => "Each school's KS2 progress year by year, with the area and England, the cohort's pupil-weighted mean and a like-for-like group of the area's other schools. Hollow markers are figures published for a predecessor school (before an academy conversion).",
-        ChartId::Inspections => "Each school's graded Ofsted inspections on a time line: the disc's colour and number are the judgement (1 Outstanding, 2 Good, 3 Requires improvement, 4 Inadequate). Dotted lines mark the programme's start.",
-        ChartId::Disadvantaged => "How much progress disadvantaged pupils made, compared with disadvantaged pupils across England, and how many pupils are eligible for free school meals.",
-        ChartId::Ofsted => "Share of schools at each Ofsted overall-effectiveness judgement, from each school's latest inspection.",
-        ChartId::AreaProgress => "How the area's pupils' KS2 progress compares, year by year, with its region, England and the ten local authorities most like it (its statistical neighbours). 0 is the national average of all pupils.",
-        ChartId::AreaAttainment => "The share of pupils meeting the expected standard in reading, writing and maths, year by year, in the area, its region, England and its statistical neighbours. It continues after progress scores stop.",
-        ChartId::AreaFsm => "The share of primary pupils eligible for free school meals (January census), year by year, in the area, its region, England and its statistical neighbours.",
-    }
-}
-
 /// The dashboard for one loaded dataset.
 #[component]
 pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
@@ -150,7 +137,7 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
                 dataset=dataset.clone()
                 width=width
                 theme=theme
-                explainer=explainer(chart)
+                explainer=chart.explainer()
             />
         }
     };

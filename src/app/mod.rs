@@ -21,10 +21,32 @@ use dashboard::Dashboard;
 use data_loader::{DataLoader, UserData};
 use load_error::LoadErrorPanel;
 
-/// Mounts the app on the page's `<body>`.
+/// Mounts the app on the page's `<div id="app">` (on `<body>` where there is none).
 pub fn mount() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    match root {
+        Some(root) => leptos::mount::mount_to(root, App).forget(),
+        None => leptos::mount::mount_to_body(App),
+    }
+}
+
+/// The page takes over from the prerendered view: the static copy goes and the app, laid
+/// out unseen in the same place while the dataset loaded and the charts were drawn, is
+/// shown in one paint (nothing moves: see `style/main.css`, `.prerendered`).
+pub(crate) fn take_over() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(pre) = doc.get_element_by_id("prerender") {
+        pre.remove();
+    }
+    if let Some(root) = doc.document_element() {
+        let _ = root.class_list().remove_1("prerendered");
+    }
 }
 
 /// The whole page: the header, then the dashboard once the dataset has loaded, or a message
@@ -33,6 +55,15 @@ pub fn mount() {
 pub fn App() -> impl IntoView {
     let data = LocalResource::new(fetch_dataset);
     let user = RwSignal::new(None::<UserData>);
+    // Once the dataset (or its error) is in, the cards draw in the next animation frame;
+    // the frame after that, the prerendered view gives way to them.
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || data.with(Option::is_none) {
+            return done.unwrap_or(false);
+        }
+        request_animation_frame(|| request_animation_frame(take_over));
+        true
+    });
     view! {
         <a class="skip-link" href="#main">"Skip to the charts"</a>
         <header class="page-header">

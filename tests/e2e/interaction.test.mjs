@@ -274,8 +274,8 @@ test('each chart has a plain-language summary written from its figures', async (
   assert.ok((await summary('ks2-progress')).includes("In 2016 Stoke-on-Trent's KS2 progress was the same as England in reading (0.0), 0.2 above England in writing (+0.2) and 0.4 above England in maths (+0.4)."));
   assert.ok((await summary('disadvantaged')).includes('made more progress than England\'s disadvantaged pupils in all three subjects'));
   assert.ok((await summary('ofsted')).includes('14 of 16 schools (88%) were judged Good or Outstanding'));
-  // It is the chart's accessible description.
+  // It is the chart's accessible description, with the keys' hint.
   const describedBy = await figure(page, 'ks2-progress').getAttribute('aria-describedby');
-  assert.equal(describedBy, 'ks2-progress-summary');
+  assert.equal(describedBy, 'ks2-progress-summary ks2-progress-keys');
   await context.close();
 });

@@ -25,7 +25,7 @@ const TYPES = {
  * Content-Security-Policy, say). `dist` is the folder served; `overrides` maps a path inside
  * the site (`data/dataset.json`) to a file served in its place (the benchmark's datasets).
  */
-export async function serveDist({ prefix = '/', headers = {}, dist = DIST, overrides = {} } = {}) {
+export async function serveDist({ prefix = '/', headers = {}, dist = DIST, overrides = {}, port = 0, host = '127.0.0.1' } = {}) {
   if (!fs.existsSync(path.join(dist, 'index.html'))) {
     throw new Error(`${path.join(dist, 'index.html')} is missing: run \`trunk build --release\` first`);
   }
@@ -37,15 +37,29 @@ export async function serveDist({ prefix = '/', headers = {}, dist = DIST, overr
     let file = override ?? path.normalize(path.join(dist, urlPath));
     if (!override && !file.startsWith(dist)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    fs.readFile(file, (err, body) => {
+    // The build's precompressed copy where the browser takes it (brotli, then gzip), as the
+    // nginx and Apache examples in docs/deploy/ serve them.
+    const accepts = String(req.headers['accept-encoding'] || '');
+    const encoding = override ? null : ['br', 'gzip'].find((e) => accepts.includes(e) && fs.existsSync(`${file}.${e === 'br' ? 'br' : 'gz'}`));
+    const sent = encoding ? `${file}.${encoding === 'br' ? 'br' : 'gz'}` : file;
+    fs.readFile(sent, (err, body) => {
       if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', ...headers });
+      const name = path.basename(file);
+      // Hashed files never change; the page, the service worker and the data may.
+      const cache = /-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$/.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache';
+      res.writeHead(200, {
+        'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
+        'cache-control': cache,
+        vary: 'Accept-Encoding',
+        ...(encoding ? { 'content-encoding': encoding } : {}),
+        ...headers,
+      });
       res.end(body);
     });
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }) };
+  await new Promise((ok) => server.listen(port, host, ok));
+  const { port: bound } = server.address();
+  return { url: `http://${host}:${bound}${prefix}`, close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }) };
 }
 
 /** Launches Debian's Chromium headless, with the flags a root sandbox without network needs. */

@@ -1,0 +1,55 @@
+//! Writes the default view into a built site's `index.html` (run by trunk's post-build hook,
+//! `scripts/post-build.mjs`): `prerender <site folder>` reads `data/dataset.json` there and
+//! puts the page `cohort_dashboard::prerender` makes before the app's mount point.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    use std::path::PathBuf;
+    use std::process::ExitCode;
+
+    let Some(dir) = std::env::args_os().nth(1).map(PathBuf::from) else {
+        eprintln!("usage: prerender <built site folder>");
+        return ExitCode::from(2);
+    };
+    match run(&dir) {
+        Ok(bytes) => {
+            println!("prerender: the default view written into index.html ({bytes} bytes)");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("prerender: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn run(dir: &std::path::Path) -> Result<usize, String> {
+    let data_path = dir.join("data").join("dataset.json");
+    let json =
+        std::fs::read_to_string(&data_path).map_err(|e| format!("{}: {e}", data_path.display()))?;
+    let ds = cohort_dashboard::dataset::Dataset::from_json(&json)
+        .map_err(|e| format!("{} is not a valid dataset:\n{e}", data_path.display()))?;
+    let index_path = dir.join("index.html");
+    let html = std::fs::read_to_string(&index_path)
+        .map_err(|e| format!("{}: {e}", index_path.display()))?;
+    if html.contains("id=\"prerender\"") || html.contains("id=prerender") {
+        return Err("index.html already holds a prerendered view".into());
+    }
+    // The minifier may drop the quotes around the id.
+    let at = ["<div id=\"app\"", "<div id=app"]
+        .iter()
+        .find_map(|m| html.find(m))
+        .ok_or("index.html has no <div id=\"app\"> to put the view before")?;
+    let page = cohort_dashboard::prerender::page(&ds);
+    let out = format!(
+        "{}<div id=\"prerender\">{page}</div>{}",
+        &html[..at],
+        &html[at..]
+    );
+    std::fs::write(&index_path, &out).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    Ok(page.len())
+}

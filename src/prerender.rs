@@ -1,0 +1,335 @@
+//! The default view as static HTML, for the first paint and for readers without JavaScript:
+//! the header, the programme's facts, every chart card (title, explainer, drawing, notes,
+//! summary, source line and table) and the sources, made by the same core functions the
+//! page uses. `src/bin/prerender.rs` writes it into the built `index.html`; the wasm removes
+//! it when its own charts are drawn.
+//!
+//! Each drawing is made twice, for a wide column and for a phone's, and the stylesheet shows
+//! the one that fits: a drawing scaled to a third of its width would have unreadable text.
+//!
+//! Where JavaScript runs, inert copies of the page's controls (menus, legend, tabs, download
+//! buttons) hold their places (`prerender__js`, shown only under `html.prerendered`), so that
+//! nothing moves when the app's own take their place; without JavaScript they are not shown,
+//! and each chart's table is, under "The figures as a table".
+
+use crate::aggregate::Selection;
+use crate::charts::any::AnyChart;
+use crate::dataset::Dataset;
+use crate::format::html_attr as esc;
+use crate::table::{readable_sources, DataTable};
+use crate::view::ChartId;
+
+/// The width the drawings are made at for a desktop column (the card's frame at a 1280 px
+/// window).
+pub const WIDE: u32 = 1200;
+/// The width for a phone's column.
+pub const NARROW: u32 = 340;
+
+/// The prerendered page: what goes inside `<div id="prerender">`.
+pub fn page(ds: &Dataset) -> String {
+    let mut out = String::with_capacity(256 * 1024);
+    out.push_str("<a class=\"skip-link\" href=\"#pre-main\">Skip to the charts</a>");
+    out.push_str(&header());
+    out.push_str("<main id=\"pre-main\" tabindex=\"-1\">");
+    out.push_str(
+        "<noscript><p class=\"notice\">These are the published figures as the page first shows \
+         them. Choosing a cohort, subject or year, the tooltips, downloads, presenter mode and \
+         loading your own data need JavaScript.</p></noscript>",
+    );
+    out.push_str(&facts(ds));
+    out.push_str(&controls(ds));
+    out.push_str("<div class=\"charts\">");
+    let sel = Selection::default();
+    for id in ChartId::available(ds) {
+        out.push_str(&card(ds, id, &AnyChart::build(id, ds, &sel)));
+    }
+    out.push_str("</div>");
+    out.push_str(&sources(ds));
+    out.push_str("</main>");
+    out
+}
+
+fn header() -> String {
+    "<header class=\"page-header\">\
+     <p class=\"page-header__kicker\">University of Worcester · School Improvement Team</p>\
+     <h1>Collaborative Leadership Programme, Stoke-on-Trent</h1>\
+     <p class=\"page-header__lede\">KS2 progress, disadvantaged pupils and Ofsted judgements of \
+     the programme's schools, against Stoke-on-Trent and England. Published figures only: where \
+     none is published, the page says so.</p></header>"
+        .to_string()
+}
+
+fn facts(ds: &Dataset) -> String {
+    let p = &ds.raw().programme;
+    let waves = p
+        .start_waves
+        .iter()
+        .map(|w| format!("{} in {}", w.cohorts, w.year))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let cite = ds
+        .source(&p.cohorts_total.source)
+        .map(|s| format!("{}, {}", s.publisher, s.title))
+        .unwrap_or_default();
+    let item = |dt: &str, dd: &str| {
+        format!(
+            "<div class=\"facts__item\"><dt>{}</dt><dd>{}</dd></div>",
+            esc(dt),
+            esc(dd)
+        )
+    };
+    let mut dl = item("Cohorts", &crate::format::count(p.cohorts_total.value));
+    dl.push_str(&item(
+        "Schools",
+        &crate::format::count(p.schools_total.value),
+    ));
+    dl.push_str(&item("Cohorts started", &waves));
+    if !ds.list_is_complete() {
+        dl.push_str(&item(
+            "Schools named in published documents",
+            &crate::format::count(ds.raw().schools.len()),
+        ));
+    }
+    format!(
+        "<section class=\"facts\" aria-label=\"The programme in figures\"><dl class=\"facts__list\">{dl}</dl>\
+         <p class=\"facts__source\">Source: {}</p></section>",
+        esc(&cite)
+    )
+}
+
+/// A menu as the page shows it: a label and every option, the first chosen.
+fn menu(label: &str, options: &[String]) -> String {
+    let opts: String = options
+        .iter()
+        .map(|o| format!("<option>{}</option>", esc(o)))
+        .collect();
+    format!(
+        "<div class=\"controls__field\"><label>{}</label><select>{opts}</select></div>",
+        esc(label)
+    )
+}
+
+/// The page's controls, inert, holding their place until the app's arrive.
+fn controls(ds: &Dataset) -> String {
+    let cohorts: Vec<String> = crate::view::cohort_options(ds)
+        .into_iter()
+        .map(|(_, label)| label)
+        .collect();
+    let mut out = menu("Cohort", &cohorts);
+    let subjects: Vec<String> = std::iter::once("All three subjects".to_string())
+        .chain(
+            crate::model::Subject::ALL
+                .iter()
+                .map(|s| s.label().to_string()),
+        )
+        .collect();
+    out.push_str(&menu("Subject", &subjects));
+    if !ds.raw().area_series.is_empty() {
+        let pupils = [
+            "All pupils",
+            "Disadvantaged pupils",
+            "Non-disadvantaged pupils",
+        ]
+        .map(String::from);
+        out.push_str(&menu("Pupils (area charts)", &pupils));
+    }
+    let years = crate::aggregate::school_years(ds);
+    if years.len() > 1 {
+        let years: Vec<String> = years.iter().rev().map(ToString::to_string).collect();
+        out.push_str(&menu("Year (schools)", &years));
+    }
+    format!(
+        "<div class=\"controls prerender__js\" inert aria-hidden=\"true\">{out}\
+         <button type=\"button\" class=\"controls__present\">Present</button>\
+         <p class=\"controls__membership\">{}</p></div>",
+        esc(&ds.raw().programme.membership_note)
+    )
+}
+
+/// The legend and tabs of a card, inert, holding their place until the app's arrive.
+fn bar(ds: &Dataset, id: ChartId, m: &AnyChart) -> String {
+    let region = ds.raw().context.as_ref().and_then(|c| c.region.clone());
+    let legend: String = m
+        .legend()
+        .iter()
+        .enumerate()
+        .map(|(nth, e)| {
+            format!(
+                "<button type=\"button\" class=\"legend__item\" aria-pressed=\"{}\"><span class=\"{}\"></span>{}</button>",
+                e.shown,
+                crate::view::swatch_class(id, &e.id, region.as_deref(), nth),
+                esc(&e.label)
+            )
+        })
+        .collect();
+    let tabs: String = ["Chart", "Table", "Sources"]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            format!(
+                "<button type=\"button\" class=\"tabs__tab\" aria-selected=\"{}\">{t}</button>",
+                i == 0
+            )
+        })
+        .collect();
+    format!(
+        "<div class=\"chart-card__bar prerender__js\" inert aria-hidden=\"true\">\
+         <div class=\"legend\">{legend}</div><div class=\"tabs\">{tabs}</div></div>"
+    )
+}
+
+/// The download buttons and the embed code's heading, inert, holding their place.
+const AFTER: &str = "<div class=\"downloads prerender__js\" inert aria-hidden=\"true\">\
+    <span class=\"downloads__label\">Download</span><button type=\"button\">PNG</button>\
+    <button type=\"button\">SVG</button><button type=\"button\">CSV</button></div>\
+    <details class=\"embed-code prerender__js\" inert aria-hidden=\"true\"><summary>Embed this chart</summary></details>";
+
+/// One chart card as the page draws it, without the controls that need the wasm.
+pub fn card(ds: &Dataset, id: ChartId, m: &AnyChart) -> String {
+    let key = id.id();
+    let drawing = |width: u32, class: &str| {
+        m.svg(width).map_or_else(
+            |e| format!("<p class=\"chart-card__error\">{}</p>", esc(&e.to_string())),
+            |svg| {
+                format!("<div class=\"chart-card__svg {class}\" aria-hidden=\"true\">{svg}</div>")
+            },
+        )
+    };
+    let notes: String = m
+        .notes()
+        .iter()
+        .map(|n| format!("<li>{}</li>", esc(n)))
+        .collect();
+    let tables: String = m
+        .tables(ds)
+        .into_iter()
+        .map(|t| table(&readable_sources(t, ds)))
+        .collect();
+    format!(
+        "<section class=\"chart-card\" id=\"pre-{key}\" aria-labelledby=\"pre-{key}-title\">\
+         <h2 class=\"chart-card__title\" id=\"pre-{key}-title\">{title}</h2>\
+         <p class=\"chart-card__explainer\">{explainer}</p>{bar}\
+         <div class=\"chart-card__frame\"><div class=\"chart-card__figure\" role=\"img\" aria-label=\"Chart\" aria-describedby=\"pre-{key}-summary\">{wide}{narrow}</div></div>\
+         <p class=\"chart-card__hint prerender__js\" aria-hidden=\"true\">{hint}</p>\
+         <ul class=\"chart-card__notes\">{notes}</ul>\
+         <p class=\"chart-card__summary\" id=\"pre-{key}-summary\" data-testid=\"prerendered-summary\">{summary}</p>\
+         <p class=\"chart-card__source\">{source}</p>\
+         <details class=\"prerender__table\"><summary>The figures as a table</summary>{tables}</details>\
+         {AFTER}</section>",
+        bar = bar(ds, id, m),
+        hint = esc(crate::view::KEYS_HINT),
+        title = esc(m.title()),
+        explainer = esc(id.explainer()),
+        wide = drawing(WIDE, "prerender__wide"),
+        narrow = drawing(NARROW, "prerender__narrow"),
+        summary = esc(&m.summary().join(" ")),
+        source = esc(&m.source_line(ds)),
+    )
+}
+
+/// A table as the page's Table tab shows it (the first 500 rows, as there).
+fn table(t: &DataTable) -> String {
+    let head: String = t
+        .columns
+        .iter()
+        .map(|c| format!("<th scope=\"col\">{}</th>", esc(&c.name)))
+        .collect();
+    let rows: String = t
+        .rows
+        .iter()
+        .take(500)
+        .map(|r| {
+            let cells: String = r
+                .iter()
+                .zip(&t.columns)
+                .enumerate()
+                .map(|(i, (c, col))| {
+                    let tag = if i == 0 { "th scope=\"row\"" } else { "td" };
+                    let end = if i == 0 { "th" } else { "td" };
+                    let class = if col.numeric { " class=\"num\"" } else { "" };
+                    format!("<{tag}{class}>{}</{end}>", esc(&c.text))
+                })
+                .collect();
+            format!("<tr>{cells}</tr>")
+        })
+        .collect();
+    format!(
+        "<div class=\"data-table__scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{cap}\">\
+         <table class=\"data-table\"><caption>{cap}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>",
+        cap = esc(&t.caption)
+    )
+}
+
+fn sources(ds: &Dataset) -> String {
+    let caveats: String = crate::aggregate::attribution_statements(ds)
+        .into_iter()
+        .map(|(t, _)| format!("<li>{}</li>", esc(&t)))
+        .collect();
+    let list: String = ds
+        .raw()
+        .sources
+        .iter()
+        .map(|s| {
+            let publisher = match s.when_not_in_title() {
+                Some(when) => format!("{}, {when}. ", s.publisher),
+                None => format!("{}. ", s.publisher),
+            };
+            let url = s
+                .url
+                .as_ref()
+                .map(|u| format!(" <span class=\"sources__url\">{}</span>", esc(u)))
+                .unwrap_or_default();
+            format!(
+                "<li><strong>{}</strong>. {}<span class=\"sources__citation\">{}</span>{url}</li>",
+                esc(&s.title),
+                esc(&publisher),
+                esc(&s.citation)
+            )
+        })
+        .collect();
+    format!(
+        "<section class=\"sources\" aria-labelledby=\"pre-sources-title\">\
+         <h2 id=\"pre-sources-title\">Sources and caveats</h2>\
+         <ul class=\"sources__caveats\">{caveats}</ul><ol class=\"sources__list\">{list}</ol></section>"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::bundled;
+
+    #[test]
+    fn the_prerendered_page_holds_every_chart_its_summary_table_and_sources() {
+        let ds = bundled();
+        let html = page(&ds);
+        for id in ChartId::available(&ds) {
+            let m = AnyChart::build(id, &ds, &Selection::default());
+            assert!(html.contains(&esc(m.title())), "{id:?} title");
+            assert!(
+                html.contains(&esc(&m.summary().join(" "))),
+                "{id:?} summary"
+            );
+            assert!(html.contains(&format!("id=\"pre-{}\"", id.id())));
+        }
+        assert_eq!(
+            html.matches("<svg").count(),
+            2 * ChartId::available(&ds).len()
+        );
+        assert!(html.contains("Etruscan Primary"));
+        assert!(html.contains("Sources and caveats"));
+        assert!(
+            !html.contains("<script"),
+            "no script: it reads without JavaScript"
+        );
+    }
+
+    #[test]
+    fn names_from_data_are_text_never_markup() {
+        let mut raw = bundled().raw().clone();
+        raw.schools[0].name = "<img src=x onerror=alert(1)>".into();
+        let ds = crate::dataset::Dataset::try_from(raw).unwrap_or_else(|e| panic!("{e}"));
+        let html = page(&ds);
+        assert!(!html.contains("<img"), "escaped");
+    }
+}

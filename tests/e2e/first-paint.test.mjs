@@ -1,0 +1,119 @@
+// End-to-end: the charts are in the first paint. The default view is prerendered into
+// index.html (src/prerender.rs): it reads completely without JavaScript, the wasm takes over
+// without a jolt, and a link to any other view never shows the default view's charts, even
+// when the wasm arrives late.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSite, openPage, waitForCharts, shotPath } from './support.mjs';
+
+const site = useSite();
+
+/** Holds every wasm response back by `ms`, as a slow phone connection would. */
+async function delayWasm(page, ms) {
+  await page.route('**/*.wasm', async (route) => {
+    const response = await route.fetch();
+    await new Promise((ok) => setTimeout(ok, ms));
+    await route.fulfill({ response });
+  });
+}
+
+/** Layout shift over the whole load, summed as Lighthouse's CLS does for one session. */
+async function watchLayoutShift(context) {
+  await context.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+test('without JavaScript the default view reads completely: charts, figures, tables and sources', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(site.server.url);
+  const pre = page.locator('#prerender');
+  assert.ok(await pre.isVisible());
+  for (const title of ['KS2 progress: All programme schools', 'Ofsted judgements: All programme schools', 'Disadvantaged pupils']) {
+    const card = pre.locator('section.chart-card').filter({ has: page.locator('h2', { hasText: title }) });
+    assert.equal(await card.count(), 1, title);
+    assert.ok(await card.locator('.prerender__wide svg').isVisible(), `${title}: its drawing is shown`);
+    assert.ok((await card.locator('.chart-card__summary').textContent()).length > 40, `${title}: a summary`);
+    assert.ok((await card.locator('.chart-card__source').textContent()).startsWith('Source: '), `${title}: a source line`);
+    assert.ok(await card.locator('table').count() >= 1, `${title}: its table`);
+  }
+  const text = await pre.textContent();
+  for (const figure of ['55', '7 in 2015, 5 in 2016', 'Etruscan Primary', '+2.6', 'Sources and caveats', 'cannot be attributed to the programme alone']) {
+    assert.ok(text.includes(figure), `the page says ${figure}`);
+  }
+  // One line says what needs JavaScript; nothing that would need it is offered.
+  assert.ok(await page.locator('#prerender .notice', { hasText: 'need JavaScript' }).isVisible());
+  const controls = await page.locator('#prerender').evaluate((el) => [...el.querySelectorAll('button, select, input, textarea')].filter((c) => c.getClientRects().length > 0).length);
+  assert.equal(controls, 0, 'no control is shown that cannot work');
+  await page.screenshot({ path: shotPath('no-javascript') });
+  // On a phone the drawings are the ones made for its width, not the desktop's shrunk.
+  await page.setViewportSize({ width: 360, height: 740 });
+  assert.ok(await pre.locator('.prerender__narrow svg').first().isVisible());
+  assert.equal(await pre.locator('.prerender__wide svg').first().isVisible(), false);
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(sideways <= 1, `${sideways}px of sideways scrolling at 360 px`);
+  await page.screenshot({ path: shotPath('no-javascript-phone') });
+  await context.close();
+});
+
+test('the charts are painted before the wasm arrives, and it takes over without a layout shift', async () => {
+  const { context, page, problems } = await openPage(site.browser);
+  await watchLayoutShift(context);
+  await delayWasm(page, 2500);
+  await page.goto(site.server.url);
+  // Before the wasm: the prerendered charts are on screen.
+  await page.waitForTimeout(700);
+  assert.ok(await page.locator('#prerender .prerender__wide svg').first().isVisible(), 'prerendered charts shown');
+  const before = await page.locator('#prerender .chart-card__summary').allTextContents();
+  // After: the app's own cards, the static copy gone, nothing moved on the way.
+  await waitForCharts(page);
+  await page.locator('#prerender').waitFor({ state: 'detached' });
+  assert.ok(await page.getByTestId('chart-ks2-progress').getByTestId('chart-figure').isVisible());
+  const after = await page.getByTestId('summary').allTextContents();
+  // The prerendered summaries are the ones the wasm writes for the same view.
+  assert.deepEqual(before, after);
+  await page.waitForTimeout(500);
+  const cls = await page.evaluate(() => window.__cls);
+  assert.ok(cls <= 0.01, `cumulative layout shift ${cls}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+for (const [name, query] of [
+  ['another cohort', '?cohort=seven-stars'],
+  ['the presenter', '?present'],
+  ['an embed', '?embed&chart=ofsted'],
+  ['the dark theme', '?theme=dark'],
+]) {
+  test(`a link to ${name} never paints the default view, even with the wasm late`, async () => {
+    const { context, page, problems } = await openPage(site.browser);
+    await delayWasm(page, 2000);
+    await page.goto(`${site.server.url}${query}`, { waitUntil: 'commit' });
+    let shown = 0;
+    for (let i = 0; i < 15; i += 1) {
+      shown += await page.evaluate(() => {
+        const pre = document.getElementById('prerender');
+        return pre && getComputedStyle(pre).display !== 'none' ? 1 : 0;
+      });
+      await page.waitForTimeout(100);
+    }
+    assert.equal(shown, 0, 'the prerendered default view was never displayed');
+    await page.locator('[data-testid^="chart-"], [data-testid="presenter"]').first().waitFor({ timeout: 20000 });
+    assert.equal(await page.locator('#prerender').count(), 0, 'and it is gone once the app is up');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('with a dark system theme the page waits for its own dark charts rather than flash light ones', async () => {
+  const { context, page } = await openPage(site.browser, { colorScheme: 'dark' });
+  await delayWasm(page, 1500);
+  await page.goto(site.server.url, { waitUntil: 'domcontentloaded' });
+  assert.equal(await page.locator('#prerender').isVisible(), false);
+  await waitForCharts(page);
+  await context.close();
+});
