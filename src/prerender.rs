@@ -4,13 +4,17 @@
 //! page uses. `src/bin/prerender.rs` writes it into the built `index.html`; the wasm removes
 //! it when its own charts are drawn.
 //!
-//! Each drawing is made twice, for a wide column and for a phone's, and the stylesheet shows
-//! the one that fits: a drawing scaled to a third of its width would have unreadable text.
+//! Each drawing is made twice, for a wide column and for a phone's, as SVG files beside the
+//! page (`prerender/<chart>-wide.svg`, `-narrow.svg`) that a `<picture>` chooses between: the
+//! browser fetches only the one that fits (a drawing scaled to a third of its width would
+//! have unreadable text) and decodes it off the page's main thread, so the HTML stays small
+//! and parses quickly.
 //!
 //! Where JavaScript runs, inert copies of the page's controls (menus, legend, tabs, download
 //! buttons) hold their places (`prerender__js`, shown only under `html.prerendered`), so that
 //! nothing moves when the app's own take their place; without JavaScript they are not shown,
-//! and each chart's table is, under "The figures as a table".
+//! and each chart's table is, under "The figures as a table" (inside `<noscript>`: where
+//! JavaScript runs the browser does not even parse it, and the page's Table tab has it).
 
 use crate::aggregate::Selection;
 use crate::charts::any::AnyChart;
@@ -25,8 +29,22 @@ pub const WIDE: u32 = 1200;
 /// The width for a phone's column.
 pub const NARROW: u32 = 340;
 
-/// The prerendered page: what goes inside `<div id="prerender">`.
-pub fn page(ds: &Dataset) -> String {
+/// The folder, beside `index.html`, the drawings are written to.
+pub const DRAWINGS: &str = "prerender";
+
+/// The prerendered view: what goes inside `<div id="prerender">`, and the drawings it shows
+/// as `(file name in DRAWINGS, SVG)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prerendered {
+    /// The HTML.
+    pub html: String,
+    /// The drawings.
+    pub drawings: Vec<(String, String)>,
+}
+
+/// The prerendered default view.
+pub fn page(ds: &Dataset) -> Prerendered {
+    let mut drawings = Vec::new();
     let mut out = String::with_capacity(256 * 1024);
     out.push_str("<a class=\"skip-link\" href=\"#pre-main\">Skip to the charts</a>");
     out.push_str(&header());
@@ -41,12 +59,15 @@ pub fn page(ds: &Dataset) -> String {
     out.push_str("<div class=\"charts\">");
     let sel = Selection::default();
     for id in ChartId::available(ds) {
-        out.push_str(&card(ds, id, &AnyChart::build(id, ds, &sel)));
+        out.push_str(&card(ds, id, &AnyChart::build(id, ds, &sel), &mut drawings));
     }
     out.push_str("</div>");
     out.push_str(&sources(ds));
     out.push_str("</main>");
-    out
+    Prerendered {
+        html: out,
+        drawings,
+    }
 }
 
 fn header() -> String {
@@ -185,15 +206,36 @@ const AFTER: &str = "<div class=\"downloads prerender__js\" inert aria-hidden=\"
     <details class=\"embed-code prerender__js\" inert aria-hidden=\"true\"><summary>Embed this chart</summary></details>";
 
 /// One chart card as the page draws it, without the controls that need the wasm.
-pub fn card(ds: &Dataset, id: ChartId, m: &AnyChart) -> String {
+pub fn card(
+    ds: &Dataset,
+    id: ChartId,
+    m: &AnyChart,
+    drawings: &mut Vec<(String, String)>,
+) -> String {
     let key = id.id();
-    let drawing = |width: u32, class: &str| {
-        m.svg(width).map_or_else(
-            |e| format!("<p class=\"chart-card__error\">{}</p>", esc(&e.to_string())),
-            |svg| {
-                format!("<div class=\"chart-card__svg {class}\" aria-hidden=\"true\">{svg}</div>")
-            },
-        )
+    // An SVG image is drawn on the page's main thread: only the first is drawn at once, the
+    // others as they come near the screen (their sizes are set, so nothing moves).
+    let lazy = if drawings.is_empty() {
+        ""
+    } else {
+        " loading=\"lazy\""
+    };
+    let picture = match (m.svg(WIDE), m.svg(NARROW)) {
+        (Ok(wide), Ok(narrow)) => {
+            let (ww, wh) = m.size(WIDE);
+            let (nw, nh) = m.size(NARROW);
+            let (wide_name, narrow_name) = (format!("{key}-wide.svg"), format!("{key}-narrow.svg"));
+            let html = format!(
+                "<picture><source media=\"(max-width: 600px)\" srcset=\"{DRAWINGS}/{narrow_name}\" width=\"{nw}\" height=\"{nh}\">\
+                 <img class=\"prerender__img\" src=\"{DRAWINGS}/{wide_name}\" alt=\"\" width=\"{ww}\" height=\"{wh}\" decoding=\"async\"{lazy}></picture>"
+            );
+            drawings.push((wide_name, wide));
+            drawings.push((narrow_name, narrow));
+            html
+        }
+        (Err(e), _) | (_, Err(e)) => {
+            format!("<p class=\"chart-card__error\">{}</p>", esc(&e.to_string()))
+        }
     };
     let notes: String = m
         .notes()
@@ -209,19 +251,17 @@ pub fn card(ds: &Dataset, id: ChartId, m: &AnyChart) -> String {
         "<section class=\"chart-card\" id=\"pre-{key}\" aria-labelledby=\"pre-{key}-title\">\
          <h2 class=\"chart-card__title\" id=\"pre-{key}-title\">{title}</h2>\
          <p class=\"chart-card__explainer\">{explainer}</p>{bar}\
-         <div class=\"chart-card__frame\"><div class=\"chart-card__figure\" role=\"img\" aria-label=\"Chart\" aria-describedby=\"pre-{key}-summary\">{wide}{narrow}</div></div>\
+         <div class=\"chart-card__frame\"><div class=\"chart-card__figure\" role=\"img\" aria-label=\"Chart\" aria-describedby=\"pre-{key}-summary\">{picture}</div></div>\
          <p class=\"chart-card__hint prerender__js\" aria-hidden=\"true\">{hint}</p>\
          <ul class=\"chart-card__notes\">{notes}</ul>\
          <p class=\"chart-card__summary\" id=\"pre-{key}-summary\" data-testid=\"prerendered-summary\">{summary}</p>\
          <p class=\"chart-card__source\">{source}</p>\
-         <details class=\"prerender__table\"><summary>The figures as a table</summary>{tables}</details>\
+         <noscript><details class=\"prerender__table\"><summary>The figures as a table</summary>{tables}</details></noscript>\
          {AFTER}</section>",
         bar = bar(ds, id, m),
         hint = esc(crate::view::KEYS_HINT),
         title = esc(m.title()),
         explainer = esc(id.explainer()),
-        wide = drawing(WIDE, "prerender__wide"),
-        narrow = drawing(NARROW, "prerender__narrow"),
         summary = esc(&m.summary().join(" ")),
         source = esc(&m.source_line(ds)),
     )
@@ -302,7 +342,8 @@ mod tests {
     #[test]
     fn the_prerendered_page_holds_every_chart_its_summary_table_and_sources() {
         let ds = bundled();
-        let html = page(&ds);
+        let pre = page(&ds);
+        let html = &pre.html;
         for id in ChartId::available(&ds) {
             let m = AnyChart::build(id, &ds, &Selection::default());
             assert!(html.contains(&esc(m.title())), "{id:?} title");
@@ -312,10 +353,10 @@ mod tests {
             );
             assert!(html.contains(&format!("id=\"pre-{}\"", id.id())));
         }
-        assert_eq!(
-            html.matches("<svg").count(),
-            2 * ChartId::available(&ds).len()
-        );
+        assert_eq!(pre.drawings.len(), 2 * ChartId::available(&ds).len());
+        assert!(pre.drawings.iter().all(|(name, svg)| {
+            html.contains(&format!("{DRAWINGS}/{name}")) && svg.starts_with("<svg")
+        }));
         assert!(html.contains("Etruscan Primary"));
         assert!(html.contains("Sources and caveats"));
         assert!(
@@ -329,7 +370,11 @@ mod tests {
         let mut raw = bundled().raw().clone();
         raw.schools[0].name = "<img src=x onerror=alert(1)>".into();
         let ds = crate::dataset::Dataset::try_from(raw).unwrap_or_else(|e| panic!("{e}"));
-        let html = page(&ds);
-        assert!(!html.contains("<img"), "escaped");
+        let pre = page(&ds);
+        assert!(!pre.html.contains("<img src=x"), "escaped");
+        assert!(
+            pre.drawings.iter().all(|(_, svg)| !svg.contains("<img")),
+            "escaped in drawings"
+        );
     }
 }

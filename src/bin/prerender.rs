@@ -44,12 +44,19 @@ fn run(dir: &std::path::Path) -> Result<usize, String> {
         .iter()
         .find_map(|m| html.find(m))
         .ok_or("index.html has no <div id=\"app\"> to put the view before")?;
-    let page = cohort_dashboard::prerender::page(&ds);
+    let pre = cohort_dashboard::prerender::page(&ds);
+    let folder = dir.join(cohort_dashboard::prerender::DRAWINGS);
+    std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    for (name, svg) in &pre.drawings {
+        let path = folder.join(name);
+        std::fs::write(&path, svg).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
     let out = format!(
-        "{}<div id=\"prerender\">{page}</div>{}",
+        "{}<div id=\"prerender\">{}</div>{}",
         &html[..at],
+        pre.html,
         &html[at..]
     );
     std::fs::write(&index_path, &out).map_err(|e| format!("{}: {e}", index_path.display()))?;
-    Ok(page.len())
+    Ok(pre.html.len())
 }
