@@ -45,6 +45,23 @@ fs.writeFileSync(path.join(dir, bootName), boot);
 html = html.replace(inline[0], `<script type="module" src="./${bootName}"></script>`);
 fs.writeFileSync(indexPath, html);
 
+// trunk's own minifier fails on wasm-bindgen's glue ("Failed to minify JS"): esbuild does it.
+console.log(`post-build: profile ${process.env.TRUNK_PROFILE}`);
+if (process.env.TRUNK_PROFILE === "release") {
+  const { transformSync } = await import('esbuild');
+  // Only the modules trunk made (the glue and the start-up script), hashed by name.
+  for (const f of fs.readdirSync(dir).filter((f) => /-[0-9a-f]{16}\.js$/.test(f))) {
+    const file = path.join(dir, f);
+    const code = fs.readFileSync(file, 'utf8');
+    const small = transformSync(code, { minify: true, format: 'esm', target: 'es2022' }).code;
+    fs.writeFileSync(file, small);
+    // trunk's subresource-integrity hashes name the file as it was: name it as it is now.
+    const sri = (text) => `sha384-${crypto.createHash('sha384').update(text).digest('base64')}`;
+    const page = fs.readFileSync(indexPath, 'utf8');
+    fs.writeFileSync(indexPath, page.split(sri(code)).join(sri(small)));
+  }
+}
+
 // The dev profile: the binary runs once on a small file, and its build is shared with `cargo test`.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'prerender', '--', dir], { cwd: root, stdio: 'inherit' });
