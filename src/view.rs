@@ -547,6 +547,72 @@ fn series_ids(dataset: &Dataset) -> BTreeSet<String> {
         .collect()
 }
 
+/// The colour class of a legend series (CSS, so no inline style is needed); `nth` is its place
+/// in the legend (a cohort's schools come first, in the order they are drawn).
+pub fn swatch_class(
+    chart: ChartId,
+    series: &str,
+    region: Option<&str>,
+    nth: usize,
+) -> &'static str {
+    // The disadvantaged chart draws the cohort's bar in the schools' colour.
+    if chart == ChartId::Disadvantaged && series == crate::aggregate::COHORT_BAR {
+        return "legend__swatch legend__swatch--school";
+    }
+    if Some(series) == region {
+        return "legend__swatch legend__swatch--region";
+    }
+    match series {
+        s if s.starts_with("urn-") => [
+            "legend__swatch legend__swatch--s0",
+            "legend__swatch legend__swatch--s1",
+            "legend__swatch legend__swatch--s2",
+            "legend__swatch legend__swatch--s3",
+        ][nth % 4],
+        crate::schools::COHORT_MEAN => "legend__swatch legend__swatch--ink",
+        crate::schools::LIKE_FOR_LIKE => "legend__swatch legend__swatch--neighbours",
+        crate::aggregate::ENGLAND => "legend__swatch legend__swatch--england",
+        crate::aggregate::SCHOOLS => "legend__swatch legend__swatch--school",
+        crate::aggregate::COHORT_BAR => "legend__swatch legend__swatch--group",
+        crate::trend::NEIGHBOURS => "legend__swatch legend__swatch--neighbours",
+        s if s.contains("programme") || s.contains("primary") => {
+            "legend__swatch legend__swatch--group"
+        }
+        _ => "legend__swatch legend__swatch--area",
+    }
+}
+
+/// How to read a chart by pointer and by keys: under every chart, once.
+pub const KEYS_HINT: &str = "Point at or tap the chart for exact figures. With the keyboard: Left and Right move along a series, Up and Down between series, Home and End to the first and last figure.";
+
+/// The cohort menu's entries, `(id, label)`: all schools first, then each cohort with how
+/// many schools it has ("named" where the list is not the whole membership).
+pub fn cohort_options(dataset: &crate::dataset::Dataset) -> Vec<(String, String)> {
+    let named = if dataset.list_is_complete() {
+        "schools"
+    } else {
+        "named"
+    };
+    std::iter::once((
+        "all".to_string(),
+        format!(
+            "All programme schools ({} {named})",
+            crate::format::count(dataset.raw().schools.len())
+        ),
+    ))
+    .chain(dataset.raw().cohorts.iter().map(|c| {
+        (
+            c.id.clone(),
+            format!(
+                "{} ({} {named})",
+                c.name,
+                crate::format::count(c.schools.len())
+            ),
+        )
+    }))
+    .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -680,70 +746,4 @@ mod tests {
             .with_series_toggled(ChartId::Ks2Progress, "schools");
         assert!(v.selection.hidden.is_empty());
     }
-}
-
-/// The colour class of a legend series (CSS, so no inline style is needed); `nth` is its place
-/// in the legend (a cohort's schools come first, in the order they are drawn).
-pub fn swatch_class(
-    chart: ChartId,
-    series: &str,
-    region: Option<&str>,
-    nth: usize,
-) -> &'static str {
-    // The disadvantaged chart draws the cohort's bar in the schools' colour.
-    if chart == ChartId::Disadvantaged && series == crate::aggregate::COHORT_BAR {
-        return "legend__swatch legend__swatch--school";
-    }
-    if Some(series) == region {
-        return "legend__swatch legend__swatch--region";
-    }
-    match series {
-        s if s.starts_with("urn-") => [
-            "legend__swatch legend__swatch--s0",
-            "legend__swatch legend__swatch--s1",
-            "legend__swatch legend__swatch--s2",
-            "legend__swatch legend__swatch--s3",
-        ][nth % 4],
-        crate::schools::COHORT_MEAN => "legend__swatch legend__swatch--ink",
-        crate::schools::LIKE_FOR_LIKE => "legend__swatch legend__swatch--neighbours",
-        crate::aggregate::ENGLAND => "legend__swatch legend__swatch--england",
-        crate::aggregate::SCHOOLS => "legend__swatch legend__swatch--school",
-        crate::aggregate::COHORT_BAR => "legend__swatch legend__swatch--group",
-        crate::trend::NEIGHBOURS => "legend__swatch legend__swatch--neighbours",
-        s if s.contains("programme") || s.contains("primary") => {
-            "legend__swatch legend__swatch--group"
-        }
-        _ => "legend__swatch legend__swatch--area",
-    }
-}
-
-/// How to read a chart by pointer and by keys: under every chart, once.
-pub const KEYS_HINT: &str = "Point at or tap the chart for exact figures. With the keyboard: Left and Right move along a series, Up and Down between series, Home and End to the first and last figure.";
-
-/// The cohort menu's entries, `(id, label)`: all schools first, then each cohort with how
-/// many schools it has ("named" where the list is not the whole membership).
-pub fn cohort_options(dataset: &crate::dataset::Dataset) -> Vec<(String, String)> {
-    let named = if dataset.list_is_complete() {
-        "schools"
-    } else {
-        "named"
-    };
-    std::iter::once((
-        "all".to_string(),
-        format!(
-            "All programme schools ({} {named})",
-            crate::format::count(dataset.raw().schools.len())
-        ),
-    ))
-    .chain(dataset.raw().cohorts.iter().map(|c| {
-        (
-            c.id.clone(),
-            format!(
-                "{} ({} {named})",
-                c.name,
-                crate::format::count(c.schools.len())
-            ),
-        )
-    }))
-    .collect()
 }
