@@ -91,6 +91,14 @@ impl Source {
         (!head.is_empty() && !self.title.contains(head)).then_some(when)
     }
 
+    /// "Publisher, when. " for a list of sources, after the title.
+    pub fn publisher_and_when(&self) -> String {
+        match self.when_not_in_title() {
+            Some(when) => format!("{}, {when}. ", self.publisher),
+            None => format!("{}. ", self.publisher),
+        }
+    }
+
     /// "Publisher, Title, when" for a source line.
     pub fn cited(&self) -> String {
         match self.when_not_in_title() {

@@ -81,40 +81,21 @@ fn header() -> String {
 }
 
 fn facts(ds: &Dataset) -> String {
-    let p = &ds.raw().programme;
-    let waves = p
-        .start_waves
+    let (facts, source) = crate::view::programme_facts(ds);
+    let dl: String = facts
         .iter()
-        .map(|w| format!("{} in {}", w.cohorts, w.year))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let cite = ds
-        .source(&p.cohorts_total.source)
-        .map(|s| format!("{}, {}", s.publisher, s.title))
-        .unwrap_or_default();
-    let item = |dt: &str, dd: &str| {
-        format!(
-            "<div class=\"facts__item\"><dt>{}</dt><dd>{}</dd></div>",
-            esc(dt),
-            esc(dd)
-        )
-    };
-    let mut dl = item("Cohorts", &crate::format::count(p.cohorts_total.value));
-    dl.push_str(&item(
-        "Schools",
-        &crate::format::count(p.schools_total.value),
-    ));
-    dl.push_str(&item("Cohorts started", &waves));
-    if !ds.list_is_complete() {
-        dl.push_str(&item(
-            "Schools named in published documents",
-            &crate::format::count(ds.raw().schools.len()),
-        ));
-    }
+        .map(|(dt, dd, _)| {
+            format!(
+                "<div class=\"facts__item\"><dt>{}</dt><dd>{}</dd></div>",
+                esc(dt),
+                esc(dd)
+            )
+        })
+        .collect();
     format!(
         "<section class=\"facts\" aria-label=\"The programme in figures\"><dl class=\"facts__list\">{dl}</dl>\
          <p class=\"facts__source\">Source: {}</p></section>",
-        esc(&cite)
+        esc(&source)
     )
 }
 
@@ -310,10 +291,7 @@ fn sources(ds: &Dataset) -> String {
         .sources
         .iter()
         .map(|s| {
-            let publisher = match s.when_not_in_title() {
-                Some(when) => format!("{}, {when}. ", s.publisher),
-                None => format!("{}. ", s.publisher),
-            };
+            let publisher = s.publisher_and_when();
             let url = s
                 .url
                 .as_ref()

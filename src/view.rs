@@ -613,6 +613,45 @@ pub fn cohort_options(dataset: &crate::dataset::Dataset) -> Vec<(String, String)
     .collect()
 }
 
+/// The programme's headline facts, `(label, value, test id)`, and the source they are from:
+/// the same on the page and in the prerendered view.
+pub fn programme_facts(
+    dataset: &crate::dataset::Dataset,
+) -> (Vec<(&'static str, String, &'static str)>, String) {
+    let p = &dataset.raw().programme;
+    let waves = p
+        .start_waves
+        .iter()
+        .map(|w| format!("{} in {}", w.cohorts, w.year))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut facts = vec![
+        (
+            "Cohorts",
+            crate::format::count(p.cohorts_total.value),
+            "fact-cohorts",
+        ),
+        (
+            "Schools",
+            crate::format::count(p.schools_total.value),
+            "fact-schools",
+        ),
+        ("Cohorts started", waves, "fact-waves"),
+    ];
+    if !dataset.list_is_complete() {
+        facts.push((
+            "Schools named in published documents",
+            crate::format::count(dataset.raw().schools.len()),
+            "fact-named",
+        ));
+    }
+    let source = dataset
+        .source(&p.cohorts_total.source)
+        .map(|s| format!("{}, {}", s.publisher, s.title))
+        .unwrap_or_default();
+    (facts, source)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

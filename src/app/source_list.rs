@@ -29,10 +29,7 @@ pub fn SourceList(dataset: Arc<Dataset>) -> impl IntoView {
 #[component]
 pub fn SourceEntry(source: crate::model::Source, #[prop(optional)] anchor: bool) -> impl IntoView {
     let id = anchor.then(|| format!("source-{}", source.id));
-    let publisher = match source.when_not_in_title() {
-        Some(when) => format!("{}, {when}. ", source.publisher),
-        None => format!("{}. ", source.publisher),
-    };
+    let publisher = source.publisher_and_when();
     view! {
         <li id=id>
             <strong>{source.title}</strong> ". " {publisher}

@@ -109,9 +109,12 @@ for (const [name, query] of [
     await page.goto(`${site.server.url}${query}`, { waitUntil: 'commit' });
     let shown = 0;
     for (let i = 0; i < 15; i += 1) {
+      // Nothing is painted before the stylesheet has loaded (it blocks rendering): count the
+      // moments after it where the static view would be on screen.
       shown += await page.evaluate(() => {
         const pre = document.getElementById('prerender');
-        return pre && getComputedStyle(pre).display !== 'none' ? 1 : 0;
+        const styled = [...document.styleSheets].some((s) => (s.href || '').includes('/main-'));
+        return pre && styled && getComputedStyle(pre).display !== 'none' ? 1 : 0;
       });
       await page.waitForTimeout(100);
     }
