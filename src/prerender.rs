@@ -194,21 +194,28 @@ pub fn card(
     drawings: &mut Vec<(String, String)>,
 ) -> String {
     let key = id.id();
-    // An SVG image is drawn on the page's main thread: only the first is drawn at once, the
-    // others as they come near the screen (their sizes are set, so nothing moves).
-    let lazy = if drawings.is_empty() {
-        ""
-    } else {
-        " loading=\"lazy\""
-    };
+    // The first card's drawings are in the HTML itself, so the first screen is complete
+    // without another request; the others are SVG files drawn as they come near the screen
+    // (an SVG image is drawn on the page's main thread; their sizes are set, so nothing moves).
+    let first = drawings.is_empty();
     let picture = match (m.svg(WIDE), m.svg(NARROW)) {
+        (Ok(wide), Ok(narrow)) if first => {
+            let html = format!(
+                "<div class=\"chart-card__svg prerender__wide\" aria-hidden=\"true\">{wide}</div>\
+                 <div class=\"chart-card__svg prerender__narrow\" aria-hidden=\"true\">{narrow}</div>"
+            );
+            // Listed all the same: `drawings` is every drawing of the view.
+            drawings.push((format!("{key}-wide.svg"), wide));
+            drawings.push((format!("{key}-narrow.svg"), narrow));
+            html
+        }
         (Ok(wide), Ok(narrow)) => {
             let (ww, wh) = m.size(WIDE);
             let (nw, nh) = m.size(NARROW);
             let (wide_name, narrow_name) = (format!("{key}-wide.svg"), format!("{key}-narrow.svg"));
             let html = format!(
                 "<picture><source media=\"(max-width: 600px)\" srcset=\"{DRAWINGS}/{narrow_name}\" width=\"{nw}\" height=\"{nh}\">\
-                 <img class=\"prerender__img\" src=\"{DRAWINGS}/{wide_name}\" alt=\"\" width=\"{ww}\" height=\"{wh}\" decoding=\"async\"{lazy}></picture>"
+                 <img class=\"prerender__img\" src=\"{DRAWINGS}/{wide_name}\" alt=\"\" width=\"{ww}\" height=\"{wh}\" decoding=\"async\" loading=\"lazy\"></picture>"
             );
             drawings.push((wide_name, wide));
             drawings.push((narrow_name, narrow));
@@ -332,9 +339,15 @@ mod tests {
             assert!(html.contains(&format!("id=\"pre-{}\"", id.id())));
         }
         assert_eq!(pre.drawings.len(), 2 * ChartId::available(&ds).len());
-        assert!(pre.drawings.iter().all(|(name, svg)| {
+        // The first card's drawings are inline; every other one is a file the page names.
+        assert!(pre.drawings.iter().skip(2).all(|(name, svg)| {
             html.contains(&format!("{DRAWINGS}/{name}")) && svg.starts_with("<svg")
         }));
+        assert_eq!(
+            html.matches("<svg").count(),
+            2,
+            "the first card's two drawings inline"
+        );
         assert!(html.contains("Etruscan Primary"));
         assert!(html.contains("Sources and caveats"));
         assert!(
