@@ -4,7 +4,7 @@
 // when the wasm arrives late.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, waitForCharts, shotPath } from './support.mjs';
+import { useSite, openPage, waitForCharts, shotPath, axeViolations } from './support.mjs';
 
 const site = useSite();
 
@@ -136,5 +136,27 @@ test('with a dark system theme the page waits for its own dark charts rather tha
   await page.goto(site.server.url, { waitUntil: 'domcontentloaded' });
   assert.equal(await page.locator('#prerender').isVisible(), false);
   await waitForCharts(page);
+  await context.close();
+});
+
+test('axe: the prerendered view passes WCAG A/AA as first painted and as read without JavaScript', async () => {
+  const { context, page } = await openPage(site.browser);
+  // The wasm never arrives: the static view stays, its inert controls holding their places.
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(site.server.url);
+  await page.locator('#prerender').waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'as first painted');
+  // As without JavaScript (axe needs a script to run): the gate's class gone, what <noscript>
+  // holds put in the page, every table open.
+  await page.evaluate(() => {
+    document.documentElement.classList.remove('prerendered');
+    for (const n of document.querySelectorAll('noscript')) {
+      const holder = document.createElement('div');
+      holder.innerHTML = n.textContent;
+      n.replaceWith(...holder.childNodes);
+    }
+    for (const d of document.querySelectorAll('#prerender details')) d.open = true;
+  });
+  assert.deepEqual(await axeViolations(page), [], 'as read without JavaScript');
   await context.close();
 });
