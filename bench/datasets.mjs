@@ -74,23 +74,37 @@ function synthetic(bin, n, perCohort) {
   return out;
 }
 
+/**
+ * A DfE KS2 school file's rows, split: the column index by name, the lines, and one row of
+ * fields per school (the first with each numeric URN). URN, PCODE2 and the progress columns
+ * come before any quoted field in these files, so a plain split reaches them.
+ */
+function schoolRows(file) {
+  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/).filter(Boolean);
+  const header = lines[0].split(',');
+  const col = (n) => header.indexOf(n);
+  const iUrn = col('URN');
+  const seen = new Set();
+  const schools = [];
+  for (const line of lines.slice(1)) {
+    const f = line.split(',');
+    if (!/^\d+$/.test(f[iUrn]) || seen.has(f[iUrn])) continue;
+    seen.add(f[iUrn]);
+    schools.push(f);
+  }
+  return { col, lines, schools };
+}
+
 /** Every school in England's 2019 KS2 file, grouped by postcode area. */
 function england(bin) {
   const ks2 = path.join(SHARED, 'england_ks2_2019_schools.csv');
   const ofsted = path.join(SHARED, 'ofsted_latest_inspections_2018-07-31.csv');
   if (!fs.existsSync(ks2) || !fs.existsSync(ofsted)) return null;
-  const lines = fs.readFileSync(ks2, 'utf8').split(/\r?\n/).filter(Boolean);
-  const header = lines[0].split(',');
-  const iUrn = header.indexOf('URN');
-  const iPc = header.indexOf('PCODE2');
+  const { col, schools } = schoolRows(ks2);
+  const [iUrn, iPc] = ['URN', 'PCODE2'].map(col);
   const cohorts = ['cohort,cohort_name,joined_year,urn'];
-  const seen = new Set();
-  for (const line of lines.slice(1)) {
-    // URN and PCODE2 come before any quoted field in this file, so a plain split reaches them.
-    const f = line.split(',');
+  for (const f of schools) {
     const urn = f[iUrn];
-    if (!/^\d+$/.test(urn) || seen.has(urn)) continue;
-    seen.add(urn);
     const area = ((f[iPc] || '').match(/^[A-Z]+/) || ['unknown'])[0];
     cohorts.push(`postcode-${area.toLowerCase()},Postcode area ${area} (bench grouping),2019,${urn}`);
   }
@@ -98,10 +112,10 @@ function england(bin) {
   fs.mkdirSync(dir, { recursive: true });
   const list = path.join(dir, 'england-by-postcode-area.csv');
   fs.writeFileSync(list, cohorts.join('\n') + '\n');
-  const out = path.join(OUT, `england-${seen.size}.json`);
+  const out = path.join(OUT, `england-${schools.length}.json`);
   runImport(bin, ['--cohorts', list, '--ks2', ks2, '--year', '2019', '--ofsted', ofsted,
-    '--title', `All ${seen.size} schools in England's KS2 2019 file, grouped by postcode area (benchmark)`, '--out', out, '--compact']);
-  return { path: out, schools: seen.size };
+    '--title', `All ${schools.length} schools in England's KS2 2019 file, grouped by postcode area (benchmark)`, '--out', out, '--compact']);
+  return { path: out, schools: schools.length };
 }
 
 /**
@@ -117,20 +131,14 @@ function englandFourYears(bin) {
   const dir = path.join(OUT, 'england');
   const list = path.join(dir, 'england-by-postcode-area.csv');
   if (!fs.existsSync(list)) return null;
-  const lines = fs.readFileSync(ks2, 'utf8').split(/\r?\n/).filter(Boolean);
-  const header = lines[0].split(',');
-  const col = (n) => header.indexOf(n);
+  const { col, lines, schools } = schoolRows(ks2);
   const [iUrn, iR, iW, iM] = ['URN', 'READPROG', 'WRITPROG', 'MATPROG'].map(col);
   const rand = prng(2016);
   const files = [];
   for (const year of [2016, 2017, 2018]) {
     const out = ['URN,TELIG,READPROG,WRITPROG,MATPROG'];
-    const seen = new Set();
-    for (const line of lines.slice(1)) {
-      const f = line.split(',');
+    for (const f of schools) {
       const urn = f[iUrn];
-      if (!/^\d+$/.test(urn) || seen.has(urn)) continue;
-      seen.add(urn);
       const step = (v) => {
         const x = Number(v);
         if (v === '' || !Number.isFinite(x)) return 'SUPP';

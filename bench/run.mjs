@@ -461,8 +461,11 @@ p('The first chart painted is the first paint where the prerendered charts are i
 p();
 p('| dataset | first chart painted: dashboard / JS / ratio | first chart interactive: dashboard / JS / ratio | all charts: dashboard / JS / ratio | cohort change: dashboard / JS / ratio | main-thread work per change: dashboard / JS |');
 p('|---|---:|---:|---:|---:|---:|');
+// A dataset served in place of the bundled one is first painted with the bundled figures:
+// its first chart of its own is the wasm's.
+const paintedOf = (r) => (r.set.path ? r.first : r.painted);
 for (const r of results) {
-  p(`| ${r.set.name} | ${ms(r.painted)} / ${ms(r.js.first)} / ${ratio(r.painted, r.js.first)} | ${ms(r.first)} / ${ms(r.js.first)} / ${ratio(r.first, r.js.first)} | ${ms(r.all)} / ${ms(r.js.all)} / ${ratio(r.all, r.js.all)} | ${ms1(r.change)} / ${ms1(r.js.change)} / ${ratio(r.change, r.js.change)} | ${ms1(r.busy)} / ${ms1(r.js.busy)} |`);
+  p(`| ${r.set.name} | ${ms(paintedOf(r))} / ${ms(r.js.first)} / ${ratio(paintedOf(r), r.js.first)} | ${ms(r.first)} / ${ms(r.js.first)} / ${ratio(r.first, r.js.first)} | ${ms(r.all)} / ${ms(r.js.all)} / ${ratio(r.all, r.js.all)} | ${ms1(r.change)} / ${ms1(r.js.change)} / ${ratio(r.change, r.js.change)} | ${ms1(r.busy)} / ${ms1(r.js.busy)} |`);
 }
 p();
 p('## Memory (JS heap after a forced collection, plus wasm linear memory)');

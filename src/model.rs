@@ -99,11 +99,16 @@ impl Source {
         }
     }
 
+    /// "Publisher, Title": the source named, for a tooltip or a fact.
+    pub fn named(&self) -> String {
+        format!("{}, {}", self.publisher, self.title)
+    }
+
     /// "Publisher, Title, when" for a source line.
     pub fn cited(&self) -> String {
         match self.when_not_in_title() {
-            Some(when) => format!("{}, {}, {when}", self.publisher, self.title),
-            None => format!("{}, {}", self.publisher, self.title),
+            Some(when) => format!("{}, {when}", self.named()),
+            None => self.named(),
         }
     }
 }
@@ -210,6 +215,15 @@ impl PupilGroup {
         PupilGroup::Disadvantaged,
         PupilGroup::NonDisadvantaged,
     ];
+
+    /// How the pupils menu names it.
+    pub fn menu_label(self) -> &'static str {
+        match self {
+            PupilGroup::All => "All pupils",
+            PupilGroup::Disadvantaged => "Disadvantaged pupils",
+            PupilGroup::NonDisadvantaged => "Non-disadvantaged pupils",
+        }
+    }
 
     /// Id used in links.
     pub fn id(self) -> &'static str {

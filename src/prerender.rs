@@ -127,12 +127,7 @@ fn controls(ds: &Dataset) -> String {
         .collect();
     out.push_str(&menu("Subject", &subjects));
     if !ds.raw().area_series.is_empty() {
-        let pupils = [
-            "All pupils",
-            "Disadvantaged pupils",
-            "Non-disadvantaged pupils",
-        ]
-        .map(String::from);
+        let pupils = crate::model::PupilGroup::ALL.map(|g| g.menu_label().to_string());
         out.push_str(&menu("Pupils (area charts)", &pupils));
     }
     let years = crate::aggregate::school_years(ds);
@@ -164,13 +159,13 @@ fn bar(ds: &Dataset, id: ChartId, m: &AnyChart) -> String {
             )
         })
         .collect();
-    let tabs: String = ["Chart", "Table", "Sources"]
+    let tabs: String = crate::view::Tab::ALL
         .iter()
-        .enumerate()
-        .map(|(i, t)| {
+        .map(|t| {
             format!(
-                "<button type=\"button\" class=\"tabs__tab\" aria-selected=\"{}\">{t}</button>",
-                i == 0
+                "<button type=\"button\" class=\"tabs__tab\" aria-selected=\"{}\">{}</button>",
+                *t == crate::view::Tab::default(),
+                t.label()
             )
         })
         .collect();

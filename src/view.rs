@@ -647,7 +647,7 @@ pub fn programme_facts(
     }
     let source = dataset
         .source(&p.cohorts_total.source)
-        .map(|s| format!("{}, {}", s.publisher, s.title))
+        .map(crate::model::Source::named)
         .unwrap_or_default();
     (facts, source)
 }

@@ -185,7 +185,7 @@ pub fn ChartCard(
         m.source
             .as_deref()
             .and_then(|s| ds.source(s))
-            .map(|s| format!("{}, {}", s.publisher, s.title))
+            .map(crate::model::Source::named)
             .unwrap_or_else(|| "no published figure".to_string())
     };
     let source_title2 = source_title.clone();

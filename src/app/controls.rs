@@ -53,14 +53,7 @@ pub fn Controls(
                     prop:value=move || view.with(|v| v.selection.pupils.id().to_string())
                 >
                     {PupilGroup::ALL
-                        .map(|g| {
-                            let label = match g {
-                                PupilGroup::All => "All pupils",
-                                PupilGroup::Disadvantaged => "Disadvantaged pupils",
-                                PupilGroup::NonDisadvantaged => "Non-disadvantaged pupils",
-                            };
-                            view! { <option value=g.id()>{label}</option> }
-                        })
+                        .map(|g| view! { <option value=g.id()>{g.menu_label()}</option> })
                         .collect_view()}
                 </select>
             </div>
