@@ -28,8 +28,19 @@ if (!inline) throw new Error('post-build: no inline start-up script in index.htm
 
 const prelude = `
 // Offline copy: the service worker caches this build (not under ?nosw, used by some tests).
+// It is registered once the first chart is interactive (or 10 s after the load event, if the
+// page never gets there), so that saving the copy never competes with the first load.
 if ('serviceWorker' in navigator && !new URLSearchParams(location.search).has('nosw')) {
-  navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('offline copy unavailable: ' + e.message));
+  let registered = false;
+  const register = () => {
+    if (registered) return;
+    registered = true;
+    navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('offline copy unavailable: ' + e.message));
+  };
+  new PerformanceObserver((list) => {
+    if (list.getEntriesByName('cohort-dashboard:first-chart').length) register();
+  }).observe({ type: 'mark', buffered: true });
+  addEventListener('load', () => setTimeout(register, 10000));
 }
 // Embedded in an iframe: tell the parent page the content height whenever it changes.
 if (window.parent !== window) {
@@ -45,18 +56,27 @@ fs.writeFileSync(path.join(dir, bootName), boot);
 html = html.replace(inline[0], `<script type="module" src="./${bootName}"></script>`);
 fs.writeFileSync(indexPath, html);
 
-// trunk's own minifier fails on wasm-bindgen's glue ("Failed to minify JS"): esbuild does it.
+// trunk's own minifier fails on wasm-bindgen's glue ("Failed to minify JS") and is off
+// (Trunk.toml): esbuild minifies the release build's JS and CSS here.
 console.log(`post-build: profile ${process.env.TRUNK_PROFILE}`);
 if (process.env.TRUNK_PROFILE === "release") {
   const { transformSync } = await import('esbuild');
-  // Only the modules trunk made (the glue and the start-up script), hashed by name.
-  for (const f of fs.readdirSync(dir).filter((f) => /-[0-9a-f]{16}\.js$/.test(f))) {
+  const sri = (text) => `sha384-${crypto.createHash('sha384').update(text).digest('base64')}`;
+  // What trunk made: the glue and start-up modules and the stylesheet, hashed by name; the
+  // worker's glue, a classic script (its top-level `wasm_bindgen` is kept by esbuild).
+  const kinds = [
+    [/-[0-9a-f]{16}\.js$/, { format: 'esm', target: 'es2022' }],
+    [/-[0-9a-f]{16}\.css$/, { loader: 'css' }],
+    [/^import-worker\.js$/, { target: 'es2022' }],
+  ];
+  for (const f of fs.readdirSync(dir)) {
+    const kind = kinds.find(([re]) => re.test(f));
+    if (!kind) continue;
     const file = path.join(dir, f);
     const code = fs.readFileSync(file, 'utf8');
-    const small = transformSync(code, { minify: true, format: 'esm', target: 'es2022' }).code;
+    const small = transformSync(code, { minify: true, ...kind[1] }).code;
     fs.writeFileSync(file, small);
     // trunk's subresource-integrity hashes name the file as it was: name it as it is now.
-    const sri = (text) => `sha384-${crypto.createHash('sha384').update(text).digest('base64')}`;
     const page = fs.readFileSync(indexPath, 'utf8');
     fs.writeFileSync(indexPath, page.split(sri(code)).join(sri(small)));
   }

@@ -21,6 +21,7 @@ pub mod summary;
 pub mod table;
 pub mod trend;
 pub mod view;
+pub mod worker;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

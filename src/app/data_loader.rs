@@ -1,9 +1,11 @@
 //! "Load your data": a file picker and drop zone that read a dataset JSON, or a cohort list
-//! with DfE/Ofsted CSVs, in the browser, with the importer's own code and messages. Nothing
+//! with DfE/Ofsted CSVs, in the browser, with the importer's own code and messages (run in
+//! a worker fetched when first needed: `importer.rs`). Nothing
 //! is sent anywhere: the files are read with the File API and never leave the page.
 
 use std::sync::Arc;
 
+use js_sys::ArrayBuffer;
 use leptos::ev::DragEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -12,7 +14,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, FileList, HtmlInputElement};
 
 use crate::dataset::{Dataset, MAX_INPUT_BYTES};
-use crate::import::from_files;
+use crate::import::ImportFailure;
 
 /// A dataset the reader loaded, with the names of the files it came from.
 #[derive(Clone)]
@@ -28,7 +30,9 @@ fn files_of(list: &FileList) -> Vec<File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
-async fn read_all(files: Vec<File>) -> Result<Vec<(String, String)>, Vec<String>> {
+/// The files' contents, read by the browser; files too large are refused here, before
+/// they are read.
+async fn read_all(files: Vec<File>) -> Result<Vec<(String, ArrayBuffer)>, Vec<String>> {
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for f in files {
@@ -41,16 +45,12 @@ async fn read_all(files: Vec<File>) -> Result<Vec<(String, String)>, Vec<String>
             ));
             continue;
         }
-        // Bytes, not text: a file Excel saved as Windows-1252 is decoded as such, and a
-        // workbook is refused with what to do, rather than read as garbage.
+        // Bytes, not text: the importer decodes them (Windows-1252, workbooks refused).
         match JsFuture::from(f.array_buffer()).await {
-            Ok(v) => {
-                let bytes = js_sys::Uint8Array::new(&v).to_vec();
-                match crate::import::decode_text(&name, &bytes) {
-                    Ok((text, _)) => out.push((name, text)),
-                    Err(e) => errors.push(e.plain()),
-                }
-            }
+            Ok(v) => match v.dyn_into::<ArrayBuffer>() {
+                Ok(bytes) => out.push((name, bytes)),
+                Err(_) => errors.push(format!("The browser could not read {name}.")),
+            },
             Err(_) => errors.push(format!("The browser could not read {name}.")),
         }
     }
@@ -59,6 +59,18 @@ async fn read_all(files: Vec<File>) -> Result<Vec<(String, String)>, Vec<String>
     } else {
         Err(errors)
     }
+}
+
+/// Files to a dataset: read here, imported in the worker, validated as any dataset is.
+async fn load_files(list: Vec<File>) -> Result<(Dataset, String, Vec<String>), Vec<String>> {
+    let files = read_all(list).await?;
+    if files.is_empty() {
+        return Err(vec!["No file was chosen.".to_string()]);
+    }
+    let names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
+    let (json, summary) = super::importer::import(files).await?;
+    let dataset = Dataset::from_json(&json).map_err(|e| ImportFailure::Invalid(e).plain_lines())?;
+    Ok((dataset, summary, names))
 }
 
 /// The loader. On success it sets `user`; on failure it lists every problem and leaves the
@@ -71,23 +83,11 @@ pub fn DataLoader(user: RwSignal<Option<UserData>>) -> impl IntoView {
     let load = move |list: Vec<File>| {
         busy.set(true);
         spawn_local(async move {
-            let result = match read_all(list).await {
-                Err(e) => Err(e),
-                Ok(files) if files.is_empty() => Err(vec!["No file was chosen.".to_string()]),
-                Ok(files) => {
-                    let names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
-                    from_files(&files)
-                        .map(|(dataset, s)| (dataset, s, names))
-                        .map_err(|e| e.plain_lines())
-                }
-            };
+            let result = load_files(list).await;
             match result {
                 Ok((dataset, s, names)) => {
                     errors.set(Vec::new());
-                    summary.set(
-                        s.map(|s| s.to_string().replace('\n', "; "))
-                            .unwrap_or_default(),
-                    );
+                    summary.set(s);
                     user.set(Some(UserData {
                         dataset: Arc::new(dataset.from_files_named(names.clone())),
                         files: names,

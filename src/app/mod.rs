@@ -8,6 +8,7 @@ mod dashboard;
 mod data_loader;
 mod data_table;
 mod download;
+mod importer;
 mod load_error;
 mod presenter;
 mod programme_facts;

@@ -7,6 +7,7 @@
 //! person fixing a file sees the whole list at once.
 
 mod areas;
+mod json_path;
 
 use std::collections::HashMap;
 
@@ -74,13 +75,9 @@ impl Dataset {
             )));
         }
         check_version(text)?;
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let raw: RawDataset = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = display_path(&e.path().to_string());
-            DataErrors::one(DataError::at(
-                path,
-                Problem::Syntax(e.into_inner().to_string()),
-            ))
+        let raw: RawDataset = serde_json::from_str(text).map_err(|e| {
+            let path = display_path(&json_path::path_at(text, e.line(), e.column()));
+            DataErrors::one(DataError::at(path, Problem::Syntax(e.to_string())))
         })?;
         Self::try_from(raw)
     }
@@ -241,7 +238,7 @@ fn check_version(text: &str) -> Result<(), DataErrors> {
     )))
 }
 
-/// serde_path_to_error writes the root as `.`; a person reads `(root)` better.
+/// The root has no path; a person reads `(root)` better than nothing.
 fn display_path(path: &str) -> String {
     if path.is_empty() || path == "." {
         "(root)".to_string()

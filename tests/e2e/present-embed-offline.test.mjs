@@ -2,9 +2,11 @@
 // strict Content-Security-Policy.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
-import { useSite, serveDist, openPage, waitForCharts, shotPath, axeViolations } from './support.mjs';
+import { ROOT, useSite, serveDist, openPage, waitForCharts, shotPath, axeViolations } from './support.mjs';
 
 const site = useSite();
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -95,6 +97,14 @@ test('after one visit, every chart renders from the offline copy with the networ
   const notice = await page.getByTestId('offline-notice').textContent();
   assert.match(notice, /You are offline: this is the copy of the data saved on \d{1,2} \w+ \d{4}, \d\d:\d\d UTC\./);
   await page.screenshot({ path: shotPath('offline') });
+  // "Load your data" offline: its importer (a worker never run on the first visit) comes
+  // from the copy too.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'offline-'));
+  const list = path.join(dir, 'offline-cohorts.csv');
+  fs.writeFileSync(list, 'cohort,cohort_name,joined_year,urn\nriver,River Partnership,2017,133328\n');
+  await page.getByTestId('file-input').setInputFiles([list, path.join(ROOT, 'tests/fixtures/import/ks2_2019.csv'), path.join(ROOT, 'tests/fixtures/import/ofsted.csv')]);
+  await page.getByTestId('your-data-banner').waitFor();
+  assert.ok((await page.getByTestId('your-data-banner').textContent()).includes('offline-cohorts.csv'));
   await context.setOffline(false);
   const real = problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED') && !p.startsWith('request failed'));
   assert.deepEqual(real, []);
@@ -117,6 +127,14 @@ test('embedded under a sub-path with a strict CSP, the frame sizes itself and no
   const snippet = await page.getByTestId('chart-ofsted').getByTestId('embed-snippet').inputValue();
   assert.ok(snippet.includes(`src="${dashboard.url}?cohort=esprit&amp;chart=ofsted&amp;embed"`), snippet);
   assert.ok(snippet.includes('loading="lazy"') && snippet.includes(`${dashboard.url}embed.js`), snippet);
+  // "Load your data" too: its importer is a worker, a script of its own under the policy.
+  const fixture = (name) => ({ name, mimeType: 'text/csv', buffer: fs.readFileSync(path.join(ROOT, 'tests/fixtures/import', name)) });
+  await page.getByTestId('file-input').setInputFiles([
+    fixture('ks2_2019.csv'), fixture('ofsted.csv'),
+    { name: 'csp-cohorts.csv', mimeType: 'text/csv', buffer: Buffer.from('cohort,cohort_name,joined_year,urn\nriver,River Partnership,2017,133328\n') },
+  ]);
+  await page.getByTestId('your-data-banner').waitFor();
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], 'the importer runs under the policy');
 
   // A host page on another port, with content above the fold, pastes it.
   const host = http.createServer((req, res) => {

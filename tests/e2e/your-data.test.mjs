@@ -1,5 +1,5 @@
-// End-to-end: "Load your data" reads files in the page with the importer's code, shows them
-// labelled as the reader's, refuses bad ones while keeping what was shown, and sends nothing.
+// End-to-end: "Load your data" reads files in the page with the importer's code (a worker
+// fetched when files are chosen, never before), shows them labelled as the reader's, refuses bad ones while keeping what was shown, and sends nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -12,10 +12,13 @@ const site = useSite();
 
 test('a cohort list with DfE and Ofsted CSVs loads as your data, and nothing is sent', async () => {
   const { context, page, problems } = await openPage(site.browser);
-  await page.goto(site.server.url);
-  await waitForCharts(page);
   const requests = [];
   page.on('request', (r) => requests.push({ url: r.url(), method: r.method(), body: r.postData() }));
+  await page.goto(site.server.url);
+  await waitForCharts(page);
+  // The importer is not part of the first load: it is fetched when files are chosen.
+  assert.deepEqual(requests.filter((r) => r.url.includes('import-worker')), [], 'the importer was fetched before it was needed');
+  requests.length = 0;
   // A cohort list of our own naming, to see it arrive.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cohorts-'));
   const cohorts = path.join(dir, 'our-cohorts.csv');
@@ -32,8 +35,11 @@ test('a cohort list with DfE and Ofsted CSVs loads as your data, and nothing is 
   const drawn = await textOf(page, '[data-testid="chart-ks2-progress"] [data-testid="chart-figure"]');
   assert.ok(drawn.includes('Etruscan Primary (2019)') && drawn.includes('+2.6'), drawn);
   assert.ok((await page.getByTestId('loader-summary').textContent()).includes('2 cohorts, 3 schools'));
-  // The browser may fetch its own icon; nothing may carry a body or go elsewhere.
-  const sent = requests.filter((r) => r.method !== 'GET' || r.body || !r.url.startsWith(site.server.url) || !r.url.endsWith('favicon.svg'));
+  // The importer's own code was fetched (its wasm, once); the browser may fetch its icon;
+  // nothing may carry a body or go elsewhere.
+  const own = /\/(favicon\.svg|import-worker(_loader)?\.js|import-worker_bg\.wasm)$/;
+  assert.equal(requests.filter((r) => r.url.endsWith('/import-worker_bg.wasm')).length, 1, JSON.stringify(requests));
+  const sent = requests.filter((r) => r.method !== 'GET' || r.body || !r.url.startsWith(site.server.url) || !own.test(r.url));
   assert.deepEqual(sent, [], 'no request was made with the files');
   await page.getByTestId('back-to-published').click();
   await page.getByTestId('cohort-select').locator('option[value="seven-stars"]').waitFor({ state: 'attached' });
