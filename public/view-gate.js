@@ -1,12 +1,24 @@
 /*! cohort-dashboard: runs in <head> before the first paint. The HTML carries the default view
  *  prerendered (light theme, all schools). It is shown only where it is the view asked for:
  *  an address naming a cohort, tab, theme, mode or chart, or a system dark theme, hides it
- *  until the app draws the right one, so a link never flashes the wrong view. */
+ *  until the app draws the right one, so a link never flashes the wrong view. The one
+ *  exception is an embed of one chart of the default view, shown as that chart alone. */
 (function () {
   var root = document.documentElement;
   var asked = location.search.replace(/^\?/, '').split('&').filter(function (p) {
     return p && p !== 'nosw';
   });
   var dark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
+  // An embed of one chart of the default view (`?chart=<id>&embed`, as the page's snippet
+  // writes it) is prerendered too: that chart's card alone, as the embed shows it.
+  var chart = asked.length === 2 && asked.indexOf('embed') >= 0 && asked.filter(function (p) {
+    return /^chart=[a-z0-9-]+$/.test(p);
+  })[0];
+  if (chart && !dark) {
+    root.setAttribute('data-mode', 'embed');
+    root.setAttribute('data-embed-chart', chart.slice(6));
+    root.classList.add('prerendered', 'prerender-embed');
+    return;
+  }
   root.classList.add(asked.length || dark ? 'prerender-off' : 'prerendered');
 })();

@@ -3,7 +3,8 @@
 //    `script-src 'self' 'wasm-unsafe-eval'` with no inline script.
 // 2. Adds to it: service-worker registration (offline use) and, when embedded in an iframe,
 //    reporting the content height to the parent page.
-// 3. Writes the default view into index.html (the host binary `prerender`, from the same core
+// 3. Writes the default view into index.html, and the rules that choose its drawings into
+//    the stylesheet (renamed by its new content's hash), (the host binary `prerender`, from the same core
 //    as the page: src/prerender.rs), so the first paint has the charts and the page reads
 //    without JavaScript.
 // 4. Stamps sw.js with this build's file list and a version made from their contents, so a
@@ -56,12 +57,31 @@ fs.writeFileSync(path.join(dir, bootName), boot);
 html = html.replace(inline[0], `<script type="module" src="./${bootName}"></script>`);
 fs.writeFileSync(indexPath, html);
 
+// The dev profile: the binary runs once on a small file, and its build is shared with `cargo test`.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'prerender', '--', dir], { cwd: root, stdio: 'inherit' });
+
+// The rules that choose the prerendered drawings by column width go at the end of the
+// stylesheet (no extra request before the first paint).
+const sri = (text) => `sha384-${crypto.createHash('sha384').update(text).digest('base64')}`;
+/** Rewrites a file trunk made, and its subresource-integrity hash in index.html. */
+function rewrite(file, text) {
+  const old = fs.readFileSync(file, 'utf8');
+  fs.writeFileSync(file, text);
+  const page = fs.readFileSync(indexPath, 'utf8');
+  fs.writeFileSync(indexPath, page.split(sri(old)).join(sri(text)));
+}
+const stylesheet = fs.readdirSync(dir).find((f) => /^main-[0-9a-f]{16}\.css$/.test(f));
+if (!stylesheet) throw new Error('post-build: no main-<hash>.css stylesheet');
+const layoutPath = path.join(dir, 'prerender', 'layout.css');
+rewrite(path.join(dir, stylesheet), `${fs.readFileSync(path.join(dir, stylesheet), 'utf8')}\n/* src/prerender/variants.rs */\n${fs.readFileSync(layoutPath, 'utf8')}`);
+fs.rmSync(layoutPath);
+
 // trunk's own minifier fails on wasm-bindgen's glue ("Failed to minify JS") and is off
 // (Trunk.toml): esbuild minifies the release build's JS and CSS here.
 console.log(`post-build: profile ${process.env.TRUNK_PROFILE}`);
 if (process.env.TRUNK_PROFILE === "release") {
   const { transformSync } = await import('esbuild');
-  const sri = (text) => `sha384-${crypto.createHash('sha384').update(text).digest('base64')}`;
   // What trunk made: the glue and start-up modules and the stylesheet, hashed by name; the
   // worker's glue, a classic script (its top-level `wasm_bindgen` is kept by esbuild).
   const kinds = [
@@ -73,18 +93,19 @@ if (process.env.TRUNK_PROFILE === "release") {
     const kind = kinds.find(([re]) => re.test(f));
     if (!kind) continue;
     const file = path.join(dir, f);
-    const code = fs.readFileSync(file, 'utf8');
-    const small = transformSync(code, { minify: true, ...kind[1] }).code;
-    fs.writeFileSync(file, small);
     // trunk's subresource-integrity hashes name the file as it was: name it as it is now.
-    const page = fs.readFileSync(indexPath, 'utf8');
-    fs.writeFileSync(indexPath, page.split(sri(code)).join(sri(small)));
+    rewrite(file, transformSync(fs.readFileSync(file, 'utf8'), { minify: true, ...kind[1] }).code);
   }
 }
 
-// The dev profile: the binary runs once on a small file, and its build is shared with `cargo test`.
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'prerender', '--', dir], { cwd: root, stdio: 'inherit' });
+
+// The stylesheet's content changed after trunk named it by its hash, and hashed files are
+// cached for a year: name it by what it now holds.
+const css = fs.readFileSync(path.join(dir, stylesheet), 'utf8');
+const renamed = `main-${sha(css)}.css`;
+fs.renameSync(path.join(dir, stylesheet), path.join(dir, renamed));
+fs.writeFileSync(indexPath, fs.readFileSync(indexPath, 'utf8').split(stylesheet).join(renamed));
+
 
 function walk(d, base = '') {
   return fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => {

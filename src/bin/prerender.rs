@@ -1,6 +1,8 @@
 //! Writes the default view into a built site's `index.html` (run by trunk's post-build hook,
 //! `scripts/post-build.mjs`): `prerender <site folder>` reads `data/dataset.json` there and
-//! puts the page `cohort_dashboard::prerender` makes before the app's mount point.
+//! puts the page `cohort_dashboard::prerender` makes before the app's mount point, its
+//! drawings in `prerender/`, and the rules that choose them in `prerender/layout.css` (which
+//! the hook then appends to the page's stylesheet).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -51,6 +53,9 @@ fn run(dir: &std::path::Path) -> Result<usize, String> {
         let path = folder.join(name);
         std::fs::write(&path, svg).map_err(|e| format!("{}: {e}", path.display()))?;
     }
+    // The rules that choose the drawings: the post-build hook appends them to the stylesheet.
+    let css_path = folder.join(cohort_dashboard::prerender::LAYOUT_CSS);
+    std::fs::write(&css_path, &pre.css).map_err(|e| format!("{}: {e}", css_path.display()))?;
     let out = format!(
         "{}<div id=\"prerender\">{}</div>{}",
         &html[..at],

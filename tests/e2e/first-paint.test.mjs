@@ -39,12 +39,13 @@ test('without JavaScript the default view reads completely: charts, figures, tab
     // The first card's drawing is in the HTML; the others are images that load as they come
     // near the screen.
     await card.scrollIntoViewIfNeeded();
-    const inline = card.locator('.prerender__wide svg');
-    const img = card.locator('img.prerender__img');
+    // One drawing is shown, the one made for this column's width (1200 px at 1280).
+    const inline = card.locator('div.pre-v svg').filter({ visible: true });
+    const img = card.locator('img.pre-v').filter({ visible: true });
     let loaded = false;
     for (let i = 0; i < 50 && !loaded; i += 1) {
       loaded = (await inline.count()) ? await inline.isVisible()
-        : await img.evaluate((el) => el.complete && el.naturalWidth > 0 && el.getClientRects().length > 0);
+        : (await img.count()) === 1 && await img.evaluate((el) => el.complete && el.naturalWidth === 1200 && el.getClientRects().length > 0);
       if (!loaded) await page.waitForTimeout(100);
     }
     assert.ok(loaded, `${title}: its drawing is shown`);
@@ -63,15 +64,15 @@ test('without JavaScript the default view reads completely: charts, figures, tab
   await page.screenshot({ path: shotPath('no-javascript') });
   // On a phone the drawings are the ones made for its width, not the desktop's shrunk.
   await page.setViewportSize({ width: 360, height: 740 });
-  assert.ok(await pre.locator('.prerender__narrow svg').first().isVisible());
-  assert.equal(await pre.locator('.prerender__wide svg').first().isVisible(), false);
+  assert.ok(await pre.locator('.pre-ks2-progress-340 svg').isVisible());
+  assert.equal(await pre.locator('.pre-ks2-progress-1200 svg').isVisible(), false);
   // (No waitForFunction: it polls with the page's own scripts, which are off.)
   let drawn = '';
-  for (let i = 0; i < 50 && !drawn.includes('-narrow.svg'); i += 1) {
+  for (let i = 0; i < 50 && !drawn.endsWith('-340.svg'); i += 1) {
     await page.waitForTimeout(100);
-    drawn = await pre.locator('img.prerender__img').first().evaluate((img) => img.currentSrc);
+    drawn = await pre.locator('#pre-schools-over-time img.pre-v').filter({ visible: true }).evaluate((img) => img.currentSrc);
   }
-  assert.ok(drawn.endsWith('schools-over-time-narrow.svg'), drawn);
+  assert.ok(drawn.endsWith('schools-over-time-340.svg'), drawn);
   const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(sideways <= 1, `${sideways}px of sideways scrolling at 360 px`);
   await page.screenshot({ path: shotPath('no-javascript-phone') });
@@ -85,7 +86,7 @@ test('the charts are painted before the wasm arrives, and it takes over without 
   await page.goto(site.server.url);
   // Before the wasm: the prerendered charts are on screen.
   await page.waitForTimeout(700);
-  assert.ok(await page.locator('#prerender .prerender__wide svg').first().isVisible(), 'prerendered charts shown');
+  assert.ok(await page.locator('#prerender .pre-ks2-progress-1200 svg').isVisible(), 'prerendered charts shown');
   const before = await page.locator('#prerender .chart-card__summary').allTextContents();
   // After: the app's own cards, the static copy gone, nothing moved on the way.
   await waitForCharts(page);
@@ -104,7 +105,8 @@ test('the charts are painted before the wasm arrives, and it takes over without 
 for (const [name, query] of [
   ['another cohort', '?cohort=seven-stars'],
   ['the presenter', '?present'],
-  ['an embed', '?embed&chart=ofsted'],
+  ['an embed of another cohort', '?cohort=esprit&chart=ofsted&embed'],
+  ['an embed with its own options', '?chart=ofsted&embed&selector=1'],
   ['the dark theme', '?theme=dark'],
 ]) {
   test(`a link to ${name} never paints the default view, even with the wasm late`, async () => {
@@ -129,6 +131,57 @@ for (const [name, query] of [
     await context.close();
   });
 }
+
+test('an embed of one chart is painted before the wasm as that chart alone, and taken over without a shift', async () => {
+  for (const [width, chart] of [[390, 'ofsted'], [700, 'ks2-progress']]) {
+    const { context, page, problems } = await openPage(site.browser, { width, height: 800 });
+    await watchLayoutShift(context);
+    await delayWasm(page, 2000);
+    await page.goto(`${site.server.url}?chart=${chart}&embed`);
+    await page.waitForTimeout(600);
+    const visible = (sel) => page.locator(`#prerender ${sel}`).filter({ visible: true });
+    assert.equal(await visible('section.chart-card').count(), 1, 'one card');
+    assert.ok(await page.locator(`#pre-${chart}`).isVisible(), `${chart} shown`);
+    assert.ok(await visible(`#pre-${chart} .pre-v`).count() === 1, 'one drawing, for this width');
+    for (const hidden of ['.page-header', '.facts', '.controls', '.sources', '.chart-card__explainer', '.embed-code']) {
+      assert.equal(await visible(hidden).count(), 0, `${hidden} is not part of an embed`);
+    }
+    const out = visible('.embed__full a');
+    assert.equal(await out.count(), 1);
+    assert.equal(await out.getAttribute('href'), `?chart=${chart}`);
+    await page.screenshot({ path: shotPath(`embed-prerendered-${chart}-${width}`) });
+    const before = await page.locator('#prerender .chart-card__summary').filter({ visible: true }).textContent();
+    await page.locator('#prerender').waitFor({ state: 'detached', timeout: 20000 });
+    await page.getByTestId(`chart-${chart}`).getByTestId('chart-figure').waitFor();
+    assert.equal(await page.getByTestId('embed-full-link').isVisible(), true);
+    assert.equal(await page.getByTestId(`chart-${chart}`).getByTestId('summary').textContent(), before);
+    await page.waitForTimeout(400);
+    const cls = await page.evaluate(() => window.__cls);
+    assert.ok(cls <= 0.01, `${chart} at ${width}px: cumulative layout shift ${cls}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('at any column width the drawing shown has the height the page draws, so the take-over moves nothing', async () => {
+  // A phone, a tablet, a laptop: each column falls in another of the drawings' ranges.
+  for (const width of [360, 768, 1024]) {
+    const { context, page, problems } = await openPage(site.browser, { width, height: 800 });
+    await watchLayoutShift(context);
+    await delayWasm(page, 1200);
+    await page.goto(site.server.url);
+    await page.waitForTimeout(500);
+    const box = await page.locator('#pre-ks2-progress .pre-v svg').filter({ visible: true }).boundingBox();
+    await page.locator('#prerender').waitFor({ state: 'detached', timeout: 20000 });
+    const drawn = await page.getByTestId('chart-ks2-progress').locator('.chart-card__svg svg').boundingBox();
+    assert.ok(box && drawn && Math.abs(box.height - drawn.height) <= 1, `${width}px: prerendered ${box?.height}px, drawn ${drawn?.height}px`);
+    await page.waitForTimeout(400);
+    const cls = await page.evaluate(() => window.__cls);
+    assert.ok(cls <= 0.01, `${width}px: cumulative layout shift ${cls}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
 
 test('with a dark system theme the page waits for its own dark charts rather than flash light ones', async () => {
   const { context, page } = await openPage(site.browser, { colorScheme: 'dark' });

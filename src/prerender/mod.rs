@@ -4,11 +4,11 @@
 //! page uses. `src/bin/prerender.rs` writes it into the built `index.html`; the wasm removes
 //! it when its own charts are drawn.
 //!
-//! Each drawing is made twice, for a wide column and for a phone's, as SVG files beside the
-//! page (`prerender/<chart>-wide.svg`, `-narrow.svg`) that a `<picture>` chooses between: the
-//! browser fetches only the one that fits (a drawing scaled to a third of its width would
-//! have unreadable text) and decodes it off the page's main thread, so the HTML stays small
-//! and parses quickly.
+//! Each chart is drawn once for each range of column widths the page draws it at one height
+//! (`variants.rs`: a phone's column, a desktop's, and the steps between), as SVG files beside
+//! the page (`prerender/<chart>-<width>.svg`; the first card's inline) that the column chooses
+//! between by container query: the browser fetches only the one shown, its box has the height
+//! the page will draw, so nothing moves at the take-over, in a page or an embed's frame.
 //!
 //! Where JavaScript runs, inert copies of the page's controls (menus, legend, tabs, download
 //! buttons) hold their places (`prerender__js`, shown only under `html.prerendered`), so that
@@ -23,11 +23,11 @@ use crate::format::html_attr as esc;
 use crate::table::{readable_sources, DataTable};
 use crate::view::ChartId;
 
-/// The width the drawings are made at for a desktop column (the card's frame at a 1280 px
-/// window).
-pub const WIDE: u32 = 1200;
-/// The width for a phone's column.
-pub const NARROW: u32 = 340;
+mod variants;
+
+/// The file, in [`DRAWINGS`], the rules that choose the drawings are written to, for the
+/// post-build hook to move into the stylesheet.
+pub const LAYOUT_CSS: &str = "layout.css";
 
 /// The folder, beside `index.html`, the drawings are written to.
 pub const DRAWINGS: &str = "prerender";
@@ -40,11 +40,16 @@ pub struct Prerendered {
     pub html: String,
     /// The drawings.
     pub drawings: Vec<(String, String)>,
+    /// The rules that choose each chart's drawing by its column's width (container queries
+    /// over `.chart-card__frame`), for the page's stylesheet: made here because the steps
+    /// come from the data (`variants.rs`).
+    pub css: String,
 }
 
 /// The prerendered default view.
 pub fn page(ds: &Dataset) -> Prerendered {
     let mut drawings = Vec::new();
+    let mut css = String::new();
     let mut out = String::with_capacity(256 * 1024);
     out.push_str("<a class=\"skip-link\" href=\"#pre-main\">Skip to the charts</a>");
     out.push_str(&header());
@@ -58,16 +63,41 @@ pub fn page(ds: &Dataset) -> Prerendered {
     out.push_str(&controls(ds));
     out.push_str("<div class=\"charts\">");
     let sel = Selection::default();
-    for id in ChartId::available(ds) {
-        out.push_str(&card(ds, id, &AnyChart::build(id, ds, &sel), &mut drawings));
+    let charts = ChartId::available(ds);
+    for &id in &charts {
+        out.push_str(&card(
+            ds,
+            id,
+            &AnyChart::build(id, ds, &sel),
+            &mut drawings,
+            &mut css,
+        ));
     }
     out.push_str("</div>");
+    out.push_str(&embed_links(&charts));
     out.push_str(&sources(ds));
     out.push_str("</main>");
     Prerendered {
         html: out,
         drawings,
+        css,
     }
+}
+
+/// The way out of an embedded chart, one for each chart, as the embed shows it under its
+/// chart: shown only in a prerendered embed of that chart (`public/view-gate.js` names the
+/// chart on `<html>`; `style/main.css` has a rule for each).
+fn embed_links(charts: &[ChartId]) -> String {
+    charts
+        .iter()
+        .map(|c| {
+            format!(
+                "<p class=\"embed__full prerender__embed\" id=\"pre-full-{id}\">\
+                 <a href=\"?chart={id}\" target=\"_blank\" rel=\"noopener\">Open the full dashboard (new tab)</a></p>",
+                id = c.id()
+            )
+        })
+        .collect()
 }
 
 fn header() -> String {
@@ -187,39 +217,45 @@ pub fn card(
     id: ChartId,
     m: &AnyChart,
     drawings: &mut Vec<(String, String)>,
+    css: &mut String,
 ) -> String {
     let key = id.id();
     // The first card's drawings are in the HTML itself, so the first screen is complete
     // without another request; the others are SVG files drawn as they come near the screen
     // (an SVG image is drawn on the page's main thread; their sizes are set, so nothing moves).
+    // Only the drawing for the column's width is shown, and only it is fetched (`loading=lazy`
+    // images that are not displayed are not loaded).
     let first = drawings.is_empty();
-    let picture = match (m.svg(WIDE), m.svg(NARROW)) {
-        (Ok(wide), Ok(narrow)) if first => {
-            let html = format!(
-                "<div class=\"chart-card__svg prerender__wide\" aria-hidden=\"true\">{wide}</div>\
-                 <div class=\"chart-card__svg prerender__narrow\" aria-hidden=\"true\">{narrow}</div>"
-            );
-            // Listed all the same: `drawings` is every drawing of the view.
-            drawings.push((format!("{key}-wide.svg"), wide));
-            drawings.push((format!("{key}-narrow.svg"), narrow));
-            html
+    let mut picture = String::new();
+    for v in variants::variants(m) {
+        let (w, h) = (v.width, v.height);
+        let class = format!("pre-{key}-{w}");
+        let svg = match m.svg(w) {
+            // Scaled down within its range, the drawing keeps to the top left of its box.
+            Ok(svg) => svg.replacen("<svg ", "<svg preserveAspectRatio=\"xMinYMin meet\" ", 1),
+            Err(e) => {
+                picture = format!("<p class=\"chart-card__error\">{}</p>", esc(&e.to_string()));
+                break;
+            }
+        };
+        css.push_str(&format!(
+            "@container {} {{ #prerender .{class} {{ display: block; }} }}\n\
+             #prerender .{class} svg, #prerender img.{class} {{ height: {h}px; }}\n",
+            variants::condition(&v)
+        ));
+        let name = format!("{key}-{w}.svg");
+        if first {
+            picture.push_str(&format!(
+                "<div class=\"chart-card__svg pre-v {class}\" aria-hidden=\"true\">{svg}</div>"
+            ));
+        } else {
+            picture.push_str(&format!(
+                "<img class=\"pre-v {class}\" src=\"{DRAWINGS}/{name}\" alt=\"\" width=\"{w}\" height=\"{h}\" decoding=\"async\" loading=\"lazy\">"
+            ));
         }
-        (Ok(wide), Ok(narrow)) => {
-            let (ww, wh) = m.size(WIDE);
-            let (nw, nh) = m.size(NARROW);
-            let (wide_name, narrow_name) = (format!("{key}-wide.svg"), format!("{key}-narrow.svg"));
-            let html = format!(
-                "<picture><source media=\"(max-width: 600px)\" srcset=\"{DRAWINGS}/{narrow_name}\" width=\"{nw}\" height=\"{nh}\">\
-                 <img class=\"prerender__img\" src=\"{DRAWINGS}/{wide_name}\" alt=\"\" width=\"{ww}\" height=\"{wh}\" decoding=\"async\" loading=\"lazy\"></picture>"
-            );
-            drawings.push((wide_name, wide));
-            drawings.push((narrow_name, narrow));
-            html
-        }
-        (Err(e), _) | (_, Err(e)) => {
-            format!("<p class=\"chart-card__error\">{}</p>", esc(&e.to_string()))
-        }
-    };
+        // Listed all the same: `drawings` is every drawing of the view.
+        drawings.push((name, svg));
+    }
     let notes: String = m
         .notes()
         .iter()
@@ -320,6 +356,26 @@ mod tests {
     use crate::testing::bundled;
 
     #[test]
+    fn every_chart_can_be_shown_alone_as_a_prerendered_embed() {
+        // The gate names the chart on <html>; the stylesheet must show that card and its
+        // way out, for every chart there is (a chart added without its rule would show an
+        // empty frame until the wasm came).
+        let css = include_str!("../../style/main.css");
+        let html = page(&bundled()).html;
+        for id in ChartId::ALL {
+            let key = id.id();
+            for target in [format!("#pre-{key}"), format!("#pre-full-{key}")] {
+                let rule = format!("html[data-embed-chart=\"{key}\"] #prerender {target}");
+                assert!(css.contains(&rule), "style/main.css has no `{rule}`");
+            }
+            assert!(
+                html.contains(&format!("id=\"pre-full-{key}\"><a href=\"?chart={key}\"")),
+                "{key}: no way out to the full dashboard"
+            );
+        }
+    }
+
+    #[test]
     fn the_prerendered_page_holds_every_chart_its_summary_table_and_sources() {
         let ds = bundled();
         let pre = page(&ds);
@@ -333,16 +389,30 @@ mod tests {
             );
             assert!(html.contains(&format!("id=\"pre-{}\"", id.id())));
         }
-        assert_eq!(pre.drawings.len(), 2 * ChartId::available(&ds).len());
-        // The first card's drawings are inline; every other one is a file the page names.
-        assert!(pre.drawings.iter().skip(2).all(|(name, svg)| {
-            html.contains(&format!("{DRAWINGS}/{name}")) && svg.starts_with("<svg")
-        }));
+        // The first card's drawings are inline; every other one is a file the page names,
+        // and each has its rule in the stylesheet.
+        let first = ChartId::available(&ds)[0].id();
+        let inline = pre
+            .drawings
+            .iter()
+            .filter(|(name, _)| name.starts_with(&format!("{first}-")))
+            .count();
+        assert!(inline >= 2, "a phone's and a desktop's drawing at least");
         assert_eq!(
             html.matches("<svg").count(),
-            2,
-            "the first card's two drawings inline"
+            inline,
+            "the first card's drawings inline"
         );
+        for (name, svg) in pre.drawings.iter().skip(inline) {
+            assert!(html.contains(&format!("{DRAWINGS}/{name}")) && svg.starts_with("<svg"));
+        }
+        for (name, _) in &pre.drawings {
+            let class = format!(
+                "#prerender .pre-{} {{ display: block; }}",
+                name.trim_end_matches(".svg")
+            );
+            assert!(pre.css.contains(&class), "no rule shows {name}");
+        }
         assert!(html.contains("Etruscan Primary"));
         assert!(html.contains("Sources and caveats"));
         assert!(
