@@ -152,7 +152,7 @@ mod tests {
             }
             for v in &vs {
                 // Drawn inside its range, at the height the page draws there.
-                assert!(v.width >= v.from.min(PHONE).max(240), "{id:?} {v:?}");
+                assert!(v.width >= v.from.clamp(240, PHONE), "{id:?} {v:?}");
                 assert!(v.to.is_none_or(|to| v.width < to), "{id:?} {v:?}");
                 assert_eq!(v.height, m.size(v.width).1);
             }
