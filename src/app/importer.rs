@@ -12,10 +12,16 @@ use web_sys::{MessageEvent, Worker};
 /// the name is known here; the service worker's version changes with their content).
 const LOADER: &str = "import-worker_loader.js";
 
-/// What a reader is told when the importer cannot start or dies.
+/// What a reader is told when the importer cannot start.
 const NOT_STARTED: &str = "The importer could not be started: it is fetched the first time \
 files are loaded, so it needs the network once (afterwards the offline copy has it). \
 Try again when the connection is back.";
+
+/// What a reader is told when the importer stops without answering: a fault of the page's
+/// or the browser's, not of the files, which are not to blame.
+const STOPPED: &str = "The importer stopped while reading the files, without saying why: \
+this is a fault in the dashboard or the browser ran out of memory, not a problem found in \
+your files. Try again, or with fewer or smaller files.";
 
 /// The next message from the worker, or its error event as `Err`.
 async fn next_message(
@@ -68,7 +74,7 @@ async fn run(
     }
     let reply = next_message(worker, Some((&message, &transfer)))
         .await
-        .map_err(|_| not_started())?;
+        .map_err(|_| vec![STOPPED.to_string()])?;
     let field = |key: &str| Reflect::get(&reply, &key.into()).ok();
     if let Some(json) = field("dataset").and_then(|v| v.as_string()) {
         let summary = field("summary")

@@ -131,3 +131,29 @@ test('a figure published for a predecessor school says so in the chart, tooltip 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('an importer that cannot start or stops says so, and the charts stay', async () => {
+  for (const [what, body, expected] of [
+    // Offline on a first visit, or the file missing on the server.
+    ['missing', null, 'The importer could not be started'],
+    // A fault in the importer itself, after it said it was ready.
+    ['crashing', "self.postMessage('ready'); self.onmessage = () => { throw new Error('a fault'); };", 'The importer stopped while reading the files'],
+  ]) {
+    const { context, page, problems } = await openPage(site.browser);
+    await context.route('**/import-worker_loader.js', (route) => (body === null
+      ? route.fulfill({ status: 404, body: 'not found' })
+      : route.fulfill({ status: 200, contentType: 'text/javascript', body })));
+    await page.goto(site.server.url);
+    await waitForCharts(page);
+    const before = await textOf(page, '[data-testid="chart-ks2-progress"]');
+    await page.getByTestId('file-input').setInputFiles([path.join(FIXTURES, 'cohorts.csv'), path.join(FIXTURES, 'ks2_2019.csv')]);
+    const errors = page.getByTestId('loader-errors');
+    await errors.waitFor();
+    const text = (await errors.textContent()).replace(/\s+/g, ' ');
+    assert.ok(text.includes(expected) && text.includes('nothing on the page has changed'), `${what}: ${text}`);
+    assert.equal(await textOf(page, '[data-testid="chart-ks2-progress"]'), before, `${what}: the charts are as they were`);
+    // The browser reports the worker's own failure in the console; nothing else may fail.
+    assert.deepEqual(problems.filter((p) => !p.includes('import-worker') && !p.includes('a fault')), [], what);
+    await context.close();
+  }
+});
