@@ -98,14 +98,12 @@ if (process.env.TRUNK_PROFILE === "release") {
   }
 }
 
-
 // The stylesheet's content changed after trunk named it by its hash, and hashed files are
 // cached for a year: name it by what it now holds.
 const css = fs.readFileSync(path.join(dir, stylesheet), 'utf8');
 const renamed = `main-${sha(css)}.css`;
 fs.renameSync(path.join(dir, stylesheet), path.join(dir, renamed));
 fs.writeFileSync(indexPath, fs.readFileSync(indexPath, 'utf8').split(stylesheet).join(renamed));
-
 
 function walk(d, base = '') {
   return fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => {

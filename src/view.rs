@@ -582,6 +582,18 @@ pub fn swatch_class(
     }
 }
 
+/// The page's header, as the page and the prerendered view both write it (a difference
+/// would show as a jolt at the take-over): the kicker, the title and the lede for the
+/// published data.
+pub const HEADER_KICKER: &str = "University of Worcester · School Improvement Team";
+/// The page's title.
+pub const HEADER_TITLE: &str = "Collaborative Leadership Programme, Stoke-on-Trent";
+/// The lede under the title, for the published data.
+pub const HEADER_LEDE: &str = "KS2 progress, disadvantaged pupils and Ofsted judgements of the programme's schools, against Stoke-on-Trent and England. Published figures only: where none is published, the page says so.";
+
+/// The link out of an embedded chart to the full dashboard.
+pub const EMBED_WAY_OUT: &str = "Open the full dashboard (new tab)";
+
 /// How to read a chart by pointer and by keys: under every chart, once.
 pub const KEYS_HINT: &str = "Point at or tap the chart for exact figures. With the keyboard: Left and Right move along a series, Up and Down between series, Home and End to the first and last figure.";
 

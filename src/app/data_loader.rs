@@ -46,12 +46,10 @@ async fn read_all(files: Vec<File>) -> Result<Vec<(String, ArrayBuffer)>, Vec<St
             continue;
         }
         // Bytes, not text: the importer decodes them (Windows-1252, workbooks refused).
-        match JsFuture::from(f.array_buffer()).await {
-            Ok(v) => match v.dyn_into::<ArrayBuffer>() {
-                Ok(bytes) => out.push((name, bytes)),
-                Err(_) => errors.push(format!("The browser could not read {name}.")),
-            },
-            Err(_) => errors.push(format!("The browser could not read {name}.")),
+        let read = JsFuture::from(f.array_buffer()).await.ok();
+        match read.and_then(|v| v.dyn_into::<ArrayBuffer>().ok()) {
+            Some(bytes) => out.push((name, bytes)),
+            None => errors.push(format!("The browser could not read {name}.")),
         }
     }
     if errors.is_empty() {
@@ -65,7 +63,7 @@ async fn read_all(files: Vec<File>) -> Result<Vec<(String, ArrayBuffer)>, Vec<St
 async fn load_files(list: Vec<File>) -> Result<(Dataset, String, Vec<String>), Vec<String>> {
     let files = read_all(list).await?;
     if files.is_empty() {
-        return Err(vec!["No file was chosen.".to_string()]);
+        return Err(vec![crate::worker::NO_FILES.to_string()]);
     }
     let names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
     let (json, summary) = super::importer::import(files).await?;

@@ -58,11 +58,10 @@ async fn run(
     worker: &Worker,
     files: Vec<(String, ArrayBuffer)>,
 ) -> Result<(String, String), Vec<String>> {
-    let not_started = || vec![NOT_STARTED.to_string()];
     // The worker says "ready" once its wasm runs; a message sent before would be lost.
     next_message(worker, None)
         .await
-        .map_err(|_| not_started())?;
+        .map_err(|_| vec![NOT_STARTED.to_string()])?;
     let message = Array::new();
     let transfer = Array::new();
     for (name, bytes) in files {
@@ -87,7 +86,7 @@ async fn run(
         .map(|list| list.iter().filter_map(|v| v.as_string()).collect())
         .unwrap_or_default();
     Err(if errors.is_empty() {
-        not_started()
+        vec![NOT_STARTED.to_string()]
     } else {
         errors
     })

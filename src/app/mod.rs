@@ -68,14 +68,13 @@ pub fn App() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">"Skip to the charts"</a>
         <header class="page-header">
-            <p class="page-header__kicker">"University of Worcester · School Improvement Team"</p>
-            <h1>"Collaborative Leadership Programme, Stoke-on-Trent"</h1>
+            <p class="page-header__kicker">{crate::view::HEADER_KICKER}</p>
+            <h1>{crate::view::HEADER_TITLE}</h1>
             <p class="page-header__lede">
                 {move || if user.with(Option::is_some) {
                     "KS2 progress, disadvantaged pupils and Ofsted judgements of the schools in your files."
                 } else {
-                    "KS2 progress, disadvantaged pupils and Ofsted judgements of the programme's schools, \
-                     against Stoke-on-Trent and England. Published figures only: where none is published, the page says so."
+                    crate::view::HEADER_LEDE
                 }}
             </p>
         </header>

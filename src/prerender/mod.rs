@@ -93,21 +93,22 @@ fn embed_links(charts: &[ChartId]) -> String {
         .map(|c| {
             format!(
                 "<p class=\"embed__full prerender__embed\" id=\"pre-full-{id}\">\
-                 <a href=\"?chart={id}\" target=\"_blank\" rel=\"noopener\">Open the full dashboard (new tab)</a></p>",
-                id = c.id()
+                 <a href=\"?chart={id}\" target=\"_blank\" rel=\"noopener\">{text}</a></p>",
+                id = c.id(),
+                text = esc(crate::view::EMBED_WAY_OUT)
             )
         })
         .collect()
 }
 
 fn header() -> String {
-    "<header class=\"page-header\">\
-     <p class=\"page-header__kicker\">University of Worcester · School Improvement Team</p>\
-     <h1>Collaborative Leadership Programme, Stoke-on-Trent</h1>\
-     <p class=\"page-header__lede\">KS2 progress, disadvantaged pupils and Ofsted judgements of \
-     the programme's schools, against Stoke-on-Trent and England. Published figures only: where \
-     none is published, the page says so.</p></header>"
-        .to_string()
+    format!(
+        "<header class=\"page-header\"><p class=\"page-header__kicker\">{}</p><h1>{}</h1>\
+         <p class=\"page-header__lede\">{}</p></header>",
+        esc(crate::view::HEADER_KICKER),
+        esc(crate::view::HEADER_TITLE),
+        esc(crate::view::HEADER_LEDE)
+    )
 }
 
 fn facts(ds: &Dataset) -> String {

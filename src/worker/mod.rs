@@ -17,6 +17,9 @@ pub use web::start;
 
 use crate::import::{decode_text, from_files};
 
+/// What a reader is told when no file came with the request.
+pub const NO_FILES: &str = "No file was chosen.";
+
 /// What the worker answers for one set of files.
 #[derive(Debug, PartialEq)]
 pub enum Reply {
@@ -47,7 +50,7 @@ pub fn import(files: &[(String, Vec<u8>)]) -> Reply {
         return Reply::Errors(errors);
     }
     if texts.is_empty() {
-        return Reply::Errors(vec!["No file was chosen.".to_string()]);
+        return Reply::Errors(vec![NO_FILES.to_string()]);
     }
     match from_files(&texts) {
         Err(e) => Reply::Errors(e.plain_lines()),
