@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useSite, openPage, waitForCharts, ROOT } from './support.mjs';
+import { useSite, openPage, waitForCharts, eachSlide, ROOT } from './support.mjs';
 
 const site = useSite();
 const CHARTS = ['ks2-progress', 'schools-over-time', 'area-progress', 'area-attainment', 'disadvantaged', 'area-fsm', 'ofsted', 'inspections'];
@@ -75,16 +75,10 @@ for (const [name, query] of VIEWS) {
 test('plain words: every slide of the deck, and every tooltip of the Ofsted chart', async () => {
   const { context, page, problems } = await openPage(site.browser, { width: 1280, height: 800 });
   await page.goto(`${site.server.url}?present&cohort=compass`);
-  const count = page.getByTestId('slide-count');
-  await count.waitFor();
-  const total = Number((await count.textContent()).split('/')[1]);
   const found = [];
-  for (let i = 1; i <= total; i += 1) {
-    await count.filter({ hasText: `${i} / ${total}` }).waitFor();
-    await page.getByTestId('slide-figure').locator('svg').waitFor();
+  await eachSlide(page, async () => {
     found.push(...(await wordsOf(page)).flatMap(plainWordProblems));
-    await page.keyboard.press('ArrowRight');
-  }
+  });
   await page.goto(`${site.server.url}?cohort=compass`);
   await waitForCharts(page);
   const figure = page.getByTestId('chart-ofsted').getByTestId('chart-figure');

@@ -72,19 +72,30 @@ export function useSite() {
 }
 
 /**
+ * Steps through every slide of the open deck, calling `visit(i)` on each (1-based) once its
+ * drawing is on screen, then moving on with the right arrow.
+ */
+export async function eachSlide(page, visit) {
+  const count = page.getByTestId('slide-count');
+  await count.waitFor();
+  const total = Number((await count.textContent()).split('/')[1]);
+  for (let i = 1; i <= total; i += 1) {
+    await count.filter({ hasText: `${i} / ${total}` }).waitFor();
+    await page.getByTestId('slide-figure').locator('svg').waitFor();
+    await visit(i);
+    await page.keyboard.press('ArrowRight');
+  }
+}
+
+/**
  * Steps through every slide of the open deck on a `width` × `height` screen and checks each
  * fits: the drawing ends on screen, the source and buttons do not sit on it, and its text is
  * at least 14 px. Returns the slides' titles; `shot(i)` may name a screenshot to take.
  */
 export async function checkDeckFits(page, width, height, shot = () => null) {
-  const count = page.getByTestId('slide-count');
-  await count.waitFor();
-  const total = Number((await count.textContent()).split('/')[1]);
   const titles = [];
-  for (let i = 1; i <= total; i += 1) {
-    await count.filter({ hasText: `${i} / ${total}` }).waitFor();
+  await eachSlide(page, async (i) => {
     const svg = page.getByTestId('slide-figure').locator('svg');
-    await svg.waitFor();
     const box = await svg.boundingBox();
     const bar = await page.locator('.presenter__bar').boundingBox();
     const title = await page.getByTestId('presenter').locator('h2').textContent();
@@ -96,7 +107,6 @@ export async function checkDeckFits(page, width, height, shot = () => null) {
     if (px < 14 - 0.5) throw new Error(`${title}: chart text ${px.toFixed(1)}px high`);
     const name = shot(i);
     if (name) await page.screenshot({ path: shotPath(name) });
-    await page.keyboard.press('ArrowRight');
-  }
+  });
   return titles;
 }
