@@ -74,11 +74,18 @@ impl Dataset {
                 )),
             )));
         }
-        check_version(text)?;
+        // The text is read once; only a file that does not parse, or parses with another
+        // version, is read again for its version (see `check_version`).
         let raw: RawDataset = serde_json::from_str(text).map_err(|e| {
+            if let Err(version) = check_version(text) {
+                return version;
+            }
             let path = display_path(&json_path::path_at(text, e.line(), e.column()));
             DataErrors::one(DataError::at(path, Problem::Syntax(e.to_string())))
         })?;
+        if raw.schema_version != SCHEMA_VERSION {
+            check_version(text)?;
+        }
         Self::try_from(raw)
     }
 
@@ -211,22 +218,21 @@ fn progress_extent(raw: &RawDataset) -> f64 {
         .fold(0.0, f64::max)
 }
 
-/// Refuses a file of another schema version before its fields are read, so the message says
-/// "version 2 is not supported" rather than listing every field that changed.
+/// Refuses a file of another schema version, so the message says "version 3 is not
+/// supported" rather than listing every field that changed. Only read where the full parse
+/// failed or found another version: a file that parses pays for one reading, not two.
 fn check_version(text: &str) -> Result<(), DataErrors> {
     #[derive(Deserialize)]
     struct Probe {
-        schema_version: Option<serde_json::Value>,
+        schema_version: Option<Found>,
     }
     // A file that is not JSON at all is reported by the full parse, with its path.
     let Ok(probe) = serde_json::from_str::<Probe>(text) else {
         return Ok(());
     };
     let found = match probe.schema_version {
-        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {
-            return Ok(())
-        }
-        Some(other) => other.to_string(),
+        Some(Found::Number(n)) if n == f64::from(SCHEMA_VERSION) => return Ok(()),
+        Some(found) => found.to_string(),
         None => "missing".to_string(),
     };
     Err(DataErrors::one(DataError::at(
@@ -236,6 +242,65 @@ fn check_version(text: &str) -> Result<(), DataErrors> {
             expected: SCHEMA_VERSION,
         },
     )))
+}
+
+/// What a file gives as its `schema_version`, written back as JSON writes it (`3`, `"2"`,
+/// `null`; a list or an object in short). Read without `serde_json::Value`, whose parser and
+/// printer would otherwise be in the page's wasm for this one field.
+enum Found {
+    Number(f64),
+    Text(String),
+    Other(&'static str),
+}
+
+impl std::fmt::Display for Found {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Found::Number(n) => write!(f, "{n}"),
+            Found::Text(t) => write!(f, "\"{t}\""),
+            Found::Other(o) => f.write_str(o),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Found {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Found;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a schema version")
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Found, E> {
+                Ok(Found::Number(v as f64))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Found, E> {
+                Ok(Found::Number(v as f64))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Found, E> {
+                Ok(Found::Number(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Found, E> {
+                Ok(Found::Text(v.to_string()))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Found, E> {
+                Ok(Found::Other(if v { "true" } else { "false" }))
+            }
+            fn visit_unit<E>(self) -> Result<Found, E> {
+                Ok(Found::Other("null"))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Found, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Found::Other("a list"))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Found, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Found::Other("an object"))
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
 }
 
 /// The root has no path; a person reads `(root)` better than nothing.
@@ -890,6 +955,30 @@ mod tests {
         check(
             |d| d["schema_version"] = json!(1),
             "schema_version: schema_version 1 is not supported: this dashboard reads version 2. Version 2 adds the area series over time and changes nothing else",
+        );
+    }
+
+    #[test]
+    fn a_newer_file_with_fields_this_build_does_not_know_is_told_its_version() {
+        // The full parse fails on the unknown field; the version is the message.
+        check(
+            |d| {
+                d["schema_version"] = json!(3);
+                d["new_in_version_3"] = json!([]);
+            },
+            "schema_version: schema_version 3 is not supported",
+        );
+    }
+
+    #[test]
+    fn a_version_written_as_text_or_a_list_is_quoted_back() {
+        check(
+            |d| d["schema_version"] = json!("2"),
+            "schema_version \"2\" is not supported",
+        );
+        check(
+            |d| d["schema_version"] = json!([2]),
+            "schema_version a list is not supported",
         );
     }
 
