@@ -20,5 +20,15 @@
     root.classList.add('prerendered', 'prerender-embed');
     return;
   }
-  root.classList.add(asked.length || dark ? 'prerender-off' : 'prerendered');
+  var off = asked.length || dark;
+  root.classList.add(off ? 'prerender-off' : 'prerendered');
+  // With no static view to paint, the app is all there is: fetch it at once. (Over the
+  // prerendered view, the start-up script fetches it once that view has painted.) The build
+  // (scripts/post-build.mjs) writes trunk's preload hints for the wasm and its glue here.
+  var hints = /*HINTS*/[];
+  for (var i = 0; off && i < hints.length; i++) {
+    var link = document.createElement('link');
+    for (var k in hints[i]) link.setAttribute(k, hints[i][k]);
+    document.head.appendChild(link);
+  }
 })();

@@ -1,8 +1,10 @@
 // trunk post_build hook (see Trunk.toml): runs in the staging folder before it becomes dist/.
 // 1. Moves trunk's inline start-up script into boot-<hash>.js, so the page runs under
 //    `script-src 'self' 'wasm-unsafe-eval'` with no inline script.
-// 2. Adds to it: service-worker registration (offline use) and, when embedded in an iframe,
-//    reporting the content height to the parent page.
+// 2. Adds to it: service-worker registration (offline use), when embedded in an iframe,
+//    reporting the content height to the parent page, and the later start: over the
+//    prerendered view the wasm is fetched once that view has painted (trunk's preload hints
+//    move from the HTML into the script, and into view-gate.js for the other views).
 // 3. Writes the default view into index.html, and the rules that choose its drawings into
 //    the stylesheet (renamed by its new content's hash), (the host binary `prerender`, from the same core
 //    as the page: src/prerender.rs), so the first paint has the charts and the page reads
@@ -51,10 +53,47 @@ if (window.parent !== window) {
   addEventListener('load', post);
 }
 `;
-const boot = `${prelude}\n${inline[1].trim()}\n`;
-const bootName = `boot-${sha(boot)}.js`;
-fs.writeFileSync(path.join(dir, bootName), boot);
-html = html.replace(inline[0], `<script type="module" src="./${bootName}"></script>`);
+// The wasm and its glue are fetched after the prerendered view's first paint, not with it.
+// trunk's preload hints for them leave the HTML; the start-up script adds them back once the
+// static view has painted, and view-gate.js adds them at once where there is no static view
+// to paint (another view was asked for). On a slow connection the first paint then has the
+// bandwidth to itself: the wasm is 400 KB, the HTML and stylesheet before it about 30.
+const preloads = [...html.matchAll(/<link rel="(?:modulepreload|preload)" href="\.\/cohort-dashboard-[0-9a-f]{16}(?:_bg\.wasm|\.js)"[^>]*>/g)]
+  .map((m) => m[0]);
+if (preloads.length !== 2) throw new Error(`post-build: expected trunk's two preloads of the app, found ${preloads.length}`);
+const hints = preloads.map((tag) => Object.fromEntries([...tag.matchAll(/([a-z]+)="([^"]*)"/g)].map((a) => [a[1], a[2]])));
+for (const tag of preloads) html = html.replace(tag, '');
+const start = inline[1].trim();
+const glueImport = /^import init, \* as bindings from '([^']+)';$/m;
+if (!glueImport.test(start)) throw new Error("post-build: trunk's start-up script no longer imports its glue as expected");
+const deferred = () => `
+const hints = ${JSON.stringify(hints)};
+const hint = () => {
+  for (const h of hints) {
+    if (document.querySelector(\`link[href="\${h.href}"]\`)) continue;
+    const link = document.createElement('link');
+    for (const [k, v] of Object.entries(h)) link.setAttribute(k, v);
+    document.head.append(link);
+  }
+};
+// The prerendered view is on screen: start once it has painted (or after a second, for a
+// tab or frame that is not being painted).
+if (document.documentElement.classList.contains('prerendered') && document.visibilityState === 'visible') {
+  await new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 1000);
+    new PerformanceObserver((list, observer) => {
+      if (!list.getEntriesByName('first-contentful-paint').length) return;
+      observer.disconnect();
+      clearTimeout(fallback);
+      setTimeout(resolve, 0);
+    }).observe({ type: 'paint', buffered: true });
+  });
+}
+hint();
+const bindings = await import('$1');
+const init = bindings.default;`;
+// The start-up script is written once the glue is minified (its integrity hash is in it).
+html = html.replace(inline[0], '<script type="module" src="./__BOOT__"></script>');
 fs.writeFileSync(indexPath, html);
 
 // The dev profile: the binary runs once on a small file, and its build is shared with `cargo test`.
@@ -70,6 +109,7 @@ function rewrite(file, text) {
   fs.writeFileSync(file, text);
   const page = fs.readFileSync(indexPath, 'utf8');
   fs.writeFileSync(indexPath, page.split(sri(old)).join(sri(text)));
+  for (const h of hints) if (h.integrity === sri(old)) h.integrity = sri(text);
 }
 const stylesheet = fs.readdirSync(dir).find((f) => /^main-[0-9a-f]{16}\.css$/.test(f));
 if (!stylesheet) throw new Error('post-build: no main-<hash>.css stylesheet');
@@ -97,6 +137,20 @@ if (process.env.TRUNK_PROFILE === "release") {
     rewrite(file, transformSync(fs.readFileSync(file, 'utf8'), { minify: true, ...kind[1] }).code);
   }
 }
+
+let boot = `${prelude}\n${start.replace(glueImport, deferred())}\n`;
+if (process.env.TRUNK_PROFILE === 'release') {
+  const { transformSync } = await import('esbuild');
+  boot = transformSync(boot, { minify: true, format: 'esm', target: 'es2022' }).code;
+}
+const bootName = `boot-${sha(boot)}.js`;
+fs.writeFileSync(path.join(dir, bootName), boot);
+fs.writeFileSync(indexPath, fs.readFileSync(indexPath, 'utf8').replace('__BOOT__', bootName));
+const gatePath = path.join(dir, 'view-gate.js');
+const gate = fs.readFileSync(gatePath, 'utf8');
+if (!gate.includes('/*HINTS*/[]')) throw new Error('post-build: view-gate.js has no /*HINTS*/[] to fill');
+fs.writeFileSync(gatePath, gate.replace('/*HINTS*/[]', JSON.stringify(hints)));
+
 
 // The stylesheet's content changed after trunk named it by its hash, and hashed files are
 // cached for a year: name it by what it now holds.

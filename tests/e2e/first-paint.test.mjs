@@ -102,6 +102,35 @@ test('the charts are painted before the wasm arrives, and it takes over without 
   await context.close();
 });
 
+test('the wasm is fetched after the prerendered view has painted, and at once where there is none', async () => {
+  // The first paint has the connection to itself: the app's 400 KB come after it.
+  const { context, page, problems } = await openPage(site.browser);
+  await page.goto(`${site.server.url}?nosw`);
+  await waitForCharts(page);
+  const order = await page.evaluate(() => ({
+    painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('_bg.wasm'))?.startTime,
+    hinted: !!document.querySelector('head link[rel="preload"][href$="_bg.wasm"]'),
+  }));
+  assert.ok(order.painted > 0 && order.wasm >= order.painted, JSON.stringify(order));
+  assert.ok(order.hinted, 'the preload hint is added back when the fetch starts');
+  await context.close();
+  // Another view: no static view to paint, so the gate asks for the wasm while the head is
+  // read (its hint stands before the start-up script's element, where the script could not
+  // have put it).
+  const other = await openPage(site.browser);
+  await other.page.goto(`${site.server.url}?cohort=seven-stars&nosw`);
+  await waitForCharts(other.page);
+  const early = await other.page.evaluate(() => {
+    const hint = document.querySelector('head link[rel="preload"][href$="_bg.wasm"]');
+    const boot = document.querySelector('script[src*="boot-"]');
+    return !!hint && !!boot && !!(hint.compareDocumentPosition(boot) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  assert.ok(early, 'the wasm is hinted before the start-up script');
+  assert.deepEqual([...problems, ...other.problems], []);
+  await other.context.close();
+});
+
 for (const [name, query] of [
   ['another cohort', '?cohort=seven-stars'],
   ['the presenter', '?present'],
