@@ -14,7 +14,10 @@
   var chart = asked.length === 2 && asked.indexOf('embed') >= 0 && asked.filter(function (p) {
     return /^chart=[a-z0-9-]+$/.test(p);
   })[0];
-  if (chart && !dark) {
+  // Only a chart the static view has (the build writes their names here); any other embed
+  // waits for the app, which says what it can show.
+  var embeddable = /*CHARTS*/[];
+  if (chart && !dark && embeddable.indexOf(chart.slice(6)) >= 0) {
     root.setAttribute('data-mode', 'embed');
     root.setAttribute('data-embed-chart', chart.slice(6));
     root.classList.add('prerendered', 'prerender-embed');

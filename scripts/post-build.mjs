@@ -148,8 +148,14 @@ fs.writeFileSync(path.join(dir, bootName), boot);
 fs.writeFileSync(indexPath, fs.readFileSync(indexPath, 'utf8').replace('__BOOT__', bootName));
 const gatePath = path.join(dir, 'view-gate.js');
 const gate = fs.readFileSync(gatePath, 'utf8');
-if (!gate.includes('/*HINTS*/[]')) throw new Error('post-build: view-gate.js has no /*HINTS*/[] to fill');
-fs.writeFileSync(gatePath, gate.replace('/*HINTS*/[]', JSON.stringify(hints)));
+// The gate also learns which charts the static view has an embed of (each has its way out,
+// `#pre-full-<chart>`), so that an embed of any other shows the app rather than nothing.
+const embeddable = [...fs.readFileSync(indexPath, 'utf8').matchAll(/id="pre-full-([a-z0-9-]+)"/g)].map((m) => m[1]);
+if (!embeddable.length) throw new Error('post-build: the prerendered view has no embeddable chart');
+for (const slot of ['/*HINTS*/[]', '/*CHARTS*/[]']) {
+  if (!gate.includes(slot)) throw new Error(`post-build: view-gate.js has no ${slot} to fill`);
+}
+fs.writeFileSync(gatePath, gate.replace('/*HINTS*/[]', JSON.stringify(hints)).replace('/*CHARTS*/[]', JSON.stringify(embeddable)));
 
 
 // The stylesheet's content changed after trunk named it by its hash, and hashed files are

@@ -136,6 +136,7 @@ for (const [name, query] of [
   ['the presenter', '?present'],
   ['an embed of another cohort', '?cohort=esprit&chart=ofsted&embed'],
   ['an embed with its own options', '?chart=ofsted&embed&selector=1'],
+  ['an embed of a chart the static view does not have', '?chart=nope&embed'],
   ['the dark theme', '?theme=dark'],
 ]) {
   test(`a link to ${name} never paints the default view, even with the wasm late`, async () => {
