@@ -597,7 +597,7 @@ pub fn disadvantage_chart(dataset: &Dataset, sel: &Selection) -> DisadvantageCha
         if vals.is_empty() {
             return None;
         }
-        vals.sort_by(|a, b| a.0.total_cmp(&b.0));
+        crate::order::sort_by(&mut vals, |a, b| a.0.total_cmp(&b.0));
         cohort_count = cohort_count.max(vals.len());
         let sorted: Vec<f64> = vals.iter().map(|v| v.0).collect();
         sources.add(&vals[0].1);
@@ -650,7 +650,7 @@ pub fn disadvantage_chart(dataset: &Dataset, sel: &Selection) -> DisadvantageCha
             source: f.source.clone(),
         })
         .collect();
-    fsm.sort_by_key(|b| b.area == ENGLAND);
+    crate::order::sort_by_key(&mut fsm, |b| b.area == ENGLAND);
     let comparators = fsm_comparators(dataset, year);
     let comparator_note = (!comparators.is_empty()).then(|| {
         format!(
@@ -804,7 +804,7 @@ fn fsm_comparators(dataset: &Dataset, year: Option<u16>) -> Vec<FsmBar> {
     }
     let mut vals: Vec<(f64, String)> = ctx.neighbours.iter().filter_map(|n| point(n)).collect();
     if !vals.is_empty() {
-        vals.sort_by(|a, b| a.0.total_cmp(&b.0));
+        crate::order::sort_by(&mut vals, |a, b| a.0.total_cmp(&b.0));
         let sorted: Vec<f64> = vals.iter().map(|v| v.0).collect();
         let median = crate::trend::median(&sorted);
         out.push(FsmBar {

@@ -14,6 +14,7 @@ pub mod error;
 pub mod format;
 pub mod import;
 pub mod model;
+pub mod order;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod schools;

@@ -136,7 +136,7 @@ pub fn progress(model: &ProgressChart) -> Vec<String> {
                 if scored.len() < 2 {
                     continue;
                 }
-                scored.sort_by(|a, b| a.1.total_cmp(&b.1));
+                crate::order::sort_by(&mut scored, |a, b| a.1.total_cmp(&b.1));
                 let (low, high) = (scored[0], scored[scored.len() - 1]);
                 out.push(format!(
                     "{year}{} progress ranged from {} {} to {} {}; {}.",

@@ -383,7 +383,7 @@ fn bins(values: &[f64]) -> Vec<Bin> {
 /// The middle value (the mean of the middle two for an even count).
 fn median(values: &[f64]) -> Option<f64> {
     let mut v = values.to_vec();
-    v.sort_by(f64::total_cmp);
+    crate::order::sort_floats(&mut v);
     let n = v.len();
     match n {
         0 => None,

@@ -653,7 +653,7 @@ where
     }
     // Lines: England, region, then home on top.
     let mut order: Vec<&TrendLine> = panel.lines.iter().collect();
-    order.sort_by_key(|l| std::cmp::Reverse(l.role));
+    crate::order::sort_by_key(&mut order, |l| std::cmp::Reverse(l.role));
     for line in order {
         let c = colour(line.role);
         let pts: Vec<(u16, f64)> = line
@@ -714,7 +714,7 @@ where
             palette::NEIGHBOUR,
         ));
     }
-    labels.sort_by(|a, b| a.0.total_cmp(&b.0));
+    crate::order::sort_by(&mut labels, |a, b| a.0.total_cmp(&b.0));
     let gap = 14.0;
     for i in 1..labels.len() {
         let prev = labels[i - 1].0;

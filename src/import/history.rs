@@ -322,7 +322,7 @@ fn merge_inspections(
             }
         }
     }
-    list.sort_by(|a, b| a.date.cmp(&b.date));
+    crate::order::sort_by(list, |a, b| a.date.cmp(&b.date));
 }
 
 /// Whether an import asks for the schools over time.
@@ -717,7 +717,7 @@ pub(super) fn add(
                     s.ks2.retain(|o| o.year != r.year);
                     s.ks2.push(r);
                 }
-                s.ks2.sort_by_key(|r| r.year);
+                crate::order::sort_by_key(&mut s.ks2, |r| r.year);
             }
             let name = s.name.clone();
             // An inspection dated before this URN opened is its predecessor's: the school
@@ -833,7 +833,7 @@ pub(super) fn add(
             facts,
         });
     }
-    area_schools.sort_by(|a, b| a.name.cmp(&b.name).then(a.urn.cmp(&b.urn)));
+    crate::order::sort_by(&mut area_schools, |a, b| a.name.cmp(&b.name).then(a.urn.cmp(&b.urn)));
     raw.area_schools = area_schools;
 }
 

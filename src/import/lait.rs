@@ -467,7 +467,7 @@ pub(super) fn read(
             if points.is_empty() {
                 continue;
             }
-            points.sort_by_key(|p| p.year);
+            crate::order::sort_by_key(&mut points, |p| p.year);
             summary.area_points += points.iter().filter(|p| p.value.is_some()).count();
             series.push(AreaSeries {
                 area: id_of(code),

@@ -577,7 +577,7 @@ fn schools_dataset(
                 .map_or((None, Vec::new(), Vec::new(), false), |f| {
                     (f.name, f.ks2, f.ofsted, f.special)
                 });
-            ks2.sort_by_key(|r| r.year);
+            crate::order::sort_by_key(&mut ks2, |r| r.year);
             if !ks2.is_empty() {
                 summary.matched_ks2 += 1;
             }

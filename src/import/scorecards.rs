@@ -143,7 +143,7 @@ pub(super) fn read(
     for england in [false, true] {
         let mut rows: Vec<&(bool, u16, String, Option<JudgementCounts>)> =
             found.iter().filter(|r| r.0 == england).collect();
-        rows.sort_by_key(|r| r.1);
+        crate::order::sort_by_key(&mut rows, |r| r.1);
         let Some(latest) = rows.iter().rev().find(|r| r.3.is_some()) else {
             if !rows.is_empty() && c.errors.is_empty() {
                 c.take::<()>(Err(err(

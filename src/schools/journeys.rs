@@ -138,7 +138,7 @@ pub fn journeys_chart(dataset: &Dataset, sel: &Selection) -> JourneysChart {
                     }
                 })
                 .collect();
-            events.sort_by(|a, b| a.date.cmp(&b.date));
+            crate::order::sort_by(&mut events, |a, b| a.date.cmp(&b.date));
             Journey {
                 urn: s.urn,
                 name: s.name.clone(),
@@ -179,7 +179,7 @@ pub fn journeys_chart(dataset: &Dataset, sel: &Selection) -> JourneysChart {
         .iter()
         .flat_map(|r| r.events.iter().map(|e| e.judgement))
         .collect();
-    used.sort();
+    crate::order::sort_by(&mut used, Ord::cmp);
     used.dedup();
     if rows
         .iter()

@@ -313,7 +313,7 @@ pub fn band_of(neighbours: &[TrendLine]) -> Vec<BandPoint> {
             if vals.is_empty() {
                 return None;
             }
-            vals.sort_by(f64::total_cmp);
+            crate::order::sort_floats(&mut vals);
             let decimals = neighbours
                 .iter()
                 .filter_map(|l| l.at(year))
