@@ -49,6 +49,9 @@ pub fn ChartCard(
     theme: Memo<Theme>,
     /// One sentence on what the chart measures.
     explainer: &'static str,
+    /// Counts the cards that have drawn (or said why they cannot): the take-over waits on it.
+    #[prop(optional)]
+    drawn: Option<RwSignal<usize>>,
 ) -> impl IntoView {
     let id = chart.id();
     let total_charts = ChartId::available(&dataset).len();
@@ -102,6 +105,16 @@ pub fn ChartCard(
         }
         true
     });
+
+    if let Some(drawn) = drawn {
+        Effect::new(move |done: Option<bool>| {
+            if done == Some(true) || svg.with(Option::is_none) {
+                return done.unwrap_or(false);
+            }
+            drawn.update(|n| *n += 1);
+            true
+        });
+    }
 
     // Measure the frame: charts are drawn at the width they are shown at. A ResizeObserver
     // reports the width after the browser's own layout, before the paint; reading

@@ -13,6 +13,7 @@ use super::controls::Controls;
 use super::presenter::Presenter;
 use super::programme_facts::ProgrammeFacts;
 use super::source_list::SourceList;
+use super::stage::{self, Stage};
 use crate::charts::any::AnyChart;
 use crate::dataset::Dataset;
 use crate::view::{ChartId, Mode, Theme, View};
@@ -119,6 +120,20 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
         });
     }
 
+    // Over the prerendered default view the cards are built one task after another
+    // (`stage.rs`); a change of view meanwhile builds the rest at once.
+    let page_charts = ChartId::available(&dataset);
+    let stage = Stage::start(
+        page_charts.iter().map(|c| c.id()).collect(),
+        mode.get_untracked() == Mode::Page && !yours && stage::prerendered_page(),
+    );
+    Effect::new(move |first: Option<()>| {
+        view.track();
+        if first.is_some() {
+            stage.finish();
+        }
+    });
+
     // Models depend on the selection only: switching a tab or a theme rebuilds nothing.
     let selection = Memo::new(move |_| view.with(|v| v.selection.clone()));
     let ds = dataset.clone();
@@ -138,6 +153,7 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
                 width=width
                 theme=theme
                 explainer=chart.explainer()
+                drawn=stage.drawn
             />
         }
     };
@@ -183,7 +199,21 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
                 })
             }}
             <Controls dataset=ds.clone() view=view set_view=set_view />
-            <div class="charts">{ChartId::available(&ds).into_iter().map(card.clone()).collect_view()}</div>
+            <div class="charts">
+                {page_charts.iter().copied().enumerate().map(|(i, chart)| {
+                    let card = card.clone();
+                    let ready = Memo::new(move |_| stage.built.get() > i);
+                    move || if ready.get() {
+                        card(chart).into_any()
+                    } else {
+                        // The static card shows through this slot until the card is built.
+                        let height = stage::static_height(chart.id()).unwrap_or(0.0);
+                        view! {
+                            <section class="chart-card chart-card--slot" aria-hidden="true" style:height=format!("{height}px")></section>
+                        }.into_any()
+                    }
+                }).collect_view()}
+            </div>
             <SourceList dataset=ds.clone() />
         }
         .into_any(),

@@ -13,6 +13,7 @@ mod load_error;
 mod presenter;
 mod programme_facts;
 pub(crate) mod source_list;
+mod stage;
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -46,7 +47,7 @@ pub(crate) fn take_over() {
         pre.remove();
     }
     if let Some(root) = doc.document_element() {
-        let _ = root.class_list().remove_1("prerendered");
+        let _ = root.class_list().remove_2("prerendered", "taking-over");
     }
 }
 
@@ -62,7 +63,14 @@ pub fn App() -> impl IntoView {
         if done == Some(true) || data.with(Option::is_none) {
             return done.unwrap_or(false);
         }
-        request_animation_frame(|| request_animation_frame(take_over));
+        // A dashboard taking over card by card (stage.rs) finishes the take-over itself.
+        request_animation_frame(|| {
+            request_animation_frame(|| {
+                if !stage::staging() {
+                    take_over();
+                }
+            })
+        });
         true
     });
     view! {

@@ -102,6 +102,55 @@ test('the charts are painted before the wasm arrives, and it takes over without 
   await context.close();
 });
 
+test('the app takes over card by card: each static card shows until the app has drawn its own', async () => {
+  // A phone, read while the wasm is still coming: the reader has scrolled to where the first
+  // card ends and the second begins. The app's first card then replaces the static one, the
+  // second is still the static card, in the same place (measured in the very task that shows
+  // the app, before any other card is built).
+  const { context, page, problems } = await openPage(site.browser, { width: 390, height: 844 });
+  await watchLayoutShift(context);
+  await context.addInitScript(() => {
+    // On the document: <html> does not exist yet when this runs.
+    new MutationObserver((_, observer) => {
+      if (!document.documentElement?.classList.contains('taking-over')) return;
+      observer.disconnect();
+      const box = (el) => el && el.getBoundingClientRect();
+      const shown = (el) => !!el && getComputedStyle(el).visibility === 'visible';
+      const same = (a, b) => !!a && !!b && Math.abs(a.top - b.top) < 1 && Math.abs(a.height - b.height) < 1;
+      const slot = document.querySelector('#app .charts > .chart-card--slot');
+      window.__mid = {
+        slots: document.querySelectorAll('#app .chart-card--slot').length,
+        appFirstCard: shown(document.querySelector('#app [data-testid="chart-ks2-progress"] [data-testid="chart-figure"] svg')),
+        staticFirstCard: shown(document.getElementById('pre-ks2-progress')),
+        firstCardInPlace: same(box(document.querySelector('#app [data-testid="chart-ks2-progress"]')), box(document.getElementById('pre-ks2-progress'))),
+        controlsInPlace: same(box(document.querySelector('#app .controls')), box(document.querySelector('#prerender .controls'))),
+        staticSecondCard: shown(document.getElementById('pre-schools-over-time')),
+        slotHidden: !!slot && !shown(slot),
+        slotInPlace: same(box(slot), box(document.getElementById('pre-schools-over-time'))),
+      };
+    }).observe(document, { attributes: true, attributeFilter: ['class'], subtree: true });
+  });
+  await delayWasm(page, 1500);
+  await page.goto(`${site.server.url}?nosw`);
+  await page.waitForTimeout(400);
+  await page.evaluate(() => {
+    const second = document.getElementById('pre-schools-over-time');
+    window.scrollTo(0, second.getBoundingClientRect().top + window.scrollY - 400);
+  });
+  await page.locator('#prerender').waitFor({ state: 'detached', timeout: 30000 });
+  const total = await page.locator('#app .charts > .chart-card').count();
+  assert.deepEqual(await page.evaluate(() => window.__mid), {
+    slots: total - 1, appFirstCard: true, staticFirstCard: false, firstCardInPlace: true, controlsInPlace: true,
+    staticSecondCard: true, slotHidden: true, slotInPlace: true,
+  });
+  assert.equal(await page.locator('.chart-card--slot').count(), 0, 'every card built');
+  await page.waitForTimeout(300);
+  const cls = await page.evaluate(() => window.__cls);
+  assert.ok(cls <= 0.01, `cumulative layout shift ${cls}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the wasm is fetched after the prerendered view has painted, and at once where there is none', async () => {
   // The first paint has the connection to itself: the app's 400 KB come after it.
   const { context, page, problems } = await openPage(site.browser);

@@ -42,6 +42,9 @@ export async function axeViolations(page, tags = WCAG_TAGS) {
 /** Waits until the three charts have been drawn. */
 export async function waitForCharts(page) {
   await page.waitForSelector('[data-testid="chart-ofsted"] [data-testid="chart-figure"] svg', { timeout: 20000 });
+  // Over the prerendered view the app takes over card by card (src/app/stage.rs): the page
+  // is whole once the static copy has gone.
+  await page.waitForFunction(() => !document.getElementById('prerender'), null, { timeout: 20000 });
 }
 
 /** The visible text of the element matching `selector`, SVG text included. */
