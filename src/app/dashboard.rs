@@ -123,10 +123,17 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
     // Over the prerendered default view the cards are built one task after another
     // (`stage.rs`); a change of view meanwhile builds the rest at once.
     let page_charts = ChartId::available(&dataset);
-    let stage = Stage::start(
-        page_charts.iter().map(|c| c.id()).collect(),
-        mode.get_untracked() == Mode::Page && !yours && stage::prerendered_page(),
-    );
+    let staged = mode.get_untracked() == Mode::Page && !yours && stage::prerendered_page();
+    // The slots' heights, read in one go before anything is built (one layout, not one a slot).
+    let slot_heights: Vec<f64> = if staged {
+        page_charts
+            .iter()
+            .map(|c| stage::static_height(c.id()).unwrap_or(0.0))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let stage = Stage::start(page_charts.iter().map(|c| c.id()).collect(), staged);
     Effect::new(move |first: Option<()>| {
         view.track();
         if first.is_some() {
@@ -202,12 +209,12 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
             <div class="charts">
                 {page_charts.iter().copied().enumerate().map(|(i, chart)| {
                     let card = card.clone();
+                    let height = slot_heights.get(i).copied().unwrap_or(0.0);
                     let ready = Memo::new(move |_| stage.built.get() > i);
                     move || if ready.get() {
                         card(chart).into_any()
                     } else {
                         // The static card shows through this slot until the card is built.
-                        let height = stage::static_height(chart.id()).unwrap_or(0.0);
                         view! {
                             <section class="chart-card chart-card--slot" aria-hidden="true" style:height=format!("{height}px")></section>
                         }.into_any()
