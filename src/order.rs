@@ -62,7 +62,9 @@ mod tests {
         for len in [0usize, 1, 2, 3, 10, 57, 400] {
             let items: Vec<(u8, usize)> = (0..len)
                 .map(|i| {
-                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
                     ((seed >> 60) as u8, i)
                 })
                 .collect();

@@ -833,7 +833,9 @@ pub(super) fn add(
             facts,
         });
     }
-    crate::order::sort_by(&mut area_schools, |a, b| a.name.cmp(&b.name).then(a.urn.cmp(&b.urn)));
+    crate::order::sort_by(&mut area_schools, |a, b| {
+        a.name.cmp(&b.name).then(a.urn.cmp(&b.urn))
+    });
     raw.area_schools = area_schools;
 }
 

@@ -69,14 +69,18 @@ pub fn group<'a>(dataset: &'a Dataset, members: &[&School]) -> Group<'a> {
             .filter(|(s, _)| special(s) == special(m))
             .map(|(s, p)| (distance(mp, *p), *s))
             .collect();
-        crate::order::sort_by(&mut near, |a, b| a.0.total_cmp(&b.0).then(a.1.urn.cmp(&b.1.urn)));
+        crate::order::sort_by(&mut near, |a, b| {
+            a.0.total_cmp(&b.0).then(a.1.urn.cmp(&b.1.urn))
+        });
         for (_, s) in near.into_iter().take(PER_SCHOOL) {
             if !chosen.iter().any(|c| c.urn == s.urn) {
                 chosen.push(s);
             }
         }
     }
-    crate::order::sort_by(&mut chosen, |a, b| a.name.cmp(&b.name).then(a.urn.cmp(&b.urn)));
+    crate::order::sort_by(&mut chosen, |a, b| {
+        a.name.cmp(&b.name).then(a.urn.cmp(&b.urn))
+    });
     let census = members
         .iter()
         .find_map(|m| m.fact(FactMeasure::FsmEverSixPercent))
