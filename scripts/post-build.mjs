@@ -58,7 +58,7 @@ if (window.parent !== window) {
 // static view has painted, and view-gate.js adds them at once where there is no static view
 // to paint (another view was asked for). On a slow connection the first paint then has the
 // bandwidth to itself: the wasm is 400 KB, the HTML and stylesheet before it about 30.
-const preloads = [...html.matchAll(/<link rel="(?:modulepreload|preload)" href="\.\/cohort-dashboard-[0-9a-f]{16}(?:_bg\.wasm|\.js)"[^>]*>/g)]
+const preloads = [...html.matchAll(/<link rel="(?:modulepreload|preload)" href="\.\/cohort-dashboard-[0-9a-f]{1,16}(?:_bg\.wasm|\.js)"[^>]*>/g)]
   .map((m) => m[0]);
 if (preloads.length !== 2) throw new Error(`post-build: expected trunk's two preloads of the app, found ${preloads.length}`);
 const hints = preloads.map((tag) => Object.fromEntries([...tag.matchAll(/([a-z]+)="([^"]*)"/g)].map((a) => [a[1], a[2]])));
@@ -111,7 +111,8 @@ function rewrite(file, text) {
   fs.writeFileSync(indexPath, page.split(sri(old)).join(sri(text)));
   for (const h of hints) if (h.integrity === sri(old)) h.integrity = sri(text);
 }
-const stylesheet = fs.readdirSync(dir).find((f) => /^main-[0-9a-f]{16}\.css$/.test(f));
+// trunk writes its hashes in hex without leading zeros: 15 digits one name in 16, and fewer.
+const stylesheet = fs.readdirSync(dir).find((f) => /^main-[0-9a-f]{1,16}\.css$/.test(f));
 if (!stylesheet) throw new Error('post-build: no main-<hash>.css stylesheet');
 const layoutPath = path.join(dir, 'prerender', 'layout.css');
 rewrite(path.join(dir, stylesheet), `${fs.readFileSync(path.join(dir, stylesheet), 'utf8')}\n/* src/prerender/variants.rs */\n${fs.readFileSync(layoutPath, 'utf8')}`);
@@ -125,8 +126,8 @@ if (process.env.TRUNK_PROFILE === "release") {
   // What trunk made: the glue and start-up modules and the stylesheet, hashed by name; the
   // worker's glue, a classic script (its top-level `wasm_bindgen` is kept by esbuild).
   const kinds = [
-    [/-[0-9a-f]{16}\.js$/, { format: 'esm', target: 'es2022' }],
-    [/-[0-9a-f]{16}\.css$/, { loader: 'css' }],
+    [/-[0-9a-f]{1,16}\.js$/, { format: 'esm', target: 'es2022' }],
+    [/-[0-9a-f]{1,16}\.css$/, { loader: 'css' }],
     [/^import-worker\.js$/, { target: 'es2022' }],
   ];
   for (const f of fs.readdirSync(dir)) {

@@ -46,7 +46,7 @@ export async function serveDist({ prefix = '/', headers = {}, dist = DIST, overr
       if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
       const name = path.basename(file);
       // Hashed files never change; the page, the service worker and the data may.
-      const cache = /-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$/.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache';
+      const cache = /-[0-9a-f]{12,16}(_bg)?\.(js|css|wasm)$/.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache';
       res.writeHead(200, {
         'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
         'cache-control': cache,
