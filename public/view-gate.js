@@ -1,6 +1,6 @@
 /*! cohort-dashboard: runs in <head> before the first paint. The HTML carries the default view
- *  prerendered (light theme, all schools). It is shown only where it is the view asked for:
- *  an address naming a cohort, tab, theme, mode or chart, or a system dark theme, hides it
+ *  prerendered (all schools, in the system's light or dark theme). It is shown only where
+ *  it is the view asked for: an address naming a cohort, tab, theme, mode or chart hides it
  *  until the app draws the right one, so a link never flashes the wrong view. The one
  *  exception is an embed of one chart of the default view, shown as that chart alone. */
 (function () {
@@ -8,7 +8,6 @@
   var asked = location.search.replace(/^\?/, '').split('&').filter(function (p) {
     return p && p !== 'nosw';
   });
-  var dark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
   // An embed of one chart of the default view (`?chart=<id>&embed`, as the page's snippet
   // writes it) is prerendered too: that chart's card alone, as the embed shows it.
   var chart = asked.length === 2 && asked.indexOf('embed') >= 0 && asked.filter(function (p) {
@@ -17,13 +16,13 @@
   // Only a chart the static view has (the build writes their names here); any other embed
   // waits for the app, which says what it can show.
   var embeddable = /*CHARTS*/[];
-  if (chart && !dark && embeddable.indexOf(chart.slice(6)) >= 0) {
+  if (chart && embeddable.indexOf(chart.slice(6)) >= 0) {
     root.setAttribute('data-mode', 'embed');
     root.setAttribute('data-embed-chart', chart.slice(6));
     root.classList.add('prerendered', 'prerender-embed');
     return;
   }
-  var off = asked.length || dark;
+  var off = asked.length > 0;
   root.classList.add(off ? 'prerender-off' : 'prerendered');
   // With no static view to paint, the app is all there is: fetch it at once. (Over the
   // prerendered view, the start-up script fetches it once that view has painted.) The build

@@ -8,7 +8,9 @@
 //! (`variants.rs`: a phone's column, a desktop's, and the steps between), as SVG files beside
 //! the page (`prerender/<chart>-<width>.svg`; the first card's inline) that the column chooses
 //! between by container query: the browser fetches only the one shown, its box has the height
-//! the page will draw, so nothing moves at the take-over, in a page or an embed's frame.
+//! the page will draw, so nothing moves at the take-over, in a page or an embed's frame. Each
+//! has a dark twin (`<chart>-<width>-dark.svg`, recoloured as the page recolours its own),
+//! shown instead under a dark system theme.
 //!
 //! Where JavaScript runs, inert copies of the page's controls (menus, legend, tabs, download
 //! buttons) hold their places (`prerender__js`, shown only under `html.prerendered`), so that
@@ -18,10 +20,11 @@
 
 use crate::aggregate::Selection;
 use crate::charts::any::AnyChart;
+use crate::charts::theme::recolour;
 use crate::dataset::Dataset;
 use crate::format::html_attr as esc;
 use crate::table::{readable_sources, DataTable};
-use crate::view::ChartId;
+use crate::view::{ChartId, Theme};
 
 mod variants;
 
@@ -239,23 +242,33 @@ pub fn card(
                 break;
             }
         };
+        // The light drawing by the column's width; under a dark system theme, the dark one
+        // (the page's own recolouring, so the take-over changes nothing).
+        let cond = variants::condition(&v);
         css.push_str(&format!(
-            "@container {} {{ #prerender .{class} {{ display: block; }} }}\n\
-             #prerender .{class} svg, #prerender img.{class} {{ height: {h}px; }}\n",
-            variants::condition(&v)
+            "@container {cond} {{ #prerender .{class}.pre-light {{ display: block; }} }}\n\
+             @media (prefers-color-scheme: dark) {{ @container {cond} {{ #prerender .{class}.pre-dark {{ display: block; }} }} }}\n\
+             #prerender .{class} svg, #prerender img.{class} {{ height: {h}px; }}\n"
         ));
         let name = format!("{key}-{w}.svg");
+        let dark_name = format!("{key}-{w}-dark.svg");
+        let img = |tone: &str, file: &str| {
+            format!(
+                "<img class=\"pre-v pre-{tone} {class}\" src=\"{DRAWINGS}/{file}\" alt=\"\" width=\"{w}\" height=\"{h}\" decoding=\"async\" loading=\"lazy\">"
+            )
+        };
         if first {
             picture.push_str(&format!(
-                "<div class=\"chart-card__svg pre-v {class}\" aria-hidden=\"true\">{svg}</div>"
+                "<div class=\"chart-card__svg pre-v pre-light {class}\" aria-hidden=\"true\">{svg}</div>"
             ));
         } else {
-            picture.push_str(&format!(
-                "<img class=\"pre-v {class}\" src=\"{DRAWINGS}/{name}\" alt=\"\" width=\"{w}\" height=\"{h}\" decoding=\"async\" loading=\"lazy\">"
-            ));
+            picture.push_str(&img("light", &name));
         }
+        picture.push_str(&img("dark", &dark_name));
         // Listed all the same: `drawings` is every drawing of the view.
+        let dark = recolour(&svg, Theme::Dark);
         drawings.push((name, svg));
+        drawings.push((dark_name, dark));
     }
     let notes: String = m
         .notes()
@@ -390,30 +403,43 @@ mod tests {
             );
             assert!(html.contains(&format!("id=\"pre-{}\"", id.id())));
         }
-        // The first card's drawings are inline; every other one is a file the page names,
-        // and each has its rule in the stylesheet.
+        // The first card's light drawings are inline; every other one, the dark ones
+        // included, is a file the page names; each has its rule in the stylesheet.
         let first = ChartId::available(&ds)[0].id();
-        let inline = pre
-            .drawings
-            .iter()
-            .filter(|(name, _)| name.starts_with(&format!("{first}-")))
-            .count();
+        let is_inline =
+            |name: &str| name.starts_with(&format!("{first}-")) && !name.ends_with("-dark.svg");
+        let inline = pre.drawings.iter().filter(|(n, _)| is_inline(n)).count();
         assert!(inline >= 2, "a phone's and a desktop's drawing at least");
         assert_eq!(
             html.matches("<svg").count(),
             inline,
             "the first card's drawings inline"
         );
-        for (name, svg) in pre.drawings.iter().skip(inline) {
+        for (name, svg) in pre.drawings.iter().filter(|(n, _)| !is_inline(n)) {
             assert!(html.contains(&format!("{DRAWINGS}/{name}")) && svg.starts_with("<svg"));
         }
-        for (name, _) in &pre.drawings {
-            let class = format!(
-                "#prerender .pre-{} {{ display: block; }}",
-                name.trim_end_matches(".svg")
-            );
-            assert!(pre.css.contains(&class), "no rule shows {name}");
+        for (name, svg) in &pre.drawings {
+            let stem = name.trim_end_matches(".svg");
+            let rule = match stem.strip_suffix("-dark") {
+                Some(light) => format!("#prerender .pre-{light}.pre-dark {{ display: block; }}"),
+                None => format!("#prerender .pre-{stem}.pre-light {{ display: block; }}"),
+            };
+            assert!(pre.css.contains(&rule), "no rule shows {name}");
+            // A dark drawing is the light one as the page recolours it.
+            if let Some(light) = stem.strip_suffix("-dark") {
+                let original = pre.drawings.iter().find(|(n, _)| n == &format!("{light}.svg"));
+                assert_eq!(
+                    original.map(|(_, l)| recolour(l, Theme::Dark)).as_ref(),
+                    Some(svg),
+                    "{name}"
+                );
+            }
         }
+        assert_eq!(
+            pre.drawings.iter().filter(|(n, _)| n.ends_with("-dark.svg")).count() * 2,
+            pre.drawings.len(),
+            "a dark drawing for each light one"
+        );
         assert!(html.contains("Etruscan Primary"));
         assert!(html.contains("Sources and caveats"));
         assert!(

@@ -262,12 +262,34 @@ test('at any column width the drawing shown has the height the page draws, so th
   }
 });
 
-test('with a dark system theme the page waits for its own dark charts rather than flash light ones', async () => {
-  const { context, page } = await openPage(site.browser, { colorScheme: 'dark' });
-  await delayWasm(page, 1500);
-  await page.goto(site.server.url, { waitUntil: 'domcontentloaded' });
-  assert.equal(await page.locator('#prerender').isVisible(), false);
+test('with a dark system theme the prerendered view is dark, its drawings too, and the take-over moves nothing', async () => {
+  const { context, page, problems } = await openPage(site.browser, { colorScheme: 'dark', width: 390, height: 844 });
+  await watchLayoutShift(context);
+  await delayWasm(page, 2000);
+  await page.goto(site.server.url);
+  await page.waitForTimeout(500);
+  const before = await page.evaluate(() => {
+    const shown = [...document.querySelectorAll('#pre-ks2-progress .pre-v')].filter((e) => getComputedStyle(e).display !== 'none');
+    return {
+      staticView: getComputedStyle(document.getElementById('prerender')).display !== 'none',
+      shown: shown.map((e) => `${e.tagName}:${e.getAttribute('src') || ''}`),
+      loaded: shown.every((e) => e.tagName !== 'IMG' || (e.complete && e.naturalWidth > 0)),
+      card: getComputedStyle(document.getElementById('pre-ks2-progress')).backgroundColor,
+    };
+  });
+  assert.equal(before.staticView, true, 'the static view is shown');
+  assert.equal(before.shown.length, 1, JSON.stringify(before.shown));
+  assert.match(before.shown[0], /^IMG:prerender\/ks2-progress-\d+-dark\.svg$/);
+  assert.ok(before.loaded, 'the dark drawing has loaded');
+  assert.equal(before.card, 'rgb(18, 18, 18)', 'the cards are dark');
+  // The app's drawing is the same dark one, in the same place.
   await waitForCharts(page);
+  const svg = await page.getByTestId('chart-ks2-progress').locator('.chart-card__svg svg').evaluate((e) => e.outerHTML);
+  assert.ok(svg.includes('#121212') && !svg.includes('#FFFFFF'), 'the app draws dark too');
+  await page.waitForTimeout(400);
+  const cls = await page.evaluate(() => window.__cls);
+  assert.ok(cls <= 0.01, `cumulative layout shift ${cls}`);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
