@@ -27,6 +27,15 @@ async function watchLayoutShift(context) {
   });
 }
 
+/** Ends a load: nothing moved over the whole of it (after `settle` ms more), nothing went wrong. */
+async function endWithoutShift({ context, page, problems }, { label = '', settle = 400 } = {}) {
+  await page.waitForTimeout(settle);
+  const cls = await page.evaluate(() => window.__cls);
+  assert.ok(cls <= 0.01, `${label}cumulative layout shift ${cls}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+}
+
 test('without JavaScript the default view reads completely: charts, figures, tables and sources', async () => {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
   const page = await context.newPage();
@@ -95,11 +104,7 @@ test('the charts are painted before the wasm arrives, and it takes over without 
   const after = await page.getByTestId('summary').allTextContents();
   // The prerendered summaries are the ones the wasm writes for the same view.
   assert.deepEqual(before, after);
-  await page.waitForTimeout(500);
-  const cls = await page.evaluate(() => window.__cls);
-  assert.ok(cls <= 0.01, `cumulative layout shift ${cls}`);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await endWithoutShift({ context, page, problems }, { settle: 500 });
 });
 
 test('the app takes over card by card: each static card shows until the app has drawn its own', async () => {
@@ -144,11 +149,7 @@ test('the app takes over card by card: each static card shows until the app has 
     staticSecondCard: true, slotHidden: true, slotInPlace: true,
   });
   assert.equal(await page.locator('.chart-card--slot').count(), 0, 'every card built');
-  await page.waitForTimeout(300);
-  const cls = await page.evaluate(() => window.__cls);
-  assert.ok(cls <= 0.01, `cumulative layout shift ${cls}`);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await endWithoutShift({ context, page, problems }, { settle: 300 });
 });
 
 test('the wasm is fetched after the prerendered view has painted, and at once where there is none', async () => {
@@ -234,11 +235,7 @@ test('an embed of one chart is painted before the wasm as that chart alone, and 
     await page.getByTestId(`chart-${chart}`).getByTestId('chart-figure').waitFor();
     assert.equal(await page.getByTestId('embed-full-link').isVisible(), true);
     assert.equal(await page.getByTestId(`chart-${chart}`).getByTestId('summary').textContent(), before);
-    await page.waitForTimeout(400);
-    const cls = await page.evaluate(() => window.__cls);
-    assert.ok(cls <= 0.01, `${chart} at ${width}px: cumulative layout shift ${cls}`);
-    assert.deepEqual(problems, []);
-    await context.close();
+    await endWithoutShift({ context, page, problems }, { label: `${chart} at ${width}px: ` });
   }
 });
 
@@ -254,11 +251,7 @@ test('at any column width the drawing shown has the height the page draws, so th
     await page.locator('#prerender').waitFor({ state: 'detached', timeout: 20000 });
     const drawn = await page.getByTestId('chart-ks2-progress').locator('.chart-card__svg svg').boundingBox();
     assert.ok(box && drawn && Math.abs(box.height - drawn.height) <= 1, `${width}px: prerendered ${box?.height}px, drawn ${drawn?.height}px`);
-    await page.waitForTimeout(400);
-    const cls = await page.evaluate(() => window.__cls);
-    assert.ok(cls <= 0.01, `${width}px: cumulative layout shift ${cls}`);
-    assert.deepEqual(problems, []);
-    await context.close();
+    await endWithoutShift({ context, page, problems }, { label: `${width}px: ` });
   }
 });
 
@@ -286,11 +279,7 @@ test('with a dark system theme the prerendered view is dark, its drawings too, a
   await waitForCharts(page);
   const svg = await page.getByTestId('chart-ks2-progress').locator('.chart-card__svg svg').evaluate((e) => e.outerHTML);
   assert.ok(svg.includes('#121212') && !svg.includes('#FFFFFF'), 'the app draws dark too');
-  await page.waitForTimeout(400);
-  const cls = await page.evaluate(() => window.__cls);
-  assert.ok(cls <= 0.01, `cumulative layout shift ${cls}`);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await endWithoutShift({ context, page, problems });
 });
 
 test('axe: the prerendered view passes WCAG A/AA as first painted and as read without JavaScript', async () => {
