@@ -427,7 +427,10 @@ mod tests {
             assert!(pre.css.contains(&rule), "no rule shows {name}");
             // A dark drawing is the light one as the page recolours it.
             if let Some(light) = stem.strip_suffix("-dark") {
-                let original = pre.drawings.iter().find(|(n, _)| n == &format!("{light}.svg"));
+                let original = pre
+                    .drawings
+                    .iter()
+                    .find(|(n, _)| n == &format!("{light}.svg"));
                 assert_eq!(
                     original.map(|(_, l)| recolour(l, Theme::Dark)).as_ref(),
                     Some(svg),
@@ -436,7 +439,11 @@ mod tests {
             }
         }
         assert_eq!(
-            pre.drawings.iter().filter(|(n, _)| n.ends_with("-dark.svg")).count() * 2,
+            pre.drawings
+                .iter()
+                .filter(|(n, _)| n.ends_with("-dark.svg"))
+                .count()
+                * 2,
             pre.drawings.len(),
             "a dark drawing for each light one"
         );
