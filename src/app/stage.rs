@@ -46,6 +46,19 @@ pub(crate) fn static_height(chart_id: &str) -> Option<f64> {
     (h.is_finite() && h > 0.0).then_some(h)
 }
 
+/// Whether the app's card for this chart lies where its static copy does.
+fn lined_up(chart_id: &str) -> bool {
+    let Some(doc) = document() else { return false };
+    let top = |id: &str| {
+        doc.get_element_by_id(id)
+            .map(|e| e.get_bounding_client_rect().top())
+    };
+    match (top(chart_id), top(&format!("pre-{chart_id}"))) {
+        (Some(app), Some(pre)) => (app - pre).abs() < 1.0,
+        _ => false,
+    }
+}
+
 /// The app's cards in `drawn` have drawn: show the app over the static view, and hide the
 /// static copies of those cards.
 fn reveal(drawn: &[&'static str]) {
@@ -91,10 +104,19 @@ impl Stage {
             if n == 0 || !staging() {
                 return;
             }
-            reveal(&order[..n.min(total)]);
+            // Shown card by card only while the app's cards lie exactly over the static ones
+            // (something above them, an offline notice say, would move them): otherwise the
+            // rest are built at once and the static view stays until the last has drawn.
+            let in_step = built.get_untracked() != usize::MAX
+                && order.first().is_some_and(|first| lined_up(first));
+            if in_step || n >= total {
+                reveal(&order[..n.min(total)]);
+            }
             if n >= total {
                 STAGING.with(|s| s.set(false));
                 request_animation_frame(super::take_over);
+            } else if !in_step {
+                built.set(usize::MAX);
             } else if built.get_untracked() <= n {
                 // The next card in a task of its own, after this one has painted.
                 set_timeout(move || built.set(n + 1), std::time::Duration::ZERO);

@@ -152,6 +152,29 @@ test('the app takes over card by card: each static card shows until the app has 
   await endWithoutShift({ context, page, problems }, { settle: 300 });
 });
 
+test('where the cards of the app would not lie over the static ones, it takes over all at once', async () => {
+  // Something above the cards in the app only (an offline notice, say) moves them: showing the
+  // app card by card would cut into the static cards, so it waits for the last one.
+  const { context, page, problems } = await openPage(site.browser, { width: 390, height: 844 });
+  await watchLayoutShift(context);
+  await context.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const main = document.querySelector('#app main');
+      if (main && !main.style.paddingTop) main.style.paddingTop = '37px';
+      if (!document.documentElement?.classList.contains('taking-over')) return;
+      observer.disconnect();
+      window.__slotsWhenShown = document.querySelectorAll('#app .chart-card--slot').length;
+    }).observe(document, { attributes: true, childList: true, subtree: true });
+  });
+  await page.goto(`${site.server.url}?nosw`);
+  await page.locator('#prerender').waitFor({ state: 'detached', timeout: 30000 });
+  assert.equal(await page.evaluate(() => window.__slotsWhenShown), 0, 'shown only once every card was built');
+  assert.equal(await page.locator('#app .charts > .chart-card').count() > 0, true);
+  await page.waitForTimeout(300);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the wasm is fetched after the prerendered view has painted, and at once where there is none', async () => {
   // The first paint has the connection to itself: the app's 400 KB come after it.
   const { context, page, problems } = await openPage(site.browser);
