@@ -68,28 +68,27 @@ const glueImport = /^import init, \* as bindings from '([^']+)';$/m;
 if (!glueImport.test(start)) throw new Error("post-build: trunk's start-up script no longer imports its glue as expected");
 const deferred = () => `
 const hints = ${JSON.stringify(hints)};
-const hint = () => {
+// The prerendered view is on screen: start once it has painted (or after a second, for a
+// tab or frame that is not being painted), then hint the wasm alongside the glue. (For any
+// other view view-gate.js has hinted them already.)
+if (document.documentElement.classList.contains('prerendered')) {
+  if (document.visibilityState === 'visible') {
+    await new Promise((resolve) => {
+      const fallback = setTimeout(resolve, 1000);
+      new PerformanceObserver((list, observer) => {
+        if (!list.getEntriesByName('first-contentful-paint').length) return;
+        observer.disconnect();
+        clearTimeout(fallback);
+        setTimeout(resolve, 0);
+      }).observe({ type: 'paint', buffered: true });
+    });
+  }
   for (const h of hints) {
-    if (document.querySelector(\`link[href="\${h.href}"]\`)) continue;
     const link = document.createElement('link');
     for (const [k, v] of Object.entries(h)) link.setAttribute(k, v);
     document.head.append(link);
   }
-};
-// The prerendered view is on screen: start once it has painted (or after a second, for a
-// tab or frame that is not being painted).
-if (document.documentElement.classList.contains('prerendered') && document.visibilityState === 'visible') {
-  await new Promise((resolve) => {
-    const fallback = setTimeout(resolve, 1000);
-    new PerformanceObserver((list, observer) => {
-      if (!list.getEntriesByName('first-contentful-paint').length) return;
-      observer.disconnect();
-      clearTimeout(fallback);
-      setTimeout(resolve, 0);
-    }).observe({ type: 'paint', buffered: true });
-  });
 }
-hint();
 const bindings = await import('$1');
 const init = bindings.default;`;
 // The start-up script is written once the glue is minified (its integrity hash is in it).
@@ -121,8 +120,9 @@ fs.rmSync(layoutPath);
 // trunk's own minifier fails on wasm-bindgen's glue ("Failed to minify JS") and is off
 // (Trunk.toml): esbuild minifies the release build's JS and CSS here.
 console.log(`post-build: profile ${process.env.TRUNK_PROFILE}`);
-if (process.env.TRUNK_PROFILE === "release") {
-  const { transformSync } = await import('esbuild');
+const release = process.env.TRUNK_PROFILE === 'release';
+const { transformSync } = release ? await import('esbuild') : {};
+if (release) {
   // What trunk made: the glue and start-up modules and the stylesheet, hashed by name; the
   // worker's glue, a classic script (its top-level `wasm_bindgen` is kept by esbuild).
   const kinds = [
@@ -140,10 +140,7 @@ if (process.env.TRUNK_PROFILE === "release") {
 }
 
 let boot = `${prelude}\n${start.replace(glueImport, deferred())}\n`;
-if (process.env.TRUNK_PROFILE === 'release') {
-  const { transformSync } = await import('esbuild');
-  boot = transformSync(boot, { minify: true, format: 'esm', target: 'es2022' }).code;
-}
+if (release) boot = transformSync(boot, { minify: true, format: 'esm', target: 'es2022' }).code;
 const bootName = `boot-${sha(boot)}.js`;
 fs.writeFileSync(path.join(dir, bootName), boot);
 fs.writeFileSync(indexPath, fs.readFileSync(indexPath, 'utf8').replace('__BOOT__', bootName));
@@ -157,7 +154,6 @@ for (const slot of ['/*HINTS*/[]', '/*CHARTS*/[]']) {
   if (!gate.includes(slot)) throw new Error(`post-build: view-gate.js has no ${slot} to fill`);
 }
 fs.writeFileSync(gatePath, gate.replace('/*HINTS*/[]', JSON.stringify(hints)).replace('/*CHARTS*/[]', JSON.stringify(embeddable)));
-
 
 // The stylesheet's content changed after trunk named it by its hash, and hashed files are
 // cached for a year: name it by what it now holds.

@@ -86,7 +86,7 @@ impl Stage {
     /// Starts a dashboard's cards: card by card over the prerendered view, all at once
     /// otherwise. `order` is the page's cards, top to bottom.
     pub(crate) fn start(order: Vec<&'static str>, staged: bool) -> Self {
-        STAGING.with(|s| s.set(staged));
+        let was_staging = STAGING.with(|s| s.replace(staged));
         let total = order.len();
         let stage = Stage {
             built: RwSignal::new(if staged { 1 } else { usize::MAX }),
@@ -94,8 +94,10 @@ impl Stage {
         };
         if !staged {
             // A dashboard that replaced a staged one (the reader's own data, say) finishes
-            // what that one started.
-            request_animation_frame(|| request_animation_frame(super::take_over));
+            // what that one started; otherwise the app's own take-over does (`App`).
+            if was_staging {
+                request_animation_frame(|| request_animation_frame(super::take_over));
+            }
             return stage;
         }
         let Stage { built, drawn } = stage;

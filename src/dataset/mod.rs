@@ -74,8 +74,8 @@ impl Dataset {
                 )),
             )));
         }
-        // The text is read once; only a file that does not parse, or parses with another
-        // version, is read again for its version (see `check_version`).
+        // The text is read once; only a file that does not parse is read again, for its
+        // version (see `check_version`).
         let raw: RawDataset = serde_json::from_str(text).map_err(|e| {
             if let Err(version) = check_version(text) {
                 return version;
@@ -84,7 +84,7 @@ impl Dataset {
             DataErrors::one(DataError::at(path, Problem::Syntax(e.to_string())))
         })?;
         if raw.schema_version != SCHEMA_VERSION {
-            check_version(text)?;
+            return Err(unsupported_version(raw.schema_version.to_string()));
         }
         Self::try_from(raw)
     }
@@ -220,7 +220,7 @@ fn progress_extent(raw: &RawDataset) -> f64 {
 
 /// Refuses a file of another schema version, so the message says "version 3 is not
 /// supported" rather than listing every field that changed. Only read where the full parse
-/// failed or found another version: a file that parses pays for one reading, not two.
+/// failed: a file that parses pays for one reading, not two.
 fn check_version(text: &str) -> Result<(), DataErrors> {
     #[derive(Deserialize)]
     struct Probe {
@@ -230,18 +230,22 @@ fn check_version(text: &str) -> Result<(), DataErrors> {
     let Ok(probe) = serde_json::from_str::<Probe>(text) else {
         return Ok(());
     };
-    let found = match probe.schema_version {
-        Some(Found::Number(n)) if n == f64::from(SCHEMA_VERSION) => return Ok(()),
-        Some(found) => found.to_string(),
-        None => "missing".to_string(),
-    };
-    Err(DataErrors::one(DataError::at(
+    match probe.schema_version {
+        Some(Found::Number(n)) if n == f64::from(SCHEMA_VERSION) => Ok(()),
+        Some(found) => Err(unsupported_version(found.to_string())),
+        None => Err(unsupported_version("missing".to_string())),
+    }
+}
+
+/// The file's `schema_version` (as written) is not the one this build reads.
+fn unsupported_version(found: String) -> DataErrors {
+    DataErrors::one(DataError::at(
         "schema_version",
         Problem::UnsupportedVersion {
             found,
             expected: SCHEMA_VERSION,
         },
-    )))
+    ))
 }
 
 /// What a file gives as its `schema_version`, written back as JSON writes it (`3`, `"2"`,

@@ -36,6 +36,37 @@ async function endWithoutShift({ context, page, problems }, { label = '', settle
   await context.close();
 }
 
+/**
+ * Records what a reader sees in the very task that first shows the app over the static view
+ * (`html.taking-over`), before any other card is built: `window.__shown`. With `pushAppDown`
+ * the app's cards are moved 37 px down, as a notice above them in the app only would.
+ */
+async function recordTakeOver(context, { pushAppDown = false } = {}) {
+  await context.addInitScript((push) => {
+    // On the document: <html> does not exist yet when this runs.
+    new MutationObserver((_, observer) => {
+      const main = document.querySelector('#app main');
+      if (push && main && !main.style.paddingTop) main.style.paddingTop = '37px';
+      if (!document.documentElement?.classList.contains('taking-over')) return;
+      observer.disconnect();
+      const box = (el) => el && el.getBoundingClientRect();
+      const shown = (el) => !!el && getComputedStyle(el).visibility === 'visible';
+      const same = (a, b) => !!a && !!b && Math.abs(a.top - b.top) < 1 && Math.abs(a.height - b.height) < 1;
+      const slot = document.querySelector('#app .charts > .chart-card--slot');
+      window.__shown = {
+        slots: document.querySelectorAll('#app .chart-card--slot').length,
+        appFirstCard: shown(document.querySelector('#app [data-testid="chart-ks2-progress"] [data-testid="chart-figure"] svg')),
+        staticFirstCard: shown(document.getElementById('pre-ks2-progress')),
+        firstCardInPlace: same(box(document.querySelector('#app [data-testid="chart-ks2-progress"]')), box(document.getElementById('pre-ks2-progress'))),
+        controlsInPlace: same(box(document.querySelector('#app .controls')), box(document.querySelector('#prerender .controls'))),
+        staticSecondCard: shown(document.getElementById('pre-schools-over-time')),
+        slotHidden: !!slot && !shown(slot),
+        slotInPlace: same(box(slot), box(document.getElementById('pre-schools-over-time'))),
+      };
+    }).observe(document, { attributes: true, attributeFilter: ['class'], childList: true, subtree: true });
+  }, pushAppDown);
+}
+
 test('without JavaScript the default view reads completely: charts, figures, tables and sources', async () => {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
   const page = await context.newPage();
@@ -114,27 +145,7 @@ test('the app takes over card by card: each static card shows until the app has 
   // the app, before any other card is built).
   const { context, page, problems } = await openPage(site.browser, { width: 390, height: 844 });
   await watchLayoutShift(context);
-  await context.addInitScript(() => {
-    // On the document: <html> does not exist yet when this runs.
-    new MutationObserver((_, observer) => {
-      if (!document.documentElement?.classList.contains('taking-over')) return;
-      observer.disconnect();
-      const box = (el) => el && el.getBoundingClientRect();
-      const shown = (el) => !!el && getComputedStyle(el).visibility === 'visible';
-      const same = (a, b) => !!a && !!b && Math.abs(a.top - b.top) < 1 && Math.abs(a.height - b.height) < 1;
-      const slot = document.querySelector('#app .charts > .chart-card--slot');
-      window.__mid = {
-        slots: document.querySelectorAll('#app .chart-card--slot').length,
-        appFirstCard: shown(document.querySelector('#app [data-testid="chart-ks2-progress"] [data-testid="chart-figure"] svg')),
-        staticFirstCard: shown(document.getElementById('pre-ks2-progress')),
-        firstCardInPlace: same(box(document.querySelector('#app [data-testid="chart-ks2-progress"]')), box(document.getElementById('pre-ks2-progress'))),
-        controlsInPlace: same(box(document.querySelector('#app .controls')), box(document.querySelector('#prerender .controls'))),
-        staticSecondCard: shown(document.getElementById('pre-schools-over-time')),
-        slotHidden: !!slot && !shown(slot),
-        slotInPlace: same(box(slot), box(document.getElementById('pre-schools-over-time'))),
-      };
-    }).observe(document, { attributes: true, attributeFilter: ['class'], subtree: true });
-  });
+  await recordTakeOver(context);
   await delayWasm(page, 1500);
   await page.goto(`${site.server.url}?nosw`);
   await page.waitForTimeout(400);
@@ -144,7 +155,7 @@ test('the app takes over card by card: each static card shows until the app has 
   });
   await page.locator('#prerender').waitFor({ state: 'detached', timeout: 30000 });
   const total = await page.locator('#app .charts > .chart-card').count();
-  assert.deepEqual(await page.evaluate(() => window.__mid), {
+  assert.deepEqual(await page.evaluate(() => window.__shown), {
     slots: total - 1, appFirstCard: true, staticFirstCard: false, firstCardInPlace: true, controlsInPlace: true,
     staticSecondCard: true, slotHidden: true, slotInPlace: true,
   });
@@ -157,18 +168,10 @@ test('where the cards of the app would not lie over the static ones, it takes ov
   // app card by card would cut into the static cards, so it waits for the last one.
   const { context, page, problems } = await openPage(site.browser, { width: 390, height: 844 });
   await watchLayoutShift(context);
-  await context.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      const main = document.querySelector('#app main');
-      if (main && !main.style.paddingTop) main.style.paddingTop = '37px';
-      if (!document.documentElement?.classList.contains('taking-over')) return;
-      observer.disconnect();
-      window.__slotsWhenShown = document.querySelectorAll('#app .chart-card--slot').length;
-    }).observe(document, { attributes: true, childList: true, subtree: true });
-  });
+  await recordTakeOver(context, { pushAppDown: true });
   await page.goto(`${site.server.url}?nosw`);
   await page.locator('#prerender').waitFor({ state: 'detached', timeout: 30000 });
-  assert.equal(await page.evaluate(() => window.__slotsWhenShown), 0, 'shown only once every card was built');
+  assert.equal(await page.evaluate(() => window.__shown.slots), 0, 'shown only once every card was built');
   assert.equal(await page.locator('#app .charts > .chart-card').count() > 0, true);
   await page.waitForTimeout(300);
   assert.deepEqual(problems, []);
