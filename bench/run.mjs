@@ -97,10 +97,19 @@ const INIT = () => {
   });
 };
 
-/** Opens the page in a fresh context and waits for every chart; returns page and timings. */
-async function load(browser, url, { width = 1280, height = 900, dpr = 1 } = {}) {
+/**
+ * Opens the page in a fresh context and waits for every chart; returns page and timings.
+ * Over the prerendered view the charts answer once the enhancer has run, and the app comes
+ * when a reader first uses a control: it is then asked for as the enhancer would, and timed
+ * (`app`: from asking until it has taken over), so that the cohort changes measure the app.
+ * With `staticView: false` (a dataset served in place of the one the site was built with,
+ * whose static view would show other figures) the enhancer is kept out and the app starts
+ * at once, as it did before the enhancer.
+ */
+async function load(browser, url, { width = 1280, height = 900, dpr = 1, staticView = true } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, serviceWorkers: 'block' });
   const page = await context.newPage();
+  if (!staticView) await page.route('**/enhance.js', (route) => route.abort());
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
@@ -116,8 +125,19 @@ async function load(browser, url, { width = 1280, height = 900, dpr = 1 } = {}) 
     const painted = window.__bench.prerendered ? at('first-contentful-paint') : first;
     return { first, painted, all: at('cohort-dashboard:all-charts'), resources };
   });
+  const app = await page.evaluate(async () => {
+    if (!document.getElementById('prerender')) return NaN;
+    const t0 = performance.now();
+    document.dispatchEvent(new Event('cohort-dashboard:start-app'));
+    await new Promise((resolve) => {
+      const check = () => (document.getElementById('prerender') ? requestAnimationFrame(check) : resolve());
+      check();
+    });
+    return performance.now() - t0;
+  });
+  const appResources = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
   if (errors.length) throw new Error(`${url}: the page reported errors:\n${errors.join('\n')}`);
-  return { context, page, ...t };
+  return { context, page, ...t, app, appResources: appResources.filter((r) => !t.resources.includes(r)) };
 }
 
 /** The cohort choices the page offers, besides the whole programme. */
@@ -234,12 +254,14 @@ function transferSizes(dist, resources, pageUrl) {
  * falls on all of them alike), and times load and cohort changes; one result per site.
  */
 async function measureDataset(browser, sites, { changes = 5 } = {}) {
-  const acc = sites.map(() => ({ first: [], painted: [], all: [], change: [], work: [], cls: [], longTasks: 0, resources: [], busy: NaN, cohorts: [] }));
+  const acc = sites.map(() => ({ first: [], painted: [], all: [], app: [], change: [], work: [], cls: [], longTasks: 0, resources: [], appResources: [], busy: NaN, cohorts: [] }));
   for (let run = 0; run < RUNS; run++) {
     for (const [k, site] of sites.entries()) {
       const a = acc[k];
-      const r = await load(browser, `${site.url}?nosw`);
+      const r = await load(browser, `${site.url}?nosw`, { staticView: !site.overridden });
       a.resources = r.resources;
+      a.appResources = r.appResources;
+      a.app.push(r.app);
       a.first.push(r.first);
       a.painted.push(r.painted);
       a.all.push(r.all);
@@ -256,8 +278,8 @@ async function measureDataset(browser, sites, { changes = 5 } = {}) {
     }
   }
   return acc.map((a) => ({
-    first: median(a.first), painted: median(a.painted), all: median(a.all), change: median(a.change), work: median(a.work), busy: a.busy,
-    changeN: a.change.length, longTasks: a.longTasks, cls: Math.max(...a.cls), resources: a.resources, cohorts: a.cohorts.length,
+    first: median(a.first), painted: median(a.painted), all: median(a.all), app: median(a.app), change: median(a.change), work: median(a.work), busy: a.busy,
+    changeN: a.change.length, longTasks: a.longTasks, cls: Math.max(...a.cls), resources: a.resources, appResources: a.appResources, cohorts: a.cohorts.length,
   }));
 }
 
@@ -267,7 +289,7 @@ async function measureHiDpi(browser, site) {
   const out = { 1: [], 2: [] };
   for (let run = 0; run < RUNS; run++) {
     for (const dpr of [1, 2]) {
-      const r = await load(browser, url, { dpr });
+      const r = await load(browser, url, { dpr, staticView: !site.overridden });
       const cohorts = await cohortValues(r.page);
       for (let i = 0; i < Math.min(3, cohorts.length); i++) out[dpr].push((await changeCohort(r.page, cohorts[(run + i) % cohorts.length])).ms);
       await r.context.close();
@@ -277,7 +299,7 @@ async function measureHiDpi(browser, site) {
 }
 
 async function measureMemory(browser, site, changes) {
-  const r = await load(browser, `${site.url}?nosw`);
+  const r = await load(browser, `${site.url}?nosw`, { staticView: !site.overridden });
   const afterLoad = await memory(r.page);
   const cohorts = await cohortValues(r.page);
   for (let i = 0; i < changes && cohorts.length; i++) await changeCohort(r.page, cohorts[i % cohorts.length]);
@@ -360,6 +382,7 @@ try {
     log(`${set.name}: ${RUNS} loads…`);
     const overrides = { 'data/dataset.json': set.path ?? path.join(DIST, 'data', 'dataset.json') };
     const site = await serveDist(set.path ? { overrides } : {});
+    site.overridden = !!set.path;
     // The same dataset drawn by a hand-written JavaScript page (bench/baseline/).
     const baseline = await serveDist({ dist: BASELINE, overrides });
     try {
@@ -433,11 +456,22 @@ p('## First-load transfer size');
 p();
 p('| what | files | raw | gzip | brotli |');
 p('|---|---|---:|---:|---:|');
-for (const k of ['wasm', 'js', 'css', 'dataset', 'html']) {
+for (const k of ['wasm', 'js', 'css', 'dataset', 'html', 'other']) {
   const s = sizes[k];
   p(`| ${k} | ${s.files.join(', ') || '—'} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`);
 }
 p(`| **wasm + JS + CSS** | | ${kb(sizes.wasm.raw + sizes.js.raw + sizes.css.raw)} | **${kb(firstLoad)}** | ${kb(sizes.wasm.brotli + sizes.js.brotli + sizes.css.brotli)} |`);
+p();
+p('The first load is what the page fetches until every chart answers the pointer and keys: over the prerendered view that is the small enhancer (src/enhance.rs) and each drawing\'s marks (under "other"). The app and the dataset come when a reader first uses a control:');
+p();
+const appSizes = transferSizes(DIST, first.appResources ?? [], 'http://x/');
+p('| the app, on first use of a control | files | raw | gzip | brotli |');
+p('|---|---|---:|---:|---:|');
+for (const k of ['wasm', 'js', 'dataset']) {
+  const s = appSizes[k];
+  p(`| ${k} | ${s.files.join(', ') || '—'} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`);
+}
+p(`| from asking to taken over (bundled, median) | | | ${ms(first.app)} | |`);
 p();
 p('## Load and redraw');
 p();

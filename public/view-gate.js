@@ -10,6 +10,17 @@
   });
   // An embed of one chart of the default view (`?chart=<id>&embed`, as the page's snippet
   // writes it) is prerendered too: that chart's card alone, as the embed shows it.
+  // Over the static view its small enhancer (src/enhance.rs) is fetched while the page is
+  // read; the start-up script runs it once the view has painted.
+  function hint(attrs) {
+    var link = document.createElement('link');
+    for (var k in attrs) link.setAttribute(k, attrs[k]);
+    document.head.appendChild(link);
+  }
+  function enhancer() {
+    hint({ rel: 'modulepreload', href: './enhance.js' });
+    hint({ rel: 'preload', href: './enhance_bg.wasm', as: 'fetch', type: 'application/wasm', crossorigin: 'anonymous' });
+  }
   var chart = asked.length === 2 && asked.indexOf('embed') >= 0 && asked.filter(function (p) {
     return /^chart=[a-z0-9-]+$/.test(p);
   })[0];
@@ -20,17 +31,16 @@
     root.setAttribute('data-mode', 'embed');
     root.setAttribute('data-embed-chart', chart.slice(6));
     root.classList.add('prerendered', 'prerender-embed');
+    enhancer();
     return;
   }
   var off = asked.length > 0;
   root.classList.add(off ? 'prerender-off' : 'prerendered');
-  // With no static view to paint, the app is all there is: fetch it at once. (Over the
-  // prerendered view, the start-up script fetches it once that view has painted.) The build
-  // (scripts/post-build.mjs) writes trunk's preload hints for the wasm and its glue here.
+  // With no static view to paint, the app is all there is: fetch it at once, with the
+  // dataset. (Over the prerendered view it comes when a reader first uses a control.) The
+  // build (scripts/post-build.mjs) writes trunk's preload hints for the wasm and its glue,
+  // and the dataset's, here.
   var hints = /*HINTS*/[];
-  for (var i = 0; off && i < hints.length; i++) {
-    var link = document.createElement('link');
-    for (var k in hints[i]) link.setAttribute(k, hints[i][k]);
-    document.head.appendChild(link);
-  }
+  for (var i = 0; off && i < hints.length; i++) hint(hints[i]);
+  if (!off) enhancer();
 })();

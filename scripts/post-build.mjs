@@ -61,6 +61,10 @@ if (window.parent !== window) {
 const preloads = [...html.matchAll(/<link rel="(?:modulepreload|preload)" href="\.\/cohort-dashboard-[0-9a-f]{1,16}(?:_bg\.wasm|\.js)"[^>]*>/g)]
   .map((m) => m[0]);
 if (preloads.length !== 2) throw new Error(`post-build: expected trunk's two preloads of the app, found ${preloads.length}`);
+// The dataset's preload goes with them: only the app reads the dataset.
+const dataPreload = html.match(/<link rel="preload" href="data\/dataset\.json"[^>]*>/);
+if (!dataPreload) throw new Error('post-build: index.html no longer preloads data/dataset.json');
+preloads.push(dataPreload[0]);
 const hints = preloads.map((tag) => Object.fromEntries([...tag.matchAll(/([a-z]+)="([^"]*)"/g)].map((a) => [a[1], a[2]])));
 for (const tag of preloads) html = html.replace(tag, '');
 const start = inline[1].trim();
@@ -68,10 +72,14 @@ const glueImport = /^import init, \* as bindings from '([^']+)';$/m;
 if (!glueImport.test(start)) throw new Error("post-build: trunk's start-up script no longer imports its glue as expected");
 const deferred = () => `
 const hints = ${JSON.stringify(hints)};
-// The prerendered view is on screen: start once it has painted (or after a second, for a
-// tab or frame that is not being painted), then hint the wasm alongside the glue. (For any
-// other view view-gate.js has hinted them already.)
-if (document.documentElement.classList.contains('prerendered')) {
+// Over the prerendered view the app is not fetched with the page: once that view has painted
+// (or after a second, for a tab or frame that is not being painted), the small enhancer
+// (src/enhance.rs) makes its drawings answer the pointer and keys, and the app comes when a
+// reader first uses a control (the enhancer asks with 'cohort-dashboard:start-app'; so can
+// an embedding page or a test). For any other view view-gate.js has hinted the app already.
+const root = document.documentElement;
+if (root.classList.contains('prerendered')) {
+  const asked = new Promise((resolve) => document.addEventListener('cohort-dashboard:start-app', resolve, { once: true }));
   if (document.visibilityState === 'visible') {
     await new Promise((resolve) => {
       const fallback = setTimeout(resolve, 1000);
@@ -82,6 +90,14 @@ if (document.documentElement.classList.contains('prerendered')) {
         setTimeout(resolve, 0);
       }).observe({ type: 'paint', buffered: true });
     });
+  }
+  try {
+    const enhancer = await import('./enhance.js');
+    await enhancer.default({ module_or_path: './enhance_bg.wasm' });
+    await asked;
+  } catch (e) {
+    // Without the enhancer the static view cannot answer: the app takes over at once.
+    console.warn('the enhancer did not start (' + e.message + '): starting the app');
   }
   for (const h of hints) {
     const link = document.createElement('link');
@@ -129,6 +145,8 @@ if (release) {
     [/-[0-9a-f]{1,16}\.js$/, { format: 'esm', target: 'es2022' }],
     [/-[0-9a-f]{1,16}\.css$/, { loader: 'css' }],
     [/^import-worker\.js$/, { target: 'es2022' }],
+    // The enhancer's glue, an ES module the start-up script imports.
+    [/^enhance\.js$/, { format: 'esm', target: 'es2022' }],
   ];
   for (const f of fs.readdirSync(dir)) {
     const kind = kinds.find(([re]) => re.test(f));
@@ -177,7 +195,7 @@ const sw = fs.readFileSync(swPath, 'utf8')
 fs.writeFileSync(swPath, sw);
 console.log(`post-build: ${bootName}, sw.js version ${version} caching ${files.length + 1} files`);
 
-const COMPRESS = /\.(html|js|css|wasm|json|svg)$/;
+const COMPRESS = /\.(html|js|css|wasm|json|svg|marks)$/;
 let raw = 0;
 let brotli = 0;
 for (const f of [...files, 'sw.js'].filter((f) => COMPRESS.test(f))) {

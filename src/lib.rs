@@ -26,6 +26,8 @@ pub mod worker;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod enhance;
 
 #[cfg(test)]
 pub(crate) mod testing {

@@ -594,6 +594,20 @@ pub const HEADER_LEDE: &str = "KS2 progress, disadvantaged pupils and Ofsted jud
 /// The link out of an embedded chart to the full dashboard.
 pub const EMBED_WAY_OUT: &str = "Open the full dashboard (new tab)";
 
+/// "Load your data": its heading, the file picker's label, the hint and the privacy note
+/// (the app's loader and its static copy in the prerendered view).
+pub const LOADER_TITLE: &str = "Load your data";
+/// The file picker's label.
+pub const LOADER_LABEL: &str =
+    "Choose a dataset JSON, or a cohort list CSV with DfE KS2 and Ofsted CSVs, or drop them here";
+/// What files the loader reads.
+pub const LOADER_HINT: &str = "CSV files may be UTF-8 or what Excel saves as \u{201c}CSV (Comma delimited)\u{201d}. To cite a file your own way, add a CSV with the columns file, publisher, title, date.";
+/// Where the files go (nowhere).
+pub const LOADER_PRIVACY: &str = "The files are read in this browser and are not uploaded or sent anywhere. Up to 64 MB a file and 25,000 schools.";
+
+/// What a tooltip names as the source of a mark with no published figure.
+pub const NO_FIGURE_SOURCE: &str = "no published figure";
+
 /// How to read a chart by pointer and by keys: under every chart, once.
 pub const KEYS_HINT: &str = "Point at or tap the chart for exact figures. With the keyboard: Left and Right move along a series, Up and Down between series, Home and End to the first and last figure.";
 

@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use super::data_table::DataTableView;
 use super::download::{save_png, save_text};
 use crate::charts::any::AnyChart;
+use crate::charts::pointing::{announce, category_line, key_move, TipPlace};
 use crate::charts::theme::recolour;
 use crate::charts::{locate, Mark};
 use crate::dataset::Dataset;
@@ -173,21 +174,9 @@ pub fn ChartCard(
         marks.with_untracked(|m| locate(m, x, y))
     };
     let on_key = move |ev: KeyboardEvent| {
-        let n = marks.with_untracked(Vec::len);
-        if n == 0 {
-            return;
-        }
-        let cur = active.get_untracked();
         let key = ev.key();
-        let next = match (key.as_str(), cur) {
-            ("Home", _) => Some(0),
-            ("End", _) => Some(n - 1),
-            ("Escape", _) => None,
-            ("ArrowRight" | "ArrowLeft" | "ArrowDown" | "ArrowUp", None) => Some(0),
-            (k @ ("ArrowRight" | "ArrowLeft" | "ArrowDown" | "ArrowUp"), Some(i)) => {
-                Some(marks.with_untracked(|m| crate::charts::step(m, i, k)))
-            }
-            _ => return,
+        let Some(next) = marks.with_untracked(|m| key_move(m, active.get_untracked(), &key)) else {
+            return;
         };
         ev.prevent_default();
         active.set(next);
@@ -199,7 +188,7 @@ pub fn ChartCard(
             .as_deref()
             .and_then(|s| ds.source(s))
             .map(crate::model::Source::named)
-            .unwrap_or_else(|| "no published figure".to_string())
+            .unwrap_or_else(|| crate::view::NO_FIGURE_SOURCE.to_string())
     };
     let source_title2 = source_title.clone();
     // The source is said with the first figure and again only when it changes, not on every
@@ -211,12 +200,9 @@ pub fn ChartCard(
             return String::new();
         };
         let source = source_title2(&m);
-        if said_source.with_value(|s| s.as_deref() == Some(source.as_str())) {
-            format!("{}.", m.sentence())
-        } else {
-            said_source.set_value(Some(source.clone()));
-            format!("{}. Source: {source}.", m.sentence())
-        }
+        said_source
+            .try_update_value(|said| announce(&m, &source, said))
+            .unwrap_or_default()
     };
     let tooltip = move || {
         let m = active
@@ -226,18 +212,13 @@ pub fn ChartCard(
         let shown = figure
             .get()
             .map_or(drawn, |el| el.get_bounding_client_rect().width().max(1.0));
-        let k = shown / drawn;
-        let (bx, by, bw, bh) = (
-            m.bounds.x * k,
-            m.bounds.y * k,
-            m.bounds.w * k,
-            m.bounds.h * k,
-        );
-        // Half the tooltip's widest (16rem) from either edge, so it never sticks out.
-        let half = 130.0_f64;
-        let cx = (bx + bw / 2.0).clamp(half.min(shown / 2.0), (shown - half).max(shown / 2.0));
-        let below = by < 90.0;
-        let year = m.year.map(|y| format!(", {y}")).unwrap_or_default();
+        let TipPlace {
+            outline: o,
+            centre: cx,
+            top,
+            below,
+        } = TipPlace::new(m.bounds, shown / drawn, shown);
+        let (bx, by, bw, bh) = (o.x, o.y, o.w, o.h);
         Some(view! {
             <div
                 class="mark-focus"
@@ -252,10 +233,10 @@ pub fn ChartCard(
                 role="tooltip"
                 data-testid="tooltip"
                 style:left=format!("{cx}px")
-                style:top=format!("{}px", if below { by + bh } else { by })
+                style:top=format!("{top}px")
             >
                 <strong class="tooltip__entity">{m.entity.clone()}</strong>
-                <span class="tooltip__category">{format!("{}{year}", m.category)}</span>
+                <span class="tooltip__category">{category_line(&m)}</span>
                 <span class="tooltip__value">{m.value.clone()}</span>
                 <span class="tooltip__source">{format!("Source: {}", source_title(&m))}</span>
             </div>

@@ -125,7 +125,7 @@ pub fn DataLoader(user: RwSignal<Option<UserData>>) -> impl IntoView {
     };
     view! {
         <section class="loader" aria-labelledby="loader-title" data-testid="data-loader">
-            <h2 id="loader-title" class="loader__title">"Load your data"</h2>
+            <h2 id="loader-title" class="loader__title">{crate::view::LOADER_TITLE}</h2>
             {move || user.get().map(|u| view! {
                 <div class="loader__banner" role="status" data-testid="your-data-banner">
                     <p>
@@ -146,9 +146,7 @@ pub fn DataLoader(user: RwSignal<Option<UserData>>) -> impl IntoView {
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop
             >
-                <label for="data-files" class="loader__label">
-                    "Choose a dataset JSON, or a cohort list CSV with DfE KS2 and Ofsted CSVs, or drop them here"
-                </label>
+                <label for="data-files" class="loader__label">{crate::view::LOADER_LABEL}</label>
                 <input
                     id="data-files"
                     type="file"
@@ -157,14 +155,8 @@ pub fn DataLoader(user: RwSignal<Option<UserData>>) -> impl IntoView {
                     data-testid="file-input"
                     on:change=on_pick
                 />
-                <p class="loader__hint">
-                    "CSV files may be UTF-8 or what Excel saves as \u{201c}CSV (Comma delimited)\u{201d}. "
-                    "To cite a file your own way, add a CSV with the columns file, publisher, title, date."
-                </p>
-                <p class="loader__privacy">
-                    "The files are read in this browser and are not uploaded or sent anywhere. "
-                    "Up to 64 MB a file and 25,000 schools."
-                </p>
+                <p class="loader__hint">{crate::view::LOADER_HINT}</p>
+                <p class="loader__privacy">{crate::view::LOADER_PRIVACY}</p>
             </div>
             {move || busy.get().then(|| view! { <p role="status">"Reading the files…"</p> })}
             {move || {

@@ -49,7 +49,7 @@ fn run(dir: &std::path::Path) -> Result<usize, String> {
     let pre = cohort_dashboard::prerender::page(&ds);
     let folder = dir.join(cohort_dashboard::prerender::DRAWINGS);
     std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-    for (name, svg) in &pre.drawings {
+    for (name, svg) in pre.drawings.iter().chain(&pre.marks) {
         let path = folder.join(name);
         std::fs::write(&path, svg).map_err(|e| format!("{}: {e}", path.display()))?;
     }

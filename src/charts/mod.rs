@@ -14,6 +14,7 @@ pub mod journeys;
 pub mod any;
 pub mod ofsted;
 pub mod parts;
+pub mod pointing;
 pub mod progress;
 pub mod theme;
 pub mod trend;

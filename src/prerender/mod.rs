@@ -43,6 +43,9 @@ pub struct Prerendered {
     pub html: String,
     /// The drawings.
     pub drawings: Vec<(String, String)>,
+    /// What each drawing's marks say, for the enhancer's tooltips and keys (as
+    /// `(file name in DRAWINGS, text)`: `charts::pointing::marks_text`).
+    pub marks: Vec<(String, String)>,
     /// The rules that choose each chart's drawing by its column's width (container queries
     /// over `.chart-card__frame`), for the page's stylesheet: made here because the steps
     /// come from the data (`variants.rs`).
@@ -52,6 +55,7 @@ pub struct Prerendered {
 /// The prerendered default view.
 pub fn page(ds: &Dataset) -> Prerendered {
     let mut drawings = Vec::new();
+    let mut marks = Vec::new();
     let mut css = String::new();
     let mut out = String::with_capacity(256 * 1024);
     out.push_str("<a class=\"skip-link\" href=\"#pre-main\">Skip to the charts</a>");
@@ -73,16 +77,19 @@ pub fn page(ds: &Dataset) -> Prerendered {
             id,
             &AnyChart::build(id, ds, &sel),
             &mut drawings,
+            &mut marks,
             &mut css,
         ));
     }
     out.push_str("</div>");
     out.push_str(&embed_links(&charts));
     out.push_str(&sources(ds));
+    out.push_str(&loader());
     out.push_str("</main>");
     Prerendered {
         html: out,
         drawings,
+        marks,
         css,
     }
 }
@@ -134,13 +141,14 @@ fn facts(ds: &Dataset) -> String {
 }
 
 /// A menu as the page shows it: a label and every option, the first chosen.
-fn menu(label: &str, options: &[String]) -> String {
+fn menu(label: &str, id: &str, options: &[String]) -> String {
     let opts: String = options
         .iter()
         .map(|o| format!("<option>{}</option>", esc(o)))
         .collect();
     format!(
-        "<div class=\"controls__field\"><label>{}</label><select>{opts}</select></div>",
+        "<div class=\"controls__field\"><label for=\"pre-{id}\">{}</label>\
+         <select id=\"pre-{id}\" data-twin=\"#{id}\">{opts}</select></div>",
         esc(label)
     )
 }
@@ -151,7 +159,7 @@ fn controls(ds: &Dataset) -> String {
         .into_iter()
         .map(|(_, label)| label)
         .collect();
-    let mut out = menu("Cohort", &cohorts);
+    let mut out = menu("Cohort", "cohort-select", &cohorts);
     let subjects: Vec<String> = std::iter::once("All three subjects".to_string())
         .chain(
             crate::model::Subject::ALL
@@ -159,26 +167,28 @@ fn controls(ds: &Dataset) -> String {
                 .map(|s| s.label().to_string()),
         )
         .collect();
-    out.push_str(&menu("Subject", &subjects));
+    out.push_str(&menu("Subject", "subject-select", &subjects));
     if !ds.raw().area_series.is_empty() {
         let pupils = crate::model::PupilGroup::ALL.map(|g| g.menu_label().to_string());
-        out.push_str(&menu("Pupils (area charts)", &pupils));
+        out.push_str(&menu("Pupils (area charts)", "pupils-select", &pupils));
     }
     let years = crate::aggregate::school_years(ds);
     if years.len() > 1 {
         let years: Vec<String> = years.iter().rev().map(ToString::to_string).collect();
-        out.push_str(&menu("Year (schools)", &years));
+        out.push_str(&menu("Year (schools)", "year-select", &years));
     }
     format!(
         "<div class=\"controls prerender__js\" inert aria-hidden=\"true\">{out}\
-         <button type=\"button\" class=\"controls__present\">Present</button>\
+         <button type=\"button\" class=\"controls__present\" data-twin=\"#present-button\">Present</button>\
          <p class=\"controls__membership\">{}</p></div>",
         esc(&ds.raw().programme.membership_note)
     )
 }
 
-/// The legend and tabs of a card, inert, holding their place until the app's arrive.
+/// The legend and tabs of a card, inert until the enhancer makes them ask for the app (each
+/// names the app's element it stands for in `data-twin`, which the enhancer then uses).
 fn bar(ds: &Dataset, id: ChartId, m: &AnyChart) -> String {
+    let key = id.id();
     let region = ds.raw().context.as_ref().and_then(|c| c.region.clone());
     let legend: String = m
         .legend()
@@ -186,8 +196,9 @@ fn bar(ds: &Dataset, id: ChartId, m: &AnyChart) -> String {
         .enumerate()
         .map(|(nth, e)| {
             format!(
-                "<button type=\"button\" class=\"legend__item\" aria-pressed=\"{}\"><span class=\"{}\"></span>{}</button>",
+                "<button type=\"button\" class=\"legend__item\" aria-pressed=\"{}\" data-twin=\"{}\"><span class=\"{}\" aria-hidden=\"true\"></span>{}</button>",
                 e.shown,
+                esc(&format!("#{key} .legend__item[data-series=\"{}\"]", e.id.replace(['"', '\\'], ""))),
                 crate::view::swatch_class(id, &e.id, region.as_deref(), nth),
                 esc(&e.label)
             )
@@ -196,24 +207,57 @@ fn bar(ds: &Dataset, id: ChartId, m: &AnyChart) -> String {
     let tabs: String = crate::view::Tab::ALL
         .iter()
         .map(|t| {
+            let selected = *t == crate::view::Tab::default();
             format!(
-                "<button type=\"button\" class=\"tabs__tab\" aria-selected=\"{}\">{}</button>",
-                *t == crate::view::Tab::default(),
+                "<button type=\"button\" role=\"tab\" class=\"tabs__tab\" aria-selected=\"{selected}\" tabindex=\"{}\" data-twin=\"#{key}-tab-{}\">{}</button>",
+                if selected { 0 } else { -1 },
+                t.id(),
                 t.label()
             )
         })
         .collect();
     format!(
         "<div class=\"chart-card__bar prerender__js\" inert aria-hidden=\"true\">\
-         <div class=\"legend\">{legend}</div><div class=\"tabs\">{tabs}</div></div>"
+         <div class=\"legend\" role=\"group\" aria-label=\"Show or hide series\">{legend}</div>\
+         <div class=\"tabs\" role=\"tablist\" aria-label=\"Show as\">{tabs}</div></div>"
     )
 }
 
-/// The download buttons and the embed code's heading, inert, holding their place.
-const AFTER: &str = "<div class=\"downloads prerender__js\" inert aria-hidden=\"true\">\
-    <span class=\"downloads__label\">Download</span><button type=\"button\">PNG</button>\
-    <button type=\"button\">SVG</button><button type=\"button\">CSV</button></div>\
-    <details class=\"embed-code prerender__js\" inert aria-hidden=\"true\"><summary>Embed this chart</summary></details>";
+/// "Load your data", inert until the enhancer makes it ask for the app: files chosen here
+/// are handed to the app's own picker once it has taken over.
+fn loader() -> String {
+    use crate::view::{LOADER_HINT, LOADER_LABEL, LOADER_PRIVACY, LOADER_TITLE};
+    format!(
+        "<section class=\"loader prerender__js\" inert aria-hidden=\"true\" aria-labelledby=\"pre-loader-title\">\
+         <h2 id=\"pre-loader-title\" class=\"loader__title\">{}</h2><div class=\"loader__drop\">\
+         <label for=\"pre-data-files\" class=\"loader__label\">{}</label>\
+         <input id=\"pre-data-files\" type=\"file\" multiple accept=\".json,.csv,application/json,text/csv\" data-twin=\"#data-files\">\
+         <p class=\"loader__hint\">{}</p><p class=\"loader__privacy\">{}</p></div></section>",
+        esc(LOADER_TITLE),
+        esc(LOADER_LABEL),
+        esc(LOADER_HINT),
+        esc(LOADER_PRIVACY)
+    )
+}
+
+/// The download buttons and the embed code's heading, inert until the enhancer makes them
+/// ask for the app.
+fn after(key: &str, title: &str) -> String {
+    let button = |kind: &str, label: &str| {
+        format!(
+            "<button type=\"button\" data-twin=\"#{key} [data-testid=download-{kind}]\" aria-label=\"Download {} as {label}\">{label}</button>",
+            esc(title)
+        )
+    };
+    format!(
+        "<div class=\"downloads prerender__js\" inert aria-hidden=\"true\" role=\"group\" aria-label=\"Download\">\
+         <span class=\"downloads__label\">Download</span>{}{}{}</div>\
+         <details class=\"embed-code prerender__js\" inert aria-hidden=\"true\"><summary data-twin=\"#{key} .embed-code summary\">Embed this chart</summary></details>",
+        button("png", "PNG"),
+        button("svg", "SVG"),
+        button("csv", "CSV")
+    )
+}
 
 /// One chart card as the page draws it, without the controls that need the wasm.
 pub fn card(
@@ -221,6 +265,7 @@ pub fn card(
     id: ChartId,
     m: &AnyChart,
     drawings: &mut Vec<(String, String)>,
+    marks: &mut Vec<(String, String)>,
     css: &mut String,
 ) -> String {
     let key = id.id();
@@ -269,6 +314,18 @@ pub fn card(
         let dark = recolour(&svg, Theme::Dark);
         drawings.push((name, svg));
         drawings.push((dark_name, dark));
+        // What the drawing's marks say: the enhancer's tooltips and keys over it.
+        let source = |mk: &crate::charts::Mark| {
+            mk.source
+                .as_deref()
+                .and_then(|s| ds.source(s))
+                .map(crate::model::Source::named)
+                .unwrap_or_else(|| crate::view::NO_FIGURE_SOURCE.to_string())
+        };
+        marks.push((
+            format!("{key}-{w}.marks"),
+            crate::charts::pointing::marks_text(&m.marks(w), source),
+        ));
     }
     let notes: String = m
         .notes()
@@ -285,12 +342,13 @@ pub fn card(
          <h2 class=\"chart-card__title\" id=\"pre-{key}-title\">{title}</h2>\
          <p class=\"chart-card__explainer\">{explainer}</p>{bar}\
          <div class=\"chart-card__frame\"><div class=\"chart-card__figure\" role=\"img\" aria-label=\"Chart\" aria-describedby=\"pre-{key}-summary\">{picture}</div></div>\
-         <p class=\"chart-card__hint prerender__js\" aria-hidden=\"true\">{hint}</p>\
+         <p class=\"chart-card__hint prerender__js\" id=\"pre-{key}-keys\" aria-hidden=\"true\">{hint}</p>\
          <ul class=\"chart-card__notes\">{notes}</ul>\
          <p class=\"chart-card__summary\" id=\"pre-{key}-summary\" data-testid=\"prerendered-summary\">{summary}</p>\
          <p class=\"chart-card__source\">{source}</p>\
          <noscript><details class=\"prerender__table\"><summary>The figures as a table</summary>{tables}</details></noscript>\
-         {AFTER}</section>",
+         {after}</section>",
+        after = after(key, m.title()),
         bar = bar(ds, id, m),
         hint = esc(crate::view::KEYS_HINT),
         title = esc(m.title()),
@@ -453,6 +511,60 @@ mod tests {
             !html.contains("<script"),
             "no script: it reads without JavaScript"
         );
+    }
+
+    #[test]
+    fn every_drawing_has_its_marks_and_every_static_control_its_twin() {
+        let ds = bundled();
+        let pre = page(&ds);
+        let lights: Vec<&String> = pre
+            .drawings
+            .iter()
+            .map(|(n, _)| n)
+            .filter(|n| !n.ends_with("-dark.svg"))
+            .collect();
+        assert_eq!(
+            lights.len(),
+            pre.marks.len(),
+            "a marks file for each drawing"
+        );
+        for id in ChartId::available(&ds) {
+            let m = AnyChart::build(id, &ds, &Selection::default());
+            for (name, text) in pre
+                .marks
+                .iter()
+                .filter(|(n, _)| n.starts_with(&format!("{}-", id.id())))
+            {
+                let w: u32 = name
+                    .trim_start_matches(&format!("{}-", id.id()))
+                    .trim_end_matches(".marks")
+                    .parse()
+                    .unwrap_or(0);
+                let read = crate::charts::pointing::read_marks(text);
+                let drawn = m.marks(w);
+                assert_eq!(read.len(), drawn.len(), "{name}: one line a mark");
+                assert!(!read.is_empty(), "{name}: marks to point at");
+                for (r, d) in read.iter().zip(&drawn) {
+                    assert_eq!((&r.entity, &r.value, r.year), (&d.entity, &d.value, d.year));
+                    assert!((r.band.x - d.band.x).abs() <= 0.05, "{name}: {}", d.entity);
+                }
+                assert!(lights.iter().any(|l| *l == &name.replace(".marks", ".svg")));
+            }
+        }
+        // Every control of the static view that needs the app names the app's (e2e checks
+        // they exist); the tables' and sources' <details> open without it.
+        for control in ["<select", "<button", "<input", "<summary data-twin"] {
+            for (i, _) in pre.html.match_indices(control) {
+                let tag = &pre.html[i..i + pre.html[i..].find('>').unwrap_or(0)];
+                assert!(tag.contains("data-twin=\"#"), "no twin: {tag}");
+            }
+        }
+        assert_eq!(
+            pre.html.matches("<summary data-twin").count(),
+            ChartId::available(&ds).len(),
+            "each card's embed code asks for the app"
+        );
+        assert!(pre.html.contains("id=\"pre-data-files\""), "Load your data");
     }
 
     #[test]

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, useSite, openPage, waitForCharts, textOf, shotPath } from './support.mjs';
+import { ROOT, useSite, openPage, waitForCharts, startApp, textOf, shotPath } from './support.mjs';
 
 const MINUS = '\u2212';
 const dataset = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/data/dataset.json'), 'utf8'));
@@ -152,6 +152,8 @@ async function errorShownFor(respond) {
   const { context, page, problems } = await openPage(site.browser);
   await page.route('**/data/dataset.json', respond);
   await page.goto(site.server.url);
+  // The static view is of the data the site was built with; the app reads the served file.
+  await startApp(page);
   const panel = page.getByTestId('load-error');
   await panel.waitFor({ timeout: 20000 });
   const text = (await panel.textContent()).replace(/\s+/g, ' ');

@@ -4,13 +4,13 @@
 // when the wasm arrives late.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, waitForCharts, shotPath, axeViolations } from './support.mjs';
+import { useSite, openPage, waitForCharts, startApp, shotPath, axeViolations } from './support.mjs';
 
 const site = useSite();
 
-/** Holds every wasm response back by `ms`, as a slow phone connection would. */
+/** Holds the app's wasm back by `ms`, as a slow phone connection would. */
 async function delayWasm(page, ms) {
-  await page.route('**/*.wasm', async (route) => {
+  await page.route('**/cohort-dashboard-*_bg.wasm', async (route) => {
     const response = await route.fetch();
     await new Promise((ok) => setTimeout(ok, ms));
     await route.fulfill({ response });
@@ -153,6 +153,8 @@ test('the app takes over card by card: each static card shows until the app has 
     const second = document.getElementById('pre-schools-over-time');
     window.scrollTo(0, second.getBoundingClientRect().top + window.scrollY - 400);
   });
+  // The reader then uses a control: the app comes.
+  await startApp(page);
   await page.locator('#prerender').waitFor({ state: 'detached', timeout: 30000 });
   const total = await page.locator('#app .charts > .chart-card').count();
   assert.deepEqual(await page.evaluate(() => window.__shown), {
@@ -170,6 +172,7 @@ test('where the cards of the app would not lie over the static ones, it takes ov
   await watchLayoutShift(context);
   await recordTakeOver(context, { pushAppDown: true });
   await page.goto(`${site.server.url}?nosw`);
+  await startApp(page);
   await page.locator('#prerender').waitFor({ state: 'detached', timeout: 30000 });
   assert.equal(await page.evaluate(() => window.__shown.slots), 0, 'shown only once every card was built');
   assert.equal(await page.locator('#app .charts > .chart-card').count() > 0, true);
@@ -178,18 +181,31 @@ test('where the cards of the app would not lie over the static ones, it takes ov
   await context.close();
 });
 
-test('the wasm is fetched after the prerendered view has painted, and at once where there is none', async () => {
-  // The first paint has the connection to itself: the app's 400 KB come after it.
+test('over the prerendered view only the enhancer is fetched, after the first paint; the app when a control is used', async () => {
+  // The first paint has the connection to itself; the enhancer's few KB come after it, and
+  // the app's 400 KB and the dataset only when a reader asks for more than reading.
   const { context, page, problems } = await openPage(site.browser);
   await page.goto(`${site.server.url}?nosw`);
-  await waitForCharts(page);
-  const order = await page.evaluate(() => ({
-    painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-    wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('_bg.wasm'))?.startTime,
-    hinted: !!document.querySelector('head link[rel="preload"][href$="_bg.wasm"]'),
-  }));
-  assert.ok(order.painted > 0 && order.wasm >= order.painted, JSON.stringify(order));
-  assert.ok(order.hinted, 'the preload hint is added back when the fetch starts');
+  await page.waitForFunction(() => performance.getEntriesByName('cohort-dashboard:all-charts').length > 0);
+  await page.waitForTimeout(500);
+  const order = await page.evaluate(() => {
+    const at = (re) => performance.getEntriesByType('resource').find((e) => re.test(e.name));
+    return {
+      painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      enhancerRun: performance.getEntriesByName('cohort-dashboard:first-chart')[0]?.startTime,
+      enhancer: !!at(/enhance_bg\.wasm$/),
+      app: !!at(/cohort-dashboard-[0-9a-f]+(_bg\.wasm|\.js)$/),
+      dataset: !!at(/dataset\.json$/),
+    };
+  });
+  assert.ok(order.enhancer && order.enhancerRun >= order.painted, JSON.stringify(order));
+  assert.equal(order.app, false, 'the app is not fetched for reading');
+  assert.equal(order.dataset, false, 'nor the dataset');
+  // A control used: the app comes, with the dataset.
+  await page.locator('#pre-ofsted [data-twin="#ofsted-tab-table"]').click();
+  await page.locator('#prerender').waitFor({ state: 'detached', timeout: 20000 });
+  assert.ok(await page.evaluate(() => !!document.querySelector('head link[rel="preload"][href$="_bg.wasm"][href*="cohort-dashboard-"]')),
+    'the app\'s preload hint is added when it is asked for');
   await context.close();
   // Another view: no static view to paint, so the gate asks for the wasm while the head is
   // read (its hint stands before the start-up script's element, where the script could not
@@ -257,6 +273,7 @@ test('an embed of one chart is painted before the wasm as that chart alone, and 
     assert.equal(await out.getAttribute('href'), `?chart=${chart}`);
     await page.screenshot({ path: shotPath(`embed-prerendered-${chart}-${width}`) });
     const before = await page.locator('#prerender .chart-card__summary').filter({ visible: true }).textContent();
+    await startApp(page);
     await page.locator('#prerender').waitFor({ state: 'detached', timeout: 20000 });
     await page.getByTestId(`chart-${chart}`).getByTestId('chart-figure').waitFor();
     assert.equal(await page.getByTestId('embed-full-link').isVisible(), true);
@@ -274,6 +291,7 @@ test('at any column width the drawing shown has the height the page draws, so th
     await page.goto(site.server.url);
     await page.waitForTimeout(500);
     const box = await page.locator('#pre-ks2-progress .pre-v svg').filter({ visible: true }).boundingBox();
+    await startApp(page);
     await page.locator('#prerender').waitFor({ state: 'detached', timeout: 20000 });
     const drawn = await page.getByTestId('chart-ks2-progress').locator('.chart-card__svg svg').boundingBox();
     assert.ok(box && drawn && Math.abs(box.height - drawn.height) <= 1, `${width}px: prerendered ${box?.height}px, drawn ${drawn?.height}px`);
@@ -308,13 +326,13 @@ test('with a dark system theme the prerendered view is dark, its drawings too, a
   await endWithoutShift({ context, page, problems });
 });
 
-test('axe: the prerendered view passes WCAG A/AA as first painted and as read without JavaScript', async () => {
+test('axe: the prerendered view passes WCAG A/AA as enhanced and as read without JavaScript', async () => {
   const { context, page } = await openPage(site.browser);
-  // The wasm never arrives: the static view stays, its inert controls holding their places.
-  await page.route('**/*.wasm', (route) => route.abort());
+  // The static view as the enhancer leaves it, its controls live (they ask for the app).
   await page.goto(site.server.url);
-  await page.locator('#prerender').waitFor();
-  assert.deepEqual(await axeViolations(page), [], 'as first painted');
+  await page.waitForFunction(() => performance.getEntriesByName('cohort-dashboard:all-charts').length > 0);
+  assert.equal(await page.locator('#prerender [inert]').count(), 0, 'no control left inert');
+  assert.deepEqual(await axeViolations(page), [], 'as enhanced');
   // As without JavaScript (axe needs a script to run): the gate's class gone, what <noscript>
   // holds put in the page, every table open.
   await page.evaluate(() => {

@@ -17,6 +17,8 @@ const TYPES = {
   '.css': 'text/css',
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
+  // What a prerendered drawing's marks say (src/charts/pointing.rs), for the enhancer.
+  '.marks': 'text/plain; charset=utf-8',
 };
 
 /**

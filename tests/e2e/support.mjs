@@ -39,8 +39,17 @@ export async function axeViolations(page, tags = WCAG_TAGS) {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-/** Waits until the three charts have been drawn. */
+/** Asks for the app as the enhancer does when a reader first uses a control. */
+export async function startApp(page) {
+  await page.waitForFunction(() => document.readyState !== 'loading');
+  await page.evaluate(() => document.dispatchEvent(new Event('cohort-dashboard:start-app')));
+}
+
+/** Asks for the app and waits until it has drawn every chart and the static view has gone. */
 export async function waitForCharts(page) {
+  // Over the prerendered view the app comes when a reader first uses a control (the static
+  // view's enhancer asks for it: src/enhance.rs); these tests are about the app, so ask.
+  await startApp(page);
   await page.waitForSelector('[data-testid="chart-ofsted"] [data-testid="chart-figure"] svg', { timeout: 20000 });
   // Over the prerendered view the app takes over card by card (src/app/stage.rs): the page
   // is whole once the static copy has gone.

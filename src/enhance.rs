@@ -1,0 +1,612 @@
+//! The prerendered view's enhancer: a wasm of its own (`src/bin/enhance.rs`, about a tenth of
+//! the app's), fetched once the static view has painted. It makes that view's drawings answer
+//! the pointer, a tap and the arrow keys exactly as the app's do (the same marks, key moves,
+//! tooltip and announcements: `charts::pointing`), from the marks file the build wrote beside
+//! each drawing, so it needs neither the dataset nor Leptos.
+//!
+//! The app itself is fetched when a reader asks for more than reading: the first use of a
+//! control (a menu, a series, a tab, a download, Present, the embed code). The enhancer then
+//! makes the static copies of the controls live: using one asks the start-up script for the
+//! app (`cohort-dashboard:start-app`), and once the app has taken over
+//! (`cohort-dashboard:ready`, from `app::take_over`) what the reader did is done again on the
+//! app's own control (`data-twin` names it), and the focus goes where it was.
+//!
+//! Performance marks for the benchmark harness: `cohort-dashboard:first-chart` when the
+//! first drawing answers, `cohort-dashboard:all-charts` when every one does.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Document, Element, Event, HtmlElement, HtmlSelectElement, KeyboardEvent, MouseEvent,
+};
+
+use crate::charts::pointing::{announce, category_line, key_move, read_marks, TipPlace};
+use crate::charts::{locate, Mark};
+
+/// Asks the start-up script for the app.
+pub const START_APP: &str = "cohort-dashboard:start-app";
+/// Said by the app once it has taken over from the static view.
+pub const READY: &str = "cohort-dashboard:ready";
+
+/// One prerendered card made to answer.
+struct Card {
+    /// The chart's id (`pre-<id>` is the section's).
+    id: String,
+    figure: HtmlElement,
+    frame: Element,
+    announcer: Element,
+    /// The marks of each drawing fetched so far, by the width it was drawn at.
+    marks: Vec<(u32, Rc<Vec<Mark>>)>,
+    /// The mark shown, in the drawing of that width.
+    active: Option<(u32, usize)>,
+    said: Option<String>,
+    /// The focus outline and the tooltip, while shown.
+    shown: Vec<Element>,
+    ready: bool,
+}
+
+/// What a reader did to a static control, to be done again on the app's.
+enum Pending {
+    Click(String),
+    Choose(String, i32),
+    /// Files chosen (or dropped) for "Load your data".
+    Files(String, web_sys::FileList),
+}
+
+#[derive(Default)]
+struct State {
+    cards: Vec<Card>,
+    pending: Vec<Pending>,
+    /// The app's element standing for the one that had the focus last.
+    focus: Option<String>,
+    asked: bool,
+    /// The cards shown at the start (an embed shows one): all charts answer once these do.
+    shown: usize,
+}
+
+type Shared = Rc<RefCell<State>>;
+
+/// Starts the enhancer over the prerendered view, if there is one.
+pub fn start() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(root) = doc.get_element_by_id("prerender") else {
+        return;
+    };
+    let state: Shared = Rc::default();
+    let sections = doc.query_selector_all("#prerender section.chart-card[id^=\"pre-\"]");
+    for i in 0..sections.as_ref().map_or(0, web_sys::NodeList::length) {
+        let Some(section) = sections
+            .as_ref()
+            .ok()
+            .and_then(|l| l.item(i))
+            .and_then(|n| n.dyn_into::<Element>().ok())
+        else {
+            continue;
+        };
+        if let Some(card) = card(&doc, section) {
+            state.borrow_mut().cards.push(card);
+        }
+    }
+    let count = state.borrow().cards.len();
+    let shown = (0..count)
+        .filter(|&k| {
+            state
+                .borrow()
+                .cards
+                .get(k)
+                .and_then(shown_drawing)
+                .is_some()
+        })
+        .count();
+    state.borrow_mut().shown = shown;
+    for k in 0..count {
+        wire_card(&state, k);
+        load_marks(&state, k);
+    }
+    wire_controls(&doc, &root, &state);
+}
+
+/// A card's parts, and its drawing made focusable and described as the app's is.
+fn card(doc: &Document, section: Element) -> Option<Card> {
+    let id = section.id().strip_prefix("pre-")?.to_string();
+    let figure = section
+        .query_selector(".chart-card__figure")
+        .ok()??
+        .dyn_into::<HtmlElement>()
+        .ok()?;
+    let frame = section.query_selector(".chart-card__frame").ok()??;
+    let announcer = doc.create_element("p").ok()?;
+    announcer.set_class_name("visually-hidden");
+    let _ = announcer.set_attribute("aria-live", "polite");
+    let _ = section.append_child(&announcer);
+    for (k, v) in [
+        ("role", "group"),
+        ("aria-roledescription", "chart"),
+        ("tabindex", "0"),
+    ] {
+        let _ = figure.set_attribute(k, v);
+    }
+    let _ = figure.set_attribute(
+        "aria-describedby",
+        &format!("pre-{id}-summary pre-{id}-keys"),
+    );
+    let _ = figure.class_list().add_1("is-live");
+    if let Ok(Some(hint)) = section.query_selector(".chart-card__hint") {
+        let _ = hint.remove_attribute("aria-hidden");
+    }
+    Some(Card {
+        id,
+        figure,
+        frame,
+        announcer,
+        marks: Vec::new(),
+        active: None,
+        said: None,
+        shown: Vec::new(),
+        ready: false,
+    })
+}
+
+/// The drawing shown in a card (the column chooses by container query) and the width it
+/// was drawn at.
+fn shown_drawing(card: &Card) -> Option<(HtmlElement, u32)> {
+    let prefix = format!("pre-{}-", card.id);
+    let list = card.figure.query_selector_all(".pre-v").ok()?;
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
+        .find(|e| e.offset_width() > 0)
+        .and_then(|e| {
+            let classes = e.class_name();
+            let w = classes
+                .split(' ')
+                .find_map(|c| c.strip_prefix(prefix.as_str())?.parse::<u32>().ok())?;
+            Some((e, w))
+        })
+}
+
+/// Fetches the marks of the drawing a card shows, unless they are in; the first card to
+/// answer, and the last, mark the performance timeline.
+fn load_marks(state: &Shared, k: usize) {
+    let (url, w) = {
+        let s = state.borrow();
+        let Some(card) = s.cards.get(k) else { return };
+        let Some((_, w)) = shown_drawing(card) else {
+            return;
+        };
+        if card.marks.iter().any(|(x, _)| *x == w) {
+            return;
+        }
+        (format!("prerender/{}-{w}.marks", card.id), w)
+    };
+    let state = state.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(text) = fetch_text(&url).await else {
+            return;
+        };
+        let marks = Rc::new(read_marks(&text));
+        let mut s = state.borrow_mut();
+        let Some(card) = s.cards.get_mut(k) else {
+            return;
+        };
+        if !card.marks.iter().any(|(x, _)| *x == w) {
+            card.marks.push((w, marks));
+        }
+        if !card.ready {
+            card.ready = true;
+            let ready = s.cards.iter().filter(|c| c.ready).count();
+            let total = s.shown;
+            if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+                if ready == 1 {
+                    let _ = perf.mark("cohort-dashboard:first-chart");
+                }
+                if ready == total {
+                    let _ = perf.mark("cohort-dashboard:all-charts");
+                }
+            }
+        }
+    });
+}
+
+async fn fetch_text(url: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
+        .await
+        .ok()?
+        .dyn_into::<web_sys::Response>()
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+}
+
+fn listen<E: JsCast + 'static>(
+    target: &web_sys::EventTarget,
+    kind: &str,
+    f: impl FnMut(E) + 'static,
+) {
+    let mut f = f;
+    let closure = Closure::<dyn FnMut(Event)>::new(move |ev: Event| {
+        if let Ok(ev) = ev.dyn_into::<E>() {
+            f(ev);
+        }
+    });
+    let _ = target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
+    // The listeners live as long as the page (the static view is removed whole).
+    closure.forget();
+}
+
+/// Hover, tap and keys over a card's drawing.
+fn wire_card(state: &Shared, k: usize) {
+    let (figure, frame) = {
+        let s = state.borrow();
+        let Some(card) = s.cards.get(k) else { return };
+        (card.figure.clone(), card.frame.clone())
+    };
+    for kind in ["mousemove", "click"] {
+        let state = state.clone();
+        listen(&figure, kind, move |ev: MouseEvent| {
+            let x = f64::from(ev.client_x());
+            let y = f64::from(ev.client_y());
+            point(&state, k, x, y);
+        });
+    }
+    let s2 = state.clone();
+    listen(&frame, "mouseleave", move |_: Event| show(&s2, k, None));
+    let s3 = state.clone();
+    listen(&figure, "blur", move |_: Event| show(&s3, k, None));
+    let s4 = state.clone();
+    listen(&figure, "keydown", move |ev: KeyboardEvent| {
+        let next = {
+            let s = s4.borrow();
+            let Some(card) = s.cards.get(k) else { return };
+            let Some((_, w)) = shown_drawing(card) else {
+                return;
+            };
+            let Some(marks) = card
+                .marks
+                .iter()
+                .find(|(x, _)| *x == w)
+                .map(|(_, m)| m.clone())
+            else {
+                return;
+            };
+            let cur = card.active.filter(|(x, _)| *x == w).map(|(_, i)| i);
+            key_move(&marks, cur, &ev.key()).map(|n| n.map(|i| (w, i)))
+        };
+        if let Some(next) = next {
+            ev.prevent_default();
+            show(&s4, k, next);
+        }
+    });
+}
+
+/// The pointer at `(x, y)` in the window: the mark under it, if any.
+fn point(state: &Shared, k: usize, x: f64, y: f64) {
+    let found = {
+        let s = state.borrow();
+        let Some(card) = s.cards.get(k) else { return };
+        let Some((el, w)) = shown_drawing(card) else {
+            return;
+        };
+        match card.marks.iter().find(|(x, _)| *x == w) {
+            None => None,
+            Some((_, marks)) => {
+                let r = el.get_bounding_client_rect();
+                let scale = drawn_scale(r.width(), w);
+                locate(marks, (x - r.left()) / scale, (y - r.top()) / scale).map(|i| (w, i))
+            }
+        }
+    };
+    if found.is_none() {
+        // The column may have chosen another drawing since: fetch its marks.
+        load_marks(state, k);
+    }
+    show(state, k, found);
+}
+
+/// The drawing keeps its proportions inside its box, top left, never larger than drawn.
+fn drawn_scale(box_width: f64, drawn: u32) -> f64 {
+    (box_width / f64::from(drawn.max(1))).clamp(0.01, 1.0)
+}
+
+/// Shows mark `which` (or nothing): the focus outline, the tooltip and the announcement.
+fn show(state: &Shared, k: usize, which: Option<(u32, usize)>) {
+    let mut s = state.borrow_mut();
+    let Some(card) = s.cards.get_mut(k) else {
+        return;
+    };
+    if card.active == which {
+        return;
+    }
+    card.active = which;
+    for el in card.shown.drain(..) {
+        el.remove();
+    }
+    let mark = which.and_then(|(w, i)| {
+        let marks = card.marks.iter().find(|(x, _)| *x == w)?.1.clone();
+        Some((w, marks.get(i)?.clone()))
+    });
+    let Some((w, m)) = mark else {
+        card.said = None;
+        card.announcer.set_text_content(Some(""));
+        return;
+    };
+    let source = m.source.clone().unwrap_or_default();
+    let said = announce(&m, &source, &mut card.said);
+    card.announcer.set_text_content(Some(&said));
+    let Some((el, _)) = shown_drawing(card) else {
+        return;
+    };
+    let r = el.get_bounding_client_rect();
+    let f = card.frame.get_bounding_client_rect();
+    let place = TipPlace::new(m.bounds, drawn_scale(r.width(), w), r.width());
+    let (dx, dy) = (r.left() - f.left(), r.top() - f.top());
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let o = place.outline;
+    if let Some(outline) = element(&doc, "div", "mark-focus", &[]) {
+        set_box(
+            &outline,
+            &[
+                ("left", o.x + dx),
+                ("top", o.y + dy),
+                ("width", o.w),
+                ("height", o.h),
+            ],
+        );
+        card.shown.push(outline);
+    }
+    let class = if place.below {
+        "tooltip tooltip--below"
+    } else {
+        "tooltip"
+    };
+    if let Some(tip) = element(&doc, "div", class, &[("role", "tooltip")]) {
+        set_box(
+            &tip,
+            &[("left", place.centre + dx), ("top", place.top + dy)],
+        );
+        for (tag, class, text) in [
+            ("strong", "tooltip__entity", m.entity.clone()),
+            ("span", "tooltip__category", category_line(&m)),
+            ("span", "tooltip__value", m.value.clone()),
+            ("span", "tooltip__source", format!("Source: {source}")),
+        ] {
+            if let Some(part) = element(&doc, tag, class, &[]) {
+                part.set_text_content(Some(&text));
+                let _ = tip.append_child(&part);
+            }
+        }
+        card.shown.push(tip);
+    }
+    for el in &card.shown {
+        let _ = card.frame.append_child(el);
+    }
+}
+
+fn element(doc: &Document, tag: &str, class: &str, attrs: &[(&str, &str)]) -> Option<Element> {
+    let el = doc.create_element(tag).ok()?;
+    el.set_class_name(class);
+    for (k, v) in attrs {
+        let _ = el.set_attribute(k, v);
+    }
+    Some(el)
+}
+
+/// Sets pixel positions through the style object (the page's CSP allows no style attributes).
+fn set_box(el: &Element, props: &[(&str, f64)]) {
+    if let Some(el) = el.dyn_ref::<HtmlElement>() {
+        let style = el.style();
+        for (k, v) in props {
+            let _ = style.set_property(k, &format!("{}px", (v * 10.0).round() / 10.0));
+        }
+    }
+}
+
+/// The static copies of the controls become live: using one asks for the app, and what was
+/// done is done again on the app's control once it has taken over.
+fn wire_controls(doc: &Document, root: &Element, state: &Shared) {
+    if let Ok(list) = root.query_selector_all(".prerender__js[inert]") {
+        for i in 0..list.length() {
+            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let _ = el.remove_attribute("inert");
+                let _ = el.remove_attribute("aria-hidden");
+            }
+        }
+    }
+    let s = state.clone();
+    listen(root, "focusin", move |ev: Event| {
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        let twin = twin_of(&s, &target);
+        let control = target.has_attribute("data-twin");
+        s.borrow_mut().focus = twin;
+        if control {
+            ask_for_app(&s);
+        }
+    });
+    let s = state.clone();
+    listen(root, "click", move |ev: MouseEvent| {
+        let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| {
+                t.closest("button[data-twin], summary[data-twin]")
+                    .ok()
+                    .flatten()
+            })
+        else {
+            return;
+        };
+        ev.prevent_default();
+        if let Some(twin) = el.get_attribute("data-twin") {
+            s.borrow_mut().pending.push(Pending::Click(twin.clone()));
+            s.borrow_mut().focus = Some(twin);
+        }
+        let _ = el.set_attribute("aria-busy", "true");
+        ask_for_app(&s);
+    });
+    let s = state.clone();
+    listen(root, "change", move |ev: Event| {
+        let target = ev.target();
+        if let Some(input) = target
+            .clone()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            if let (Some(twin), Some(files)) = (input.get_attribute("data-twin"), input.files()) {
+                s.borrow_mut().pending.push(Pending::Files(twin, files));
+                ask_for_app(&s);
+            }
+            return;
+        }
+        let Some(select) = target.and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) else {
+            return;
+        };
+        if let Some(twin) = select.get_attribute("data-twin") {
+            let mut st = s.borrow_mut();
+            st.pending
+                .retain(|p| !matches!(p, Pending::Choose(t, _) if *t == twin));
+            st.pending
+                .push(Pending::Choose(twin.clone(), select.selected_index()));
+            st.focus = Some(twin);
+        }
+        ask_for_app(&s);
+    });
+    // Files dropped on the static "Load your data" go to the app's picker too.
+    listen(root, "dragover", move |ev: web_sys::DragEvent| {
+        if in_drop_zone(&ev) {
+            ev.prevent_default();
+        }
+    });
+    let s = state.clone();
+    listen(root, "drop", move |ev: web_sys::DragEvent| {
+        if !in_drop_zone(&ev) {
+            return;
+        }
+        ev.prevent_default();
+        if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
+            s.borrow_mut()
+                .pending
+                .push(Pending::Files("#data-files".into(), files));
+            ask_for_app(&s);
+        }
+    });
+    let s = state.clone();
+    listen(doc, READY, move |_: Event| replay(&s));
+}
+
+/// Tells the app's control it has changed, as the browser would have.
+fn changed(el: &web_sys::EventTarget) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    if let Ok(ev) = Event::new_with_event_init_dict("change", &init) {
+        let _ = el.dispatch_event(&ev);
+    }
+}
+
+fn in_drop_zone(ev: &web_sys::DragEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|t| t.closest(".loader__drop").ok().flatten())
+        .is_some()
+}
+
+/// The app's element standing for `el`: a control's twin, or a card's drawing.
+fn twin_of(state: &Shared, el: &Element) -> Option<String> {
+    if let Some(twin) = el.get_attribute("data-twin") {
+        return Some(twin);
+    }
+    let s = state.borrow();
+    s.cards
+        .iter()
+        .find(|c| c.figure.is_same_node(Some(el)))
+        .map(|c| format!("#{} [data-testid=chart-figure]", c.id))
+}
+
+/// Asks the start-up script for the app (once), and says so while it comes.
+fn ask_for_app(state: &Shared) {
+    if std::mem::replace(&mut state.borrow_mut().asked, true) {
+        return;
+    }
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(root) = doc.document_element() {
+        let _ = root.class_list().add_1("app-loading");
+    }
+    // Fixed at the foot of the screen: nothing on the page moves for it.
+    if let (Some(root), Some(status)) = (
+        doc.get_element_by_id("prerender"),
+        element(&doc, "p", "app-loading__note", &[("role", "status")]),
+    ) {
+        status.set_text_content(Some("Loading the interactive dashboard…"));
+        let _ = root.append_child(&status);
+    }
+    if let Ok(ev) = Event::new(START_APP) {
+        let _ = doc.dispatch_event(&ev);
+    }
+}
+
+/// The app has taken over: what the reader did to the static controls is done on its own,
+/// and the focus goes to the app's element standing for the one that had it.
+fn replay(state: &Shared) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(root) = doc.document_element() {
+        let _ = root.class_list().remove_1("app-loading");
+    }
+    let (pending, focus) = {
+        let mut s = state.borrow_mut();
+        (std::mem::take(&mut s.pending), s.focus.take())
+    };
+    let find = |sel: &str| {
+        doc.query_selector(sel)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    };
+    for p in pending {
+        match p {
+            Pending::Click(sel) => {
+                if let Some(el) = find(&sel) {
+                    el.click();
+                }
+            }
+            Pending::Files(sel, files) => {
+                if let Some(el) =
+                    find(&sel).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    el.set_files(Some(&files));
+                    changed(&el);
+                }
+            }
+            Pending::Choose(sel, index) => {
+                if let Some(el) = find(&sel).and_then(|e| e.dyn_into::<HtmlSelectElement>().ok()) {
+                    el.set_selected_index(index);
+                    changed(&el);
+                }
+            }
+        }
+    }
+    // Only if the focus was lost with the static view (not where the reader has moved it).
+    let lost = doc
+        .active_element()
+        .is_none_or(|a| doc.body().is_some_and(|b| b.is_same_node(Some(&a))));
+    if let (true, Some(sel)) = (lost, focus) {
+        if let Some(el) = find(&sel) {
+            let _ = el.focus();
+        }
+    }
+}
