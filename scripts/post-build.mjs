@@ -3,8 +3,9 @@
 //    `script-src 'self' 'wasm-unsafe-eval'` with no inline script.
 // 2. Adds to it: service-worker registration (offline use), when embedded in an iframe,
 //    reporting the content height to the parent page, and the later start: over the
-//    prerendered view the wasm is fetched once that view has painted (trunk's preload hints
-//    move from the HTML into the script, and into view-gate.js for the other views).
+//    prerendered view the enhancer runs once that view has painted, and the app is fetched
+//    when a reader first uses a control (trunk's preload hints, and the dataset's, move from
+//    the HTML into the script, and into view-gate.js for the other views).
 // 3. Writes the default view into index.html, and the rules that choose its drawings into
 //    the stylesheet (renamed by its new content's hash), (the host binary `prerender`, from the same core
 //    as the page: src/prerender.rs), so the first paint has the charts and the page reads
@@ -92,6 +93,7 @@ if (root.classList.contains('prerendered')) {
     });
   }
   try {
+    // Fetched while the view paints (view-gate.js hints it and its glue), run after.
     const enhancer = await import('./enhance.js');
     await enhancer.default({ module_or_path: './enhance_bg.wasm' });
     await asked;

@@ -93,22 +93,51 @@ pub fn start() {
         }
     }
     let count = state.borrow().cards.len();
-    let shown = (0..count)
-        .filter(|&k| {
-            state
-                .borrow()
-                .cards
-                .get(k)
-                .and_then(shown_drawing)
-                .is_some()
-        })
-        .count();
-    state.borrow_mut().shown = shown;
     for k in 0..count {
         wire_card(&state, k);
-        load_marks(&state, k);
     }
     wire_controls(&doc, &root, &state);
+    // The first card answers at once (its marks are in the page); the others are looked at
+    // in a task of their own, since finding the drawing each shows lays out the whole page.
+    load_marks(&state, 0);
+    let later = state.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        next_task().await;
+        let shown = (0..count)
+            .filter(|&k| later.borrow().cards.get(k).and_then(shown_drawing).is_some())
+            .count();
+        later.borrow_mut().shown = shown;
+        for k in 0..count {
+            load_marks(&later, k);
+        }
+        count_ready(&later);
+    });
+}
+
+/// Resolves in a task of its own (a zero timeout), after the browser has had the thread.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The performance marks: the first card to answer, and the last of those shown.
+fn count_ready(state: &Shared) {
+    let s = state.borrow();
+    let ready = s.cards.iter().filter(|c| c.ready).count();
+    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
+        return;
+    };
+    let marked = |name: &str| perf.get_entries_by_name(name).length() > 0;
+    if ready >= 1 && !marked("cohort-dashboard:first-chart") {
+        let _ = perf.mark("cohort-dashboard:first-chart");
+    }
+    if s.shown > 0 && ready >= s.shown && !marked("cohort-dashboard:all-charts") {
+        let _ = perf.mark("cohort-dashboard:all-charts");
+    }
 }
 
 /// A card's parts, and its drawing made focusable and described as the app's is.
@@ -169,16 +198,25 @@ fn shown_drawing(card: &Card) -> Option<(HtmlElement, u32)> {
         })
 }
 
-/// Fetches the marks of the drawing a card shows, unless they are in; the first card to
-/// answer, and the last, mark the performance timeline.
+/// Reads the marks of the drawing a card shows, unless they are in: from the page (the
+/// first card's) or from their file.
 fn load_marks(state: &Shared, k: usize) {
     let (url, w) = {
-        let s = state.borrow();
-        let Some(card) = s.cards.get(k) else { return };
-        let Some((_, w)) = shown_drawing(card) else {
+        let mut s = state.borrow_mut();
+        let Some(card) = s.cards.get_mut(k) else {
+            return;
+        };
+        let Some((el, w)) = shown_drawing(card) else {
             return;
         };
         if card.marks.iter().any(|(x, _)| *x == w) {
+            return;
+        }
+        if let Some(text) = el.get_attribute("data-marks") {
+            card.marks.push((w, Rc::new(read_marks(&text))));
+            card.ready = true;
+            drop(s);
+            count_ready(state);
             return;
         }
         (format!("prerender/{}-{w}.marks", card.id), w)
@@ -189,26 +227,17 @@ fn load_marks(state: &Shared, k: usize) {
             return;
         };
         let marks = Rc::new(read_marks(&text));
-        let mut s = state.borrow_mut();
-        let Some(card) = s.cards.get_mut(k) else {
-            return;
-        };
-        if !card.marks.iter().any(|(x, _)| *x == w) {
-            card.marks.push((w, marks));
-        }
-        if !card.ready {
-            card.ready = true;
-            let ready = s.cards.iter().filter(|c| c.ready).count();
-            let total = s.shown;
-            if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-                if ready == 1 {
-                    let _ = perf.mark("cohort-dashboard:first-chart");
-                }
-                if ready == total {
-                    let _ = perf.mark("cohort-dashboard:all-charts");
-                }
+        {
+            let mut s = state.borrow_mut();
+            let Some(card) = s.cards.get_mut(k) else {
+                return;
+            };
+            if !card.marks.iter().any(|(x, _)| *x == w) {
+                card.marks.push((w, marks));
             }
+            card.ready = true;
         }
+        count_ready(&state);
     });
 }
 

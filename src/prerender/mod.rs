@@ -302,9 +302,20 @@ pub fn card(
                 "<img class=\"pre-v pre-{tone} {class}\" src=\"{DRAWINGS}/{file}\" alt=\"\" width=\"{w}\" height=\"{h}\" decoding=\"async\" loading=\"lazy\">"
             )
         };
+        // What the drawing's marks say: the enhancer's tooltips and keys over it (the first
+        // card's in the page, so that it answers without another request).
+        let source = |mk: &crate::charts::Mark| {
+            mk.source
+                .as_deref()
+                .and_then(|s| ds.source(s))
+                .map(crate::model::Source::named)
+                .unwrap_or_else(|| crate::view::NO_FIGURE_SOURCE.to_string())
+        };
+        let said = crate::charts::pointing::marks_text(&m.marks(w), source);
         if first {
             picture.push_str(&format!(
-                "<div class=\"chart-card__svg pre-v pre-light {class}\" aria-hidden=\"true\">{svg}</div>"
+                "<div class=\"chart-card__svg pre-v pre-light {class}\" aria-hidden=\"true\" data-marks=\"{}\">{svg}</div>",
+                esc(&said)
             ));
         } else {
             picture.push_str(&img("light", &name));
@@ -314,18 +325,7 @@ pub fn card(
         let dark = recolour(&svg, Theme::Dark);
         drawings.push((name, svg));
         drawings.push((dark_name, dark));
-        // What the drawing's marks say: the enhancer's tooltips and keys over it.
-        let source = |mk: &crate::charts::Mark| {
-            mk.source
-                .as_deref()
-                .and_then(|s| ds.source(s))
-                .map(crate::model::Source::named)
-                .unwrap_or_else(|| crate::view::NO_FIGURE_SOURCE.to_string())
-        };
-        marks.push((
-            format!("{key}-{w}.marks"),
-            crate::charts::pointing::marks_text(&m.marks(w), source),
-        ));
+        marks.push((format!("{key}-{w}.marks"), said));
     }
     let notes: String = m
         .notes()
