@@ -104,7 +104,14 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async move {
         next_task().await;
         let shown = (0..count)
-            .filter(|&k| later.borrow().cards.get(k).and_then(shown_drawing).is_some())
+            .filter(|&k| {
+                later
+                    .borrow()
+                    .cards
+                    .get(k)
+                    .and_then(shown_drawing)
+                    .is_some()
+            })
             .count();
         later.borrow_mut().shown = shown;
         for k in 0..count {
