@@ -159,7 +159,9 @@ if (release) {
   }
 }
 
-let boot = `${prelude}\n${start.replace(glueImport, deferred())}\n`;
+// A failed start of the app is told (the enhancer says so over the static view, whose
+// drawings still answer) rather than left as a note that it is loading.
+let boot = `${prelude}\ntry {\n${start.replace(glueImport, deferred())}\n} catch (e) {\n  document.dispatchEvent(new Event('cohort-dashboard:app-failed'));\n  throw e;\n}\n`;
 if (release) boot = transformSync(boot, { minify: true, format: 'esm', target: 'es2022' }).code;
 const bootName = `boot-${sha(boot)}.js`;
 fs.writeFileSync(path.join(dir, bootName), boot);

@@ -30,6 +30,8 @@ use crate::charts::{locate, Mark};
 pub const START_APP: &str = "cohort-dashboard:start-app";
 /// Said by the app once it has taken over from the static view.
 pub const READY: &str = "cohort-dashboard:ready";
+/// Said by the start-up script when the app could not be fetched or started.
+const FAILED: &str = "cohort-dashboard:app-failed";
 
 /// One prerendered card made to answer.
 struct Card {
@@ -540,6 +542,8 @@ fn wire_controls(doc: &Document, root: &Element, state: &Shared) {
     });
     let s = state.clone();
     listen(doc, READY, move |_: Event| replay(&s));
+    let s = state.clone();
+    listen(doc, FAILED, move |_: Event| failed(&s));
 }
 
 /// Tells the app's control it has changed, as the browser would have.
@@ -591,6 +595,30 @@ fn ask_for_app(state: &Shared) {
     }
     if let Ok(ev) = Event::new(START_APP) {
         let _ = doc.dispatch_event(&ev);
+    }
+}
+
+/// The app did not come (no connection, most likely): say so where the note said it was
+/// coming; the drawings still answer, and nothing waits to be done.
+fn failed(state: &Shared) {
+    state.borrow_mut().pending.clear();
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(root) = doc.document_element() {
+        let _ = root.class_list().remove_1("app-loading");
+    }
+    if let Ok(busy) = doc.query_selector_all("#prerender [aria-busy]") {
+        for i in 0..busy.length() {
+            if let Some(el) = busy.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let _ = el.remove_attribute("aria-busy");
+            }
+        }
+    }
+    if let Ok(Some(note)) = doc.query_selector(".app-loading__note") {
+        note.set_text_content(Some(
+            "The interactive dashboard could not be loaded: the charts here still answer. Check the connection and reload the page to try again.",
+        ));
     }
 }
 

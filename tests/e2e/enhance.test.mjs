@@ -129,3 +129,19 @@ test('files chosen in the static "Load your data" are loaded by the app once it 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('when the app cannot be fetched the page says so, and the drawings still answer', async () => {
+  const { context, page } = await openPage(site.browser);
+  await page.route('**/cohort-dashboard-*_bg.wasm', (route) => route.abort());
+  await page.goto(`${site.server.url}?nosw`);
+  await enhanced(page);
+  await page.locator('#pre-ks2-progress [data-twin="#ks2-progress-tab-table"]').click();
+  const note = page.locator('.app-loading__note');
+  await page.waitForFunction(() => document.querySelector('.app-loading__note')?.textContent.includes('could not be loaded'));
+  assert.match(await note.textContent(), /Check the connection and reload the page/);
+  assert.equal(await page.locator('#prerender [aria-busy]').count(), 0, 'nothing left waiting');
+  await page.locator('#pre-ks2-progress .chart-card__figure').focus();
+  await page.keyboard.press('Home');
+  await page.locator('#pre-ks2-progress .tooltip').waitFor();
+  await context.close();
+});
