@@ -10,7 +10,7 @@
   });
   // An embed of one chart of the default view (`?chart=<id>&embed`, as the page's snippet
   // writes it) is prerendered too: that chart's card alone, as the embed shows it.
-  // Over the static view its small enhancer (src/enhance.rs) is fetched while the page is
+  // Over the static view its small enhancer (src/enhance/) is fetched while the page is
   // read; the start-up script runs it once the view has painted.
   function hint(attrs) {
     var link = document.createElement('link');

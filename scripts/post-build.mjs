@@ -75,21 +75,18 @@ const deferred = () => `
 const hints = ${JSON.stringify(hints)};
 // Over the prerendered view the app is not fetched with the page: once that view has painted
 // (or after a second, for a tab or frame that is not being painted), the small enhancer
-// (src/enhance.rs) makes its drawings answer the pointer and keys, and the app comes when a
+// (src/enhance/) makes its drawings answer the pointer and keys, and the app comes when a
 // reader first uses a control (the enhancer asks with 'cohort-dashboard:start-app'; so can
 // an embedding page or a test). For any other view view-gate.js has hinted the app already.
 const root = document.documentElement;
 if (root.classList.contains('prerendered')) {
   const asked = new Promise((resolve) => document.addEventListener('cohort-dashboard:start-app', resolve, { once: true }));
   if (document.visibilityState === 'visible') {
+    // After the next frame has painted: a timeout set in an animation frame runs after that
+    // frame's paint. (A 'paint' performance observer is told up to 150 ms after the paint.)
     await new Promise((resolve) => {
       const fallback = setTimeout(resolve, 1000);
-      new PerformanceObserver((list, observer) => {
-        if (!list.getEntriesByName('first-contentful-paint').length) return;
-        observer.disconnect();
-        clearTimeout(fallback);
-        setTimeout(resolve, 0);
-      }).observe({ type: 'paint', buffered: true });
+      requestAnimationFrame(() => setTimeout(() => { clearTimeout(fallback); resolve(); }, 0));
     });
   }
   try {

@@ -49,7 +49,7 @@ pub(crate) fn take_over() {
     if let Some(root) = doc.document_element() {
         let _ = root.class_list().remove_2("prerendered", "taking-over");
     }
-    // The enhancer (src/enhance.rs) then does again on the app's controls what the reader
+    // The enhancer (src/enhance/) then does again on the app's controls what the reader
     // did to the static ones.
     if let Ok(ev) = web_sys::Event::new(crate::enhance::READY) {
         let _ = doc.dispatch_event(&ev);

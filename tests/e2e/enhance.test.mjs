@@ -1,4 +1,4 @@
-// End-to-end: over the prerendered view a small enhancer (src/enhance.rs) makes the drawings
+// End-to-end: over the prerendered view a small enhancer (src/enhance/) makes the drawings
 // answer the pointer and keys as the app's do, and the app is fetched only when a reader
 // first uses a control; what they did is then done on the app's own control, with the focus.
 import { test } from 'node:test';

@@ -48,7 +48,7 @@ export async function startApp(page) {
 /** Asks for the app and waits until it has drawn every chart and the static view has gone. */
 export async function waitForCharts(page) {
   // Over the prerendered view the app comes when a reader first uses a control (the static
-  // view's enhancer asks for it: src/enhance.rs); these tests are about the app, so ask.
+  // view's enhancer asks for it: src/enhance/); these tests are about the app, so ask.
   await startApp(page);
   await page.waitForSelector('[data-testid="chart-ofsted"] [data-testid="chart-figure"] svg', { timeout: 20000 });
   // Over the prerendered view the app takes over card by card (src/app/stage.rs): the page

@@ -19,12 +19,13 @@ use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    Document, Element, Event, HtmlElement, HtmlSelectElement, KeyboardEvent, MouseEvent,
-};
+use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent, MouseEvent};
 
 use crate::charts::pointing::{announce, category_line, key_move, read_marks, TipPlace};
 use crate::charts::{locate, Mark};
+
+mod controls;
+use controls::{wire_controls, Pending};
 
 /// Asks the start-up script for the app.
 pub const START_APP: &str = "cohort-dashboard:start-app";
@@ -50,14 +51,6 @@ struct Card {
     ready: bool,
 }
 
-/// What a reader did to a static control, to be done again on the app's.
-enum Pending {
-    Click(String),
-    Choose(String, i32),
-    /// Files chosen (or dropped) for "Load your data".
-    Files(String, web_sys::FileList),
-}
-
 #[derive(Default)]
 struct State {
     cards: Vec<Card>,
@@ -80,31 +73,32 @@ pub fn start() {
         return;
     };
     let state: Shared = Rc::default();
-    let sections = doc.query_selector_all("#prerender section.chart-card[id^=\"pre-\"]");
-    for i in 0..sections.as_ref().map_or(0, web_sys::NodeList::length) {
-        let Some(section) = sections
-            .as_ref()
-            .ok()
-            .and_then(|l| l.item(i))
-            .and_then(|n| n.dyn_into::<Element>().ok())
-        else {
-            continue;
-        };
-        if let Some(card) = card(&doc, section) {
-            state.borrow_mut().cards.push(card);
-        }
+    let Ok(sections) = doc.query_selector_all("#prerender section.chart-card[id^=\"pre-\"]") else {
+        return;
+    };
+    // The first card answers at once: its marks are in the page, and the layout the first
+    // paint made is still good for finding the drawing it shows.
+    if let Some(card) = section(&sections, 0).and_then(|s| card(&doc, s)) {
+        state.borrow_mut().cards.push(card);
+        wire_card(&state, 0);
+        load_marks(&state, 0);
     }
-    let count = state.borrow().cards.len();
-    for k in 0..count {
-        wire_card(&state, k);
-    }
-    wire_controls(&doc, &root, &state);
-    // The first card answers at once (its marks are in the page); the others are looked at
-    // in a task of their own, since finding the drawing each shows lays out the whole page.
-    load_marks(&state, 0);
+    // The others, and the controls, in a task of their own: finding the drawing each card
+    // shows lays out the whole page.
     let later = state.clone();
     wasm_bindgen_futures::spawn_local(async move {
         next_task().await;
+        let from = later.borrow().cards.len();
+        for i in 1..sections.length() {
+            if let Some(card) = section(&sections, i).and_then(|s| card(&doc, s)) {
+                later.borrow_mut().cards.push(card);
+            }
+        }
+        let count = later.borrow().cards.len();
+        for k in from..count {
+            wire_card(&later, k);
+        }
+        wire_controls(&doc, &root, &later);
         let shown = (0..count)
             .filter(|&k| {
                 later
@@ -121,6 +115,10 @@ pub fn start() {
         }
         count_ready(&later);
     });
+}
+
+fn section(list: &web_sys::NodeList, i: u32) -> Option<Element> {
+    list.item(i).and_then(|n| n.dyn_into::<Element>().ok())
 }
 
 /// Resolves in a task of its own (a zero timeout), after the browser has had the thread.
@@ -309,16 +307,18 @@ fn wire_card(state: &Shared, k: usize) {
             let Some((_, w)) = shown_drawing(card) else {
                 return;
             };
-            let Some(marks) = card
-                .marks
-                .iter()
-                .find(|(x, _)| *x == w)
-                .map(|(_, m)| m.clone())
-            else {
-                return;
-            };
-            let cur = card.active.filter(|(x, _)| *x == w).map(|(_, i)| i);
-            key_move(&marks, cur, &ev.key()).map(|n| n.map(|i| (w, i)))
+            match card.marks.iter().find(|(x, _)| *x == w) {
+                Some((_, marks)) => {
+                    let cur = card.active.filter(|(x, _)| *x == w).map(|(_, i)| i);
+                    key_move(marks, cur, &ev.key()).map(|n| n.map(|i| (w, i)))
+                }
+                // The column has chosen another drawing since: fetch its marks.
+                None => {
+                    drop(s);
+                    load_marks(&s4, k);
+                    return;
+                }
+            }
         };
         if let Some(next) = next {
             ev.prevent_default();
@@ -447,230 +447,6 @@ fn set_box(el: &Element, props: &[(&str, f64)]) {
         let style = el.style();
         for (k, v) in props {
             let _ = style.set_property(k, &format!("{}px", (v * 10.0).round() / 10.0));
-        }
-    }
-}
-
-/// The static copies of the controls become live: using one asks for the app, and what was
-/// done is done again on the app's control once it has taken over.
-fn wire_controls(doc: &Document, root: &Element, state: &Shared) {
-    if let Ok(list) = root.query_selector_all(".prerender__js[inert]") {
-        for i in 0..list.length() {
-            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                let _ = el.remove_attribute("inert");
-                let _ = el.remove_attribute("aria-hidden");
-            }
-        }
-    }
-    let s = state.clone();
-    listen(root, "focusin", move |ev: Event| {
-        let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-            return;
-        };
-        let twin = twin_of(&s, &target);
-        let control = target.has_attribute("data-twin");
-        s.borrow_mut().focus = twin;
-        if control {
-            ask_for_app(&s);
-        }
-    });
-    let s = state.clone();
-    listen(root, "click", move |ev: MouseEvent| {
-        let Some(el) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| {
-                t.closest("button[data-twin], summary[data-twin]")
-                    .ok()
-                    .flatten()
-            })
-        else {
-            return;
-        };
-        ev.prevent_default();
-        if let Some(twin) = el.get_attribute("data-twin") {
-            s.borrow_mut().pending.push(Pending::Click(twin.clone()));
-            s.borrow_mut().focus = Some(twin);
-        }
-        let _ = el.set_attribute("aria-busy", "true");
-        ask_for_app(&s);
-    });
-    let s = state.clone();
-    listen(root, "change", move |ev: Event| {
-        let target = ev.target();
-        if let Some(input) = target
-            .clone()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        {
-            if let (Some(twin), Some(files)) = (input.get_attribute("data-twin"), input.files()) {
-                s.borrow_mut().pending.push(Pending::Files(twin, files));
-                ask_for_app(&s);
-            }
-            return;
-        }
-        let Some(select) = target.and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) else {
-            return;
-        };
-        if let Some(twin) = select.get_attribute("data-twin") {
-            let mut st = s.borrow_mut();
-            st.pending
-                .retain(|p| !matches!(p, Pending::Choose(t, _) if *t == twin));
-            st.pending
-                .push(Pending::Choose(twin.clone(), select.selected_index()));
-            st.focus = Some(twin);
-        }
-        ask_for_app(&s);
-    });
-    // Files dropped on the static "Load your data" go to the app's picker too.
-    listen(root, "dragover", move |ev: web_sys::DragEvent| {
-        if in_drop_zone(&ev) {
-            ev.prevent_default();
-        }
-    });
-    let s = state.clone();
-    listen(root, "drop", move |ev: web_sys::DragEvent| {
-        if !in_drop_zone(&ev) {
-            return;
-        }
-        ev.prevent_default();
-        if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
-            s.borrow_mut()
-                .pending
-                .push(Pending::Files("#data-files".into(), files));
-            ask_for_app(&s);
-        }
-    });
-    let s = state.clone();
-    listen(doc, READY, move |_: Event| replay(&s));
-    let s = state.clone();
-    listen(doc, FAILED, move |_: Event| failed(&s));
-}
-
-/// Tells the app's control it has changed, as the browser would have.
-fn changed(el: &web_sys::EventTarget) {
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    if let Ok(ev) = Event::new_with_event_init_dict("change", &init) {
-        let _ = el.dispatch_event(&ev);
-    }
-}
-
-fn in_drop_zone(ev: &web_sys::DragEvent) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .and_then(|t| t.closest(".loader__drop").ok().flatten())
-        .is_some()
-}
-
-/// The app's element standing for `el`: a control's twin, or a card's drawing.
-fn twin_of(state: &Shared, el: &Element) -> Option<String> {
-    if let Some(twin) = el.get_attribute("data-twin") {
-        return Some(twin);
-    }
-    let s = state.borrow();
-    s.cards
-        .iter()
-        .find(|c| c.figure.is_same_node(Some(el)))
-        .map(|c| format!("#{} [data-testid=chart-figure]", c.id))
-}
-
-/// Asks the start-up script for the app (once), and says so while it comes.
-fn ask_for_app(state: &Shared) {
-    if std::mem::replace(&mut state.borrow_mut().asked, true) {
-        return;
-    }
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Some(root) = doc.document_element() {
-        let _ = root.class_list().add_1("app-loading");
-    }
-    // Fixed at the foot of the screen: nothing on the page moves for it.
-    if let (Some(root), Some(status)) = (
-        doc.get_element_by_id("prerender"),
-        element(&doc, "p", "app-loading__note", &[("role", "status")]),
-    ) {
-        status.set_text_content(Some("Loading the interactive dashboard…"));
-        let _ = root.append_child(&status);
-    }
-    if let Ok(ev) = Event::new(START_APP) {
-        let _ = doc.dispatch_event(&ev);
-    }
-}
-
-/// The app did not come (no connection, most likely): say so where the note said it was
-/// coming; the drawings still answer, and nothing waits to be done.
-fn failed(state: &Shared) {
-    state.borrow_mut().pending.clear();
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Some(root) = doc.document_element() {
-        let _ = root.class_list().remove_1("app-loading");
-    }
-    if let Ok(busy) = doc.query_selector_all("#prerender [aria-busy]") {
-        for i in 0..busy.length() {
-            if let Some(el) = busy.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                let _ = el.remove_attribute("aria-busy");
-            }
-        }
-    }
-    if let Ok(Some(note)) = doc.query_selector(".app-loading__note") {
-        note.set_text_content(Some(
-            "The interactive dashboard could not be loaded: the charts here still answer. Check the connection and reload the page to try again.",
-        ));
-    }
-}
-
-/// The app has taken over: what the reader did to the static controls is done on its own,
-/// and the focus goes to the app's element standing for the one that had it.
-fn replay(state: &Shared) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Some(root) = doc.document_element() {
-        let _ = root.class_list().remove_1("app-loading");
-    }
-    let (pending, focus) = {
-        let mut s = state.borrow_mut();
-        (std::mem::take(&mut s.pending), s.focus.take())
-    };
-    let find = |sel: &str| {
-        doc.query_selector(sel)
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-    };
-    for p in pending {
-        match p {
-            Pending::Click(sel) => {
-                if let Some(el) = find(&sel) {
-                    el.click();
-                }
-            }
-            Pending::Files(sel, files) => {
-                if let Some(el) =
-                    find(&sel).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-                {
-                    el.set_files(Some(&files));
-                    changed(&el);
-                }
-            }
-            Pending::Choose(sel, index) => {
-                if let Some(el) = find(&sel).and_then(|e| e.dyn_into::<HtmlSelectElement>().ok()) {
-                    el.set_selected_index(index);
-                    changed(&el);
-                }
-            }
-        }
-    }
-    // Only if the focus was lost with the static view (not where the reader has moved it).
-    let lost = doc
-        .active_element()
-        .is_none_or(|a| doc.body().is_some_and(|b| b.is_same_node(Some(&a))));
-    if let (true, Some(sel)) = (lost, focus) {
-        if let Some(el) = find(&sel) {
-            let _ = el.focus();
         }
     }
 }
