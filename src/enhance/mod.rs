@@ -58,8 +58,9 @@ struct State {
     /// The app's element standing for the one that had the focus last.
     focus: Option<String>,
     asked: bool,
-    /// The cards shown at the start (an embed shows one): all charts answer once these do.
-    shown: usize,
+    /// The cards shown at the start (an embed shows one), once counted: all charts answer
+    /// once these do.
+    shown: Option<usize>,
 }
 
 type Shared = Rc<RefCell<State>>;
@@ -99,20 +100,20 @@ pub fn start() {
             wire_card(&later, k);
         }
         wire_controls(&doc, &root, &later);
-        let shown = (0..count)
-            .filter(|&k| {
-                later
-                    .borrow()
-                    .cards
-                    .get(k)
-                    .and_then(shown_drawing)
-                    .is_some()
-            })
-            .count();
-        later.borrow_mut().shown = shown;
+        // One card a task: finding the drawing a card below the screen shows lays it out.
+        let mut shown = 0;
         for k in 0..count {
+            next_task().await;
+            let is_shown = later
+                .borrow()
+                .cards
+                .get(k)
+                .and_then(shown_drawing)
+                .is_some();
+            shown += usize::from(is_shown);
             load_marks(&later, k);
         }
+        later.borrow_mut().shown = Some(shown);
         count_ready(&later);
     });
 }
@@ -142,7 +143,7 @@ fn count_ready(state: &Shared) {
     if ready >= 1 && !marked("cohort-dashboard:first-chart") {
         let _ = perf.mark("cohort-dashboard:first-chart");
     }
-    if s.shown > 0 && ready >= s.shown && !marked("cohort-dashboard:all-charts") {
+    if s.shown.is_some_and(|n| n > 0 && ready >= n) && !marked("cohort-dashboard:all-charts") {
         let _ = perf.mark("cohort-dashboard:all-charts");
     }
 }
