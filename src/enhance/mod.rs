@@ -1,15 +1,15 @@
 //! The prerendered view's enhancer: a wasm of its own (`src/bin/enhance.rs`, about a tenth of
-//! the app's), fetched once the static view has painted. It makes that view's drawings answer
+//! the app's), fetched while the static view is read and run once it has painted. It makes that view's drawings answer
 //! the pointer, a tap and the arrow keys exactly as the app's do (the same marks, key moves,
 //! tooltip and announcements: `charts::pointing`), from the marks file the build wrote beside
 //! each drawing, so it needs neither the dataset nor Leptos.
 //!
 //! The app itself is fetched when a reader asks for more than reading: the first use of a
-//! control (a menu, a series, a tab, a download, Present, the embed code). The enhancer then
-//! makes the static copies of the controls live: using one asks the start-up script for the
-//! app (`cohort-dashboard:start-app`), and once the app has taken over
-//! (`cohort-dashboard:ready`, from `app::take_over`) what the reader did is done again on the
-//! app's own control (`data-twin` names it), and the focus goes where it was.
+//! control (a menu, a series, a tab, a download, Present, the embed code, "Load your data").
+//! The enhancer makes the static copies of the controls live (`controls.rs`): using one asks
+//! the start-up script for the app (`cohort-dashboard:start-app`), and once the app has taken
+//! over (`cohort-dashboard:ready`, from `app::take_over`) what the reader did is done again on
+//! the app's own control (`data-twin` names it), and the focus goes where it was.
 //!
 //! Performance marks for the benchmark harness: `cohort-dashboard:first-chart` when the
 //! first drawing answers, `cohort-dashboard:all-charts` when every one does.
