@@ -82,7 +82,7 @@ pub fn start() {
     if let Some(card) = section(&sections, 0).and_then(|s| card(&doc, s)) {
         state.borrow_mut().cards.push(card);
         wire_card(&state, 0);
-        load_marks(&state, 0);
+        load_marks(&state, 0, None);
     }
     // The others, and the controls, in a task of their own: finding the drawing each card
     // shows lays out the whole page.
@@ -111,7 +111,7 @@ pub fn start() {
                 .and_then(shown_drawing)
                 .is_some();
             shown += usize::from(is_shown);
-            load_marks(&later, k);
+            load_marks(&later, k, None);
         }
         later.borrow_mut().shown = Some(shown);
         count_ready(&later);
@@ -208,7 +208,7 @@ fn shown_drawing(card: &Card) -> Option<(HtmlElement, u32)> {
 
 /// Reads the marks of the drawing a card shows, unless they are in: from the page (the
 /// first card's) or from their file.
-fn load_marks(state: &Shared, k: usize) {
+fn load_marks(state: &Shared, k: usize, then: Option<Box<dyn FnOnce()>>) {
     let (url, w) = {
         let mut s = state.borrow_mut();
         let Some(card) = s.cards.get_mut(k) else {
@@ -225,6 +225,9 @@ fn load_marks(state: &Shared, k: usize) {
             card.ready = true;
             drop(s);
             count_ready(state);
+            if let Some(then) = then {
+                then();
+            }
             return;
         }
         (format!("prerender/{}-{w}.marks", card.id), w)
@@ -246,6 +249,9 @@ fn load_marks(state: &Shared, k: usize) {
             card.ready = true;
         }
         count_ready(&state);
+        if let Some(then) = then {
+            then();
+        }
     });
 }
 
@@ -302,30 +308,59 @@ fn wire_card(state: &Shared, k: usize) {
     listen(&figure, "blur", move |_: Event| show(&s3, k, None));
     let s4 = state.clone();
     listen(&figure, "keydown", move |ev: KeyboardEvent| {
-        let next = {
-            let s = s4.borrow();
-            let Some(card) = s.cards.get(k) else { return };
-            let Some((_, w)) = shown_drawing(card) else {
-                return;
-            };
-            match card.marks.iter().find(|(x, _)| *x == w) {
-                Some((_, marks)) => {
-                    let cur = card.active.filter(|(x, _)| *x == w).map(|(_, i)| i);
-                    key_move(marks, cur, &ev.key()).map(|n| n.map(|i| (w, i)))
-                }
-                // The column has chosen another drawing since: fetch its marks.
-                None => {
-                    drop(s);
-                    load_marks(&s4, k);
-                    return;
-                }
-            }
-        };
-        if let Some(next) = next {
+        if press(&s4, k, ev.key()) {
             ev.prevent_default();
-            show(&s4, k, next);
         }
     });
+}
+
+/// Key `key` on a card's drawing: whether the drawing answers it. Where the column has
+/// chosen a drawing whose marks are not in yet, they are fetched and the key then pressed.
+fn press(state: &Shared, k: usize, key: String) -> bool {
+    let next = {
+        let s = state.borrow();
+        let Some(card) = s.cards.get(k) else {
+            return false;
+        };
+        let Some((_, w)) = shown_drawing(card) else {
+            return false;
+        };
+        match card.marks.iter().find(|(x, _)| *x == w) {
+            Some((_, marks)) => {
+                let cur = card.active.filter(|(x, _)| *x == w).map(|(_, i)| i);
+                key_move(marks, cur, &key).map(|n| n.map(|i| (w, i)))
+            }
+            None => {
+                drop(s);
+                let ours = matches!(
+                    key.as_str(),
+                    "Home"
+                        | "End"
+                        | "Escape"
+                        | "ArrowRight"
+                        | "ArrowLeft"
+                        | "ArrowDown"
+                        | "ArrowUp"
+                );
+                let again = state.clone();
+                load_marks(
+                    state,
+                    k,
+                    Some(Box::new(move || {
+                        press(&again, k, key);
+                    })),
+                );
+                return ours;
+            }
+        }
+    };
+    match next {
+        Some(next) => {
+            show(state, k, next);
+            true
+        }
+        None => false,
+    }
 }
 
 /// The pointer at `(x, y)` in the window: the mark under it, if any.
@@ -341,15 +376,19 @@ fn point(state: &Shared, k: usize, x: f64, y: f64) {
             Some((_, marks)) => {
                 let r = el.get_bounding_client_rect();
                 let scale = drawn_scale(r.width(), w);
-                locate(marks, (x - r.left()) / scale, (y - r.top()) / scale).map(|i| (w, i))
+                Some(locate(marks, (x - r.left()) / scale, (y - r.top()) / scale).map(|i| (w, i)))
             }
         }
     };
-    if found.is_none() {
-        // The column may have chosen another drawing since: fetch its marks.
-        load_marks(state, k);
+    match found {
+        Some(found) => show(state, k, found),
+        // The column has chosen another drawing since (a turned phone, a resized window):
+        // fetch its marks, then look again.
+        None => {
+            let again = state.clone();
+            load_marks(state, k, Some(Box::new(move || point(&again, k, x, y))));
+        }
     }
-    show(state, k, found);
 }
 
 /// The drawing keeps its proportions inside its box, top left, never larger than drawn.

@@ -145,3 +145,32 @@ test('when the app cannot be fetched the page says so, and the drawings still an
   await page.locator('#pre-ks2-progress .tooltip').waitFor();
   await context.close();
 });
+
+test('after the column changes width (a turned phone), the drawing it now shows answers too', async () => {
+  const { context, page, problems } = await openPage(site.browser, { width: 1280, height: 844 });
+  await page.goto(`${site.server.url}?nosw`);
+  await enhanced(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const figure = page.locator('#pre-ofsted .chart-card__figure');
+  await figure.scrollIntoViewIfNeeded();
+  // Its marks are fetched at the first key, which is then answered.
+  await figure.focus();
+  await page.keyboard.press('Home');
+  await page.locator('#pre-ofsted .tooltip').waitFor();
+  const tip = await page.locator('#pre-ofsted .tooltip').boundingBox();
+  const box = await figure.boundingBox();
+  assert.ok(tip.x >= box.x - 1 && tip.x + tip.width <= box.x + box.width + 1, 'the tooltip is inside the narrower card');
+  // And a tap on the second card's drawing finds the figure drawn there.
+  await page.keyboard.press('Escape');
+  const second = page.locator('#pre-disadvantaged .chart-card__figure');
+  await second.scrollIntoViewIfNeeded();
+  await second.focus();
+  await page.keyboard.press('Home');
+  const outline = await page.locator('#pre-disadvantaged .mark-focus').boundingBox();
+  const expected = await page.locator('#pre-disadvantaged .tooltip > *').allTextContents();
+  await page.keyboard.press('Escape');
+  await page.mouse.click(outline.x + outline.width / 2, outline.y + outline.height / 2);
+  assert.deepEqual(await page.locator('#pre-disadvantaged .tooltip > *').allTextContents(), expected);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
