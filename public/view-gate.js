@@ -8,19 +8,19 @@
   var asked = location.search.replace(/^\?/, '').split('&').filter(function (p) {
     return p && p !== 'nosw';
   });
-  // An embed of one chart of the default view (`?chart=<id>&embed`, as the page's snippet
-  // writes it) is prerendered too: that chart's card alone, as the embed shows it.
-  // Over the static view its small enhancer (src/enhance/) is fetched while the page is
-  // read; the start-up script runs it once the view has painted.
   function hint(attrs) {
     var link = document.createElement('link');
     for (var k in attrs) link.setAttribute(k, attrs[k]);
     document.head.appendChild(link);
   }
+  // Over the static view its small enhancer (src/enhance/) is fetched while the page is
+  // read; the start-up script runs it once the view has painted.
   function enhancer() {
     hint({ rel: 'modulepreload', href: './enhance.js' });
     hint({ rel: 'preload', href: './enhance_bg.wasm', as: 'fetch', type: 'application/wasm', crossorigin: 'anonymous' });
   }
+  // An embed of one chart of the default view (`?chart=<id>&embed`, as the page's snippet
+  // writes it) is prerendered too: that chart's card alone, as the embed shows it.
   var chart = asked.length === 2 && asked.indexOf('embed') >= 0 && asked.filter(function (p) {
     return /^chart=[a-z0-9-]+$/.test(p);
   })[0];

@@ -54,11 +54,11 @@ if (window.parent !== window) {
   addEventListener('load', post);
 }
 `;
-// The wasm and its glue are fetched after the prerendered view's first paint, not with it.
-// trunk's preload hints for them leave the HTML; the start-up script adds them back once the
-// static view has painted, and view-gate.js adds them at once where there is no static view
-// to paint (another view was asked for). On a slow connection the first paint then has the
-// bandwidth to itself: the wasm is 400 KB, the HTML and stylesheet before it about 30.
+// The app's wasm and glue are not fetched with the prerendered view. trunk's preload hints
+// for them leave the HTML; the start-up script adds them back when a reader asks for the app,
+// and view-gate.js adds them at once where there is no static view to paint (another view
+// was asked for). The first paint has the bandwidth to itself, and a reader who only reads
+// never fetches the app's 400 KB.
 const preloads = [...html.matchAll(/<link rel="(?:modulepreload|preload)" href="\.\/cohort-dashboard-[0-9a-f]{1,16}(?:_bg\.wasm|\.js)"[^>]*>/g)]
   .map((m) => m[0]);
 if (preloads.length !== 2) throw new Error(`post-build: expected trunk's two preloads of the app, found ${preloads.length}`);

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use super::data_table::DataTableView;
 use super::download::{save_png, save_text};
 use crate::charts::any::AnyChart;
-use crate::charts::pointing::{announce, category_line, key_move, TipPlace};
+use crate::charts::pointing::{announce, category_line, key_move, source_named, TipPlace};
 use crate::charts::theme::recolour;
 use crate::charts::{locate, Mark};
 use crate::dataset::Dataset;
@@ -183,13 +183,7 @@ pub fn ChartCard(
     };
 
     let ds = dataset.clone();
-    let source_title = move |m: &Mark| -> String {
-        m.source
-            .as_deref()
-            .and_then(|s| ds.source(s))
-            .map(crate::model::Source::named)
-            .unwrap_or_else(|| crate::view::NO_FIGURE_SOURCE.to_string())
-    };
+    let source_title = move |m: &Mark| source_named(&ds, m);
     let source_title2 = source_title.clone();
     // The source is said with the first figure and again only when it changes, not on every
     // key press.

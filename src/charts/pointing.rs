@@ -9,6 +9,7 @@
 //! source as the page names it. Tabs and line breaks in names become spaces.
 
 use super::{Mark, Rect};
+use crate::dataset::Dataset;
 
 /// Where key `key` moves the selection from `cur` among `marks`: `None` when the key is not
 /// one the chart answers (let the browser have it), `Some(None)` to clear the selection.
@@ -76,6 +77,15 @@ pub fn announce(m: &Mark, source: &str, said: &mut Option<String>) -> String {
         *said = Some(source.to_string());
         format!("{}. Source: {source}.", m.sentence())
     }
+}
+
+/// A mark's source as the tooltip and the announcement name it.
+pub fn source_named(ds: &Dataset, m: &Mark) -> String {
+    m.source
+        .as_deref()
+        .and_then(|s| ds.source(s))
+        .map(crate::model::Source::named)
+        .unwrap_or_else(|| crate::view::NO_FIGURE_SOURCE.to_string())
 }
 
 /// The tooltip's "category, year" line.

@@ -87,20 +87,18 @@ pub(super) fn wire_controls(doc: &Document, root: &Element, state: &Shared) {
     });
     // Files dropped on the static "Load your data" go to the app's picker too.
     listen(root, "dragover", move |ev: web_sys::DragEvent| {
-        if in_drop_zone(&ev) {
+        if drop_twin(&ev).is_some() {
             ev.prevent_default();
         }
     });
     let s = state.clone();
     listen(root, "drop", move |ev: web_sys::DragEvent| {
-        if !in_drop_zone(&ev) {
+        let Some(twin) = drop_twin(&ev) else {
             return;
-        }
+        };
         ev.prevent_default();
         if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
-            s.borrow_mut()
-                .pending
-                .push(Pending::Files("#data-files".into(), files));
+            s.borrow_mut().pending.push(Pending::Files(twin, files));
             ask_for_app(&s);
         }
     });
@@ -119,11 +117,15 @@ fn changed(el: &web_sys::EventTarget) {
     }
 }
 
-fn in_drop_zone(ev: &web_sys::DragEvent) -> bool {
+/// The app's picker for files dropped where this drag is: the twin of the drop zone's own.
+fn drop_twin(ev: &web_sys::DragEvent) -> Option<String> {
     ev.target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .and_then(|t| t.closest(".loader__drop").ok().flatten())
-        .is_some()
+        .and_then(|t| t.dyn_into::<Element>().ok())?
+        .closest(".loader__drop")
+        .ok()??
+        .query_selector("input[data-twin]")
+        .ok()??
+        .get_attribute("data-twin")
 }
 
 /// The app's element standing for `el`: a control's twin, or a card's drawing.

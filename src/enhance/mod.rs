@@ -48,7 +48,6 @@ struct Card {
     said: Option<String>,
     /// The focus outline and the tooltip, while shown.
     shown: Vec<Element>,
-    ready: bool,
 }
 
 #[derive(Default)]
@@ -104,14 +103,7 @@ pub fn start() {
         let mut shown = 0;
         for k in 0..count {
             next_task().await;
-            let is_shown = later
-                .borrow()
-                .cards
-                .get(k)
-                .and_then(shown_drawing)
-                .is_some();
-            shown += usize::from(is_shown);
-            load_marks(&later, k, None);
+            shown += usize::from(load_marks(&later, k, None));
         }
         later.borrow_mut().shown = Some(shown);
         count_ready(&later);
@@ -135,7 +127,8 @@ async fn next_task() {
 /// The performance marks: the first card to answer, and the last of those shown.
 fn count_ready(state: &Shared) {
     let s = state.borrow();
-    let ready = s.cards.iter().filter(|c| c.ready).count();
+    // A card answers once the marks of a drawing of it are in.
+    let ready = s.cards.iter().filter(|c| !c.marks.is_empty()).count();
     let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
         return;
     };
@@ -185,7 +178,6 @@ fn card(doc: &Document, section: Element) -> Option<Card> {
         active: None,
         said: None,
         shown: Vec::new(),
-        ready: false,
     })
 }
 
@@ -207,52 +199,52 @@ fn shown_drawing(card: &Card) -> Option<(HtmlElement, u32)> {
 }
 
 /// Reads the marks of the drawing a card shows, unless they are in: from the page (the
-/// first card's) or from their file.
-fn load_marks(state: &Shared, k: usize, then: Option<Box<dyn FnOnce()>>) {
+/// first card's) or from their file; `then` runs once they are. Whether the card shows a
+/// drawing at all (an embed shows one card).
+fn load_marks(state: &Shared, k: usize, then: Option<Box<dyn FnOnce()>>) -> bool {
     let (url, w) = {
-        let mut s = state.borrow_mut();
-        let Some(card) = s.cards.get_mut(k) else {
-            return;
+        let s = state.borrow();
+        let Some(card) = s.cards.get(k) else {
+            return false;
         };
         let Some((el, w)) = shown_drawing(card) else {
-            return;
+            return false;
         };
         if card.marks.iter().any(|(x, _)| *x == w) {
-            return;
+            return true;
         }
         if let Some(text) = el.get_attribute("data-marks") {
-            card.marks.push((w, Rc::new(read_marks(&text))));
-            card.ready = true;
             drop(s);
-            count_ready(state);
-            if let Some(then) = then {
-                then();
-            }
-            return;
+            take_marks(state, k, w, &text, then);
+            return true;
         }
         (format!("prerender/{}-{w}.marks", card.id), w)
     };
     let state = state.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let Some(text) = fetch_text(&url).await else {
-            return;
-        };
-        let marks = Rc::new(read_marks(&text));
-        {
-            let mut s = state.borrow_mut();
-            let Some(card) = s.cards.get_mut(k) else {
-                return;
-            };
-            if !card.marks.iter().any(|(x, _)| *x == w) {
-                card.marks.push((w, marks));
-            }
-            card.ready = true;
-        }
-        count_ready(&state);
-        if let Some(then) = then {
-            then();
+        if let Some(text) = fetch_text(&url).await {
+            take_marks(&state, k, w, &text, then);
         }
     });
+    true
+}
+
+/// A card's marks for its drawing `w` are in: it answers.
+fn take_marks(state: &Shared, k: usize, w: u32, text: &str, then: Option<Box<dyn FnOnce()>>) {
+    let marks = Rc::new(read_marks(text));
+    {
+        let mut s = state.borrow_mut();
+        let Some(card) = s.cards.get_mut(k) else {
+            return;
+        };
+        if !card.marks.iter().any(|(x, _)| *x == w) {
+            card.marks.push((w, marks));
+        }
+    }
+    count_ready(state);
+    if let Some(then) = then {
+        then();
+    }
 }
 
 async fn fetch_text(url: &str) -> Option<String> {

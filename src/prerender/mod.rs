@@ -20,6 +20,7 @@
 
 use crate::aggregate::Selection;
 use crate::charts::any::AnyChart;
+use crate::charts::pointing;
 use crate::charts::theme::recolour;
 use crate::dataset::Dataset;
 use crate::format::html_attr as esc;
@@ -304,14 +305,7 @@ pub fn card(
         };
         // What the drawing's marks say: the enhancer's tooltips and keys over it (the first
         // card's in the page, so that it answers without another request).
-        let source = |mk: &crate::charts::Mark| {
-            mk.source
-                .as_deref()
-                .and_then(|s| ds.source(s))
-                .map(crate::model::Source::named)
-                .unwrap_or_else(|| crate::view::NO_FIGURE_SOURCE.to_string())
-        };
-        let said = crate::charts::pointing::marks_text(&m.marks(w), source);
+        let said = pointing::marks_text(&m.marks(w), |mk| pointing::source_named(ds, mk));
         if first {
             picture.push_str(&format!(
                 "<div class=\"chart-card__svg pre-v pre-light {class}\" aria-hidden=\"true\" data-marks=\"{}\">{svg}</div>",
