@@ -10,6 +10,7 @@ pub mod aggregate;
 pub mod breaks;
 pub mod charts;
 pub mod dataset;
+pub mod dates;
 pub mod error;
 pub mod format;
 pub mod import;

@@ -795,3 +795,178 @@ fn inspection_histories_tell_the_published_story() {
         1
     );
 }
+
+/// The inspection rule, checked on every school of the dataset against the files themselves
+/// (links, school list, graded history, Ofsted's file), with dates and chains worked out here
+/// apart from the importer: an inspection dated before the school's URN opened (the links
+/// file's date, the school list's, the earlier where both are given) is never shown as its
+/// own; every graded inspection of the chain is in its list, under the URN it was filed under,
+/// and is never called missing from the history; a short inspection is suggested only where
+/// one could have been.
+#[test]
+fn every_inspection_belongs_to_the_urn_that_was_inspected() {
+    let Some(dir) = data_dir() else { return };
+    let iso_dmy = |s: &str| -> Option<String> {
+        let p: Vec<&str> = s.trim().split('-').collect();
+        match p.as_slice() {
+            [d, m, y] if y.len() == 4 => Some(format!("{y}-{m}-{d}")),
+            _ => None,
+        }
+    };
+    let day = |iso: &str| cohort_dashboard::dates::day_number(iso).unwrap_or(i64::MAX);
+    // Links: direct neighbours both ways, and each URN's opening by the links file.
+    let mut next: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut linked: HashMap<u32, i64> = HashMap::new();
+    for r in read_csv(&dir.join("stoke_school_links_2025-04-22.csv")) {
+        let (Some(a), Some(b)) = (
+            r.get("URN").and_then(|v| v.parse::<u32>().ok()),
+            r.get("LinkURN").and_then(|v| v.parse::<u32>().ok()),
+        ) else {
+            continue;
+        };
+        let kind = r.get("LinkType").map(String::as_str).unwrap_or("");
+        if kind != "Predecessor" && kind != "Successor" {
+            continue;
+        }
+        next.entry(a).or_default().push(b);
+        next.entry(b).or_default().push(a);
+        if let Some(d) = r.get("LinkEstablishedDate").and_then(|d| iso_dmy(d)) {
+            let (opened, n) = if kind == "Predecessor" {
+                (a, day(&d))
+            } else {
+                (b, day(&d) + 1)
+            };
+            let slot = linked.entry(opened).or_insert(n);
+            *slot = (*slot).min(n);
+        }
+    }
+    let listed: HashMap<u32, i64> = read_csv(&dir.join("stoke_school_spine_2017-18.csv"))
+        .into_iter()
+        .filter_map(|r| {
+            let u = r.get("URN")?.parse::<u32>().ok()?;
+            let d = r.get("OPENDATE")?.get(..10)?.to_string();
+            Some((u, day(&d)))
+        })
+        .collect();
+    let mut history: HashMap<u32, Vec<(String, String)>> = HashMap::new();
+    for r in read_csv(&dir.join("stoke_ofsted_graded_inspections_to_2020.csv")) {
+        let (Some(u), Some(d), Some(j)) = (
+            r.get("URN").and_then(|v| v.parse::<u32>().ok()),
+            r.get("Inspection Date"),
+            r.get("Rating"),
+        ) else {
+            continue;
+        };
+        let iso = format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..8]);
+        history.entry(u).or_default().push((iso, j.to_lowercase()));
+    }
+    let chain = |u: u32| -> Vec<u32> {
+        let mut out = vec![u];
+        let mut i = 0;
+        while let Some(x) = out.get(i).copied() {
+            for y in next.get(&x).into_iter().flatten() {
+                if !out.contains(y) {
+                    out.push(*y);
+                }
+            }
+            i += 1;
+        }
+        out
+    };
+    let said = |j: Judgement| match j {
+        Judgement::RequiresImprovement => vec!["requires improvement", "satisfactory"],
+        Judgement::Outstanding => vec!["outstanding"],
+        Judgement::Good => vec!["good"],
+        Judgement::Inadequate => vec!["inadequate"],
+        Judgement::NotGraded => vec!["not graded"],
+    };
+    let ds = bundled();
+    let (mut schools, mut before_opening, mut graded) = (0, 0, 0);
+    for s in ds.raw().schools.iter().chain(&ds.raw().area_schools) {
+        schools += 1;
+        let opened = match (linked.get(&s.urn), listed.get(&s.urn)) {
+            (Some(a), Some(b)) => Some((*a).min(*b)),
+            (a, b) => a.or(b).copied(),
+        };
+        for i in &s.ofsted {
+            if opened.is_some_and(|o| day(&i.date) < o) {
+                before_opening += 1;
+                assert_eq!(
+                    i.predecessor,
+                    Some(true),
+                    "{} ({}): the inspection of {} is dated before the URN opened but is not marked as a predecessor's",
+                    s.name, s.urn, i.date
+                );
+                assert!(
+                    i.published_as.as_ref().is_none_or(|p| p.urn != s.urn),
+                    "{}: {} is named as its own URN's",
+                    s.name,
+                    i.date
+                );
+            }
+        }
+        let ch = chain(s.urn);
+        let mut theirs: Vec<(u32, &(String, String))> = ch
+            .iter()
+            .flat_map(|u| history.get(u).into_iter().flatten().map(move |h| (*u, h)))
+            .collect();
+        cohort_dashboard::order::sort_by(&mut theirs, |a, b| a.1 .0.cmp(&b.1 .0));
+        for (u, (date, rating)) in &theirs {
+            graded += 1;
+            let kept = s
+                .ofsted
+                .iter()
+                .find(|i| (day(&i.date) - day(date)).abs() <= 1);
+            let Some(kept) = kept else {
+                panic!(
+                    "{}: the graded inspection of {date} (URN {u}) is missing",
+                    s.name
+                )
+            };
+            assert!(
+                said(kept.judgement).contains(&rating.as_str()),
+                "{}: {date} is {rating} in the history, {:?} here",
+                s.name,
+                kept.judgement
+            );
+            assert!(
+                !kept
+                    .note
+                    .as_deref()
+                    .unwrap_or("")
+                    .contains("Not in the graded"),
+                "{}: {date} is in the history but called missing from it",
+                s.name
+            );
+            if *u != s.urn {
+                assert_eq!(
+                    kept.published_as.as_ref().map(|p| p.urn),
+                    Some(*u),
+                    "{}: {date} was filed under URN {u}",
+                    s.name
+                );
+            }
+        }
+        for i in &s.ofsted {
+            let note = i.note.as_deref().unwrap_or("");
+            if !note.contains("short inspection") || note.contains("continues to be good") {
+                continue;
+            }
+            let prior = theirs.iter().rev().find(|(_, (d, _))| *d < i.date);
+            assert!(
+                ("2015-09-01".."2019-09-01").contains(&i.date.as_str())
+                    && matches!(i.judgement, Judgement::Good | Judgement::Outstanding)
+                    && prior.is_some_and(|(_, (_, r))| said(i.judgement).contains(&r.as_str())),
+                "{}: {} is said to be a short inspection where none could have been",
+                s.name,
+                i.date
+            );
+        }
+    }
+    assert!(schools > 60, "{schools} schools checked");
+    assert!(
+        before_opening >= 19,
+        "{before_opening} inspections before an opening"
+    );
+    assert!(graded > 150, "{graded} graded inspections checked");
+}

@@ -153,16 +153,7 @@ pub fn slug(s: &str) -> String {
 
 /// An Excel serial day (1900 system) as `YYYY-MM-DD`: 42803 → 2017-03-09.
 pub fn excel_date(serial: i64) -> String {
-    let z = serial - 25_569 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    crate::dates::from_day_number(serial - 25_569)
 }
 
 /// An inspection date as ISO `YYYY-MM-DD`, an Excel day number, or `DD/MM/YYYY`.

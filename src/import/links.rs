@@ -72,19 +72,6 @@ fn link_date(v: &str) -> Result<Option<String>, ()> {
     Err(())
 }
 
-/// Days since 1970 of an ISO date (for comparing link dates).
-pub(super) fn day_number(iso: &str) -> Option<i64> {
-    let y: i64 = iso.get(0..4)?.parse().ok()?;
-    let m: i64 = iso.get(5..7)?.parse().ok()?;
-    let d: i64 = iso.get(8..10)?.parse().ok()?;
-    let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * m + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
-}
-
 /// Reads a links file on its own: its links and warnings, or every error in it.
 pub fn read_links(input: InputFile<'_>, known: &BTreeSet<Urn>) -> Result<Links, ImportFailure> {
     let mut c = Collector { errors: Vec::new() };
@@ -215,6 +202,15 @@ impl Links {
         walk(&back, urn)
     }
 
+    /// The schools this one directly replaced (one conversion back), lowest URN first.
+    pub fn direct_predecessors(&self, urn: Urn) -> Vec<Urn> {
+        self.forward
+            .iter()
+            .filter(|(_, tos)| tos.contains(&urn))
+            .map(|(from, _)| *from)
+            .collect()
+    }
+
     /// The schools that replaced this one, nearest first.
     pub fn successors(&self, urn: Urn) -> Vec<Urn> {
         walk(&self.forward, urn)
@@ -239,9 +235,7 @@ impl Links {
             for b in &self.lines {
                 if a.line < b.line && a.urn == b.link && a.link == b.urn && a.kind != b.kind {
                     if let (Some(da), Some(db)) = (&a.date, &b.date) {
-                        let apart = day_number(da)
-                            .zip(day_number(db))
-                            .map_or(0, |(x, y)| (x - y).abs());
+                        let apart = crate::dates::days_apart(da, db).unwrap_or(0);
                         if apart > 1 {
                             self.warnings.push(err(
                                 file,

@@ -12,10 +12,9 @@ use std::fmt;
 mod cells;
 mod cohorts;
 mod comparators;
-#[cfg(not(target_arch = "wasm32"))]
 mod history;
+pub mod inspected;
 mod ks2;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod links;
 // The area readers are the command's alone: the page's "Load your data" takes no LAIT
 // files, so they stay out of the wasm.
@@ -407,12 +406,9 @@ pub fn build(inputs: &Inputs<'_>) -> Result<(Dataset, Summary), ImportFailure> {
     };
     #[cfg(not(target_arch = "wasm32"))]
     add_areas(inputs, &mut raw, &mut c, &mut summary);
-    #[cfg(not(target_arch = "wasm32"))]
     if history::asked(inputs) || inputs.links.is_some() || (from_base && !inputs.ks2.is_empty()) {
         history::add(inputs, &mut raw, from_base, &mut c, &mut summary);
     }
-    #[cfg(target_arch = "wasm32")]
-    let _ = from_base;
     cite_files(&inputs.citations, &mut raw, &mut c);
     if !c.errors.is_empty() {
         return Err(ImportFailure::Files(c.errors));
@@ -466,13 +462,10 @@ fn schools_dataset(
     let list = read_cohorts(cohort_file, c, summary);
     // Each listed school's predecessors (academy conversions), whose KS2 rows are read too
     // and kept under the school they became, marked as the predecessor's.
-    #[cfg(not(target_arch = "wasm32"))]
     let predecessors = match inputs.links {
         Some(f) => links::predecessor_map(f, &list.urns, c, summary),
         None => BTreeMap::new(),
     };
-    #[cfg(target_arch = "wasm32")]
-    let predecessors: BTreeMap<Urn, (Urn, String)> = BTreeMap::new();
     let wanted: BTreeSet<Urn> = list
         .urns
         .iter()
