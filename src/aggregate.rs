@@ -109,18 +109,64 @@ pub enum Cell {
         source: String,
         /// The source's own words where it gave words, not a number.
         quote: Option<String>,
+        /// Decimal places the source publishes it with, where it says (DfE's area figures:
+        /// `+0.03`); `None` is the page's usual one place.
+        decimals: Option<u8>,
     },
     /// No published figure, and why.
     NotPublished(String),
 }
 
 impl Cell {
+    /// A published score at one place, from a school's file.
+    pub fn school(score: Score, source: &str) -> Self {
+        Cell::Value {
+            score,
+            source: source.to_string(),
+            quote: None,
+            decimals: None,
+        }
+    }
+
+    /// An area's figure as the page shows it.
+    pub fn area(f: crate::dataset::AreaFigure) -> Self {
+        Cell::Value {
+            score: Score {
+                value: f.value,
+                lower: f.interval.map(|i| i.0),
+                upper: f.interval.map(|i| i.1),
+                band: None,
+            },
+            source: f.source,
+            quote: f.quote,
+            decimals: f.decimals,
+        }
+    }
+
+    /// The figure as the page writes it (`+0.03`, `−0.9`), or why there is none.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Value {
+                score, decimals, ..
+            } => progress_text(score.value, *decimals),
+            Cell::NotPublished(why) => why.clone(),
+        }
+    }
+
     /// The value, if published.
     pub fn value(&self) -> Option<f64> {
         match self {
             Cell::Value { score, .. } => Some(score.value),
             Cell::NotPublished(_) => None,
         }
+    }
+}
+
+/// A progress score at its published precision, else at one place.
+pub fn progress_text(value: f64, decimals: Option<u8>) -> String {
+    match decimals {
+        Some(d) => crate::format::progress_at(value, d),
+        None => crate::format::progress(value),
     }
 }
 
@@ -228,48 +274,21 @@ pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
         s.ks2.iter().find(|r| Some(r.year) == year).cloned()
     };
 
-    // Areas: England first (the reference), then the others, each at its latest year.
-    let mut area_ids: Vec<&str> = Vec::new();
-    for a in &raw.areas {
-        if a.id == ENGLAND {
-            area_ids.insert(0, &a.id);
-        } else {
-            area_ids.push(&a.id);
-        }
-    }
+    let area_ids = comparison_areas(dataset);
+    // Each area in the schools' year where it has figures then, else its latest: one
+    // figure per area and year, DfE's where published (`Dataset::area_progress_at`).
+    let mut england_note = None;
     for area in area_ids {
-        let figures: Vec<_> = raw
-            .area_progress
-            .iter()
-            .filter(|p| p.area == area && p.pupils == PupilGroup::All)
-            .collect();
-        // England is 0 in every year; show it for the schools' year when there is one,
-        // so the reference line is the same year as the bars read against it.
-        let area_year = if area == ENGLAND {
-            year.filter(|y| figures.iter().any(|p| p.year == *y))
-                .or_else(|| figures.iter().map(|p| p.year).max())
-        } else {
-            figures.iter().map(|p| p.year).max()
+        let Some(area_year) = dataset.area_progress_year(area, PupilGroup::All, year) else {
+            continue;
         };
-        let Some(area_year) = area_year else { continue };
-        let cells = Subject::ALL.map(|subject| {
-            figures
-                .iter()
-                .find(|p| p.year == area_year && p.subject == subject)
-                .map_or_else(
-                    || Cell::NotPublished("not published".into()),
-                    |p| Cell::Value {
-                        score: Score {
-                            value: p.value,
-                            lower: p.lower,
-                            upper: p.upper,
-                            band: None,
-                        },
-                        source: p.source.clone(),
-                        quote: p.quote.clone(),
-                    },
-                )
-        });
+        let figures = Subject::ALL
+            .map(|subject| dataset.area_progress_at(area, subject, PupilGroup::All, area_year));
+        if area == ENGLAND {
+            england_note = england_words(&figures, area_year);
+        }
+        let cells = figures
+            .map(|f| f.map_or_else(|| Cell::NotPublished("not published".into()), Cell::area));
         rows.push(ProgressRow {
             label: dataset.area_name(area).to_string(),
             year: Some(area_year),
@@ -286,9 +305,11 @@ pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
 
     let mut notes = vec![
         "A progress score compares pupils' KS2 results with those of pupils nationally who had \
-         similar KS1 results: 0 is the national average, above 0 is more progress than average."
+         similar KS1 results: 0 is the national average of all pupils in state-funded mainstream \
+         schools, above 0 is more progress than average."
             .to_string(),
     ];
+    notes.extend(england_note);
     for school in members.iter().copied() {
         let result = school_result(school);
         // A figure published for a predecessor school says so wherever it is shown: in the
@@ -330,11 +351,7 @@ pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
             Some(r) => (
                 Some(r.year),
                 Subject::ALL.map(|subject| match r.score(subject) {
-                    Some(score) => Cell::Value {
-                        score,
-                        source: r.source.clone(),
-                        quote: None,
-                    },
+                    Some(score) => Cell::school(score, &r.source),
                     None => Cell::NotPublished("not published".into()),
                 }),
             ),
@@ -425,6 +442,62 @@ pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
     }
 }
 
+/// The areas the schools are set against, England first: with an area context, the country,
+/// the home area and its region (the neighbours have their own chart); else every area the
+/// dataset gives progress figures for.
+pub fn comparison_areas(dataset: &Dataset) -> Vec<&str> {
+    let raw = dataset.raw();
+    let mut ids: Vec<&str> = match &raw.context {
+        Some(c) => [
+            Some(c.country.as_str()),
+            Some(c.home.as_str()),
+            c.region.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+        None => raw
+            .areas
+            .iter()
+            .map(|a| a.id.as_str())
+            .filter(|id| raw.area_progress.iter().any(|p| p.area == *id))
+            .collect(),
+    };
+    if let Some(i) = ids.iter().position(|id| *id == ENGLAND) {
+        let england = ids.remove(i);
+        ids.insert(0, england);
+    }
+    ids
+}
+
+/// What England's row is: DfE's published figure for all state-funded schools, or 0 by the
+/// measure's definition where DfE publishes none; never both.
+fn england_words(figures: &[Option<crate::dataset::AreaFigure>; 3], year: u16) -> Option<String> {
+    let published: Vec<String> = Subject::ALL
+        .iter()
+        .zip(figures)
+        .filter_map(|(s, f)| {
+            let f = f.as_ref().filter(|f| f.published)?;
+            Some(format!(
+                "{} {}",
+                s.label().to_lowercase(),
+                progress_text(f.value, f.decimals)
+            ))
+        })
+        .collect();
+    if !published.is_empty() {
+        return Some(format!(
+            "England in {year}: DfE's published figure for all state-funded schools ({}); the measure's 0 is the national average of pupils in state-funded mainstream schools.",
+            crate::summary::join_words(&published)
+        ));
+    }
+    figures
+        .iter()
+        .flatten()
+        .all(|f| f.value == 0.0)
+        .then(|| format!("England in {year}: 0, the national average by the measure's definition; the dataset has no figure DfE published for England in {year}."))
+}
+
 fn series_label(dataset: &Dataset, row: &ProgressRow) -> String {
     match row.kind {
         RowKind::School => "Schools".to_string(),
@@ -495,6 +568,8 @@ pub struct FsmBar {
     pub area: String,
     /// Percentage of pupils.
     pub percent: f64,
+    /// Decimal places the source publishes it with, where it says.
+    pub decimals: Option<u8>,
     /// Year, where the source gives one.
     pub year: Option<u16>,
     /// Id of the source.
@@ -527,54 +602,16 @@ pub struct DisadvantageChart {
     pub sources: Vec<String>,
 }
 
-/// Builds the disadvantaged-pupils chart. No per-cohort figures are published, so the cohort
-/// choice only changes the note that says so.
+/// Builds the disadvantaged-pupils chart: the home area's and England's disadvantaged pupils'
+/// progress and the chosen schools' median, in the schools' year where the areas have figures
+/// then (else the areas' latest); and free-school-meal shares of that January, DfE's where
+/// the dataset has its series, else the figures the dataset gives.
 pub fn disadvantage_chart(dataset: &Dataset, sel: &Selection) -> DisadvantageChart {
     let raw = dataset.raw();
     let choice = &sel.cohort;
     let mut sources = Sources::default();
-    let local = raw
-        .area_progress
-        .iter()
-        .find(|p| p.area != ENGLAND && p.pupils == PupilGroup::Disadvantaged)
-        .map(|p| p.area.clone());
-    let local_id = local.as_deref().unwrap_or("");
-    let year = raw
-        .area_progress
-        .iter()
-        .filter(|p| p.area == local_id && p.pupils == PupilGroup::Disadvantaged)
-        .map(|p| p.year)
-        .max();
-    let mut cell = |area: &str, subject: Subject| {
-        if !sel.shows(area) {
-            return None;
-        }
-        let found = raw.area_progress.iter().find(|p| {
-            p.area == area
-                && Some(p.year) == year
-                && p.pupils == PupilGroup::Disadvantaged
-                && p.subject == subject
-        });
-        Some(found.map_or_else(
-            || Cell::NotPublished("not published".into()),
-            |p| {
-                sources.add(&p.source);
-                Cell::Value {
-                    score: Score {
-                        value: p.value,
-                        lower: p.lower,
-                        upper: p.upper,
-                        band: None,
-                    },
-                    source: p.source.clone(),
-                    quote: p.quote.clone(),
-                }
-            },
-        ))
-    };
-    // The chosen schools' own disadvantaged pupils, where their files carry them (DfE's
-    // `*PROG_FSM6CLA1A`): the median of the schools' scores in their latest such year.
     let members = choice.schools(dataset);
+    // The chosen schools' own disadvantaged pupils' year (DfE's `*PROG_FSM6CLA1A`).
     let dis_year = sel.year.or_else(|| {
         members
             .iter()
@@ -583,42 +620,54 @@ pub fn disadvantage_chart(dataset: &Dataset, sel: &Selection) -> DisadvantageCha
             .map(|r| r.year)
             .max()
     });
-    let mut cohort_count = 0;
-    let mut cohort_cell = |subject: Subject, sources: &mut Sources| -> Option<Cell> {
-        let y = dis_year?;
-        let mut vals: Vec<(f64, String)> = members
+    let local = raw
+        .context
+        .as_ref()
+        .map(|c| c.home.clone())
+        .or_else(|| {
+            raw.area_progress
+                .iter()
+                .find(|p| p.area != ENGLAND && p.pupils == PupilGroup::Disadvantaged)
+                .map(|p| p.area.clone())
+        })
+        .unwrap_or_default();
+    let wanted = dis_year.or_else(|| {
+        members
             .iter()
-            .filter_map(|s| s.ks2.iter().find(|r| r.year == y))
-            .filter_map(|r| {
-                let v = r.disadvantaged.as_ref()?.score(subject)?.value;
-                Some((v, r.source.clone()))
-            })
-            .collect();
-        if vals.is_empty() {
+            .filter_map(|s| latest_ks2(s))
+            .map(|r| r.year)
+            .max()
+    });
+    let year = dataset.area_progress_year(&local, PupilGroup::Disadvantaged, wanted);
+    let mut cell = |area: &str, subject: Subject| -> Option<Cell> {
+        if !sel.shows(area) {
             return None;
         }
-        crate::order::sort_by(&mut vals, |a, b| a.0.total_cmp(&b.0));
-        cohort_count = cohort_count.max(vals.len());
-        let sorted: Vec<f64> = vals.iter().map(|v| v.0).collect();
-        sources.add(&vals[0].1);
-        Some(Cell::Value {
-            score: Score::of(crate::trend::median(&sorted)),
-            source: vals[0].1.clone(),
-            quote: None,
-        })
+        let figure = year
+            .and_then(|y| dataset.area_progress_at(area, subject, PupilGroup::Disadvantaged, y));
+        Some(figure.map_or_else(
+            || Cell::NotPublished("not published".into()),
+            |f| {
+                sources.add(&f.source);
+                Cell::area(f)
+            },
+        ))
     };
-    let shows_cohort = sel.shows(COHORT_BAR);
     let mut rows = Subject::ALL
         .map(|subject| GapRow {
             subject,
-            local: cell(local_id, subject),
+            local: cell(&local, subject),
             england: cell(ENGLAND, subject),
             cohort: None,
         })
         .to_vec();
+    let shows_cohort = sel.shows(COHORT_BAR);
+    let mut cohort_count = 0;
     if shows_cohort {
         for row in &mut rows {
-            row.cohort = cohort_cell(row.subject, &mut sources);
+            let (cell, n) = cohort_median(&members, dis_year, row.subject, &mut sources);
+            row.cohort = cell;
+            cohort_count = cohort_count.max(n);
         }
     }
     let cohort_name = (cohort_count > 0).then(|| {
@@ -634,33 +683,9 @@ pub fn disadvantage_chart(dataset: &Dataset, sel: &Selection) -> DisadvantageCha
             dis_year.map_or_else(String::new, |y| format!(", {y}"))
         )
     });
-    let mut fsm: Vec<FsmBar> = raw
-        .fsm
-        .iter()
-        .map(|f| FsmBar {
-            role: if f.area == ENGLAND {
-                FsmRole::England
-            } else {
-                FsmRole::Area
-            },
-            label: dataset.area_name(&f.area).to_string(),
-            area: f.area.clone(),
-            percent: f.percent,
-            year: f.year,
-            source: f.source.clone(),
-        })
-        .collect();
-    crate::order::sort_by_key(&mut fsm, |b| b.area == ENGLAND);
-    let comparators = fsm_comparators(dataset, year);
-    let comparator_note = (!comparators.is_empty()).then(|| {
-        format!(
-            "The region's and the statistical neighbours' shares are DfE's (LAIT, January {} census): the programme's account gives none.",
-            year.map_or_else(String::new, |y| y.to_string())
-        )
-    });
-    fsm.extend(comparators);
+    let mut fsm = fsm_bars(dataset, &local, year);
     let mut legend = legend_of(
-        [local_id, ENGLAND]
+        [local.as_str(), ENGLAND]
             .into_iter()
             .chain(fsm.iter().map(|b| b.area.as_str()))
             .filter(|id| !id.is_empty())
@@ -681,35 +706,9 @@ pub fn disadvantage_chart(dataset: &Dataset, sel: &Selection) -> DisadvantageCha
     for b in &fsm {
         sources.add(&b.source);
     }
-    let mut notes = Vec::new();
-    if cohort_name.is_some() {
-        notes.push(format!(
-            "{}'s bar is derived, not a DfE figure: the median of its schools' published progress scores for their disadvantaged pupils; each school's own score is in its DfE file.",
-            choice.name(dataset)
-        ));
-    } else if let CohortChoice::Cohort(_) = choice {
-        notes.push(format!(
-            "No disadvantaged-pupil or FSM figures are published for {}: these are area figures.",
-            choice.name(dataset)
-        ));
-    }
-    notes.push(
-        "Disadvantaged pupils: those eligible for free school meals in the last six years, or \
-         looked after. Each is compared with disadvantaged pupils nationally."
-            .into(),
-    );
-    if fsm.iter().any(|b| b.year.is_none()) {
-        notes.push("FSM eligibility: the source gives no year for these figures.".into());
-    }
-    notes.extend(comparator_note);
-    if raw.context.is_some() {
-        notes.push(
-            "DfE publishes disadvantaged pupils' progress for regions and local authorities from 2017: the area progress chart over time shows it (choose disadvantaged pupils)."
-                .into(),
-        );
-    }
+    let notes = disadvantage_notes(dataset, choice, cohort_name.is_some(), &fsm, year, wanted);
     let statements = statements_about(dataset, "disadvantaged", &mut sources);
-    let local_name = dataset.area_name(local_id).to_string();
+    let local_name = dataset.area_name(&local).to_string();
     let title = if local_name.is_empty() {
         "Disadvantaged pupils and free school meals".to_string()
     } else {
@@ -727,6 +726,78 @@ pub fn disadvantage_chart(dataset: &Dataset, sel: &Selection) -> DisadvantageCha
         statements,
         sources: sources.0,
     }
+}
+
+/// The median of the chosen schools' disadvantaged pupils' scores in one subject and year
+/// (derived), and how many schools it is of.
+fn cohort_median(
+    members: &[&School],
+    year: Option<u16>,
+    subject: Subject,
+    sources: &mut Sources,
+) -> (Option<Cell>, usize) {
+    let Some(y) = year else {
+        return (None, 0);
+    };
+    let mut vals: Vec<(f64, &str)> = members
+        .iter()
+        .filter_map(|s| s.ks2.iter().find(|r| r.year == y))
+        .filter_map(|r| {
+            let v = r.disadvantaged.as_ref()?.score(subject)?.value;
+            Some((v, r.source.as_str()))
+        })
+        .collect();
+    if vals.is_empty() {
+        return (None, 0);
+    }
+    crate::order::sort_by(&mut vals, |a, b| a.0.total_cmp(&b.0));
+    let sorted: Vec<f64> = vals.iter().map(|v| v.0).collect();
+    sources.add(vals[0].1);
+    let median = crate::trend::median(&sorted);
+    (Some(Cell::school(Score::of(median), vals[0].1)), vals.len())
+}
+
+/// The caveats of the disadvantaged chart.
+fn disadvantage_notes(
+    dataset: &Dataset,
+    choice: &CohortChoice,
+    derived: bool,
+    fsm: &[FsmBar],
+    year: Option<u16>,
+    wanted: Option<u16>,
+) -> Vec<String> {
+    let mut notes = Vec::new();
+    if derived {
+        notes.push(format!(
+            "{}'s bar is derived, not a DfE figure: the median of its schools' published progress scores for their disadvantaged pupils; each school's own score is in its DfE file.",
+            choice.name(dataset)
+        ));
+    } else if let CohortChoice::Cohort(_) = choice {
+        notes.push(format!(
+            "No disadvantaged-pupil figures are published for {}'s schools in this dataset: these are area figures.",
+            choice.name(dataset)
+        ));
+    }
+    notes.push(
+        "Disadvantaged pupils: those eligible for free school meals in the last six years, or \
+         looked after. Each is compared with disadvantaged pupils nationally."
+            .into(),
+    );
+    if let (Some(y), Some(w)) = (year, wanted) {
+        if y != w {
+            notes.push(format!(
+                "The areas' disadvantaged pupils' progress is for {y}, the schools' for {w}: no area figure is published for {w} in this dataset."
+            ));
+        }
+    }
+    if fsm.iter().any(|b| b.year.is_none()) {
+        notes.push("Free-school-meal shares: the source gives no year for these figures.".into());
+    } else if let Some(y) = fsm.first().and_then(|b| b.year) {
+        notes.push(format!(
+            "Free-school-meal shares: primary pupils eligible in DfE's January {y} census."
+        ));
+    }
+    notes
 }
 
 /// One bar of the Ofsted chart: a group of schools and its judgements.
@@ -770,51 +841,73 @@ pub struct OfstedChart {
     pub sources: Vec<String>,
 }
 
-/// The region's and the neighbours' median FSM share in the year of the chart's figures,
-/// from the area series, where the dataset has them.
-fn fsm_comparators(dataset: &Dataset, year: Option<u16>) -> Vec<FsmBar> {
+/// Free-school-meal shares beside the disadvantaged pupils: the home area, England, its
+/// region and its neighbours' median in January of `year` from DfE's series where the dataset
+/// has them; else the shares the dataset gives (which may carry no year).
+fn fsm_bars(dataset: &Dataset, local: &str, year: Option<u16>) -> Vec<FsmBar> {
     use crate::model::AreaMeasure;
     let raw = dataset.raw();
-    let (Some(ctx), Some(year)) = (&raw.context, year) else {
-        return Vec::new();
+    let point = |area: &str, y: u16| {
+        dataset.area_percent_at(area, AreaMeasure::PrimaryFsm, PupilGroup::All, y)
     };
-    let point = |area: &str| {
-        dataset
-            .area_series(area, AreaMeasure::PrimaryFsm, PupilGroup::All)
-            .and_then(|s| {
-                let p = s.points.iter().find(|p| p.year == year)?;
-                Some((
-                    p.value?,
-                    p.source.clone().unwrap_or_else(|| s.source.clone()),
-                ))
+    let series_year = year.filter(|y| point(local, *y).is_some() && point(ENGLAND, *y).is_some());
+    let (Some(ctx), Some(y)) = (&raw.context, series_year) else {
+        let mut listed: Vec<FsmBar> = raw
+            .fsm
+            .iter()
+            .map(|f| FsmBar {
+                role: if f.area == ENGLAND {
+                    FsmRole::England
+                } else {
+                    FsmRole::Area
+                },
+                label: dataset.area_name(&f.area).to_string(),
+                area: f.area.clone(),
+                percent: f.percent,
+                decimals: None,
+                year: f.year,
+                source: f.source.clone(),
             })
+            .collect();
+        crate::order::sort_by_key(&mut listed, |b| b.area == ENGLAND);
+        return listed;
     };
     let mut out = Vec::new();
-    if let Some(region) = &ctx.region {
-        if let Some((v, source)) = point(region) {
-            out.push(FsmBar {
-                role: FsmRole::Region,
-                label: format!("{} (January {year})", dataset.area_name(region)),
-                area: region.clone(),
-                percent: v,
-                year: Some(year),
-                source,
-            });
+    let mut push = |role: FsmRole, area: &str, label: String, f: crate::dataset::AreaFigure| {
+        out.push(FsmBar {
+            role,
+            label,
+            area: area.to_string(),
+            percent: f.value,
+            decimals: Some(f.decimals.unwrap_or(1)),
+            year: Some(y),
+            source: f.source,
+        });
+    };
+    for (role, area) in [
+        (FsmRole::Area, ctx.home.as_str()),
+        (FsmRole::England, ENGLAND),
+    ]
+    .into_iter()
+    .chain(ctx.region.as_deref().map(|r| (FsmRole::Region, r)))
+    {
+        if let Some(f) = point(area, y) {
+            push(role, area, dataset.area_name(area).to_string(), f);
         }
     }
-    let mut vals: Vec<(f64, String)> = ctx.neighbours.iter().filter_map(|n| point(n)).collect();
+    let mut vals: Vec<crate::dataset::AreaFigure> =
+        ctx.neighbours.iter().filter_map(|n| point(n, y)).collect();
     if !vals.is_empty() {
-        crate::order::sort_by(&mut vals, |a, b| a.0.total_cmp(&b.0));
-        let sorted: Vec<f64> = vals.iter().map(|v| v.0).collect();
-        let median = crate::trend::median(&sorted);
-        out.push(FsmBar {
-            role: FsmRole::Neighbours,
-            label: format!("Statistical neighbours' median (January {year})"),
-            area: crate::trend::NEIGHBOURS.into(),
-            percent: median,
-            year: Some(year),
-            source: vals[0].1.clone(),
-        });
+        crate::order::sort_by(&mut vals, |a, b| a.value.total_cmp(&b.value));
+        let sorted: Vec<f64> = vals.iter().map(|v| v.value).collect();
+        let mut median = vals[0].clone();
+        median.value = crate::trend::median(&sorted);
+        push(
+            FsmRole::Neighbours,
+            crate::trend::NEIGHBOURS,
+            "Statistical neighbours' median".to_string(),
+            median,
+        );
     }
     out
 }
@@ -1176,14 +1269,49 @@ mod tests {
         );
     }
 
+    /// The bundled dataset without DfE's yearly area series: the programme's own 2016 area
+    /// figures are then the only ones.
+    fn without_series(mut raw: crate::model::RawDataset) -> Dataset {
+        raw.context = None;
+        raw.area_series.clear();
+        Dataset::try_from(raw).unwrap_or_else(|e| panic!("{e}"))
+    }
+
     #[test]
-    fn mixed_years_are_called_out() {
+    fn the_area_is_shown_in_the_schools_year_and_mixed_years_are_called_out() {
         let ds = bundled();
         let chart = progress_chart(&ds, &Selection::default());
-        assert!(chart
+        let stoke = chart.rows.iter().find(|r| r.label == "Stoke-on-Trent");
+        assert_eq!(stoke.and_then(|r| r.year), Some(2019), "DfE's 2019 figure");
+        assert!(!chart.notes.iter().any(|n| n.contains("figures are for")));
+        let own = progress_chart(
+            &without_series(bundled().raw().clone()),
+            &Selection::default(),
+        );
+        assert!(own
             .notes
             .iter()
-            .any(|n| n.contains("figures are for 2016")));
+            .any(|n| n.contains("Area figures are for 2016 and school figures for 2019")));
+    }
+
+    #[test]
+    fn england_is_one_figure_a_year_with_its_definition_in_the_note() {
+        let chart = progress_chart(&bundled(), &Selection::default());
+        let england = &chart.rows[0];
+        assert_eq!(
+            england.cells.iter().map(Cell::text).collect::<Vec<_>>(),
+            vec!["+0.03", "+0.03", "+0.03"]
+        );
+        assert!(chart.notes.iter().any(|n| n
+            == "England in 2019: DfE's published figure for all state-funded schools (reading +0.03, writing +0.03 and maths +0.03); the measure's 0 is the national average of pupils in state-funded mainstream schools."));
+        let sel = Selection {
+            year: Some(2016),
+            ..Selection::default()
+        };
+        let chart = progress_chart(&bundled(), &sel);
+        assert_eq!(chart.rows[0].cells[0].text(), "0.0");
+        assert!(chart.notes.iter().any(|n| n
+            .starts_with("England in 2016: 0, the national average by the measure's definition")));
     }
 
     #[test]
@@ -1199,16 +1327,30 @@ mod tests {
     #[test]
     fn the_disadvantage_gap_is_local_minus_england() {
         let ds = bundled();
+        let gaps = |sel: &Selection| -> Vec<f64> {
+            disadvantage_chart(&ds, sel)
+                .rows
+                .iter()
+                .filter_map(GapRow::gap)
+                .map(|g| (g * 100.0).round() / 100.0)
+                .collect()
+        };
+        // 2019, the schools' year: DfE's figures, −1.29 − (−0.62) and so on.
+        assert_eq!(gaps(&Selection::default()), vec![-0.67, -0.52, -0.53]);
+        // 2016: the programme's account's figures (DfE's LAIT has none before 2017).
+        let sel = Selection {
+            year: Some(2016),
+            ..Selection::default()
+        };
+        assert_eq!(gaps(&sel), vec![0.5, 0.2, 0.6]);
         let chart = disadvantage_chart(&ds, &Selection::default());
-        let gaps: Vec<f64> = chart
-            .rows
-            .iter()
-            .filter_map(GapRow::gap)
-            .map(|g| (g * 10.0).round() / 10.0)
-            .collect();
-        assert_eq!(gaps, vec![0.5, 0.2, 0.6]);
         assert_eq!(chart.local_name, "Stoke-on-Trent");
         assert_eq!(chart.fsm[0].label, "Stoke-on-Trent", "the local area first");
+        assert_eq!(
+            chart.fsm[0].year,
+            Some(2019),
+            "DfE's January census of the same year"
+        );
     }
 
     /// SYNTHETIC test data, made by code: the bundled dataset with an invented 2023 result
@@ -1277,7 +1419,7 @@ mod tests {
 
     #[test]
     fn comparing_2016_with_2023_notes_the_breaks_between() {
-        let ds = with_synthetic_2023();
+        let ds = without_series(with_synthetic_2023().raw().clone());
         let chart = progress_chart(&ds, &Selection::default());
         assert!(chart
             .notes

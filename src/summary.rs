@@ -58,34 +58,70 @@ fn value_of(row: &ProgressRow, subject: Subject) -> Option<f64> {
     row.cells.get(i).and_then(Cell::value)
 }
 
+/// Scores against 0, the national average of pupils in state-funded mainstream schools,
+/// grouped by side: "below the national average (0) in all three subjects: reading (−0.91),
+/// writing (−0.42) and maths (−0.65)"; "at the national average (0) in reading (0.0), and
+/// above it in writing (+0.2) and maths (+0.4)".
+fn against_average(scored: &[(Subject, f64, String)]) -> String {
+    let side = |v: f64| {
+        if v.abs() < 0.005 {
+            "at"
+        } else if v > 0.0 {
+            "above"
+        } else {
+            "below"
+        }
+    };
+    let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
+    for (s, v, text) in scored {
+        let item = format!("{} ({text})", s.label().to_lowercase());
+        match groups.iter_mut().find(|(k, _)| *k == side(*v)) {
+            Some((_, items)) => items.push(item),
+            None => groups.push((side(*v), vec![item])),
+        }
+    }
+    let parts: Vec<String> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, (k, items))| {
+            let whom = if i == 0 {
+                "the national average (0)"
+            } else {
+                "it"
+            };
+            let scope = if items.len() == 3 {
+                "in all three subjects: "
+            } else {
+                "in "
+            };
+            format!("{k} {whom} {scope}{}", join_words(items))
+        })
+        .collect();
+    parts.join(", and ")
+}
+
 /// Sentences on the KS2 progress chart: each area against England, then the spread of the
 /// chosen schools in each subject.
 pub fn progress(model: &ProgressChart) -> Vec<String> {
     let mut out = Vec::new();
     for row in model.rows.iter().filter(|r| r.kind == RowKind::Area) {
-        let parts: Vec<String> = model
+        let scored: Vec<(Subject, f64, String)> = model
             .subjects
             .iter()
             .filter_map(|s| {
-                value_of(row, *s).map(|v| {
-                    format!(
-                        "{} England in {} ({})",
-                        format::difference_words(v),
-                        s.label().to_lowercase(),
-                        format::progress(v)
-                    )
-                })
+                let i = Subject::ALL.iter().position(|x| x == s)?;
+                let cell = row.cells.get(i)?;
+                cell.value().map(|v| (*s, v, cell.text()))
             })
             .collect();
-        if parts.is_empty() {
+        if scored.is_empty() {
             continue;
         }
-        // England's score is 0 by definition, so an area's score is also its difference.
         let year = row.year.map(|y| format!("In {y} ")).unwrap_or_default();
         out.push(format!(
             "{year}{}'s KS2 progress was {}.",
             row.label,
-            join_words(&parts)
+            against_average(&scored)
         ));
     }
 
@@ -156,43 +192,34 @@ pub fn progress(model: &ProgressChart) -> Vec<String> {
 /// Sentences on the disadvantaged-pupils chart: the gap in each subject, then FSM shares.
 pub fn disadvantage(model: &DisadvantageChart) -> Vec<String> {
     let mut out = Vec::new();
-    let gaps: Vec<(Subject, f64, f64, f64)> = model
+    let gaps: Vec<(Subject, String, String, f64)> = model
         .rows
         .iter()
         .filter_map(|r| {
-            let local = r.local.as_ref()?.value()?;
-            let england = r.england.as_ref()?.value()?;
-            Some((r.subject, local, england, local - england))
+            let (l, e) = (r.local.as_ref()?, r.england.as_ref()?);
+            let gap = l.value()? - e.value()?;
+            Some((r.subject, l.text(), e.text(), gap))
         })
         .collect();
     if !gaps.is_empty() {
-        let all_above = gaps.iter().all(|g| g.3 > 0.05);
-        let all_below = gaps.iter().all(|g| g.3 < -0.05);
+        let all_above = gaps.iter().all(|g| g.3 > 0.0);
+        let all_below = gaps.iter().all(|g| g.3 < 0.0);
+        let scope = if gaps.len() == 3 {
+            "in all three subjects"
+        } else {
+            "in every subject shown"
+        };
         let verdict = if all_above {
-            format!(
-                "made more progress than England's disadvantaged pupils in {}",
-                if gaps.len() == 3 {
-                    "all three subjects".to_string()
-                } else {
-                    "every subject shown".to_string()
-                }
-            )
+            format!("made more progress than England's disadvantaged pupils {scope}")
         } else if all_below {
-            "made less progress than England's disadvantaged pupils in every subject shown"
-                .to_string()
+            format!("made less progress than England's disadvantaged pupils {scope}")
         } else {
             "compared with England's disadvantaged pupils as follows".to_string()
         };
         let parts: Vec<String> = gaps
             .iter()
-            .map(|(s, local, england, gap)| {
-                format!(
-                    "{} in {} ({} against {})",
-                    format::difference_words(*gap),
-                    s.label().to_lowercase(),
-                    format::progress(*local),
-                    format::progress(*england)
-                )
+            .map(|(s, local, england, _)| {
+                format!("{} {local} against {england}", s.label().to_lowercase())
             })
             .collect();
         let year = model.year.map(|y| format!("In {y} ")).unwrap_or_default();
@@ -210,19 +237,39 @@ pub fn disadvantage(model: &DisadvantageChart) -> Vec<String> {
         .fsm
         .iter()
         .find(|b| b.area == crate::aggregate::ENGLAND);
+    let pct = |b: &crate::aggregate::FsmBar| {
+        b.decimals.map_or_else(
+            || format::percent(b.percent),
+            |d| format::percent_at(b.percent, d),
+        )
+    };
     match (local, england) {
-        (Some(l), Some(e)) => out.push(format!(
-            "{} of {}'s primary pupils are eligible for free school meals, against {} in England{}.",
-            format::percent(l.percent),
-            l.label,
-            format::percent(e.percent),
-            if l.year.is_none() || e.year.is_none() { " (the source gives no year)" } else { "" }
-        )),
-        (Some(b), None) | (None, Some(b)) => out.push(format!(
-            "{} of {}'s primary pupils are eligible for free school meals.",
-            format::percent(b.percent),
-            b.label
-        )),
+        (Some(l), Some(e)) => out.push(match l.year.zip(e.year) {
+            Some((y, _)) => format!(
+                "In January {y}, {} of {}'s primary pupils were eligible for free school meals, against {} in England.",
+                pct(l),
+                l.label,
+                pct(e)
+            ),
+            None => format!(
+                "The source gives {} of {}'s primary pupils as eligible for free school meals, against {} in England, with no year.",
+                pct(l),
+                l.label,
+                pct(e)
+            ),
+        }),
+        (Some(b), None) | (None, Some(b)) => out.push(match b.year {
+            Some(y) => format!(
+                "In January {y}, {} of {}'s primary pupils were eligible for free school meals.",
+                pct(b),
+                b.label
+            ),
+            None => format!(
+                "The source gives {} of {}'s primary pupils as eligible for free school meals, with no year.",
+                pct(b),
+                b.label
+            ),
+        }),
         (None, None) => {}
     }
     out
@@ -298,10 +345,21 @@ mod tests {
     fn stoke_is_compared_with_england_subject_by_subject() {
         let ds = bundled();
         let text = progress(&progress_chart(&ds, &Selection::default()));
+        // The schools' year: DfE's published 2019 figures for the area.
         assert_eq!(
             text[0],
-            "In 2016 Stoke-on-Trent's KS2 progress was the same as England in reading (0.0), \
-             0.2 above England in writing (+0.2) and 0.4 above England in maths (+0.4)."
+            "In 2019 Stoke-on-Trent's KS2 progress was below the national average (0) in all \
+             three subjects: reading (\u{2212}0.91), writing (\u{2212}0.42) and maths (\u{2212}0.65)."
+        );
+        let sel = Selection {
+            year: Some(2016),
+            ..Selection::default()
+        };
+        let text = progress(&progress_chart(&ds, &sel));
+        assert_eq!(
+            text[0],
+            "In 2016 Stoke-on-Trent's KS2 progress was at the national average (0) in reading \
+             (0.0), and above it in writing (+0.2) and maths (+0.4)."
         );
     }
 
@@ -315,7 +373,7 @@ mod tests {
         let text = progress(&progress_chart(&ds, &sel));
         assert_eq!(
             text[0],
-            "In 2016 Stoke-on-Trent's KS2 progress was 0.4 above England in maths (+0.4)."
+            "In 2019 Stoke-on-Trent's KS2 progress was below the national average (0) in maths (\u{2212}0.65)."
         );
     }
 
@@ -364,15 +422,44 @@ mod tests {
         let text = disadvantage(&disadvantage_chart(&ds, &Selection::default()));
         assert_eq!(
             text[0],
-            "In 2016 Stoke-on-Trent's disadvantaged pupils made more progress than England's \
-             disadvantaged pupils in all three subjects: 0.5 above in reading (\u{2212}0.2 against \
-             \u{2212}0.7), 0.2 above in writing (\u{2212}0.1 against \u{2212}0.3) and 0.6 above in \
-             maths (+0.1 against \u{2212}0.5)."
+            "In 2019 Stoke-on-Trent's disadvantaged pupils made less progress than England's \
+             disadvantaged pupils in all three subjects: reading \u{2212}1.29 against \u{2212}0.62, \
+             writing \u{2212}1.02 against \u{2212}0.50 and maths \u{2212}1.24 against \u{2212}0.71."
         );
         assert_eq!(
             text[1],
-            "23% of Stoke-on-Trent's primary pupils are eligible for free school meals, against \
-             14.5% in England (the source gives no year)."
+            "In January 2019, 25.2% of Stoke-on-Trent's primary pupils were eligible for free \
+             school meals, against 15.8% in England."
+        );
+        // 2016: DfE's LAIT has no disadvantaged pupils' progress before 2017, so the figures
+        // the programme's account gives are the ones shown.
+        let sel = Selection {
+            year: Some(2016),
+            ..Selection::default()
+        };
+        let text = disadvantage(&disadvantage_chart(&ds, &sel));
+        assert_eq!(
+            text[0],
+            "In 2016 Stoke-on-Trent's disadvantaged pupils made more progress than England's \
+             disadvantaged pupils in all three subjects: reading \u{2212}0.2 against \u{2212}0.7, \
+             writing \u{2212}0.1 against \u{2212}0.3 and maths +0.1 against \u{2212}0.5."
+        );
+    }
+
+    #[test]
+    fn shares_the_source_gives_without_a_year_are_told_as_such_not_in_the_present() {
+        let mut raw = bundled().raw().clone();
+        raw.context = None;
+        raw.area_series.clear();
+        let ds = crate::dataset::Dataset::try_from(raw).unwrap_or_else(|e| panic!("{e}"));
+        let text = disadvantage(&disadvantage_chart(&ds, &Selection::default()));
+        assert!(
+            text.contains(
+                &"The source gives 23% of Stoke-on-Trent's primary pupils as eligible for free \
+                  school meals, against 14.5% in England, with no year."
+                    .to_string()
+            ),
+            "{text:#?}"
         );
     }
 

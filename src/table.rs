@@ -76,8 +76,9 @@ fn progress_cell(cell: &Cell) -> (TableCell, String) {
             score,
             source,
             quote,
+            decimals,
         } => {
-            let mut text = format::progress(score.value);
+            let mut text = cell.text();
             if let (Some(lo), Some(hi)) = (score.lower, score.upper) {
                 text.push_str(&format!(
                     " ({} to {})",
@@ -88,10 +89,10 @@ fn progress_cell(cell: &Cell) -> (TableCell, String) {
             if let Some(q) = quote {
                 text.push_str(&format!(" (\u{201c}{q}\u{201d})"));
             }
-            (
-                TableCell::number(text, rounded(score.value, 1)),
-                source.clone(),
-            )
+            let places = decimals.unwrap_or(1);
+            let mut number = TableCell::number(text, rounded(score.value, i32::from(places)));
+            number.places = Some(places);
+            (number, source.clone())
         }
         Cell::NotPublished(why) => (TableCell::text(why.clone()), String::new()),
     }
@@ -165,14 +166,31 @@ pub fn disadvantage(model: &DisadvantageChart) -> DataTable {
             TableCell::text(b.label.clone()),
             TableCell::text(
                 b.year
-                    .map_or_else(|| "not given".to_string(), |y| y.to_string()),
+                    // DfE's symbol for "not available": the source gives no year.
+                    .map_or_else(|| "x".to_string(), |y| y.to_string()),
             ),
-            TableCell::number(format::percent(b.percent), rounded(b.percent, 1)),
+            {
+                let places = b.decimals.unwrap_or(1);
+                let shown = b.decimals.map_or_else(
+                    || format::percent(b.percent),
+                    |d| format::percent_at(b.percent, d),
+                );
+                let mut cell = TableCell::number(shown, rounded(b.percent, i32::from(places)));
+                cell.places = b.decimals;
+                cell
+            },
             TableCell::text(b.source.clone()),
         ]);
     }
     DataTable {
-        caption: model.title.clone(),
+        caption: if model.fsm.iter().any(|b| b.year.is_none()) {
+            format!(
+                "{}; x: not available (the source gives no year)",
+                model.title
+            )
+        } else {
+            model.title.clone()
+        },
         columns: vec![
             col("Measure", false),
             col("Subject", false),
@@ -291,7 +309,7 @@ pub fn to_csv(table: &DataTable, dataset: &Dataset) -> String {
         .iter()
         .map(|c| c.name.clone())
         .chain(std::iter::once(
-            "Source citation (in number columns x: not available, z: not applicable)".to_string(),
+            "Source citation (x: not available, z: not applicable)".to_string(),
         ));
     // Writing into a Vec cannot fail; a failure would only drop the row, never panic.
     let _ = w.write_record(header);
@@ -392,7 +410,7 @@ mod tests {
         let mut lines = csv.lines();
         assert_eq!(
             lines.next(),
-            Some("School or area,Year,Subject,Progress score,Source,\"Source citation (in number columns x: not available, z: not applicable)\"")
+            Some("School or area,Year,Subject,Progress score,Source,\"Source citation (x: not available, z: not applicable)\"")
         );
         assert!(csv.contains("Abbey Hulton Primary,2019,Reading,-5.9,dfe-ks2-2019,"));
         assert!(!csv.contains('\u{2212}'), "ASCII minus in CSV");
@@ -428,11 +446,20 @@ mod tests {
         let ds = bundled();
         let sel = Selection::default();
         let dis = to_csv(&disadvantage(&disadvantage_chart(&ds, &sel)), &ds);
+        assert!(
+            dis.contains("Progress of disadvantaged pupils,Maths,England,2019,-0.71,dfe-lait-ks2"),
+            "{dis}"
+        );
+        assert!(dis.contains(
+            "Primary pupils eligible for free school meals (%),,Stoke-on-Trent,2019,25.2,dfe-lait-fsm"
+        ), "{dis}");
+        let y2016 = Selection {
+            year: Some(2016),
+            ..Selection::default()
+        };
+        let dis = to_csv(&disadvantage(&disadvantage_chart(&ds, &y2016)), &ds);
         assert!(dis
             .contains("Progress of disadvantaged pupils,Maths,England,2016,-0.5,uow-clp-account"));
-        assert!(dis.contains(
-            "Primary pupils eligible for free school meals (%),,Stoke-on-Trent,not given,23,"
-        ));
         let of = to_csv(&ofsted(&ofsted_chart(&ds, &sel)), &ds);
         assert!(of.contains(
             "16 programme schools inspected since 2015,Good,schools,12,75,16,uow-clp-account"

@@ -283,7 +283,7 @@ mod tests {
         // for the cohort chosen.
         assert_eq!(
             AnyChart::build(ChartId::Disadvantaged, &ds, &sel).file_stem(&sel),
-            "disadvantaged_stoke-on-trent_2016"
+            "disadvantaged_stoke-on-trent_2019"
         );
         assert_eq!(
             AnyChart::build(ChartId::Ofsted, &ds, &all).file_stem(&all),

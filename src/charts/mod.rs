@@ -567,11 +567,11 @@ mod mark_tests {
             .find(|m| m.entity == "Stoke-on-Trent" && m.category == "maths progress");
         assert_eq!(
             maths_stoke.map(Mark::sentence).as_deref(),
-            Some("Stoke-on-Trent, 2016, maths progress: +0.4")
+            Some("Stoke-on-Trent, 2019, maths progress: \u{2212}0.65")
         );
         assert_eq!(
             maths_stoke.and_then(|m| m.source.clone()).as_deref(),
-            Some("uow-clp-account")
+            Some("dfe-lait-ks2")
         );
     }
 
@@ -617,9 +617,9 @@ mod mark_tests {
         assert_eq!(
             fsm,
             vec![
-                "Stoke-on-Trent, primary pupils eligible for free school meals: 23%".to_string(),
-                "West Midlands (January 2016), 2016, primary pupils eligible for free school meals: 17.4%".to_string(),
-                "Statistical neighbours' median (January 2016), 2016, primary pupils eligible for free school meals: 19.1%".to_string(),
+                "Stoke-on-Trent, 2019, primary pupils eligible for free school meals: 25.2%".to_string(),
+                "West Midlands, 2019, primary pupils eligible for free school meals: 18.7%".to_string(),
+                "Statistical neighbours' median, 2019, primary pupils eligible for free school meals: 20.4%".to_string(),
             ]
         );
     }

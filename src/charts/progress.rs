@@ -269,10 +269,11 @@ pub fn marks(model: &ProgressChart, width: u32) -> Vec<Mark> {
                     score,
                     source,
                     quote,
+                    ..
                 } => {
                     let xv = f64::from(p.scale.px(score.value));
                     let (a, b) = if xv < zero { (xv, zero) } else { (zero, xv) };
-                    let mut value = format::progress(score.value);
+                    let mut value = cell.text();
                     if let (Some(lo), Some(hi)) = (score.lower, score.upper) {
                         value.push_str(&format!(
                             " (95% confidence interval {} to {})",
@@ -601,7 +602,7 @@ where
                     _ if score.value < 0.0 => a,
                     _ => b,
                 };
-                let label = format::progress(score.value);
+                let label = row.cells[subject_index(subject)].text();
                 value_label(root, &label, (reach, reach), y, score.value < 0.0)?;
             }
             Cell::NotPublished(why) => {
@@ -745,7 +746,7 @@ mod tests {
         let svg = svg(&model, 900).unwrap_or_default();
         for label in [
             "England (2019)",
-            "Stoke-on-Trent (2016)",
+            "Stoke-on-Trent (2019)",
             "Forest Park Primary (2019)",
             "Etruscan Primary (2019)",
             "Abbey Hulton Primary (2019)",
@@ -755,8 +756,15 @@ mod tests {
         for subject in ["Reading", "Writing", "Maths"] {
             assert!(svg.contains(subject), "missing panel {subject}");
         }
-        // Stoke 2016: writing +0.2, maths +0.4; Abbey Hulton 2019 reading −5.9.
-        for value in ["+0.2", "+0.4", "\u{2212}5.9", "\u{2212}4.7", "+2.6"] {
+        // Stoke 2019 (DfE, two places): writing −0.42; England +0.03; Abbey Hulton 2019
+        // reading −5.9.
+        for value in [
+            "\u{2212}0.42",
+            "+0.03",
+            "\u{2212}5.9",
+            "\u{2212}4.7",
+            "+2.6",
+        ] {
             assert!(svg.contains(value), "missing value {value}");
         }
     }
@@ -846,6 +854,7 @@ mod tests {
                         },
                         source: "synthetic".into(),
                         quote: None,
+                        decimals: None,
                     }
                 };
             }

@@ -7,7 +7,10 @@
 //! person fixing a file sees the whole list at once.
 
 mod areas;
+mod figures;
 mod json_path;
+
+pub use figures::AreaFigure;
 
 use std::collections::HashMap;
 

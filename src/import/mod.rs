@@ -677,6 +677,16 @@ pub enum Role {
     Comparators,
     /// Citations for the other files (`file,publisher,title,date`).
     Citations,
+    /// DfE's links between predecessor and successor schools (`LinkURN`, `LinkType`).
+    Links,
+    /// DfE's school list (`OPENDATE`, `NFTYPE`, ages).
+    SchoolList,
+    /// The school census (`NOR`, `PNUMFSMEVER`).
+    Census,
+    /// Schools' free-school-meal shares (`fsm_prop`).
+    Fsm,
+    /// Graded inspections over the years (`Rating`, `Inspection Date`).
+    InspectionHistory,
 }
 
 /// Tells what a file is from its name and first line.
@@ -692,10 +702,20 @@ pub fn classify(name: &str, text: &str) -> Option<Role> {
         Some(Role::Dataset)
     } else if has("cohort_name") {
         Some(Role::Cohorts)
-    } else if has("readprog") || has("writprog") || has("matprog") {
+    } else if has("readprog") || has("writprog") || has("matprog") || has("reading progress") {
         Some(Role::Ks2)
     } else if has("overall effectiveness") || has("overall_effectiveness") {
         Some(Role::Ofsted)
+    } else if has("linkurn") && has("linktype") {
+        Some(Role::Links)
+    } else if has("rating") && has("inspection date") {
+        Some(Role::InspectionHistory)
+    } else if has("urn") && (has("opendate") || has("nftype")) {
+        Some(Role::SchoolList)
+    } else if has("nor") && has("pnumfsmever") {
+        Some(Role::Census)
+    } else if has("fsm_prop") {
+        Some(Role::Fsm)
     } else if has("area") && has("subject") && has("score") {
         Some(Role::Comparators)
     } else if has("file") && has("publisher") && has("title") && has("date") {
@@ -706,7 +726,8 @@ pub fn classify(name: &str, text: &str) -> Option<Role> {
 }
 
 /// Builds a dataset from files a person dropped on the page: one dataset JSON, or a cohort
-/// list with KS2, Ofsted and comparator CSVs in any order, each told apart by its header.
+/// list with KS2, Ofsted, inspection-history, links, school-list, census, FSM and comparator
+/// CSVs in any order, each told apart by its header: the command's files but the area ones.
 pub fn from_files(files: &[(String, String)]) -> Result<(Dataset, Option<Summary>), ImportFailure> {
     let mut errors = Vec::new();
     let mut inputs = Inputs {
@@ -735,6 +756,19 @@ pub fn from_files(files: &[(String, String)]) -> Result<(Dataset, Option<Summary
             Some(Role::Ks2) => inputs.ks2.push((file, None)),
             Some(Role::Ofsted) => inputs.ofsted.push(file),
             Some(Role::Comparators) => inputs.comparators = Some(file),
+            Some(role @ (Role::Links | Role::SchoolList | Role::Census | Role::Fsm | Role::InspectionHistory)) => {
+                let slot = match role {
+                    Role::Links => &mut inputs.links,
+                    Role::SchoolList => &mut inputs.spine,
+                    Role::Census => &mut inputs.census,
+                    Role::Fsm => &mut inputs.fsm,
+                    _ => &mut inputs.inspections,
+                };
+                if slot.is_some() {
+                    errors.push(err(name, 1, "header", "one file of each kind", "a second one"));
+                }
+                *slot = Some(file);
+            }
             Some(Role::Citations) => match read_citations(file) {
                 Ok(list) => inputs.citations.extend(list),
                 Err(e) => errors.extend(e),
@@ -743,7 +777,7 @@ pub fn from_files(files: &[(String, String)]) -> Result<(Dataset, Option<Summary
                 name,
                 1,
                 "header",
-                "a dataset JSON, or a cohort list, KS2, Ofsted, comparators or citations CSV",
+                "a dataset JSON, or a cohort list, KS2, Ofsted, inspection history, links, school list, census, FSM, comparators or citations CSV",
                 quoted(
                     text.lines()
                         .next()
@@ -1074,7 +1108,7 @@ mod tests {
         let unknown = vec![("notes.csv".to_string(), "colour,size\nred,2\n".to_string())];
         assert_eq!(
             from_files(&unknown).err().map(|e| e.to_string()).unwrap_or_default(),
-            "notes.csv:1: header: expected a dataset JSON, or a cohort list, KS2, Ofsted, comparators or citations CSV, found \u{201c}colour,size\u{201d}"
+            "notes.csv:1: header: expected a dataset JSON, or a cohort list, KS2, Ofsted, inspection history, links, school list, census, FSM, comparators or citations CSV, found \u{201c}colour,size\u{201d}"
         );
         let broken_json = vec![("d.json".to_string(), "{\"schema_version\": 2}".to_string())];
         let msg = from_files(&broken_json)
@@ -1082,6 +1116,40 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(msg.contains("missing field"), "{msg}");
+    }
+
+    #[test]
+    fn in_the_page_a_links_file_marks_an_inspection_before_the_school_opened_as_its_predecessors() {
+        // SYNTHETIC, shaped like Milton: the academy 100003 replaced 199999 on 1 May 2017;
+        // Ofsted's file lists its predecessor's Inadequate of March 2015 under the academy.
+        let links = "URN,LinkURN,LinkName,LinkType,LinkEstablishedDate\n\
+                     199999,100003,Gamma Primary,Successor,30-04-2017\n\
+                     100003,199999,Gamma School,Predecessor,01-05-2017\n";
+        let ofsted = "URN,School name,Inspection date,Overall effectiveness\n100003,Gamma Primary,2015-03-25,4\n";
+        let files = vec![
+            ("cohorts.csv".to_string(), COHORTS.to_string()),
+            ("ks2_2019.csv".to_string(), KS2.to_string()),
+            ("ofsted.csv".to_string(), ofsted.to_string()),
+            ("links.csv".to_string(), links.to_string()),
+        ];
+        let (ds, _) = from_files(&files).unwrap_or_else(|e| panic!("{e}"));
+        let beta = ds
+            .school(100_003)
+            .map(|s| s.ofsted.clone())
+            .unwrap_or_default();
+        assert_eq!(beta.len(), 1);
+        assert_eq!(beta[0].predecessor, Some(true));
+        assert_eq!(
+            beta[0]
+                .published_as
+                .as_ref()
+                .map(|p| (p.urn, p.name.as_str())),
+            Some((199_999, "Gamma School"))
+        );
+        assert_eq!(
+            beta[0].note.as_deref(),
+            Some("Dated before URN 100003 opened (1 May 2017): the inspection of its predecessor, Gamma School (URN 199999).")
+        );
     }
 
     #[test]

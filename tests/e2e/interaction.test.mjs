@@ -244,7 +244,7 @@ test('PNG, SVG and CSV downloads hold the chart, its title, source and figures',
   const [csvName, csv] = await download(page, 'ks2-progress', 'csv');
   assert.equal(csvName, 'ks2-progress_seven-stars_2019.csv');
   const rows = parseCsv(csv.toString('utf8'));
-  assert.deepEqual(rows[0], ['School or area', 'Year', 'Subject', 'Progress score', 'Source', 'Source citation (in number columns x: not available, z: not applicable)']);
+  assert.deepEqual(rows[0], ['School or area', 'Year', 'Subject', 'Progress score', 'Source', 'Source citation (x: not available, z: not applicable)']);
   await page.getByTestId('chart-ks2-progress').getByTestId('tab-table').click();
   const table = await page.getByTestId('table-ks2-progress').locator('tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
