@@ -420,8 +420,8 @@ pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
         }
     }
     // The programme's own caveat stands beside the schools' figures, not only at the foot.
-    let mut statements = statements_about(dataset, "ks2-progress", &mut sources);
-    statements.extend(statements_about(dataset, "attribution", &mut sources));
+    let mut statements = crate::claims::about(dataset, "ks2-progress", &mut sources);
+    statements.extend(crate::claims::about(dataset, "attribution", &mut sources));
     let subjects = sel
         .subject
         .map_or_else(|| Subject::ALL.to_vec(), |s| vec![s]);
@@ -707,7 +707,7 @@ pub fn disadvantage_chart(dataset: &Dataset, sel: &Selection) -> DisadvantageCha
         sources.add(&b.source);
     }
     let notes = disadvantage_notes(dataset, choice, cohort_name.is_some(), &fsm, year, wanted);
-    let statements = statements_about(dataset, "disadvantaged", &mut sources);
+    let statements = crate::claims::about(dataset, "disadvantaged", &mut sources);
     let local_name = dataset.area_name(&local).to_string();
     let title = if local_name.is_empty() {
         "Disadvantaged pupils and free school meals".to_string()
@@ -1044,8 +1044,8 @@ pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
          these are judgements made before then."
             .into(),
     );
-    let mut statements = statements_about(dataset, "ofsted", &mut sources);
-    statements.extend(statements_about(dataset, "attribution", &mut sources));
+    let mut statements = crate::claims::about(dataset, "ofsted", &mut sources);
+    statements.extend(crate::claims::about(dataset, "attribution", &mut sources));
     // The programme's words beside its figures: Ofsted's words on each school shown.
     for s in &members {
         for e in &s.report_extracts {
@@ -1094,23 +1094,6 @@ pub fn short_school_name(name: &str) -> String {
         .unwrap_or(name)
         .trim_end()
         .to_string()
-}
-
-pub(crate) fn statements_about(
-    dataset: &Dataset,
-    topic: &str,
-    sources: &mut Sources,
-) -> Vec<String> {
-    dataset
-        .raw()
-        .statements
-        .iter()
-        .filter(|s| s.topic == topic)
-        .map(|s| {
-            sources.add(&s.source);
-            s.text.clone()
-        })
-        .collect()
 }
 
 /// Source ids in first-use order, each once.
@@ -1214,7 +1197,10 @@ mod tests {
         assert!(said.contains(
             "Forest Park Primary School, March 2017 inspection (Ofsted, as quoted in the programme's account): \u{201c}The local authority works with the school"
         ), "{said}");
-        assert!(!said.contains("Alexandra"), "only the cohort's own schools");
+        assert!(
+            !seven.statements.iter().any(|s| s.starts_with("Alexandra")),
+            "only the cohort's own schools' extracts"
+        );
         let compass = ofsted_chart(
             &ds,
             &Selection::cohort(CohortChoice::Cohort("compass".into())),

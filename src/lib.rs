@@ -9,6 +9,7 @@
 pub mod aggregate;
 pub mod breaks;
 pub mod charts;
+pub mod claims;
 pub mod dataset;
 pub mod dates;
 pub mod error;

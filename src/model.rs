@@ -399,6 +399,46 @@ pub struct Statement {
     pub quote: String,
     /// Id of the source.
     pub source: String,
+    /// The year the statement is about, as its source gives it; absent where it gives none
+    /// (the page then says so rather than write it in the present tense).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    /// What it claims, in terms the page can set beside published figures and test.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim: Option<Claim>,
+}
+
+/// A statement's claim, as published figures can test it.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Claim {
+    /// An area's pupils did better than others' in the statement's year: each measure of
+    /// the area against each comparator.
+    Above {
+        /// The area it is about (an [`Area`] id).
+        area: String,
+        /// Which pupils.
+        pupils: PupilGroup,
+        /// The measures it bears on, each tested.
+        measures: Vec<AreaMeasure>,
+        /// The comparators: area ids, or `neighbours` for the statistical neighbours' median.
+        than: Vec<String>,
+    },
+    /// Of the schools whose latest inspection gave one judgement, how leadership and
+    /// management was judged: tested against the named schools' inspections.
+    Leadership {
+        /// The overall judgement the statement is about.
+        judgement: Judgement,
+        /// Inspections from this date (`YYYY-MM-DD`) on.
+        since: String,
+        /// The leadership and management judgement it reports.
+        leadership: Judgement,
+        /// How many schools it says had that leadership judgement…
+        count: u32,
+        /// …of how many with the overall judgement.
+        of: u32,
+    },
 }
 
 /// Share of pupils eligible for free school meals in an area.

@@ -389,6 +389,7 @@ impl Validator {
         for (i, s) in raw.statements.iter().enumerate() {
             let path = format!("statements[{i}]");
             self.source_ref(&path, &s.source, ctx);
+            self.claim(&format!("{path}.claim"), s.claim.as_ref(), ctx);
             if !matches!(
                 s.topic.as_str(),
                 "ks2-progress" | "disadvantaged" | "ofsted" | "attribution"
@@ -740,6 +741,30 @@ impl Validator {
                 format!("{path}.source"),
                 Problem::UnknownSource(id.to_string()),
             );
+        }
+    }
+
+    /// A statement's claim is about an area the dataset has and names at least one measure;
+    /// a date is a date. Its comparators may be areas the dataset lacks (a base before its
+    /// area figures are added): the page then says it has no figure for them.
+    fn claim(&mut self, path: &str, claim: Option<&crate::model::Claim>, ctx: &Context<'_>) {
+        match claim {
+            Some(crate::model::Claim::Above { area, measures, .. }) => {
+                self.area_ref(path, area, ctx);
+                if measures.is_empty() {
+                    self.push(
+                        format!("{path}.measures"),
+                        Problem::BadText("no measure: a claim names what it is about".into()),
+                    );
+                }
+            }
+            Some(crate::model::Claim::Leadership { since, .. }) if !is_iso_date(since) => {
+                self.push(
+                    format!("{path}.since"),
+                    Problem::BadText(format!("`{since}` is not a date (YYYY-MM-DD)")),
+                );
+            }
+            _ => {}
         }
     }
 

@@ -203,11 +203,7 @@ pub fn journeys_chart(dataset: &Dataset, sel: &Selection) -> JourneysChart {
     {
         notes.push("Hollow rings are inspections of a predecessor school (before an academy conversion), shown with the school it became.".into());
     }
-    notes.extend(crate::aggregate::statements_about(
-        dataset,
-        "attribution",
-        &mut sources,
-    ));
+    notes.extend(crate::claims::about(dataset, "attribution", &mut sources));
     let who = match &sel.cohort {
         CohortChoice::Programme => "the programme's schools".to_string(),
         CohortChoice::Cohort(_) => format!("{}'s schools", sel.cohort.name(dataset)),

@@ -341,7 +341,7 @@ pub fn schools_chart(dataset: &Dataset, sel: &Selection) -> TrendChart {
         notes,
         // Figures over time invite reading the programme's effect into them: its own
         // documents' caveat stands beside them.
-        statements: crate::aggregate::statements_about(dataset, "attribution", &mut sources),
+        statements: crate::claims::about(dataset, "attribution", &mut sources),
         sources: sources.0,
         band_label: "Like-for-like schools".into(),
         band_short: "Like-for-like".into(),

@@ -9,7 +9,7 @@ mod notes;
 pub mod table;
 pub mod words;
 
-use crate::aggregate::{statements_about, LegendEntry, Selection, Sources};
+use crate::aggregate::{LegendEntry, Selection, Sources};
 use crate::breaks::{self, Measure};
 use crate::dataset::Dataset;
 use crate::model::{AreaContext, AreaMeasure, PupilGroup, Subject};
@@ -566,13 +566,8 @@ pub fn trend_chart(dataset: &Dataset, kind: TrendKind, sel: &Selection) -> Trend
             shown: sel.shows(NEIGHBOURS),
         });
     }
-    let statements = match kind {
-        // The account's statements are about all pupils.
-        TrendKind::Progress if pupils == PupilGroup::All => {
-            statements_about(dataset, "ks2-progress", &mut sources)
-        }
-        _ => Vec::new(),
-    };
+    // The statements whose claims bear on these measures and pupils, each with its test.
+    let statements = crate::claims::bearing_on(dataset, &all_measures, pupils, &mut sources);
     let pupils_words = match pupils {
         PupilGroup::All => String::new(),
         p => format!(", {}", p.label()),

@@ -115,10 +115,6 @@ pub fn seed_comparisons(
                     join_words(&differ)
                 ));
             }
-            // The statement is about all pupils.
-            if pupils == PupilGroup::All {
-                out.extend(statement_check(dataset, year, panels));
-            }
         }
         TrendKind::Fsm => {
             let Some(panel) = panels.first() else {
@@ -157,74 +153,4 @@ pub fn seed_comparisons(
         TrendKind::Attainment | TrendKind::Schools => {}
     }
     out
-}
-
-/// "Above West Midlands and statistical neighbours", checked subject by subject in the
-/// account's year.
-fn statement_check(dataset: &Dataset, year: u16, panels: &[TrendPanel]) -> Vec<String> {
-    let raw = dataset.raw();
-    let Some(ctx) = &raw.context else {
-        return Vec::new();
-    };
-    if !raw.statements.iter().any(|s| s.topic == "ks2-progress") {
-        return Vec::new();
-    }
-    let mut parts = Vec::new();
-    for panel in panels {
-        let (Some(subject), Some(home)) = (subject_of(panel.measure), by_role(panel, Role::Home))
-        else {
-            continue;
-        };
-        let Some(h) = home.at(year).and_then(|p| p.value) else {
-            continue;
-        };
-        let mut bits = Vec::new();
-        if let Some(region) = by_role(panel, Role::Region) {
-            if let Some(r) = region
-                .at(year)
-                .and_then(|p| p.value.map(|v| (v, p.decimals)))
-            {
-                let rel = if h > r.0 {
-                    "above"
-                } else if h < r.0 {
-                    "below"
-                } else {
-                    "level with"
-                };
-                bits.push(format!(
-                    "{rel} {} ({})",
-                    region.name,
-                    format::progress_at(r.0, r.1)
-                ));
-            }
-        }
-        if let Some(r) = panel.rank(year, h) {
-            bits.push(format!(
-                "above {} of {} statistical neighbours",
-                r.above, r.of
-            ));
-        }
-        if !bits.is_empty() {
-            let hp = home.at(year).map_or(0, |p| p.decimals);
-            parts.push(format!(
-                "{} {}, {}",
-                subject.label().to_lowercase(),
-                format::progress_at(h, hp),
-                join_words(&bits)
-            ));
-        }
-    }
-    if parts.is_empty() {
-        return Vec::new();
-    }
-    let grouping = ctx
-        .neighbours_note
-        .as_ref()
-        .map(|_| " (neighbours as DfE grouped them in 2021, not necessarily the grouping the account used)")
-        .unwrap_or("");
-    vec![format!(
-        "The account's \u{201c}above West Midlands and statistical neighbours\u{201d}, checked against DfE's {year} figures for {}: {}{grouping}.",
-        dataset.area_name(&ctx.home),
-        parts.join("; ")
-    )]
 }

@@ -220,13 +220,19 @@ fn the_summary_says_how_the_area_changed_against_its_comparators() {
 #[test]
 fn the_accounts_statement_is_checked_against_the_figures() {
     let m = chart(TrendKind::Progress, PupilGroup::All);
-    let notes = m.notes.join(" ");
-    assert!(notes.contains("reading 0.0, above West Midlands (\u{2212}0.5) and above 6 of 10 statistical neighbours"), "{notes}");
-    assert!(notes.contains("not necessarily the grouping the account used"));
-    assert!(m
+    let said = m.statements.join(" ");
+    assert!(said.contains("reading progress 0.0, above West Midlands (\u{2212}0.5) and above the statistical neighbours' median (\u{2212}0.2; above 6 of 10)"), "{said}");
+    assert!(
+        said.contains("Earlier statements may have used another grouping."),
+        "{said}"
+    );
+    // Disadvantaged pupils: the statement about them is tested on their chart, not this one.
+    assert!(!said.contains("disadvantaged"), "{said}");
+    let dis = chart(TrendKind::Attainment, PupilGroup::Disadvantaged);
+    assert!(dis
         .statements
         .iter()
-        .any(|s| s.contains("above the West Midlands")));
+        .any(|s| s.contains("35%, below England (39%)")));
 }
 
 #[test]
