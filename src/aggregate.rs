@@ -41,7 +41,15 @@ impl CohortChoice {
     /// The display name.
     pub fn name(&self, dataset: &Dataset) -> String {
         match self {
-            CohortChoice::Programme => "All programme schools".to_string(),
+            // Where the dataset names only some of the programme's schools, it says how many.
+            CohortChoice::Programme if dataset.list_is_complete() => {
+                "All programme schools".to_string()
+            }
+            CohortChoice::Programme => format!(
+                "All named schools ({} of {})",
+                crate::format::count(dataset.raw().schools.len()),
+                crate::format::count(dataset.raw().programme.schools_total.value)
+            ),
             CohortChoice::Cohort(id) => dataset
                 .cohort(id)
                 .map_or_else(|| id.clone(), |c| c.name.clone()),
@@ -815,10 +823,42 @@ pub struct DistributionRow {
     pub note: Option<String>,
     /// What is counted.
     pub counted: crate::model::Counted,
-    /// For a group too small for shares, each school with its judgement and the date
-    /// ("Milton Primary Academy: Inadequate, 25 March 2015, the predecessor school's
-    /// inspection"): the count alone says less than the names.
-    pub members: Vec<String>,
+    /// What it counts and when, said on the drawing beside its label ("3 schools, each at
+    /// its latest inspection, February 2016 to May 2017").
+    pub what: String,
+    /// For a group too small for shares, each school with its latest inspection: drawn and
+    /// told by name, never as a share.
+    pub members: Vec<Member>,
+}
+
+/// One school of a group too small for shares, at its latest inspection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    /// The school.
+    pub name: String,
+    /// Its latest judgement.
+    pub judgement: crate::model::Judgement,
+    /// When (`YYYY-MM-DD`).
+    pub date: String,
+    /// The school inspected, where it was a predecessor (before a conversion).
+    pub inspected_as: Option<String>,
+}
+
+impl Member {
+    /// "Milton Primary Academy: Inadequate, 25 March 2015 (an inspection of its predecessor,
+    /// Milton Primary School)".
+    pub fn words(&self) -> String {
+        let whose = match &self.inspected_as {
+            Some(p) => format!(" (an inspection of its predecessor, {p})"),
+            None => String::new(),
+        };
+        format!(
+            "{}: {}, {}{whose}",
+            self.name,
+            self.judgement.label(),
+            crate::format::date(&self.date)
+        )
+    }
 }
 
 /// The Ofsted judgements chart.
@@ -946,46 +986,64 @@ pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
         let mut row_sources = Vec::new();
         let mut predecessor = Vec::new();
         let mut unknown = 0;
-        let mut named = Vec::new();
+        let mut named: Vec<Member> = Vec::new();
         for s in &members {
-            if let Some(ins) = latest_inspection(s) {
-                named.push(format!(
-                    "{}: {}, {}{}",
-                    s.name,
-                    ins.judgement.label(),
-                    crate::format::date(&ins.date),
-                    if ins.predecessor == Some(true) {
-                        ", the predecessor school's inspection"
-                    } else {
-                        ""
-                    }
-                ));
-                counts.add(ins.judgement);
-                sources.add(&ins.source);
-                if !row_sources.contains(&ins.source) {
-                    row_sources.push(ins.source.clone());
-                }
-                match ins.predecessor {
-                    Some(true) => predecessor.push(s.name.clone()),
-                    Some(false) => {}
-                    None => unknown += 1,
-                }
+            let Some(ins) = latest_inspection(s) else {
+                continue;
+            };
+            let inspected_as = (ins.predecessor == Some(true)).then(|| {
+                ins.published_as
+                    .as_ref()
+                    .map_or_else(|| "a predecessor school".to_string(), |p| p.name.clone())
+            });
+            named.push(Member {
+                name: s.name.clone(),
+                judgement: ins.judgement,
+                date: ins.date.clone(),
+                inspected_as,
+            });
+            counts.add(ins.judgement);
+            sources.add(&ins.source);
+            if !row_sources.contains(&ins.source) {
+                row_sources.push(ins.source.clone());
+            }
+            match ins.predecessor {
+                Some(true) => predecessor.push(s.name.clone()),
+                Some(false) => {}
+                None => unknown += 1,
             }
         }
         let note = (!predecessor.is_empty()).then(|| {
             format!(
-                "Includes the predecessor school's judgement for {}.",
-                predecessor.join(", ")
+                "Includes the predecessor school's judgement for {}: an inspection dated before the school's URN opened.",
+                crate::summary::join_words(&predecessor)
             )
         });
         if unknown > 0 {
             notes.push(format!(
-                "Whether the latest inspection of {} {} was of a predecessor school (before an academy conversion) is not known: the files read do not say, or disagree on when the school opened. Importing with DfE's links file tells where it can.",
+                "Whether the latest inspection of {} {} was of a predecessor school (before an academy conversion) is not known: the files read do not say when the school opened. Importing with DfE's links file tells where it can.",
                 unknown,
                 if unknown == 1 { "school" } else { "schools" }
             ));
         }
-        if counts.total() > 0 {
+        let total = counts.total();
+        if total > 0 {
+            let mut dates: Vec<&str> = named.iter().map(|m| m.date.as_str()).collect();
+            crate::order::sort_by(&mut dates, |a, b| a.cmp(b));
+            let span = match (dates.first(), dates.last()) {
+                (Some(a), Some(b))
+                    if crate::format::month_year(a) != crate::format::month_year(b) =>
+                {
+                    format!(
+                        "{} to {}",
+                        crate::format::month_year(a),
+                        crate::format::month_year(b)
+                    )
+                }
+                (Some(a), _) => crate::format::month_year(a),
+                _ => String::new(),
+            };
+            let small = total < MIN_GROUP_FOR_SHARES;
             rows.push(DistributionRow {
                 id: COHORT_BAR.to_string(),
                 label: if complete {
@@ -993,11 +1051,17 @@ pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
                 } else {
                     format!("{} (named schools)", choice.name(dataset))
                 },
-                members: if counts.total() < MIN_GROUP_FOR_SHARES {
-                    named
-                } else {
-                    Vec::new()
-                },
+                what: format!(
+                    "{} {}, each at its latest inspection, {span}{}",
+                    crate::format::count(total),
+                    if total == 1 { "school" } else { "schools" },
+                    if small {
+                        ": too few for percentages, so each is named"
+                    } else {
+                        ""
+                    }
+                ),
+                members: if small { named } else { Vec::new() },
                 counts,
                 sources: row_sources,
                 note,
@@ -1020,9 +1084,21 @@ pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
     }
     for d in &raw.ofsted_distributions {
         sources.add(&d.source);
+        let total = d.counts.total();
         rows.push(DistributionRow {
             id: d.id.clone(),
             label: d.label.clone(),
+            what: match d.counted {
+                crate::model::Counted::Schools => format!(
+                    "{} {}, each at its latest inspection",
+                    crate::format::count(total),
+                    if total == 1 { "school" } else { "schools" }
+                ),
+                crate::model::Counted::Places => format!(
+                    "{} places, each at its school's latest grade",
+                    crate::format::count(total)
+                ),
+            },
             counts: d.counts,
             sources: vec![d.source.clone()],
             note: d.note.clone(),

@@ -114,6 +114,15 @@ pub fn date(iso: &str) -> String {
     }
 }
 
+/// An ISO date as its month and year, `March 2017`; other text is returned as it is.
+pub fn month_year(iso: &str) -> String {
+    let full = date(iso);
+    match full.split_once(' ') {
+        Some((day, rest)) if day.parse::<u32>().is_ok() => rest.to_string(),
+        _ => full,
+    }
+}
+
 /// Text made safe for an HTML attribute value in double quotes.
 pub fn html_attr(s: &str) -> String {
     s.replace('&', "&amp;")

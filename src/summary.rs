@@ -293,7 +293,10 @@ pub fn ofsted(model: &OfstedChart) -> Vec<String> {
                         .map(|j| format!("{} {}", format::count(r.counts.get(*j)), j.label()))
                         .collect()
                 } else {
-                    r.members.clone()
+                    r.members
+                        .iter()
+                        .map(crate::aggregate::Member::words)
+                        .collect()
                 };
                 let parts = if r.members.is_empty() {
                     join_words(&parts)
@@ -494,7 +497,7 @@ mod tests {
         let text = ofsted(&ofsted_chart(&ds, &cohort("compass")));
         assert_eq!(
             text[0],
-            "Compass Group (named schools): 1 school, too few for percentages: Milton Primary Academy: Inadequate, 25 March 2015, the predecessor school's inspection."
+            "Compass Group (named schools): 1 school, too few for percentages: Milton Primary Academy: Inadequate, 25 March 2015 (an inspection of its predecessor, Milton Primary School)."
         );
         assert!(!text[0].contains('%'));
         let table = crate::table::ofsted(&ofsted_chart(&ds, &cohort("compass")));

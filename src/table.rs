@@ -231,6 +231,7 @@ pub fn ofsted(model: &OfstedChart) -> DataTable {
                 },
                 TableCell::number(format::count(total), f64::from(total)),
                 TableCell::text(r.sources.join(" ")),
+                TableCell::text(ofsted_note(r)),
             ]);
         }
     }
@@ -252,9 +253,26 @@ pub fn ofsted(model: &OfstedChart) -> DataTable {
             col("Share (%)", true),
             col("Total in group", true),
             col("Source", false),
+            col("Note", false),
         ],
         rows,
     }
+}
+
+/// A row's caveats as the page gives them beside its bar: what it counts and when, its own
+/// note (a predecessor's judgement counted), and the named schools of a small group.
+fn ofsted_note(r: &crate::aggregate::DistributionRow) -> String {
+    let mut parts = vec![format!("{}.", r.what)];
+    parts.extend(r.note.clone());
+    if !r.members.is_empty() {
+        let named: Vec<String> = r
+            .members
+            .iter()
+            .map(crate::aggregate::Member::words)
+            .collect();
+        parts.push(format!("{}.", named.join("; ")));
+    }
+    parts.join(" ")
 }
 
 /// The named schools' latest inspections, listed under the Ofsted chart's table.
@@ -439,6 +457,38 @@ mod tests {
         let csv = to_csv(&table, &ds);
         // In the CSV's number column, DfE's symbol for "not applicable".
         assert!(csv.contains("Alexandra Infants',,Reading,z,,"), "{csv}");
+    }
+
+    #[test]
+    fn the_ofsted_csv_carries_the_caveats_the_page_gives_each_bar() {
+        let ds = bundled();
+        let sel = Selection::cohort(crate::aggregate::CohortChoice::Cohort("compass".into()));
+        let csv = to_csv(&ofsted(&ofsted_chart(&ds, &sel)), &ds);
+        let milton = csv
+            .lines()
+            .find(|l| l.starts_with("Compass Group (named schools),Inadequate"))
+            .unwrap_or_default();
+        assert!(
+            milton.contains(",1,x,1,"),
+            "a count, x for the share: {milton}"
+        );
+        assert!(
+            milton
+                .contains("Includes the predecessor school's judgement for Milton Primary Academy"),
+            "{milton}"
+        );
+        assert!(
+            milton.contains("Milton Primary Academy: Inadequate, 25 March 2015 (an inspection of its predecessor, Milton Primary School)"),
+            "{milton}"
+        );
+        let england = csv
+            .lines()
+            .find(|l| l.contains("as at 31 July 2018\",Good"))
+            .unwrap_or_default();
+        assert!(
+            england.contains("16,669 schools, each at its latest inspection."),
+            "{england}"
+        );
     }
 
     #[test]

@@ -318,7 +318,9 @@ impl View {
         if let Some(id) = get("cohort") {
             match CohortChoice::from_id(dataset, &id) {
                 CohortChoice::Programme if id != "all" => notices.push(format!(
-                    "The link asks for cohort \u{201c}{id}\u{201d}, which this dataset does not have: showing all programme schools."
+                    "The link asks for {} \u{201c}{id}\u{201d}, which this dataset does not have: showing {}.",
+                    dataset.cohort_word(),
+                    CohortChoice::Programme.name(dataset).to_lowercase()
                 )),
                 choice => view.selection.cohort = choice,
             }
@@ -611,32 +613,37 @@ pub const NO_FIGURE_SOURCE: &str = "no published figure";
 /// How to read a chart by pointer and by keys: under every chart, once.
 pub const KEYS_HINT: &str = "Point at or tap the chart for exact figures. With the keyboard: Left and Right move along a series, Up and Down between series, Home and End to the first and last figure.";
 
-/// The cohort menu's entries, `(id, label)`: all schools first, then each cohort with how
-/// many schools it has ("named" where the list is not the whole membership).
+/// The cohort menu's entries, `(id, label)`: all schools first (how many of the programme's,
+/// where the dataset names only some), then each cohort with how many schools it has
+/// ("named" where the list is not the whole membership).
 pub fn cohort_options(dataset: &crate::dataset::Dataset) -> Vec<(String, String)> {
-    let named = if dataset.list_is_complete() {
-        "schools"
-    } else {
-        "named"
-    };
-    std::iter::once((
-        "all".to_string(),
+    let complete = dataset.list_is_complete();
+    let named = if complete { "schools" } else { "named schools" };
+    let all = if complete {
         format!(
-            "All programme schools ({} {named})",
+            "All programme schools ({} schools)",
             crate::format::count(dataset.raw().schools.len())
-        ),
-    ))
-    .chain(dataset.raw().cohorts.iter().map(|c| {
-        (
-            c.id.clone(),
-            format!(
-                "{} ({} {named})",
-                c.name,
-                crate::format::count(c.schools.len())
-            ),
         )
-    }))
-    .collect()
+    } else {
+        CohortChoice::Programme.name(dataset)
+    };
+    std::iter::once(("all".to_string(), all))
+        .chain(dataset.raw().cohorts.iter().map(|c| {
+            (
+                c.id.clone(),
+                format!(
+                    "{} ({} {})",
+                    c.name,
+                    crate::format::count(c.schools.len()),
+                    if c.schools.len() == 1 {
+                        named.trim_end_matches('s')
+                    } else {
+                        named
+                    }
+                ),
+            )
+        }))
+        .collect()
 }
 
 /// The programme's headline facts, `(label, value, test id)`, and the source they are from:
@@ -727,7 +734,8 @@ mod tests {
             parse("?cohort=atlantis&subject=latin&year=1999&hide=mars&tab=ofsted:pie&chart=map");
         assert_eq!(view, View::default());
         assert_eq!(notices.len(), 6, "{notices:#?}");
-        assert!(notices[0].contains("cohort \u{201c}atlantis\u{201d}"));
+        assert!(notices[0].contains("network \u{201c}atlantis\u{201d}"));
+        assert!(notices[0].ends_with("showing all named schools (7 of 55)."));
         assert!(notices[2].contains("showing 2019"));
     }
 
@@ -802,6 +810,19 @@ mod tests {
         assert_eq!(view.slide, 0);
         assert_eq!(view.theme, None);
         assert_eq!(notices.len(), 4, "{notices:#?}");
+    }
+
+    #[test]
+    fn the_menu_names_what_it_lists_and_how_many_of_the_programme_are_shown() {
+        let ds = bundled();
+        assert_eq!(ds.cohort_menu_label(), "Network");
+        let options = cohort_options(&ds);
+        assert_eq!(options[0].1, "All named schools (7 of 55)");
+        assert_eq!(options[3].1, "Compass Group (1 named school)");
+        assert_eq!(
+            options[1].1,
+            "Seven Stars Collaborative Network (3 named schools)"
+        );
     }
 
     #[test]

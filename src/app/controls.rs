@@ -17,6 +17,7 @@ pub fn Controls(
     set_view: Callback<View>,
 ) -> impl IntoView {
     let cohorts = crate::view::cohort_options(&dataset);
+    let menu_label = dataset.cohort_menu_label();
     let years = school_years(&dataset);
     let ds = dataset.clone();
     let on_cohort = move |ev| {
@@ -101,7 +102,7 @@ pub fn Controls(
     view! {
         <div class="controls">
             <div class="controls__field">
-                <label for="cohort-select">"Cohort"</label>
+                <label for="cohort-select">{menu_label}</label>
                 <select
                     id="cohort-select"
                     data-testid="cohort-select"

@@ -145,7 +145,7 @@ mod tests {
         let chart = progress::size(&model, 900);
         let svg = svg(&frame, chart, |area| progress::draw(area, &model)).unwrap_or_default();
         let text = unescape(&svg);
-        assert!(text.contains("KS2 progress: All programme schools"));
+        assert!(text.contains("KS2 progress: All named schools (7 of 55)"));
         assert!(
             text.contains("Forest Park Primary (2019)"),
             "the chart is inside"

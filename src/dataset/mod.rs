@@ -124,6 +124,25 @@ impl Dataset {
             >= self.raw.programme.schools_total.value
     }
 
+    /// What one of the dataset's cohorts is called: "cohort", or the word the dataset gives
+    /// ("network").
+    pub fn cohort_word(&self) -> &str {
+        self.raw
+            .programme
+            .cohort_word
+            .as_deref()
+            .unwrap_or("cohort")
+    }
+
+    /// The cohort menu's label: its word with a capital ("Network").
+    pub fn cohort_menu_label(&self) -> String {
+        let w = self.cohort_word();
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    }
+
     /// A cohort by id.
     pub fn cohort(&self, id: &str) -> Option<&Cohort> {
         self.raw.cohorts.iter().find(|c| c.id == id)

@@ -647,6 +647,7 @@ fn schools_dataset(
                 })
                 .collect(),
             membership_note: format!("Cohort membership as listed in {}.", cohort_file.name),
+            cohort_word: None,
         },
         areas,
         area_progress,

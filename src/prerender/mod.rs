@@ -160,7 +160,7 @@ fn controls(ds: &Dataset) -> String {
         .into_iter()
         .map(|(_, label)| label)
         .collect();
-    let mut out = menu("Cohort", "cohort-select", &cohorts);
+    let mut out = menu(&ds.cohort_menu_label(), "cohort-select", &cohorts);
     let subjects: Vec<String> = std::iter::once("All three subjects".to_string())
         .chain(
             crate::model::Subject::ALL

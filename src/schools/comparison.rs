@@ -59,7 +59,13 @@ pub fn group<'a>(dataset: &'a Dataset, members: &[&School]) -> Group<'a> {
     }
     let mut chosen: Vec<&School> = Vec::new();
     let mut without: Vec<&str> = Vec::new();
+    let mut no_results: Vec<&str> = Vec::new();
     for m in members {
+        // A school with no KS2 results (an infant school) has nothing to compare like for like.
+        if m.ks2.is_empty() || m.kind == SchoolKind::Infant {
+            no_results.push(&m.name);
+            continue;
+        }
         let Some(mp) = profile(m) else {
             without.push(&m.name);
             continue;
@@ -111,6 +117,19 @@ pub fn group<'a>(dataset: &'a Dataset, members: &[&School]) -> Group<'a> {
             " No census figures for {}: nothing chosen for {}.",
             without.join(", "),
             if without.len() == 1 { "it" } else { "them" }
+        ));
+    }
+    if !no_results.is_empty() {
+        rule.push_str(&format!(
+            " {} {} no KS2 results, so no schools are chosen for {}.",
+            crate::summary::join_words(
+                &no_results
+                    .iter()
+                    .map(|n| (*n).to_string())
+                    .collect::<Vec<_>>()
+            ),
+            if no_results.len() == 1 { "has" } else { "have" },
+            if no_results.len() == 1 { "it" } else { "them" }
         ));
     }
     let named = raw.schools.len();

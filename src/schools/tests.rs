@@ -346,3 +346,28 @@ fn the_programmes_own_attribution_caveat_stands_beside_the_figures_over_time() {
         .any(|s| s.contains("improvements cannot be attributed to the programme alone")));
     assert!(m.sources.iter().any(|s| s == "uow-clp-account"));
 }
+
+#[test]
+fn an_infant_school_with_no_ks2_results_gets_no_like_for_like_schools() {
+    let ds = bundled();
+    let esprit = crate::aggregate::CohortChoice::Cohort("esprit".into()).schools(&ds);
+    let group = crate::schools::comparison::group(&ds, &esprit);
+    assert!(
+        group.rule.contains(
+            "Alexandra Infants' School has no KS2 results, so no schools are chosen for it."
+        ),
+        "{}",
+        group.rule
+    );
+    let junior_only: Vec<&crate::model::School> = esprit
+        .iter()
+        .copied()
+        .filter(|s| s.urn == 143_485)
+        .collect();
+    let alone = crate::schools::comparison::group(&ds, &junior_only);
+    assert_eq!(
+        group.schools.iter().map(|s| s.urn).collect::<Vec<_>>(),
+        alone.schools.iter().map(|s| s.urn).collect::<Vec<_>>(),
+        "the infant school brings no schools into the group"
+    );
+}
