@@ -185,6 +185,8 @@ pub enum RowKind {
     England,
     /// A local authority area.
     Area,
+    /// The home area's region.
+    Region,
     /// A school.
     School,
 }
@@ -302,6 +304,8 @@ pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
             year: Some(area_year),
             kind: if area == ENGLAND {
                 RowKind::England
+            } else if raw.context.as_ref().and_then(|c| c.region.as_deref()) == Some(area) {
+                RowKind::Region
             } else {
                 RowKind::Area
             },
@@ -393,7 +397,7 @@ pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
     }
     let area_years: Vec<u16> = rows
         .iter()
-        .filter(|r| r.kind == RowKind::Area)
+        .filter(|r| matches!(r.kind, RowKind::Area | RowKind::Region))
         .filter_map(|r| r.year)
         .collect();
     if let (Some(a), Some(s)) = (area_years.iter().max(), year) {

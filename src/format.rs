@@ -114,6 +114,15 @@ pub fn date(iso: &str) -> String {
     }
 }
 
+/// A name in the possessive: "Stoke-on-Trent's", "West Midlands'".
+pub fn possessive(name: &str) -> String {
+    if name.ends_with('s') {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
+    }
+}
+
 /// An ISO date as its month and year, `March 2017`; other text is returned as it is.
 pub fn month_year(iso: &str) -> String {
     let full = date(iso);

@@ -104,7 +104,11 @@ fn against_average(scored: &[(Subject, f64, String)]) -> String {
 /// chosen schools in each subject.
 pub fn progress(model: &ProgressChart) -> Vec<String> {
     let mut out = Vec::new();
-    for row in model.rows.iter().filter(|r| r.kind == RowKind::Area) {
+    for row in model
+        .rows
+        .iter()
+        .filter(|r| matches!(r.kind, RowKind::Area | RowKind::Region))
+    {
         let scored: Vec<(Subject, f64, String)> = model
             .subjects
             .iter()
@@ -119,8 +123,8 @@ pub fn progress(model: &ProgressChart) -> Vec<String> {
         }
         let year = row.year.map(|y| format!("In {y} ")).unwrap_or_default();
         out.push(format!(
-            "{year}{}'s KS2 progress was {}.",
-            row.label,
+            "{year}{} KS2 progress was {}.",
+            format::possessive(&row.label),
             against_average(&scored)
         ));
     }

@@ -602,6 +602,8 @@ pub const LOADER_TITLE: &str = "Load your data";
 /// The file picker's label.
 pub const LOADER_LABEL: &str =
     "Choose a dataset JSON, or a cohort list CSV with DfE KS2 and Ofsted CSVs, or drop them here";
+/// The other school files the loader reads with a cohort list.
+pub const LOADER_MORE: &str = "With them, DfE's links between predecessor and successor schools, its school list, census and free-school-meal files and a graded-inspection history are read too: predecessors' results and inspections are kept, each marked as theirs.";
 /// What files the loader reads.
 pub const LOADER_HINT: &str = "CSV files may be UTF-8 or what Excel saves as \u{201c}CSV (Comma delimited)\u{201d}. To cite a file your own way, add a CSV with the columns file, publisher, title, date.";
 /// Where the files go (nowhere).

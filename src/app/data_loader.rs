@@ -155,6 +155,7 @@ pub fn DataLoader(user: RwSignal<Option<UserData>>) -> impl IntoView {
                     data-testid="file-input"
                     on:change=on_pick
                 />
+                <p class="loader__hint">{crate::view::LOADER_MORE}</p>
                 <p class="loader__hint">{crate::view::LOADER_HINT}</p>
                 <p class="loader__privacy">{crate::view::LOADER_PRIVACY}</p>
             </div>

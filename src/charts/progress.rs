@@ -546,6 +546,7 @@ where
         let color = match row.kind {
             RowKind::England => palette::ENGLAND,
             RowKind::Area => palette::AREA,
+            RowKind::Region => palette::REGION,
             RowKind::School => palette::SCHOOL,
         };
         let zero = scale.px(0.0);

@@ -227,15 +227,16 @@ fn bar(ds: &Dataset, id: ChartId, m: &AnyChart) -> String {
 /// "Load your data", inert until the enhancer makes it ask for the app: files chosen here
 /// are handed to the app's own picker once it has taken over.
 fn loader() -> String {
-    use crate::view::{LOADER_HINT, LOADER_LABEL, LOADER_PRIVACY, LOADER_TITLE};
+    use crate::view::{LOADER_HINT, LOADER_LABEL, LOADER_MORE, LOADER_PRIVACY, LOADER_TITLE};
     format!(
         "<section class=\"loader prerender__js\" inert aria-hidden=\"true\" aria-labelledby=\"pre-loader-title\">\
          <h2 id=\"pre-loader-title\" class=\"loader__title\">{}</h2><div class=\"loader__drop\">\
          <label for=\"pre-data-files\" class=\"loader__label\">{}</label>\
          <input id=\"pre-data-files\" type=\"file\" multiple accept=\".json,.csv,application/json,text/csv\" data-twin=\"#data-files\">\
-         <p class=\"loader__hint\">{}</p><p class=\"loader__privacy\">{}</p></div></section>",
+         <p class=\"loader__hint\">{}</p><p class=\"loader__hint\">{}</p><p class=\"loader__privacy\">{}</p></div></section>",
         esc(LOADER_TITLE),
         esc(LOADER_LABEL),
+        esc(LOADER_MORE),
         esc(LOADER_HINT),
         esc(LOADER_PRIVACY)
     )

@@ -21,7 +21,8 @@ test('the progress chart over time shows the gap years and marks the cohort star
   assert.ok(whole.includes(`From 2016 to 2019 Stoke-on-Trent's progress fell in reading (0.0 to ${MINUS}0.91)`), 'summary from the figures');
   assert.ok(whole.includes('No KS2 assessments took place in 2020 and 2021'), 'the break note');
   assert.ok(whole.includes("DfE's 2021 grouping"), 'the neighbours grouping is named');
-  assert.ok(whole.includes('checked against DfE\'s 2016 figures for Stoke-on-Trent'), 'the account\'s statement beside the figures');
+  assert.ok(whole.includes('Beside the 2016 figures for Stoke-on-Trent: reading progress 0.0, above West Midlands'), 'the account\'s statement beside the figures');
+  assert.ok(whole.includes('It holds for reading progress but not for writing progress and maths progress.'), 'and whether it holds');
   assert.ok(whole.includes('Local Authority Interactive Tool'), 'source line names LAIT');
   await card(page, 'area-progress').screenshot({ path: shotPath('area-progress-desktop') });
   await card(page, 'area-attainment').screenshot({ path: shotPath('area-attainment-desktop') });

@@ -38,11 +38,14 @@ test('the seed figures are visible, each chart with its source line', async () =
   await page.goto(site.server.url);
   await waitForCharts(page);
   const progress = await textOf(page, '[data-testid="chart-ks2-progress"] [data-testid="chart-figure"]');
-  for (const s of ['Stoke-on-Trent (2016)', '+0.2', '+0.4', 'England']) {
+  // The schools' year: DfE's 2019 figures for the areas, at the two places published; England
+  // once, at DfE's +0.03.
+  for (const s of ['Stoke-on-Trent (2019)', `${MINUS}0.91`, `${MINUS}0.42`, 'West Midlands (2019)', 'England (2019)', '+0.03']) {
     assert.ok(progress.includes(s), `KS2 chart shows ${s}`);
   }
+  assert.ok(!progress.includes('England (2019)0.0'), 'no second England figure');
   const dis = await textOf(page, '[data-testid="chart-disadvantaged"] [data-testid="chart-figure"]');
-  for (const s of [`${MINUS}0.2`, `${MINUS}0.1`, '+0.1', `${MINUS}0.7`, `${MINUS}0.3`, `${MINUS}0.5`, '23%', '14.5%']) {
+  for (const s of [`${MINUS}1.29`, `${MINUS}0.62`, '25.2%', '15.8%']) {
     assert.ok(dis.includes(s), `disadvantaged chart shows ${s}`);
   }
   const ofsted = await textOf(page, '[data-testid="chart-ofsted"] [data-testid="chart-figure"]');
@@ -52,17 +55,17 @@ test('the seed figures are visible, each chart with its source line', async () =
   assert.equal(await page.getByTestId('fact-cohorts').textContent(), '12');
   assert.equal(await page.getByTestId('fact-schools').textContent(), '55');
   const lines = {
-    'ks2-progress': 'University of Worcester',
-    disadvantaged: 'University of Worcester',
+    'ks2-progress': 'Local Authority Interactive Tool',
+    disadvantaged: 'Local Authority Interactive Tool',
     ofsted: 'Ofsted, Management information',
   };
   for (const [id, publisher] of Object.entries(lines)) {
     const line = await textOf(page, `[data-testid="chart-${id}"] [data-testid="source-line"]`);
     assert.ok(line.startsWith('Source:') && line.includes(publisher), `${id} source line: ${line}`);
   }
-  // The statement without a figure is kept as words, never a number.
+  // The statement without figures is kept as words, beside the figures that test it.
   const notes = await textOf(page, '[data-testid="chart-ks2-progress"]');
-  assert.ok(notes.includes('above the West Midlands and its statistical neighbours (no figures given)'));
+  assert.ok(notes.includes('\u201cabove West Midlands and statistical neighbours\u201d; it gives no figures for either. Beside the 2016 figures'));
   await context.close();
 });
 
@@ -89,15 +92,22 @@ test('the cohort selector changes every per-cohort chart, for every cohort', asy
       assert.ok(!progress.includes(short), `${cohort.id}: ${short} not drawn`);
     }
     const ofsted = await textOf(page, '[data-testid="chart-ofsted"] [data-testid="chart-figure"]');
-    assert.ok(ofsted.includes(`(n = ${members.length})`), `${cohort.id}: its own Ofsted bar`);
+    // Fewer than five schools: each named, never a share.
+    const many = members.length === 1 ? 'school' : 'schools';
+    assert.ok(ofsted.includes(`${members.length} ${many}, each at its latest inspection`), `${cohort.id}: its own Ofsted row`);
+    for (const s of members) {
+      assert.ok(ofsted.includes(s.name.replace(/ School$/, '')), `${cohort.id}: ${s.name} named in the Ofsted chart`);
+    }
     const card = await textOf(page, '[data-testid="chart-ofsted"]');
     // The caveat is about the latest inspection, the one the chart counts.
     const latest = (m) => [...m.ofsted].sort((a, b) => a.date.localeCompare(b.date)).at(-1);
     for (const s of members.filter((m) => latest(m)?.predecessor)) {
-      assert.ok(card.includes(`predecessor school's judgement for ${s.name}`), `${s.name}: predecessor caveat shown`);
+      const caveat = card.match(/Includes the predecessor school's judgement for ([^:]+):/);
+      assert.ok(caveat && caveat[1].includes(s.name), `${s.name}: predecessor caveat shown`);
     }
     const dis = await textOf(page, '[data-testid="chart-disadvantaged"]');
-    assert.ok(dis.includes(`No disadvantaged-pupil or FSM figures are published for ${cohort.name}`));
+    const derived = dis.includes(`${cohort.name}'s bar is derived, not a DfE figure`);
+    assert.ok(derived || dis.includes(`No disadvantaged-pupil figures are published for ${cohort.name}'s schools`), `${cohort.id}: what the disadvantaged chart has of it`);
     for (const id of CHARTS) {
       await page.locator(`[data-testid="chart-${id}"] [data-testid="chart-figure"]`)
         .screenshot({ path: shotPath(`chart-${id}-${cohort.id}`) });
@@ -116,7 +126,7 @@ test('the table tab lists the same figures as the chart, one tap away', async ()
   const rows = await page.getByTestId('table-ks2-progress').locator('tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
   const stoke = rows.filter((r) => r[0] === 'Stoke-on-Trent').map((r) => r.slice(2, 4));
-  assert.deepEqual(stoke, [['Reading', '0.0 (\u201cin line with national\u201d)'], ['Writing', '+0.2'], ['Maths', '+0.4']]);
+  assert.deepEqual(stoke, [['Reading', `${MINUS}0.91`], ['Writing', `${MINUS}0.42`], ['Maths', `${MINUS}0.65`]]);
   const abbey = rows.filter((r) => r[0] === 'Abbey Hulton Primary').map((r) => r[3]);
   assert.deepEqual(abbey, [`${MINUS}5.9`, `${MINUS}0.2`, `${MINUS}4.7`]);
   await card.getByTestId('tab-chart').click();

@@ -26,7 +26,7 @@ test('a presenter steps through a prepared deck by keyboard, in large type', asy
     await page.keyboard.press(key);
     await count.filter({ hasText: expected }).waitFor();
   }
-  assert.equal(await title.textContent(), 'Ofsted judgements: All programme schools');
+  assert.equal(await title.textContent(), 'Ofsted judgements: All named schools (7 of 55)');
   await page.waitForURL(/slide=2/);
   // The slide is in the link: a reload comes back to it.
   await page.reload();
