@@ -207,6 +207,9 @@ pub struct ProgressRow {
     pub series: Cow<'static, str>,
     /// One cell per subject, in [`Subject::ALL`] order.
     pub cells: [Cell; 3],
+    /// The row's own caveat, as the notes give it (England's definition, a predecessor's
+    /// figures), which its table rows and CSV carry too.
+    pub note: Option<String>,
 }
 
 impl ProgressRow {
@@ -294,8 +297,11 @@ pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
         };
         let figures = Subject::ALL
             .map(|subject| dataset.area_progress_at(area, subject, PupilGroup::All, area_year));
-        if area == ENGLAND {
-            england_note = england_words(&figures, area_year);
+        let note = (area == ENGLAND)
+            .then(|| england_words(&figures, area_year))
+            .flatten();
+        if note.is_some() {
+            england_note.clone_from(&note);
         }
         let cells = figures
             .map(|f| f.map_or_else(|| Cell::NotPublished("not published".into()), Cell::area));
@@ -312,6 +318,7 @@ pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
             urn: None,
             series: Cow::Owned(area.to_string()),
             cells,
+            note,
         });
     }
 
@@ -326,15 +333,18 @@ pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
         let result = school_result(school);
         // A figure published for a predecessor school says so wherever it is shown: in the
         // row's name (so the tooltip, the table and the CSV carry it) and in the notes.
+        let mut row_note = None;
         let label = match result.as_ref().and_then(|r| r.published_as.as_ref()) {
             Some(p) => {
-                notes.push(format!(
+                let said = format!(
                     "{}: the {} figures were published for the predecessor school, {} (URN {}).",
                     school.name,
                     result.as_ref().map_or(0, |r| r.year),
                     p.name,
                     p.urn
-                ));
+                );
+                row_note = Some(said.clone());
+                notes.push(said);
                 format!(
                     "{} (predecessor's figures)",
                     short_school_name(&school.name)
@@ -380,6 +390,7 @@ pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
                     )
                 };
                 notes.push(format!("{}: {why}", school.name));
+                row_note = Some(why);
                 (
                     None,
                     std::array::from_fn(|_| Cell::NotPublished("no KS2 results".into())),
@@ -393,6 +404,7 @@ pub fn progress_chart(dataset: &Dataset, sel: &Selection) -> ProgressChart {
             urn: Some(school.urn),
             series: Cow::Borrowed(SCHOOLS),
             cells,
+            note: row_note,
         });
     }
     let area_years: Vec<u16> = rows

@@ -117,6 +117,7 @@ pub fn progress(model: &ProgressChart) -> DataTable {
                 TableCell::text(subject.label()),
                 value,
                 TableCell::text(source),
+                TableCell::text(row.note.clone().unwrap_or_default()),
             ]);
         }
     }
@@ -131,6 +132,7 @@ pub fn progress(model: &ProgressChart) -> DataTable {
             col("Subject", false),
             col("Progress score", true),
             col("Source", false),
+            col("Note", false),
         ],
         rows,
     }
@@ -428,9 +430,11 @@ mod tests {
         let mut lines = csv.lines();
         assert_eq!(
             lines.next(),
-            Some("School or area,Year,Subject,Progress score,Source,\"Source citation (x: not available, z: not applicable)\"")
+            Some("School or area,Year,Subject,Progress score,Source,Note,\"Source citation (x: not available, z: not applicable)\"")
         );
-        assert!(csv.contains("Abbey Hulton Primary,2019,Reading,-5.9,dfe-ks2-2019,"));
+        assert!(csv.contains("Abbey Hulton Primary,2019,Reading,-5.9,dfe-ks2-2019,,"));
+        // England's row carries its definition, as the page's note gives it.
+        assert!(csv.contains("England,2019,Reading,0.03,dfe-lait-ks2,\"England in 2019: DfE's published figure for all state-funded schools"), "{csv}");
         assert!(!csv.contains('\u{2212}'), "ASCII minus in CSV");
         assert!(
             csv.contains("\"DfE's school performance tables for 2019: each school's reading, writing and maths"),

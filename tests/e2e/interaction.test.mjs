@@ -244,7 +244,7 @@ test('PNG, SVG and CSV downloads hold the chart, its title, source and figures',
   const [csvName, csv] = await download(page, 'ks2-progress', 'csv');
   assert.equal(csvName, 'ks2-progress_seven-stars_2019.csv');
   const rows = parseCsv(csv.toString('utf8'));
-  assert.deepEqual(rows[0], ['School or area', 'Year', 'Subject', 'Progress score', 'Source', 'Source citation (x: not available, z: not applicable)']);
+  assert.deepEqual(rows[0], ['School or area', 'Year', 'Subject', 'Progress score', 'Source', 'Note', 'Source citation (x: not available, z: not applicable)']);
   await page.getByTestId('chart-ks2-progress').getByTestId('tab-table').click();
   const table = await page.getByTestId('table-ks2-progress').locator('tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
@@ -257,7 +257,7 @@ test('PNG, SVG and CSV downloads hold the chart, its title, source and figures',
     const shownNumber = Number.parseFloat(t[3].replace(MINUS, '-'));
     if (Number.isNaN(shownNumber)) assert.ok(['x', 'z'].includes(c[3]), `${t[3]} is a DfE symbol in the CSV: ${c[3]}`);
     else assert.equal(Number(c[3]), shownNumber);
-    if (c[4]) assert.ok(c[5].length > 20, 'each figure names its source in full');
+    if (c[4]) assert.ok(c[6].length > 20, 'each figure names its source in full');
   });
 
   const [ofstedCsvName] = await download(page, 'ofsted', 'csv');

@@ -132,6 +132,30 @@ test('a figure published for a predecessor school says so in the chart, tooltip 
   await context.close();
 });
 
+test('with DfE\'s links file, an inspection dated before a school\'s URN opened is its predecessor\'s, in the page too', async (t) => {
+  const shared = path.join(ROOT, '../shared/data');
+  if (!fs.existsSync(shared)) { t.skip(`${shared} is absent: the real files live there`); return; }
+  const { context, page, problems } = await openPage(site.browser);
+  await page.goto(site.server.url);
+  await waitForCharts(page);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'links-'));
+  const cohorts = path.join(dir, 'compass.csv');
+  fs.writeFileSync(cohorts, 'cohort,cohort_name,joined_year,urn\ncompass,Compass Group,2016,144441\n');
+  await page.getByTestId('file-input').setInputFiles([
+    cohorts,
+    path.join(shared, 'england_ks2_2019_schools.csv'),
+    path.join(shared, 'ofsted_latest_inspections_2018-07-31.csv'),
+    path.join(shared, 'stoke_school_links_2025-04-22.csv'),
+  ]);
+  await page.getByTestId('your-data-banner').waitFor();
+  const ofsted = await textOf(page, '[data-testid="chart-ofsted"] [data-testid="chart-figure"]');
+  assert.ok(ofsted.includes('Milton Primary Academy: Inadequate, 25 March 2015 (an inspection of its predecessor, Milton Primary School)'), ofsted);
+  const card = await textOf(page, '[data-testid="chart-ofsted"]');
+  assert.ok(card.includes("Includes the predecessor school's judgement for Milton Primary Academy"), card);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('an importer that cannot start or stops says so, and the charts stay', async () => {
   for (const [what, body, expected] of [
     // Offline on a first visit, or the file missing on the server.
