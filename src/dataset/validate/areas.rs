@@ -2,9 +2,10 @@
 //! reference resolves, each series is unique and its years are unique, values lie in their
 //! measure's range, and precision is one a source could publish.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use super::{Context, Validator, PROGRESS_LIMIT};
+use super::{Context, Validator};
+use crate::dataset::PROGRESS_LIMIT;
 use crate::error::Problem;
 use crate::model::{AreaSeries, RawDataset};
 
@@ -43,19 +44,15 @@ impl Validator {
                 ),
             );
         }
-        let mut series_seen = HashMap::new();
+        self.index(
+            "series for area, measure and pupils",
+            "area_series",
+            raw.area_series
+                .iter()
+                .map(|s| format!("{} {:?} {:?}", s.area, s.measure, s.pupils)),
+        );
         for (i, s) in raw.area_series.iter().enumerate() {
             let path = format!("area_series[{i}]");
-            if let Some(first) = series_seen.insert((s.area.as_str(), s.measure, s.pupils), i) {
-                self.push(
-                    path.clone(),
-                    Problem::Duplicate {
-                        what: "series for area, measure and pupils",
-                        id: format!("{} {:?} {:?}", s.area, s.measure, s.pupils),
-                        first: format!("area_series[{first}]"),
-                    },
-                );
-            }
             self.area_series(&path, s, ctx);
         }
     }
