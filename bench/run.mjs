@@ -156,9 +156,9 @@ const cohortValues = (page) => page.$$eval('#cohort-select option', (os) => os.m
 function changeCohort(page, value) {
   return page.evaluate(async (value) => {
     const sel = document.getElementById('cohort-select');
-    // The option reads "Seven Stars (5 named)" or, for a complete list, "(5 schools)"; the chart title names the cohort alone.
+    // The option reads "Seven Stars (5 named schools)" or, for a complete list, "(5 schools)"; the chart title names the cohort alone.
     const label = [...sel.options].find((o) => o.value === value)?.textContent ?? value;
-    const name = label.replace(/\s*\([\d,]+ (named|schools)\)$/, '');
+    const name = label.replace(/\s*\([\d,]+ (named )?schools?\)$/, '');
     const title = () => document.querySelector('[data-testid="chart-ks2-progress"] h2')?.textContent ?? '';
     const before = window.__bench.longTasks.length;
     // Start in a task of its own (a timer), not in the one that ran this script.

@@ -132,6 +132,44 @@ pub fn month_year(iso: &str) -> String {
     }
 }
 
+/// Joins phrases as English lists do: "a", "a and b", "a, b and c".
+pub fn join_words(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// A progress score at its published precision, else at one place.
+pub fn progress_text(value: f64, decimals: Option<u8>) -> String {
+    match decimals {
+        Some(d) => crate::format::progress_at(value, d),
+        None => crate::format::progress(value),
+    }
+}
+
+/// A school's name without a trailing " School", which every label would repeat.
+pub fn short_school_name(name: &str) -> String {
+    name.strip_suffix(" School")
+        .unwrap_or(name)
+        .trim_end()
+        .to_string()
+}
+
+/// A slug for ids: lowercase letters, digits and single hyphens.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
 /// Text made safe for an HTML attribute value in double quotes.
 pub fn html_attr(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -197,6 +235,14 @@ pub fn date_time(iso: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_join_as_english() {
+        let w = |v: &[&str]| join_words(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(w(&["a"]), "a");
+        assert_eq!(w(&["a", "b"]), "a and b");
+        assert_eq!(w(&["a", "b", "c"]), "a, b and c");
+    }
 
     #[test]
     fn progress_scores_carry_a_sign_and_a_true_minus() {

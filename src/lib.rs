@@ -1,15 +1,21 @@
-//! cohort-dashboard: KS2 progress, disadvantaged pupils and Ofsted judgements of the
-//! University of Worcester Collaborative Leadership Programme in Stoke-on-Trent.
+//! cohort-dashboard: a dashboard of a school-improvement programme's schools (KS2 progress,
+//! disadvantaged pupils, Ofsted judgements) against their home area, its region, its
+//! statistical neighbours and England, from one dataset file.
 //!
-//! The crate has two halves. The pure core ([`model`], [`dataset`], [`aggregate`],
-//! [`format`], [`charts`]) has no web dependency, builds on the host and is tested with plain
-//! `cargo test`. The browser shell (`app`, wasm32 only) fetches the dataset and wires the
-//! core's output into Leptos components.
+//! The crate is layered, each layer using only those below it:
+//! - the shell, wasm32 only: [`app`] (the page), `enhance` (the prerendered view's pointer),
+//!   and [`worker`] (your own files); and the host's [`prerender`] and `bin/`;
+//! - [`view`]: the view as link state;
+//! - [`charts`]: one folder per chart over a shared kit, behind one `Chart` interface;
+//! - the vocabulary the charts share: [`selection`], [`provenance`] (legends, sources,
+//!   statements and their tests), [`stats`], [`scale`], [`format`], [`table`];
+//! - the data: [`dataset`] (validated), [`import`] (files into a dataset), [`model`] (the file's
+//!   shape), [`error`], [`dates`], [`order`], [`breaks`].
+//!
+//! Everything but the shell builds on the host and is tested with plain `cargo test`.
 
-pub mod aggregate;
 pub mod breaks;
 pub mod charts;
-pub mod claims;
 pub mod dataset;
 pub mod dates;
 pub mod error;
@@ -19,10 +25,11 @@ pub mod model;
 pub mod order;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
-pub mod schools;
-pub mod summary;
+pub mod provenance;
+pub mod scale;
+pub mod selection;
+pub mod stats;
 pub mod table;
-pub mod trend;
 pub mod view;
 pub mod worker;
 

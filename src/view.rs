@@ -5,125 +5,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::aggregate::{school_years, CohortChoice, Selection};
+use crate::charts::ChartId;
 use crate::dataset::Dataset;
 use crate::model::{PupilGroup, Subject};
-
-/// The charts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ChartId {
-    /// KS2 progress.
-    Ks2Progress,
-    /// The cohort's schools' KS2 progress year by year.
-    SchoolsOverTime,
-    /// KS2 progress of the area against its comparators, year by year.
-    AreaProgress,
-    /// % meeting the expected standard of the area against its comparators, year by year.
-    AreaAttainment,
-    /// Disadvantaged pupils and FSM.
-    Disadvantaged,
-    /// % of primary pupils eligible for FSM of the area against its comparators.
-    AreaFsm,
-    /// Ofsted judgements.
-    Ofsted,
-    /// Each school's graded inspections on a time line.
-    Inspections,
-}
-
-impl ChartId {
-    /// What the chart shows, in a sentence or two, under its title.
-    pub fn explainer(self) -> &'static str {
-        match self {
-            ChartId::Ks2Progress => "A progress score compares pupils' KS2 results with those of pupils across England who had similar results at KS1. 0 is the national average; +1 means a school's pupils scored on average one mark more than similar pupils nationally.",
-            ChartId::SchoolsOverTime => "Each school's KS2 progress year by year, with the area and England, the cohort's pupil-weighted mean and a like-for-like group of the area's other schools. Hollow markers are figures published for a predecessor school (before an academy conversion).",
-            ChartId::Inspections => "Each school's graded Ofsted inspections on a time line: the disc's colour and number are the judgement (1 Outstanding, 2 Good, 3 Requires improvement, 4 Inadequate). Dotted lines mark the programme's start.",
-            ChartId::Disadvantaged => "How much progress disadvantaged pupils made, compared with disadvantaged pupils across England, and how many pupils are eligible for free school meals.",
-            ChartId::Ofsted => "Share of schools at each Ofsted overall-effectiveness judgement, from each school's latest inspection.",
-            ChartId::AreaProgress => "How the area's pupils' KS2 progress compares, year by year, with its region, England and the ten local authorities most like it (its statistical neighbours). 0 is the national average of all pupils.",
-            ChartId::AreaAttainment => "The share of pupils meeting the expected standard in reading, writing and maths, year by year, in the area, its region, England and its statistical neighbours. It continues after progress scores stop.",
-            ChartId::AreaFsm => "The share of primary pupils eligible for free school meals (January census), year by year, in the area, its region, England and its statistical neighbours.",
-        }
-    }
-
-    /// All charts in page order.
-    pub const ALL: [ChartId; 8] = [
-        ChartId::Ks2Progress,
-        ChartId::SchoolsOverTime,
-        ChartId::AreaProgress,
-        ChartId::AreaAttainment,
-        ChartId::Disadvantaged,
-        ChartId::AreaFsm,
-        ChartId::Ofsted,
-        ChartId::Inspections,
-    ];
-
-    /// Id used in links, element ids and file names.
-    pub fn id(self) -> &'static str {
-        match self {
-            ChartId::Ks2Progress => "ks2-progress",
-            ChartId::SchoolsOverTime => "schools-over-time",
-            ChartId::AreaProgress => "area-progress",
-            ChartId::AreaAttainment => "area-attainment",
-            ChartId::Disadvantaged => "disadvantaged",
-            ChartId::AreaFsm => "area-fsm",
-            ChartId::Ofsted => "ofsted",
-            ChartId::Inspections => "inspections",
-        }
-    }
-
-    /// Whether it draws area figures over time (and so needs the dataset's area context).
-    pub fn is_area_trend(self) -> bool {
-        matches!(
-            self,
-            ChartId::AreaProgress | ChartId::AreaAttainment | ChartId::AreaFsm
-        )
-    }
-
-    /// The part of a selection this chart's model depends on: the area charts do not depend
-    /// on the cohort or the schools' year, so a cohort change leaves their model untouched.
-    pub fn depends_on(self, sel: &Selection) -> Selection {
-        if self.is_area_trend() {
-            Selection {
-                cohort: CohortChoice::Programme,
-                year: None,
-                ..sel.clone()
-            }
-        } else {
-            sel.clone()
-        }
-    }
-
-    /// The charts a dataset has figures for, in page order: the area charts only where it
-    /// has an area context with series.
-    pub fn available(dataset: &Dataset) -> Vec<ChartId> {
-        let areas = dataset.raw().context.is_some() && !dataset.raw().area_series.is_empty();
-        let history = crate::schools::has_history(dataset);
-        let inspected = dataset.raw().schools.iter().any(|s| s.ofsted.len() > 1);
-        // Disadvantaged pupils: area figures, FSM shares or schools' own disadvantaged scores.
-        let raw = dataset.raw();
-        let disadvantage = raw
-            .area_progress
-            .iter()
-            .any(|p| p.pupils == crate::model::PupilGroup::Disadvantaged)
-            || !raw.fsm.is_empty()
-            || raw
-                .schools
-                .iter()
-                .any(|s| s.ks2.iter().any(|r| r.disadvantaged.is_some()));
-        Self::ALL
-            .into_iter()
-            .filter(|c| areas || !c.is_area_trend())
-            .filter(|c| history || *c != ChartId::SchoolsOverTime)
-            .filter(|c| inspected || *c != ChartId::Inspections)
-            .filter(|c| disadvantage || *c != ChartId::Disadvantaged)
-            .collect()
-    }
-
-    /// The chart with this id.
-    pub fn from_id(id: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.id() == id)
-    }
-}
+use crate::selection::{school_years, CohortChoice, Selection};
 
 /// What a chart card shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -265,8 +150,7 @@ impl View {
     /// The slides of the presentation: the chosen deck, or each chart for the current cohort.
     pub fn slides(&self) -> Vec<Slide> {
         if self.deck.is_empty() {
-            ChartId::ALL
-                .into_iter()
+            ChartId::all()
                 .map(|chart| Slide {
                     chart,
                     cohort: self.selection.cohort.clone(),
@@ -538,13 +422,17 @@ fn series_ids(dataset: &Dataset) -> BTreeSet<String> {
         .iter()
         .map(|a| a.id.clone())
         .chain(raw.ofsted_distributions.iter().map(|d| d.id.clone()))
-        .chain(raw.schools.iter().map(|s| crate::schools::series_of(s.urn)))
+        .chain(
+            raw.schools
+                .iter()
+                .map(|s| crate::charts::schools::series_of(s.urn)),
+        )
         .chain([
-            crate::schools::COHORT_MEAN.to_string(),
-            crate::schools::LIKE_FOR_LIKE.to_string(),
-            crate::aggregate::SCHOOLS.to_string(),
-            crate::aggregate::COHORT_BAR.to_string(),
-            crate::trend::NEIGHBOURS.to_string(),
+            crate::charts::schools::COHORT_MEAN.to_string(),
+            crate::charts::schools::LIKE_FOR_LIKE.to_string(),
+            crate::charts::progress::SCHOOLS.to_string(),
+            crate::charts::ofsted::COHORT_BAR.to_string(),
+            crate::provenance::NEIGHBOURS.to_string(),
         ])
         .collect()
 }
@@ -558,7 +446,7 @@ pub fn swatch_class(
     nth: usize,
 ) -> &'static str {
     // The disadvantaged chart draws the cohort's bar in the schools' colour.
-    if chart == ChartId::Disadvantaged && series == crate::aggregate::COHORT_BAR {
+    if chart == crate::charts::disadvantaged::ID && series == crate::charts::ofsted::COHORT_BAR {
         return "legend__swatch legend__swatch--school";
     }
     if Some(series) == region {
@@ -571,12 +459,12 @@ pub fn swatch_class(
             "legend__swatch legend__swatch--s2",
             "legend__swatch legend__swatch--s3",
         ][nth % 4],
-        crate::schools::COHORT_MEAN => "legend__swatch legend__swatch--ink",
-        crate::schools::LIKE_FOR_LIKE => "legend__swatch legend__swatch--neighbours",
-        crate::aggregate::ENGLAND => "legend__swatch legend__swatch--england",
-        crate::aggregate::SCHOOLS => "legend__swatch legend__swatch--school",
-        crate::aggregate::COHORT_BAR => "legend__swatch legend__swatch--group",
-        crate::trend::NEIGHBOURS => "legend__swatch legend__swatch--neighbours",
+        crate::charts::schools::COHORT_MEAN => "legend__swatch legend__swatch--ink",
+        crate::charts::schools::LIKE_FOR_LIKE => "legend__swatch legend__swatch--neighbours",
+        crate::dataset::ENGLAND => "legend__swatch legend__swatch--england",
+        crate::charts::progress::SCHOOLS => "legend__swatch legend__swatch--school",
+        crate::charts::ofsted::COHORT_BAR => "legend__swatch legend__swatch--group",
+        crate::provenance::NEIGHBOURS => "legend__swatch legend__swatch--neighbours",
         s if s.contains("programme") || s.contains("primary") => {
             "legend__swatch legend__swatch--group"
         }
@@ -717,8 +605,8 @@ mod tests {
         view.selection.cohort = CohortChoice::Cohort("esprit".into());
         view.selection.subject = Some(Subject::Maths);
         view.selection.hidden = ["england".to_string(), "programme-16".to_string()].into();
-        view = view.with_tab(ChartId::Ofsted, Tab::Table);
-        view = view.with_tab(ChartId::Ks2Progress, Tab::Sources);
+        view = view.with_tab(crate::charts::ofsted::ID, Tab::Table);
+        view = view.with_tab(crate::charts::progress::ID, Tab::Sources);
         let q = view.to_query();
         assert_eq!(
             q,
@@ -751,9 +639,9 @@ mod tests {
     #[test]
     fn choosing_the_chart_tab_again_removes_it_from_the_link() {
         let v = View::default()
-            .with_tab(ChartId::Ofsted, Tab::Table)
-            .with_tab(ChartId::Ofsted, Tab::Chart);
-        assert_eq!(v.tab(ChartId::Ofsted), Tab::Chart);
+            .with_tab(crate::charts::ofsted::ID, Tab::Table)
+            .with_tab(crate::charts::ofsted::ID, Tab::Chart);
+        assert_eq!(v.tab(crate::charts::ofsted::ID), Tab::Chart);
         assert_eq!(v.to_query(), "?chart=ofsted");
     }
 
@@ -780,7 +668,7 @@ mod tests {
         let slides = view.slides();
         assert_eq!(
             slides.iter().map(|s| s.chart).collect::<Vec<_>>(),
-            ChartId::ALL.to_vec()
+            ChartId::all().collect::<Vec<_>>()
         );
         assert!(slides
             .iter()
@@ -830,8 +718,8 @@ mod tests {
     #[test]
     fn toggling_a_series_twice_shows_it_again() {
         let v = View::default()
-            .with_series_toggled(ChartId::Ks2Progress, "schools")
-            .with_series_toggled(ChartId::Ks2Progress, "schools");
+            .with_series_toggled(crate::charts::progress::ID, "schools")
+            .with_series_toggled(crate::charts::progress::ID, "schools");
         assert!(v.selection.hidden.is_empty());
     }
 }

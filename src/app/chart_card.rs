@@ -12,13 +12,14 @@ use wasm_bindgen::JsCast;
 
 use super::data_table::DataTableView;
 use super::download::{save_png, save_text};
-use crate::charts::any::AnyChart;
-use crate::charts::pointing::{announce, category_line, key_move, source_named, TipPlace};
-use crate::charts::theme::recolour;
-use crate::charts::{locate, Mark};
+use crate::charts::kit::pointing::{announce, category_line, key_move, source_named, TipPlace};
+use crate::charts::kit::theme::recolour;
+use crate::charts::kit::{locate, Mark};
+use crate::charts::Built;
+use crate::charts::ChartId;
 use crate::dataset::Dataset;
 use crate::table::to_csv;
-use crate::view::{ChartId, Mode, Tab, Theme, View};
+use crate::view::{Mode, Tab, Theme, View};
 
 /// Moves keyboard focus to the element with this id, if it exists.
 pub(crate) fn focus_id(id: &str) {
@@ -37,7 +38,7 @@ pub fn ChartCard(
     /// Which chart.
     chart: ChartId,
     /// Its model for the current view.
-    model: Memo<AnyChart>,
+    model: Memo<Built>,
     /// The whole view.
     view: Memo<View>,
     /// Changes the view (and the address).

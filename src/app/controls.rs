@@ -4,9 +4,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::aggregate::{school_years, CohortChoice};
 use crate::dataset::Dataset;
 use crate::model::{PupilGroup, Subject};
+use crate::selection::{school_years, CohortChoice};
 use crate::view::{Mode, View};
 
 /// Labelled selects that change the view, and what is known of the chosen cohort's members.

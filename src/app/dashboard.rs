@@ -14,9 +14,9 @@ use super::presenter::Presenter;
 use super::programme_facts::ProgrammeFacts;
 use super::source_list::SourceList;
 use super::stage::{self, Stage};
-use crate::charts::any::AnyChart;
+use crate::charts::ChartId;
 use crate::dataset::Dataset;
-use crate::view::{ChartId, Mode, Theme, View};
+use crate::view::{Mode, Theme, View};
 
 /// The dashboard for one loaded dataset.
 #[component]
@@ -149,7 +149,7 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
         let ds = dataset.clone();
         // Models are keyed by what each chart depends on, so a change elsewhere leaves them.
         let key = Memo::new(move |_| selection.with(|s| chart.depends_on(s)));
-        let model = Memo::new(move |_| key.with(|s| AnyChart::build(chart, &ds, s)));
+        let model = Memo::new(move |_| key.with(|s| chart.build(&ds, s)));
         view! {
             <ChartCard
                 chart=chart

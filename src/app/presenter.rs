@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::aggregate::Selection;
-use crate::charts::any::AnyChart;
-use crate::charts::theme::recolour;
+use crate::charts::kit::theme::recolour;
+use crate::charts::Built;
 use crate::dataset::Dataset;
+use crate::selection::Selection;
 use crate::view::{Mode, Theme, View};
 
 /// Chart text is drawn at about this size before scaling.
@@ -37,7 +37,7 @@ fn viewport() -> (f64, f64) {
 fn chart_room(w: f64, h: f64, title: &str, source: &str) -> f64 {
     let inner = (w - 48.0).max(200.0);
     let lines = |text: &str, px: f64, bold: bool, width: f64| {
-        (crate::charts::text_width(text, px, bold) * 1.1 / width.max(1.0))
+        (crate::charts::kit::text_width(text, px, bold) * 1.1 / width.max(1.0))
             .ceil()
             .max(1.0)
     };
@@ -65,7 +65,7 @@ fn scale_bounds(h: f64) -> (f64, f64) {
 }
 
 /// Whether chart `m`, drawn `1/k` of the screen's width and scaled by `k`, fits `room` px.
-fn fits(m: &AnyChart, w: f64, room: f64, k: f64) -> bool {
+fn fits(m: &Built, w: f64, room: f64, k: f64) -> bool {
     let draw_w = ((w - 48.0) / k).max(240.0) as u32;
     f64::from(m.size(draw_w).1) * k <= room
 }
@@ -75,9 +75,9 @@ const MAX_PARTS: usize = 8;
 
 /// How many slides chart `m` needs on a `w` × `h` screen for each part to fit at the floor
 /// scale: 1 when it fits or cannot be split.
-fn parts_needed(m: &AnyChart, w: f64, h: f64, ds: &Dataset) -> usize {
+fn parts_needed(m: &Built, w: f64, h: f64, ds: &Dataset) -> usize {
     let (floor, _) = scale_bounds(h);
-    let fits_all = |parts: &[AnyChart]| {
+    let fits_all = |parts: &[Built]| {
         parts
             .iter()
             .all(|p| fits(p, w, chart_room(w, h, p.title(), &p.source_line(ds)), floor))
@@ -86,7 +86,7 @@ fn parts_needed(m: &AnyChart, w: f64, h: f64, ds: &Dataset) -> usize {
         return 1;
     }
     (2..=MAX_PARTS.min(m.school_rows()))
-        .find(|&p| fits_all(&m.split(p)))
+        .find(|&p| fits_all(&crate::charts::kit::parts::parts(m, p)))
         .unwrap_or(MAX_PARTS.min(m.school_rows()))
 }
 
@@ -101,7 +101,7 @@ pub fn Presenter(
     let size = RwSignal::new(viewport());
     let resize = window_event_listener(leptos::ev::resize, move |_| size.set(viewport()));
     // A deck of the default charts leaves out those the dataset has no figures for.
-    let available = crate::view::ChartId::available(&dataset);
+    let available = crate::charts::ChartId::available(&dataset);
     let deck = Memo::new(move |_| {
         view.with(|v| {
             let slides: Vec<_> = v
@@ -125,9 +125,9 @@ pub fn Presenter(
                         cohort: slide.cohort.clone(),
                         ..selection.clone()
                     };
-                    let m = AnyChart::build(slide.chart, &ds, &sel);
+                    let m = slide.chart.build(&ds, &sel);
                     let parts = parts_needed(&m, w, h, &ds);
-                    m.split(parts)
+                    crate::charts::kit::parts::parts(&m, parts)
                 })
                 .collect::<Vec<_>>()
         })

@@ -9,7 +9,7 @@ use crate::dataset::Dataset;
 /// The list of sources at the foot of the page, with the attribution caveat.
 #[component]
 pub fn SourceList(dataset: Arc<Dataset>) -> impl IntoView {
-    let caveats = crate::aggregate::attribution_statements(&dataset);
+    let caveats = crate::provenance::attribution_statements(&dataset);
     let sources = dataset.raw().sources.clone();
     view! {
         <section class="sources" id="sources" aria-labelledby="sources-title">

@@ -21,6 +21,10 @@ use std::collections::HashMap;
 use crate::error::{DataError, DataErrors, Problem};
 use crate::model::{Cohort, RawDataset, School, Score, Source, Urn, SCHEMA_VERSION};
 
+/// The id of England among a dataset's areas: the national comparator where a dataset has no
+/// area context naming its country.
+pub const ENGLAND: &str = "england";
+
 /// The largest magnitude a KS2 progress score can plausibly take. Published school scores lie
 /// within about ±25; a value beyond ±30 is a data error (a percentage in the wrong column, say).
 pub const PROGRESS_LIMIT: f64 = 30.0;

@@ -21,8 +21,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent, MouseEvent};
 
-use crate::charts::pointing::{announce, category_line, key_move, read_marks, TipPlace};
-use crate::charts::{locate, Mark};
+use crate::charts::kit::pointing::{announce, category_line, key_move, read_marks, TipPlace};
+use crate::charts::kit::{locate, Mark};
 
 mod controls;
 use controls::{wire_controls, Pending};

@@ -138,18 +138,7 @@ pub fn decode_text(name: &str, bytes: &[u8]) -> Result<(String, Encoding), Impor
     Ok((text, Encoding::Windows1252))
 }
 
-/// A slug for ids: lowercase letters, digits and single hyphens.
-pub fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
+pub use crate::format::slug;
 
 /// An Excel serial day (1900 system) as `YYYY-MM-DD`: 42803 → 2017-03-09.
 pub fn excel_date(serial: i64) -> String {

@@ -18,14 +18,14 @@
 //! and each chart's table is, under "The figures as a table" (inside `<noscript>`: where
 //! JavaScript runs the browser does not even parse it, and the page's Table tab has it).
 
-use crate::aggregate::Selection;
-use crate::charts::any::AnyChart;
-use crate::charts::pointing;
-use crate::charts::theme::recolour;
+use crate::charts::kit::pointing;
+use crate::charts::kit::theme::recolour;
+use crate::charts::ChartId;
 use crate::dataset::Dataset;
 use crate::format::html_attr as esc;
+use crate::selection::Selection;
 use crate::table::{readable_sources, DataTable};
-use crate::view::{ChartId, Theme};
+use crate::view::Theme;
 
 mod variants;
 
@@ -76,7 +76,7 @@ pub fn page(ds: &Dataset) -> Prerendered {
         out.push_str(&card(
             ds,
             id,
-            &AnyChart::build(id, ds, &sel),
+            &*id.build(ds, &sel),
             &mut drawings,
             &mut marks,
             &mut css,
@@ -173,7 +173,7 @@ fn controls(ds: &Dataset) -> String {
         let pupils = crate::model::PupilGroup::ALL.map(|g| g.menu_label().to_string());
         out.push_str(&menu("Pupils (area charts)", "pupils-select", &pupils));
     }
-    let years = crate::aggregate::school_years(ds);
+    let years = crate::selection::school_years(ds);
     if years.len() > 1 {
         let years: Vec<String> = years.iter().rev().map(ToString::to_string).collect();
         out.push_str(&menu("Year (schools)", "year-select", &years));
@@ -188,7 +188,7 @@ fn controls(ds: &Dataset) -> String {
 
 /// The legend and tabs of a card, inert until the enhancer makes them ask for the app (each
 /// names the app's element it stands for in `data-twin`, which the enhancer then uses).
-fn bar(ds: &Dataset, id: ChartId, m: &AnyChart) -> String {
+fn bar(ds: &Dataset, id: ChartId, m: &dyn crate::charts::Chart) -> String {
     let key = id.id();
     let region = ds.raw().context.as_ref().and_then(|c| c.region.clone());
     let legend: String = m
@@ -265,7 +265,7 @@ fn after(key: &str, title: &str) -> String {
 pub fn card(
     ds: &Dataset,
     id: ChartId,
-    m: &AnyChart,
+    m: &dyn crate::charts::Chart,
     drawings: &mut Vec<(String, String)>,
     marks: &mut Vec<(String, String)>,
     css: &mut String,
@@ -349,7 +349,7 @@ pub fn card(
         title = esc(m.title()),
         explainer = esc(id.explainer()),
         summary = esc(&m.summary().join(" ")),
-        source = esc(&m.source_line(ds)),
+        source = esc(&crate::charts::source_line(m, ds)),
     )
 }
 
@@ -387,7 +387,7 @@ fn table(t: &DataTable) -> String {
 }
 
 fn sources(ds: &Dataset) -> String {
-    let caveats: String = crate::aggregate::attribution_statements(ds)
+    let caveats: String = crate::provenance::attribution_statements(ds)
         .into_iter()
         .map(|(t, _)| format!("<li>{}</li>", esc(&t)))
         .collect();
@@ -429,7 +429,7 @@ mod tests {
         // empty frame until the wasm came).
         let css = include_str!("../../style/main.css");
         let html = page(&bundled()).html;
-        for id in ChartId::ALL {
+        for id in ChartId::all() {
             let key = id.id();
             for target in [format!("#pre-{key}"), format!("#pre-full-{key}")] {
                 let rule = format!("html[data-embed-chart=\"{key}\"] #prerender {target}");
@@ -448,7 +448,7 @@ mod tests {
         let pre = page(&ds);
         let html = &pre.html;
         for id in ChartId::available(&ds) {
-            let m = AnyChart::build(id, &ds, &Selection::default());
+            let m = id.build(&ds, &Selection::default());
             assert!(html.contains(&esc(m.title())), "{id:?} title");
             assert!(
                 html.contains(&esc(&m.summary().join(" "))),
@@ -524,7 +524,7 @@ mod tests {
             "a marks file for each drawing"
         );
         for id in ChartId::available(&ds) {
-            let m = AnyChart::build(id, &ds, &Selection::default());
+            let m = id.build(&ds, &Selection::default());
             for (name, text) in pre
                 .marks
                 .iter()
@@ -535,7 +535,7 @@ mod tests {
                     .trim_end_matches(".marks")
                     .parse()
                     .unwrap_or(0);
-                let read = crate::charts::pointing::read_marks(text);
+                let read = crate::charts::kit::pointing::read_marks(text);
                 let drawn = m.marks(w);
                 assert_eq!(read.len(), drawn.len(), "{name}: one line a mark");
                 assert!(!read.is_empty(), "{name}: marks to point at");

@@ -10,8 +10,6 @@
 //! proportions and sits top left in its box: drawn at its range's narrowest width, it is never
 //! scaled down, so its text is the page's size.
 
-use crate::charts::any::AnyChart;
-
 /// The widths scanned for steps (charts draw nothing narrower than 240 px), every 2 px.
 const SCAN: std::ops::RangeInclusive<u32> = 240..=1400;
 const STEP: usize = 2;
@@ -47,7 +45,7 @@ pub struct Variant {
 
 /// The steps of a chart's height over the column widths, merged to at most
 /// [`MAX_VARIANTS`] (then wide ones split at [`SPLITS`]), each with the width it is drawn at.
-pub fn variants(m: &AnyChart) -> Vec<Variant> {
+pub fn variants(m: &dyn crate::charts::Chart) -> Vec<Variant> {
     // Runs of equal height: (first width, last width, height).
     let mut runs: Vec<(u32, u32, u32)> = Vec::new();
     for w in SCAN.step_by(STEP) {
@@ -131,16 +129,16 @@ pub fn condition(v: &Variant) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::aggregate::Selection;
+    use crate::charts::ChartId;
+    use crate::selection::Selection;
     use crate::testing::bundled;
-    use crate::view::ChartId;
 
     #[test]
     fn the_drawings_cover_every_width_once_each_at_the_pages_height() {
         let ds = bundled();
         for id in ChartId::available(&ds) {
-            let m = AnyChart::build(id, &ds, &Selection::default());
-            let vs = variants(&m);
+            let m = id.build(&ds, &Selection::default());
+            let vs = variants(&*m);
             assert!(
                 !vs.is_empty() && vs.len() <= MAX_VARIANTS + SPLITS.len(),
                 "{id:?}: {vs:?}"
@@ -167,8 +165,8 @@ mod tests {
         // The progress chart stacks its panels below 760 px and sets them side by side above:
         // the two layouts are two drawings whose boxes match the page on each side.
         let ds = bundled();
-        let m = AnyChart::build(ChartId::Ks2Progress, &ds, &Selection::default());
-        let vs = variants(&m);
+        let m = crate::charts::progress::ID.build(&ds, &Selection::default());
+        let vs = variants(&*m);
         for w in [360u32, 700, 800, 1000, 1250] {
             let Some(v) = vs
                 .iter()

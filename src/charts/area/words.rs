@@ -1,0 +1,292 @@
+//! Plain-language sentences on the area charts over time, written from the model: how the
+//! home area, its region and England changed over the first run of years, where they stood
+//! in the latest year, and where the home area ranked among its statistical neighbours.
+
+use crate::charts::timeline::{Role, TrendChart, TrendKind, TrendLine, TrendPanel};
+use crate::format::join_words;
+
+fn possessive(name: &str) -> String {
+    if name.ends_with('s') {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
+    }
+}
+
+/// The first run of consecutive published years of the home area (before any gap).
+fn first_run(line: &TrendLine) -> Option<(u16, u16)> {
+    let mut years = line
+        .points
+        .iter()
+        .filter(|p| p.value.is_some())
+        .map(|p| p.year);
+    let start = years.next()?;
+    let mut end = start;
+    for y in years {
+        if y == end + 1 {
+            end = y;
+        } else {
+            break;
+        }
+    }
+    (end > start).then_some((start, end))
+}
+
+/// A line's published figures in two years, with their places.
+fn pair(line: &TrendLine, from: u16, to: u16) -> Option<((f64, u8), (f64, u8))> {
+    let a = line.at(from)?;
+    let b = line.at(to)?;
+    Some(((a.value?, a.decimals), (b.value?, b.decimals)))
+}
+
+/// Which way a figure moved: `None` where it stayed level.
+fn direction(from: f64, to: f64) -> Option<&'static str> {
+    if (to - from).abs() < 1e-9 {
+        None
+    } else if to > from {
+        Some("rose")
+    } else {
+        Some("fell")
+    }
+}
+
+fn change(model: &TrendChart, line: &TrendLine, what: &str, from: u16, to: u16) -> Option<String> {
+    let ((va, da), (vb, db)) = pair(line, from, to)?;
+    let (ta, tb) = (model.format(va, da), model.format(vb, db));
+    let Some(verb) = direction(va, vb) else {
+        return Some(format!("{}{what} stayed at {ta}", possessive(&line.name)));
+    };
+    Some(format!(
+        "{}{what} {verb} from {ta} to {tb}",
+        possessive(&line.name)
+    ))
+}
+
+fn what(model: &TrendChart, panel: &TrendPanel) -> String {
+    match model.kind {
+        TrendKind::Progress | TrendKind::Schools => {
+            format!("{} progress", panel.heading.to_lowercase())
+        }
+        TrendKind::Attainment => "share of pupils meeting the expected standard".into(),
+        TrendKind::Fsm => "share of primary pupils eligible for free school meals".into(),
+    }
+}
+
+fn panel_sentences(model: &TrendChart, panel: &TrendPanel) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(home) = panel.lines.iter().find(|l| l.role == Role::Home) else {
+        return out;
+    };
+    let others: Vec<&TrendLine> = panel
+        .lines
+        .iter()
+        .filter(|l| l.role != Role::Home)
+        .collect();
+    if let Some((from, to)) = first_run(home) {
+        let what = format!(" {}", what(model, panel));
+        if let Some(h) = change(model, home, &what, from, to) {
+            let rest: Vec<String> = others
+                .iter()
+                .filter_map(|l| change(model, l, "", from, to))
+                .collect();
+            let tail = if rest.is_empty() {
+                String::new()
+            } else {
+                format!(", while {}", join_words(&rest))
+            };
+            out.push(format!("From {from} to {to} {h}{tail}."));
+        }
+    }
+    let latest = home.points.iter().rev().find(|p| p.value.is_some());
+    if let Some(p) = latest {
+        let y = p.year;
+        let mut parts = vec![format!(
+            "{} {}",
+            home.name,
+            model.format(p.value.unwrap_or(0.0), p.decimals)
+        )];
+        for l in &others {
+            if let Some(q) = l.at(y) {
+                if let Some(v) = q.value {
+                    parts.push(format!("{} {}", l.name, model.format(v, q.decimals)));
+                }
+            }
+        }
+        let mut s = format!(
+            "In {y}, the latest year published, {}: {}",
+            what(model, panel),
+            join_words(&parts)
+        );
+        if let Some(r) = p.value.and_then(|h| panel.rank(y, h)) {
+            let (above, below, n) = (r.above, r.below, r.of);
+            let rank = if above == n {
+                format!("above all {n} of its statistical neighbours")
+            } else if below == n {
+                format!("below all {n} of its statistical neighbours")
+            } else {
+                format!("above {above} of its {n} statistical neighbours")
+            };
+            s.push_str(&format!("; {} was {rank}", home.name));
+        }
+        s.push('.');
+        out.push(s);
+    }
+    out
+}
+
+/// A line's move from one year to another in each panel, grouped by direction:
+/// "fell in reading (0.0 to −0.91) and maths (+0.4 to −0.65) and rose in writing (…)".
+fn moves(model: &TrendChart, area: &str, from: u16, to: u16) -> Option<String> {
+    let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
+    for panel in &model.panels {
+        let line = panel.lines.iter().find(|l| l.area == area)?;
+        let ((va, da), (vb, db)) = pair(line, from, to)?;
+        let verb = direction(va, vb).unwrap_or("stayed level");
+        let part = format!(
+            "{} ({} to {})",
+            panel.heading.to_lowercase(),
+            model.format(va, da),
+            model.format(vb, db)
+        );
+        match groups.iter_mut().find(|(v, _)| *v == verb) {
+            Some((_, list)) => list.push(part),
+            None => groups.push((verb, vec![part])),
+        }
+    }
+    let phrases: Vec<String> = groups
+        .into_iter()
+        .map(|(verb, parts)| format!("{verb} in {}", join_words(&parts)))
+        .collect();
+    Some(join_words(&phrases))
+}
+
+/// The sentences of a chart with one panel per subject: one per area, not per subject.
+fn by_subject(model: &TrendChart) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(first) = model.panels.first() else {
+        return out;
+    };
+    let Some(home) = first.lines.iter().find(|l| l.role == Role::Home) else {
+        return out;
+    };
+    let subjects: Vec<String> = model
+        .panels
+        .iter()
+        .map(|p| p.heading.to_lowercase())
+        .collect();
+    if let Some((from, to)) = first_run(home) {
+        if let Some(h) = moves(model, &home.area, from, to) {
+            let rest: Vec<String> = first
+                .lines
+                .iter()
+                .filter(|l| l.role != Role::Home)
+                .filter_map(|l| {
+                    Some(format!(
+                        "{} {}",
+                        possessive(&l.name),
+                        moves(model, &l.area, from, to)?
+                    ))
+                })
+                .collect();
+            let tail = if rest.is_empty() {
+                String::new()
+            } else {
+                format!(" In the same years {}.", join_words(&rest))
+            };
+            out.push(format!(
+                "From {from} to {to} {} progress {h}.{tail}",
+                possessive(&home.name)
+            ));
+        }
+    }
+    let Some(y) = home
+        .points
+        .iter()
+        .rev()
+        .find(|p| p.value.is_some())
+        .map(|p| p.year)
+    else {
+        return out;
+    };
+    let mut parts = Vec::new();
+    for line in &first.lines {
+        let values: Vec<String> = model
+            .panels
+            .iter()
+            .filter_map(|p| {
+                let pt = p.lines.iter().find(|l| l.area == line.area)?.at(y)?;
+                Some(model.format(pt.value?, pt.decimals))
+            })
+            .collect();
+        if values.len() == model.panels.len() {
+            parts.push(format!("{} {}", line.name, join_words(&values)));
+        }
+    }
+    if !parts.is_empty() {
+        out.push(format!(
+            "In {y}, the latest year published ({}): {}.",
+            join_words(&subjects),
+            parts.join("; ")
+        ));
+    }
+    let ranks: Vec<(usize, usize, String)> = model
+        .panels
+        .iter()
+        .filter_map(|p| {
+            let h = p.lines.iter().find(|l| l.role == Role::Home)?.value(y)?;
+            let r = p.rank(y, h)?;
+            Some((r.above, r.of, p.heading.to_lowercase()))
+        })
+        .collect();
+    if let Some((_, n, _)) = ranks.first() {
+        let same = ranks.iter().all(|r| r.1 == *n);
+        let parts: Vec<String> = ranks
+            .iter()
+            .map(|(a, k, subject)| {
+                if same {
+                    format!("{a} in {subject}")
+                } else {
+                    format!("{a} of {k} in {subject}")
+                }
+            })
+            .collect();
+        out.push(format!(
+            "Among its {n} statistical neighbours in {y}, {} was above {}.",
+            home.name,
+            join_words(&parts)
+        ));
+    }
+    out
+}
+
+/// The chart's sentences.
+pub fn summary(model: &TrendChart) -> Vec<String> {
+    let mut out: Vec<String> = if model.panels.len() > 1 {
+        by_subject(model)
+    } else {
+        model
+            .panels
+            .iter()
+            .flat_map(|p| panel_sentences(model, p))
+            .collect()
+    };
+    if out.is_empty() {
+        out.push(format!(
+            "No area figures over time are published in this dataset for {}.",
+            if model.home.is_empty() {
+                "its area"
+            } else {
+                &model.home
+            }
+        ));
+    }
+    for g in &model.gaps {
+        let years = if g.from == g.to {
+            g.from.to_string()
+        } else {
+            format!("{}\u{2013}{}", g.from, g.to)
+        };
+        out.push(format!("{years}: {}.", g.label));
+    }
+    out
+}

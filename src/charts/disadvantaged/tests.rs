@@ -1,0 +1,82 @@
+//! The disadvantaged pupils' chart: its model, words and table.
+
+use super::*;
+use crate::selection::Selection;
+use crate::testing::bundled;
+use words::summary as disadvantage;
+
+#[test]
+fn the_disadvantage_gap_is_local_minus_england() {
+    let ds = bundled();
+    let gaps = |sel: &Selection| -> Vec<f64> {
+        disadvantage_chart(&ds, sel)
+            .rows
+            .iter()
+            .filter_map(GapRow::gap)
+            .map(|g| (g * 100.0).round() / 100.0)
+            .collect()
+    };
+    // 2019, the schools' year: DfE's figures, −1.29 − (−0.62) and so on.
+    assert_eq!(gaps(&Selection::default()), vec![-0.67, -0.52, -0.53]);
+    // 2016: the programme's account's figures (DfE's LAIT has none before 2017).
+    let sel = Selection {
+        year: Some(2016),
+        ..Selection::default()
+    };
+    assert_eq!(gaps(&sel), vec![0.5, 0.2, 0.6]);
+    let chart = disadvantage_chart(&ds, &Selection::default());
+    assert_eq!(chart.local_name, "Stoke-on-Trent");
+    assert_eq!(chart.fsm[0].label, "Stoke-on-Trent", "the local area first");
+    assert_eq!(
+        chart.fsm[0].year,
+        Some(2019),
+        "DfE's January census of the same year"
+    );
+}
+
+#[test]
+fn disadvantaged_pupils_are_compared_with_their_peers_nationally() {
+    let ds = bundled();
+    let text = disadvantage(&disadvantage_chart(&ds, &Selection::default()));
+    assert_eq!(
+        text[0],
+        "In 2019 Stoke-on-Trent's disadvantaged pupils made less progress than England's \
+         disadvantaged pupils in all three subjects: reading \u{2212}1.29 against \u{2212}0.62, \
+         writing \u{2212}1.02 against \u{2212}0.50 and maths \u{2212}1.24 against \u{2212}0.71."
+    );
+    assert_eq!(
+        text[1],
+        "In January 2019, 25.2% of Stoke-on-Trent's primary pupils were eligible for free \
+         school meals, against 15.8% in England."
+    );
+    // 2016: DfE's LAIT has no disadvantaged pupils' progress before 2017, so the figures
+    // the programme's account gives are the ones shown.
+    let sel = Selection {
+        year: Some(2016),
+        ..Selection::default()
+    };
+    let text = disadvantage(&disadvantage_chart(&ds, &sel));
+    assert_eq!(
+        text[0],
+        "In 2016 Stoke-on-Trent's disadvantaged pupils made more progress than England's \
+         disadvantaged pupils in all three subjects: reading \u{2212}0.2 against \u{2212}0.7, \
+         writing \u{2212}0.1 against \u{2212}0.3 and maths +0.1 against \u{2212}0.5."
+    );
+}
+
+#[test]
+fn shares_the_source_gives_without_a_year_are_told_as_such_not_in_the_present() {
+    let mut raw = bundled().raw().clone();
+    raw.context = None;
+    raw.area_series.clear();
+    let ds = crate::dataset::Dataset::try_from(raw).unwrap_or_else(|e| panic!("{e}"));
+    let text = disadvantage(&disadvantage_chart(&ds, &Selection::default()));
+    assert!(
+        text.contains(
+            &"The source gives 23% of Stoke-on-Trent's primary pupils as eligible for free \
+              school meals, against 14.5% in England, with no year."
+                .to_string()
+        ),
+        "{text:#?}"
+    );
+}

@@ -1,0 +1,87 @@
+//! The disadvantaged pupils' chart in plain words: the home area's disadvantaged pupils
+//! against England's, subject by subject, then free-school-meal shares with their January (or
+//! the source's want of a year).
+
+use super::model::DisadvantageChart;
+use crate::format::{self, join_words};
+use crate::model::Subject;
+
+/// Sentences on the disadvantaged-pupils chart: the gap in each subject, then FSM shares.
+pub fn summary(model: &DisadvantageChart) -> Vec<String> {
+    let mut out = Vec::new();
+    let gaps: Vec<(Subject, String, String, f64)> = model
+        .rows
+        .iter()
+        .filter_map(|r| {
+            let (l, e) = (r.local.as_ref()?, r.england.as_ref()?);
+            let gap = l.value()? - e.value()?;
+            Some((r.subject, l.text(), e.text(), gap))
+        })
+        .collect();
+    if !gaps.is_empty() {
+        let all_above = gaps.iter().all(|g| g.3 > 0.0);
+        let all_below = gaps.iter().all(|g| g.3 < 0.0);
+        let scope = if gaps.len() == 3 {
+            "in all three subjects"
+        } else {
+            "in every subject shown"
+        };
+        let verdict = if all_above {
+            format!("made more progress than England's disadvantaged pupils {scope}")
+        } else if all_below {
+            format!("made less progress than England's disadvantaged pupils {scope}")
+        } else {
+            "compared with England's disadvantaged pupils as follows".to_string()
+        };
+        let parts: Vec<String> = gaps
+            .iter()
+            .map(|(s, local, england, _)| {
+                format!("{} {local} against {england}", s.label().to_lowercase())
+            })
+            .collect();
+        let year = model.year.map(|y| format!("In {y} ")).unwrap_or_default();
+        out.push(format!(
+            "{year}{}'s disadvantaged pupils {verdict}: {}.",
+            model.local_name,
+            join_words(&parts)
+        ));
+    }
+    let local = model.fsm.iter().find(|b| b.area != crate::dataset::ENGLAND);
+    let england = model.fsm.iter().find(|b| b.area == crate::dataset::ENGLAND);
+    let pct = |b: &crate::charts::disadvantaged::FsmBar| {
+        b.decimals.map_or_else(
+            || format::percent(b.percent),
+            |d| format::percent_at(b.percent, d),
+        )
+    };
+    match (local, england) {
+        (Some(l), Some(e)) => out.push(match l.year.zip(e.year) {
+            Some((y, _)) => format!(
+                "In January {y}, {} of {}'s primary pupils were eligible for free school meals, against {} in England.",
+                pct(l),
+                l.label,
+                pct(e)
+            ),
+            None => format!(
+                "The source gives {} of {}'s primary pupils as eligible for free school meals, against {} in England, with no year.",
+                pct(l),
+                l.label,
+                pct(e)
+            ),
+        }),
+        (Some(b), None) | (None, Some(b)) => out.push(match b.year {
+            Some(y) => format!(
+                "In January {y}, {} of {}'s primary pupils were eligible for free school meals.",
+                pct(b),
+                b.label
+            ),
+            None => format!(
+                "The source gives {} of {}'s primary pupils as eligible for free school meals, with no year.",
+                pct(b),
+                b.label
+            ),
+        }),
+        (None, None) => {}
+    }
+    out
+}

@@ -1,0 +1,64 @@
+//! What every chart says around its drawing, the same for all: the source line, the file name
+//! of a download, and the downloadable drawing framed with its title, summary, notes and
+//! source line.
+
+use super::kit::{export, ChartError};
+use super::Chart;
+use crate::dataset::Dataset;
+use crate::selection::{CohortChoice, Selection};
+
+/// "Source: publisher, title, date; …" for under the chart and in downloads; the reader's own
+/// data says so first.
+pub fn source_line<C: Chart + ?Sized>(chart: &C, dataset: &Dataset) -> String {
+    let parts: Vec<String> = chart
+        .sources()
+        .iter()
+        .filter_map(|id| dataset.source(id))
+        .map(crate::model::Source::cited)
+        .collect();
+    let source = format!("Source: {}", parts.join("; "));
+    match dataset.origin() {
+        Some(files) => format!(
+            "Your data, from {}: not the published figures. {source}",
+            files.join(", ")
+        ),
+        None => source,
+    }
+}
+
+/// The drawing framed with title, summary, every note and the source line, for download: a
+/// copy lifted into a report keeps what the page says beside the chart.
+pub fn export_svg<C: Chart + ?Sized>(
+    chart: &C,
+    dataset: &Dataset,
+    width: u32,
+) -> Result<String, ChartError> {
+    let mut summary = chart.summary();
+    summary.extend(chart.notes().into_iter().map(|n| format!("Note: {n}")));
+    let source_line = source_line(chart, dataset);
+    let frame = export::Frame {
+        title: chart.title(),
+        summary: &summary,
+        source_line: &source_line,
+    };
+    export::svg(&frame, chart.size(width), |area| chart.draw(area))
+}
+
+/// The cohort chosen, as a file name says it: `all-schools` or the cohort's id.
+pub(super) fn cohort_words(sel: &Selection) -> Vec<String> {
+    vec![match &sel.cohort {
+        CohortChoice::Programme => "all-schools".to_string(),
+        CohortChoice::Cohort(id) => id.clone(),
+    }]
+}
+
+/// A file name without extension that says what the file holds:
+/// `ks2-progress_seven-stars_maths_2019`.
+pub fn file_stem<C: Chart + ?Sized>(chart: &C, sel: &Selection) -> String {
+    let mut parts = vec![chart.id().id().to_string()];
+    parts.extend(chart.file_words(sel));
+    if let Some(y) = chart.year() {
+        parts.push(y.to_string());
+    }
+    parts.join("_")
+}

@@ -1,0 +1,70 @@
+//! Ofsted judgements: the chosen cohort's schools at their latest inspections (each named
+//! where too few for shares), beside the groups published as a whole, each a 100% bar.
+
+pub mod draw;
+pub mod model;
+pub mod table;
+pub mod words;
+
+#[cfg(test)]
+mod tests;
+
+use std::sync::Arc;
+
+use super::kit::{ChartError, Mark};
+use super::{Chart, ChartId, Depends, Spec, SvgArea};
+use crate::dataset::Dataset;
+use crate::provenance::LegendEntry;
+use crate::table::DataTable;
+
+pub use model::{
+    ofsted_chart, DistributionRow, Member, OfstedChart, COHORT_BAR, MIN_GROUP_FOR_SHARES,
+};
+
+/// The chart's place in the dashboard.
+pub const SPEC: Spec = Spec {
+    id: "ofsted",
+    explainer: "Share of schools at each Ofsted overall-effectiveness judgement, from each school's latest inspection.",
+    depends: Depends::Selection,
+    available: |_| true,
+    build: |ds, sel| Arc::new(ofsted_chart(ds, sel)),
+};
+
+/// Its id.
+pub const ID: ChartId = ChartId(SPEC.id);
+
+impl Chart for OfstedChart {
+    fn id(&self) -> ChartId {
+        ID
+    }
+    fn title(&self) -> &str {
+        &self.title
+    }
+    fn legend(&self) -> &[LegendEntry] {
+        &self.legend
+    }
+    fn caveats(&self) -> &[String] {
+        &self.notes
+    }
+    fn statements(&self) -> &[String] {
+        &self.statements
+    }
+    fn sources(&self) -> &[String] {
+        &self.sources
+    }
+    fn summary(&self) -> Vec<String> {
+        words::summary(self)
+    }
+    fn tables(&self, dataset: &Dataset) -> Vec<DataTable> {
+        vec![table::table(self), table::schools(self, dataset)]
+    }
+    fn size(&self, width: u32) -> (u32, u32) {
+        draw::size(self, width)
+    }
+    fn draw(&self, area: &SvgArea<'_>) -> Result<(), ChartError> {
+        draw::draw(area, self)
+    }
+    fn marks(&self, width: u32) -> Vec<Mark> {
+        draw::marks(self, width)
+    }
+}

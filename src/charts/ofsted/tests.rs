@@ -1,0 +1,124 @@
+//! The Ofsted chart: its model, words and table.
+
+use super::*;
+use crate::selection::{CohortChoice, Selection};
+use crate::table::to_csv;
+
+use crate::testing::bundled;
+
+#[test]
+fn ofsteds_words_stand_beside_the_school_they_are_about() {
+    let ds = bundled();
+    let seven = ofsted_chart(
+        &ds,
+        &Selection::cohort(CohortChoice::Cohort("seven-stars".into())),
+    );
+    let said = seven.statements.join(" ");
+    assert!(said.contains(
+        "Forest Park Primary School, March 2017 inspection (Ofsted, as quoted in the programme's account): \u{201c}The local authority works with the school"
+    ), "{said}");
+    assert!(
+        !seven.statements.iter().any(|s| s.starts_with("Alexandra")),
+        "only the cohort's own schools' extracts"
+    );
+    let compass = ofsted_chart(
+        &ds,
+        &Selection::cohort(CohortChoice::Cohort("compass".into())),
+    );
+    assert!(compass
+        .statements
+        .iter()
+        .any(|s| s.contains("Milton Primary School, the predecessor school, 4\u{2013}5 May 2016")));
+}
+
+#[test]
+fn a_predecessor_judgement_is_flagged_in_the_notes() {
+    let ds = bundled();
+    let chart = ofsted_chart(
+        &ds,
+        &Selection::cohort(CohortChoice::Cohort("compass".into())),
+    );
+    assert_eq!(chart.rows[0].counts.inadequate, 1);
+    assert!(
+        chart.notes.iter().any(|n| n.contains("predecessor school")),
+        "{:?}",
+        chart.notes
+    );
+}
+
+#[test]
+fn derived_counts_say_they_come_from_rounded_percentages() {
+    let ds = bundled();
+    let chart = ofsted_chart(&ds, &Selection::default());
+    assert!(chart
+        .notes
+        .iter()
+        .any(|n| n.contains("rounded percentages")));
+}
+
+fn cohort(id: &str) -> Selection {
+    Selection::cohort(CohortChoice::Cohort(id.into()))
+}
+
+#[test]
+fn ofsted_bars_are_summed_up_as_good_or_better() {
+    let ds = bundled();
+    let text = words::summary(&ofsted_chart(&ds, &Selection::default()));
+    assert_eq!(
+        text,
+        vec![
+            "16 programme schools inspected since 2015: 14 of 16 schools (88%) were judged Good or Outstanding.",
+            "Primary schools in England, as at 31 July 2018: 14,508 of 16,669 schools (87%) were judged Good or Outstanding.",
+            "Primary places in Stoke-on-Trent, 2023/24: 22,597 of 24,300 places (93%) were in schools judged Good or Outstanding.",
+            "Primary places in England, 2023/24: 4,622,338 of 4,975,478 places (93%) were in schools judged Good or Outstanding.",
+        ]
+    );
+}
+
+#[test]
+fn a_group_of_fewer_than_five_schools_is_told_in_counts() {
+    let ds = bundled();
+    let text = words::summary(&ofsted_chart(&ds, &cohort("compass")));
+    assert_eq!(
+        text[0],
+        "Compass Group (named schools): 1 school, too few for percentages: Milton Primary Academy: Inadequate, 25 March 2015 (an inspection of its predecessor, Milton Primary School)."
+    );
+    assert!(!text[0].contains('%'));
+    let table = table::table(&ofsted_chart(&ds, &cohort("compass")));
+    assert!(table
+        .rows
+        .iter()
+        .filter(|r| r[0].text.starts_with("Compass"))
+        .all(|r| r[4].text == "x"));
+}
+
+#[test]
+fn the_ofsted_csv_carries_the_caveats_the_page_gives_each_bar() {
+    let ds = bundled();
+    let sel = Selection::cohort(crate::selection::CohortChoice::Cohort("compass".into()));
+    let csv = to_csv(&table::table(&ofsted_chart(&ds, &sel)), &ds);
+    let milton = csv
+        .lines()
+        .find(|l| l.starts_with("Compass Group (named schools),Inadequate"))
+        .unwrap_or_default();
+    assert!(
+        milton.contains(",1,x,1,"),
+        "a count, x for the share: {milton}"
+    );
+    assert!(
+        milton.contains("Includes the predecessor school's judgement for Milton Primary Academy"),
+        "{milton}"
+    );
+    assert!(
+        milton.contains("Milton Primary Academy: Inadequate, 25 March 2015 (an inspection of its predecessor, Milton Primary School)"),
+        "{milton}"
+    );
+    let england = csv
+        .lines()
+        .find(|l| l.contains("as at 31 July 2018\",Good"))
+        .unwrap_or_default();
+    assert!(
+        england.contains("16,669 schools, each at its latest inspection."),
+        "{england}"
+    );
+}

@@ -1,0 +1,953 @@
+//! The KS2 progress chart: one panel per subject (side by side when wide, stacked when
+//! narrow), a bar per entity from the national zero line, each value written beside its bar,
+//! confidence intervals as whiskers where published.
+//!
+//! From [`DISTRIBUTION_FROM`] schools a bar per school stops being readable (and at all of
+//! England's 16,355 would be half a kilometre of page), so the schools become one band per
+//! panel: a histogram of their scores in one-point bins, drawn as a single polygon, with the
+//! median marked. England and the areas stay bars. The table and CSV still list every school.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::model::{ProgressChart, ProgressRow, RowKind};
+use crate::charts::kit::{
+    anchored, fit_text, font, font_in, hline, nice_ceiling, nice_ticks, palette, render_svg, text,
+    text_width, value_label, vline, ChartError, Mark, Rect, Scale, TEXT_PX,
+};
+use crate::format;
+use crate::model::Subject;
+use crate::provenance::Cell;
+
+/// From this width the three subjects sit side by side.
+pub const WIDE_FROM: u32 = 760;
+const PAD: f64 = 8.0;
+const HEADER_H: f64 = 28.0;
+const ROW_H: f64 = 30.0;
+/// Below this width each label goes on its own line above its bar, so that neither the
+/// label nor the bar has to share the narrow width.
+pub const LABELS_ABOVE_BELOW: u32 = 600;
+const ROW_H_LABEL_ABOVE: f64 = 44.0;
+const AXIS_H: f64 = 24.0;
+const GAP: f64 = 20.0;
+const BAR_HALF: f64 = 8.0;
+/// From this many schools they are drawn as a distribution, not a bar each.
+pub const DISTRIBUTION_FROM: usize = 41;
+/// Height of the distribution band.
+const BAND_H: f64 = 132.0;
+/// Room at the top of the band for the median's label.
+const MEDIAN_LABEL_H: f64 = 20.0;
+
+/// Where everything goes at one width.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Layout {
+    width: f64,
+    panels: usize,
+    side_by_side: bool,
+    label_w: f64,
+    labels_above: bool,
+    row_h: f64,
+    panel_h: f64,
+    /// Rows drawn as bars: all of them, or only England and the areas when the schools are
+    /// drawn as a distribution.
+    bars: usize,
+    /// Number of schools drawn as a distribution (0: each school is a bar).
+    distributed: usize,
+}
+
+/// The schools' rows, when there are enough of them to draw as a distribution.
+fn distributed_schools(model: &ProgressChart) -> usize {
+    let n = model
+        .rows
+        .iter()
+        .filter(|r| r.kind == RowKind::School)
+        .count();
+    if n >= DISTRIBUTION_FROM {
+        n
+    } else {
+        0
+    }
+}
+
+/// The rows drawn as bars, in order: all of them, or England and the areas when the schools
+/// are drawn as a distribution.
+fn bar_rows(model: &ProgressChart, distributed: bool) -> impl Iterator<Item = &ProgressRow> {
+    model
+        .rows
+        .iter()
+        .filter(move |r| !(distributed && r.kind == RowKind::School))
+}
+
+/// The distribution band's label: "16,355 schools".
+fn band_label(n: usize) -> String {
+    format!("{} schools", format::count(n))
+}
+
+impl Layout {
+    fn new(model: &ProgressChart, width: u32) -> Self {
+        let width = f64::from(width.max(240));
+        let panels = model.subjects.len().max(1);
+        let distributed = distributed_schools(model);
+        let longest = bar_rows(model, distributed > 0)
+            .map(|r| text_width(&r.label_with_year(), TEXT_PX, r.kind != RowKind::School))
+            .chain((distributed > 0).then(|| {
+                text_width(&band_label(distributed), TEXT_PX, true).max(text_width(
+                    &format!("{} not published", format::count(distributed)),
+                    12.0,
+                    false,
+                ))
+            }))
+            .fold(0.0, f64::max);
+        let side_by_side = panels == 1 || width >= f64::from(WIDE_FROM);
+        let labels_above = width < f64::from(LABELS_ABOVE_BELOW);
+        let label_w = if labels_above {
+            0.0
+        } else {
+            (longest + 10.0).min(
+                width
+                    * if panels > 1 && side_by_side {
+                        0.25
+                    } else {
+                        0.45
+                    },
+            )
+        };
+        let row_h = if labels_above {
+            ROW_H_LABEL_ABOVE
+        } else {
+            ROW_H
+        };
+        let bars = bar_rows(model, distributed > 0).count();
+        let band_h = if distributed > 0 { BAND_H } else { 0.0 };
+        let panel_h = HEADER_H + bars as f64 * row_h + band_h + AXIS_H;
+        Self {
+            width,
+            panels,
+            side_by_side,
+            label_w,
+            labels_above,
+            row_h,
+            panel_h,
+            bars,
+            distributed,
+        }
+    }
+
+    /// Bottom of the drawn rows (and of the band, when there is one) of a panel at `top`.
+    fn rows_bottom(&self, top: f64) -> f64 {
+        self.row_top(top, self.bars) + if self.distributed > 0 { BAND_H } else { 0.0 }
+    }
+
+    fn height(&self) -> f64 {
+        if self.side_by_side {
+            2.0 * PAD + self.panel_h
+        } else {
+            let n = self.panels as f64;
+            2.0 * PAD + n * self.panel_h + (n - 1.0) * GAP
+        }
+    }
+
+    /// The `i`th panel: its top, and the left and right of its bar area.
+    fn panel(&self, i: usize) -> (f64, f64, f64) {
+        if self.side_by_side {
+            let left = PAD + self.label_w;
+            let n = self.panels as f64;
+            let w = (self.width - left - PAD - (n - 1.0) * GAP) / n;
+            let x0 = left + i as f64 * (w + GAP);
+            (PAD, x0, x0 + w)
+        } else {
+            let top = PAD + i as f64 * (self.panel_h + GAP);
+            (top, PAD + self.label_w, self.width - PAD)
+        }
+    }
+
+    fn labels_in(&self, i: usize) -> bool {
+        !self.side_by_side || i == 0
+    }
+
+    /// Top of row `r` of a panel whose top is `top`.
+    fn row_top(&self, top: f64, r: usize) -> f64 {
+        top + HEADER_H + r as f64 * self.row_h
+    }
+
+    /// Vertical centre of the bar of a row starting at `row_top`.
+    fn bar_centre(&self, row_top: f64) -> f64 {
+        if self.labels_above {
+            row_top + self.row_h - BAR_HALF - 6.0
+        } else {
+            row_top + self.row_h / 2.0
+        }
+    }
+}
+
+/// One panel: which subject, where it is, and its value-to-pixel mapping.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Panel {
+    index: usize,
+    subject: Subject,
+    top: f64,
+    x0: f64,
+    x1: f64,
+    scale: Scale,
+}
+
+/// Layout plus panels: the one description of where things are, shared by drawing and by
+/// [`marks`], so what the pointer finds is what was drawn.
+fn geometry(model: &ProgressChart, width: u32) -> (Layout, Vec<Panel>) {
+    let layout = Layout::new(model, width);
+    let m = extent(model);
+    let value_room = text_width("\u{2212}10.0", 12.0, false) + 8.0;
+    let panels = model
+        .subjects
+        .iter()
+        .enumerate()
+        .map(|(index, subject)| {
+            let (top, x0, x1) = layout.panel(index);
+            Panel {
+                index,
+                subject: *subject,
+                top,
+                x0,
+                x1,
+                scale: Scale {
+                    domain: (-m, m),
+                    range: (x0 + value_room, x1 - value_room),
+                },
+            }
+        })
+        .collect();
+    (layout, panels)
+}
+
+/// The chart's size at a given width.
+pub fn size(model: &ProgressChart, width: u32) -> (u32, u32) {
+    let l = Layout::new(model, width);
+    (l.width as u32, l.height().ceil() as u32)
+}
+
+/// Draws the SVG text of the chart at a given width.
+pub fn svg(model: &ProgressChart, width: u32) -> Result<String, ChartError> {
+    render_svg(size(model, width), |root| draw(root, model))
+}
+
+/// The largest magnitude any bar or whisker reaches, rounded up: one scale for all panels so
+/// that subjects compare.
+fn extent(model: &ProgressChart) -> f64 {
+    let max = model
+        .rows
+        .iter()
+        .flat_map(|r| r.cells.iter())
+        .filter_map(|c| match c {
+            Cell::Value { score, .. } => Some(
+                [Some(score.value), score.lower, score.upper]
+                    .into_iter()
+                    .flatten()
+                    .map(f64::abs)
+                    .fold(0.0, f64::max),
+            ),
+            Cell::NotPublished(_) => None,
+        })
+        .fold(0.0, f64::max);
+    // The dataset's extent keeps the axis still across cohorts and subjects; a little room
+    // past the longest bar, then a round number.
+    nice_ceiling((max.max(model.extent) * 1.05).max(1.0))
+}
+
+/// Every mark of the chart, in reading order (panel by panel, row by row), with the box it
+/// is drawn in and the band the pointer finds it by.
+pub fn marks(model: &ProgressChart, width: u32) -> Vec<Mark> {
+    let (layout, panels) = geometry(model, width);
+    let mut out = Vec::new();
+    for p in &panels {
+        let zero = f64::from(p.scale.px(0.0));
+        for (r, row) in bar_rows(model, layout.distributed > 0).enumerate() {
+            let row_top = layout.row_top(p.top, r);
+            let yc = layout.bar_centre(row_top);
+            let cell = &row.cells[subject_index(p.subject)];
+            let (bounds, value, source) = match cell {
+                Cell::Value {
+                    score,
+                    source,
+                    quote,
+                    ..
+                } => {
+                    let xv = f64::from(p.scale.px(score.value));
+                    let (a, b) = if xv < zero { (xv, zero) } else { (zero, xv) };
+                    let mut value = cell.text();
+                    if let (Some(lo), Some(hi)) = (score.lower, score.upper) {
+                        value.push_str(&format!(
+                            " (95% confidence interval {} to {})",
+                            format::progress(lo),
+                            format::progress(hi)
+                        ));
+                    }
+                    if let Some(q) = quote {
+                        value.push_str(&format!(" (the source says \u{201c}{q}\u{201d})"));
+                    }
+                    (
+                        Rect::new(
+                            a - 2.0,
+                            yc - BAR_HALF - 2.0,
+                            (b - a).max(4.0) + 4.0,
+                            2.0 * BAR_HALF + 4.0,
+                        ),
+                        value,
+                        Some(source.clone()),
+                    )
+                }
+                Cell::NotPublished(why) => (
+                    Rect::new(zero, yc - BAR_HALF, 90.0, 2.0 * BAR_HALF),
+                    why.clone(),
+                    None,
+                ),
+            };
+            out.push(Mark {
+                entity: row.label.clone(),
+                category: format!("{} progress", p.subject.label().to_lowercase()),
+                year: row.year,
+                value,
+                source,
+                bounds,
+                band: Rect::new(
+                    p.x0 - if layout.labels_in(p.index) {
+                        layout.label_w
+                    } else {
+                        0.0
+                    },
+                    row_top,
+                    p.x1 - p.x0
+                        + if layout.labels_in(p.index) {
+                            layout.label_w
+                        } else {
+                            0.0
+                        },
+                    layout.row_h,
+                ),
+            });
+        }
+        if layout.distributed > 0 {
+            out.extend(histogram_marks(model, &layout, p));
+        }
+    }
+    out
+}
+
+/// The schools' published scores in one subject, and how many have none.
+fn school_values(model: &ProgressChart, subject: Subject) -> (Vec<f64>, usize, Option<&str>) {
+    let mut values = Vec::new();
+    let mut missing = 0;
+    let mut source = None;
+    for row in model.rows.iter().filter(|r| r.kind == RowKind::School) {
+        match &row.cells[subject_index(subject)] {
+            Cell::Value {
+                score, source: s, ..
+            } => {
+                values.push(score.value);
+                source.get_or_insert(s.as_str());
+            }
+            Cell::NotPublished(_) => missing += 1,
+        }
+    }
+    (values, missing, source)
+}
+
+/// One bin of a histogram: scores from `lo` (inclusive) to `lo + 1` (exclusive).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Bin {
+    lo: f64,
+    count: usize,
+}
+
+/// One-point bins from the lowest score's whole number to the highest's, empty ones included.
+fn bins(values: &[f64]) -> Vec<Bin> {
+    let (Some(min), Some(max)) = (
+        values.iter().copied().reduce(f64::min),
+        values.iter().copied().reduce(f64::max),
+    ) else {
+        return Vec::new();
+    };
+    let first = min.floor();
+    let n = ((max.floor() - first) as usize) + 1;
+    let mut out: Vec<Bin> = (0..n)
+        .map(|i| Bin {
+            lo: first + i as f64,
+            count: 0,
+        })
+        .collect();
+    for v in values {
+        let i = ((v.floor() - first) as usize).min(n - 1);
+        out[i].count += 1;
+    }
+    out
+}
+
+/// The middle value (the mean of the middle two for an even count).
+fn median(values: &[f64]) -> Option<f64> {
+    let mut v = values.to_vec();
+    crate::order::sort_floats(&mut v);
+    let n = v.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(v[n / 2]),
+        _ => Some((v[n / 2 - 1] + v[n / 2]) / 2.0),
+    }
+}
+
+/// Where the histogram of a panel sits: its top and its baseline.
+fn band_box(layout: &Layout, panel: &Panel) -> (f64, f64) {
+    let top = layout.row_top(panel.top, layout.bars);
+    let label = if layout.labels_above {
+        TEXT_PX * 1.25 + 6.0
+    } else {
+        0.0
+    };
+    (top + label + MEDIAN_LABEL_H, top + BAND_H - 6.0)
+}
+
+fn histogram_marks(model: &ProgressChart, layout: &Layout, p: &Panel) -> Vec<Mark> {
+    let (values, _, source) = school_values(model, p.subject);
+    let (top, base) = band_box(layout, p);
+    let total = values.len();
+    bins(&values)
+        .into_iter()
+        .filter(|b| b.count > 0)
+        .map(|b| {
+            let (x0, x1) = (
+                f64::from(p.scale.px(b.lo)),
+                f64::from(p.scale.px(b.lo + 1.0)),
+            );
+            let area = Rect::new(x0, top, (x1 - x0).max(2.0), base - top);
+            Mark {
+                entity: format!(
+                    "Schools scoring {} to {}",
+                    format::progress(b.lo),
+                    format::progress(b.lo + 0.9)
+                ),
+                category: format!("{} progress", p.subject.label().to_lowercase()),
+                year: model.year,
+                value: format!(
+                    "{} of {} schools with a published score",
+                    format::count(b.count),
+                    format::count(total)
+                ),
+                source: source.map(str::to_string),
+                bounds: area,
+                band: area,
+            }
+        })
+        .collect()
+}
+
+/// Draws the chart on any plotters backend, filling `root`.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    model: &ProgressChart,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let (w, _) = root.dim_in_pixel();
+    let (layout, panels) = geometry(model, w);
+    for p in &panels {
+        draw_panel(root, model, &layout, p)?;
+    }
+    Ok(())
+}
+
+fn draw_panel<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    model: &ProgressChart,
+    layout: &Layout,
+    panel: &Panel,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let Panel {
+        index,
+        subject,
+        top,
+        x0,
+        scale,
+        ..
+    } = *panel;
+    let rows_top = layout.row_top(top, 0);
+    let rows_bottom = layout.rows_bottom(top);
+    let (yt, yb) = (rows_top as i32, rows_bottom as i32);
+
+    text(
+        root,
+        subject.label(),
+        (x0 as i32, (top + 6.0) as i32),
+        &anchored(font(15.0, true, palette::INK), HPos::Left, VPos::Top),
+    )?;
+
+    let (m0, m1) = scale.domain;
+    let ticks = nice_ticks(m0, m1, 4);
+    let tick_style = anchored(font(12.0, false, palette::MUTED), HPos::Center, VPos::Top);
+    for t in &ticks {
+        let x = scale.px(*t);
+        if *t != 0.0 {
+            vline(root, x, yt, yb, palette::GRID.stroke_width(1))?;
+        }
+        text(root, &tick_label(*t), (x, yb + 5), &tick_style)?;
+    }
+
+    // The national line before the rows, so labels written above the bars can cover it.
+    vline(
+        root,
+        scale.px(0.0),
+        yt - 4,
+        yb,
+        palette::INK.stroke_width(2),
+    )?;
+    if layout.distributed > 0 {
+        draw_histogram(root, model, layout, panel)?;
+    }
+    for (r, row) in bar_rows(model, layout.distributed > 0).enumerate() {
+        let row_top = layout.row_top(top, r);
+        let yc = layout.bar_centre(row_top);
+        let y = yc as i32;
+        if layout.labels_above {
+            let bold = row.kind != RowKind::School;
+            let label = fit_text(
+                &row.label_with_year(),
+                TEXT_PX,
+                bold,
+                layout.width - 2.0 * PAD,
+            );
+            let w = text_width(&label, TEXT_PX, bold);
+            root.draw(&Rectangle::new(
+                [
+                    ((x0 - 2.0) as i32, (row_top + 2.0) as i32),
+                    (
+                        (x0 + w + 3.0) as i32,
+                        (row_top + 4.0 + TEXT_PX * 1.25) as i32,
+                    ),
+                ],
+                WHITE.filled(),
+            ))?;
+            text(
+                root,
+                &label,
+                (x0 as i32, (row_top + 4.0) as i32),
+                &anchored(font(TEXT_PX, bold, palette::INK), HPos::Left, VPos::Top),
+            )?;
+        } else if layout.labels_in(index) {
+            let bold = row.kind != RowKind::School;
+            let label = fit_text(&row.label_with_year(), TEXT_PX, bold, layout.label_w - 8.0);
+            text(
+                root,
+                &label,
+                ((x0 - 8.0) as i32, y),
+                &anchored(font(TEXT_PX, bold, palette::INK), HPos::Right, VPos::Center),
+            )?;
+        }
+        let color = match row.kind {
+            RowKind::England => palette::ENGLAND,
+            RowKind::Area => palette::AREA,
+            RowKind::Region => palette::REGION,
+            RowKind::School => palette::SCHOOL,
+        };
+        let zero = scale.px(0.0);
+        match &row.cells[subject_index(subject)] {
+            // A figure the source gives only in words ("in line with national") is not a
+            // measurement: an open diamond at its value, labelled with the words.
+            Cell::Value {
+                score,
+                quote: Some(q),
+                ..
+            } => {
+                let x = scale.px(score.value);
+                let d = BAR_HALF as i32 + 1;
+                root.draw(&PathElement::new(
+                    vec![(x, y - d), (x + d, y), (x, y + d), (x - d, y), (x, y - d)],
+                    color.stroke_width(2),
+                ))?;
+                let room = scale.range.1 + 30.0 - f64::from(x + d + 4);
+                let words = fit_text(&format!("\u{201c}{q}\u{201d}"), 12.0, false, room.max(24.0));
+                text(
+                    root,
+                    &words,
+                    (x + d + 4, y),
+                    &anchored(
+                        font_in(12.0, FontStyle::Italic, palette::INK),
+                        HPos::Left,
+                        VPos::Center,
+                    ),
+                )?;
+            }
+            Cell::Value { score, .. } => {
+                let xv = scale.px(score.value);
+                let (a, b) = if xv < zero { (xv, zero) } else { (zero, xv) };
+                // A zero-length bar still gets a visible mark so the row never looks empty.
+                let (a, b) = if b - a < 3 {
+                    (zero - 2, zero + 2)
+                } else {
+                    (a, b)
+                };
+                root.draw(&Rectangle::new(
+                    [(a, (yc - BAR_HALF) as i32), (b, (yc + BAR_HALF) as i32)],
+                    color.filled(),
+                ))?;
+                if let (Some(lo), Some(hi)) = (score.lower, score.upper) {
+                    let (xl, xh) = (scale.px(lo), scale.px(hi));
+                    let ink = palette::INK.stroke_width(1);
+                    hline(root, xl, xh, y, ink)?;
+                    vline(root, xl, y - 5, y + 5, ink)?;
+                    vline(root, xh, y - 5, y + 5, ink)?;
+                }
+                let reach = match (score.lower, score.upper) {
+                    (Some(lo), Some(_)) if score.value < 0.0 => scale.px(lo).min(a),
+                    (Some(_), Some(hi)) => scale.px(hi).max(b),
+                    _ if score.value < 0.0 => a,
+                    _ => b,
+                };
+                let label = row.cells[subject_index(subject)].text();
+                value_label(root, &label, (reach, reach), y, score.value < 0.0)?;
+            }
+            Cell::NotPublished(why) => {
+                let room = scale.range.1 + 30.0 - f64::from(zero);
+                let label = fit_text(why, 12.0, false, room);
+                text(
+                    root,
+                    &label,
+                    (zero + 4, y),
+                    &anchored(
+                        font_in(12.0, FontStyle::Italic, palette::MUTED),
+                        HPos::Left,
+                        VPos::Center,
+                    ),
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The schools of one panel as a histogram: one filled polygon (one SVG element however many
+/// schools), the median as a line with its value, and the band's label.
+fn draw_histogram<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    model: &ProgressChart,
+    layout: &Layout,
+    panel: &Panel,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let (values, missing, _) = school_values(model, panel.subject);
+    let (top, base) = band_box(layout, panel);
+    let band_top = layout.row_top(panel.top, layout.bars);
+    let label = band_label(layout.distributed);
+    let sub = if missing > 0 {
+        format!("{} not published", format::count(missing))
+    } else {
+        "histogram".to_string()
+    };
+    if layout.labels_above {
+        text(
+            root,
+            &format!("{label} ({sub})"),
+            (panel.x0 as i32, (band_top + 4.0) as i32),
+            &anchored(font(TEXT_PX, true, palette::INK), HPos::Left, VPos::Top),
+        )?;
+    } else if layout.labels_in(panel.index) {
+        let x = (panel.x0 - 8.0) as i32;
+        let mid = (top + base) / 2.0;
+        text(
+            root,
+            &label,
+            (x, (mid - 2.0) as i32),
+            &anchored(font(TEXT_PX, true, palette::INK), HPos::Right, VPos::Bottom),
+        )?;
+        text(
+            root,
+            &fit_text(&sub, 12.0, false, layout.label_w - 8.0),
+            (x, (mid + 2.0) as i32),
+            &anchored(font(12.0, false, palette::MUTED), HPos::Right, VPos::Top),
+        )?;
+    }
+    let bins = bins(&values);
+    let most = bins.iter().map(|b| b.count).max().unwrap_or(0);
+    if most == 0 {
+        return Ok(());
+    }
+    let h = base - top;
+    let mut outline = Vec::with_capacity(bins.len() * 2 + 2);
+    for b in &bins {
+        let y = (base - h * b.count as f64 / most as f64) as i32;
+        outline.push((panel.scale.px(b.lo), y));
+        outline.push((panel.scale.px(b.lo + 1.0), y));
+    }
+    if let (Some(first), Some(last)) = (bins.first(), bins.last()) {
+        outline.push((panel.scale.px(last.lo + 1.0), base as i32));
+        outline.insert(0, (panel.scale.px(first.lo), base as i32));
+    }
+    root.draw(&Polygon::new(outline, palette::SCHOOL.filled()))?;
+    if let Some(m) = median(&values) {
+        let x = panel.scale.px(m);
+        vline(
+            root,
+            x,
+            top as i32 - 4,
+            base as i32,
+            palette::INK.stroke_width(2),
+        )?;
+        let right = m <= 0.0;
+        text(
+            root,
+            &format!("median {}", format::progress(m)),
+            (
+                if right { x + 4 } else { x - 4 },
+                (top - MEDIAN_LABEL_H + 2.0) as i32,
+            ),
+            &anchored(
+                font(12.0, true, palette::INK),
+                if right { HPos::Left } else { HPos::Right },
+                VPos::Top,
+            ),
+        )?;
+    }
+    Ok(())
+}
+
+fn subject_index(subject: Subject) -> usize {
+    Subject::ALL.iter().position(|s| *s == subject).unwrap_or(0)
+}
+
+/// Tick labels: whole numbers without decimals, signs as on the bars.
+fn tick_label(v: f64) -> String {
+    if v == 0.0 {
+        "0".into()
+    } else if v.fract() == 0.0 {
+        if v > 0.0 {
+            format!("+{v:.0}")
+        } else {
+            format!("\u{2212}{:.0}", -v)
+        }
+    } else {
+        format::progress(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::progress::progress_chart;
+    use crate::selection::{CohortChoice, Selection};
+    use crate::testing::{bundled, unescape};
+
+    #[test]
+    fn seven_stars_panels_label_every_school_and_every_value() {
+        let ds = bundled();
+        let model = progress_chart(
+            &ds,
+            &Selection::cohort(CohortChoice::Cohort("seven-stars".into())),
+        );
+        let svg = svg(&model, 900).unwrap_or_default();
+        for label in [
+            "England (2019)",
+            "Stoke-on-Trent (2019)",
+            "Forest Park Primary (2019)",
+            "Etruscan Primary (2019)",
+            "Abbey Hulton Primary (2019)",
+        ] {
+            assert!(svg.contains(label), "missing row label {label}");
+        }
+        for subject in ["Reading", "Writing", "Maths"] {
+            assert!(svg.contains(subject), "missing panel {subject}");
+        }
+        // Stoke 2019 (DfE, two places): writing −0.42; England +0.03; Abbey Hulton 2019
+        // reading −5.9.
+        for value in [
+            "\u{2212}0.42",
+            "+0.03",
+            "\u{2212}5.9",
+            "\u{2212}4.7",
+            "+2.6",
+        ] {
+            assert!(svg.contains(value), "missing value {value}");
+        }
+    }
+
+    #[test]
+    fn a_school_without_ks2_says_so_instead_of_drawing_a_zero() {
+        let ds = bundled();
+        let model = progress_chart(
+            &ds,
+            &Selection::cohort(CohortChoice::Cohort("esprit".into())),
+        );
+        let svg = unescape(&svg(&model, 900).unwrap_or_default());
+        assert!(svg.contains("no KS2 results"));
+        assert!(svg.contains("Alexandra Infants'"));
+    }
+
+    #[test]
+    fn narrow_screens_stack_the_panels_and_keep_labels_inside() {
+        let ds = bundled();
+        let model = progress_chart(&ds, &Selection::default());
+        let (w, h) = size(&model, 360);
+        let (_, wide_h) = size(&model, 1200);
+        assert_eq!(w, 360);
+        assert!(h > 2 * wide_h, "stacked panels are taller: {h} vs {wide_h}");
+        let layout = Layout::new(&model, 360);
+        assert!(layout.labels_above, "labels go above the bars on a phone");
+        let svg = unescape(&svg(&model, 360).unwrap_or_default());
+        assert!(
+            svg.contains("Forest Park Primary (2019)"),
+            "full names, not cut short"
+        );
+        assert!(!svg.contains('…'));
+    }
+
+    #[test]
+    fn confidence_intervals_are_drawn_when_published() {
+        let ds = bundled();
+        let mut model = progress_chart(
+            &ds,
+            &Selection::cohort(CohortChoice::Cohort("compass".into())),
+        );
+        let plain = svg(&model, 900).unwrap_or_default();
+        if let Some(Cell::Value { score, .. }) = model.rows.last_mut().map(|r| &mut r.cells[0]) {
+            score.lower = Some(-2.0);
+            score.upper = Some(2.6);
+        }
+        let with_ci = svg(&model, 900).unwrap_or_default();
+        // Whiskers are the only thin ink-coloured lines.
+        let whisker = "stroke=\"#1B1B1B\" stroke-width=\"1\"";
+        assert_eq!(plain.matches(whisker).count(), 0);
+        assert_eq!(
+            with_ci.matches(whisker).count(),
+            3,
+            "a whisker and two caps"
+        );
+    }
+
+    /// The bundled programme's chart with `n` made-up schools in place of the real ones
+    /// (synthetic test data, made by code): scores −4.0, −3.9, … cycling, every tenth school
+    /// without a reading figure.
+    fn synthetic_schools(n: usize) -> ProgressChart {
+        let ds = bundled();
+        let mut model = progress_chart(&ds, &Selection::default());
+        let Some(template) = model
+            .rows
+            .iter()
+            .find(|r| r.kind == RowKind::School)
+            .cloned()
+        else {
+            return model;
+        };
+        model.rows.retain(|r| r.kind != RowKind::School);
+        for i in 0..n {
+            let mut row = template.clone();
+            row.label = format!("Synthetic school {i}");
+            let v = -4.0 + (i % 81) as f64 / 10.0;
+            for (c, cell) in row.cells.iter_mut().enumerate() {
+                *cell = if c == 0 && i % 10 == 0 {
+                    Cell::NotPublished("not published".into())
+                } else {
+                    Cell::Value {
+                        score: crate::model::Score {
+                            value: v,
+                            lower: None,
+                            upper: None,
+                            band: None,
+                        },
+                        source: "synthetic".into(),
+                        quote: None,
+                        decimals: None,
+                    }
+                };
+            }
+            model.rows.push(row);
+        }
+        model
+    }
+
+    #[test]
+    fn many_schools_become_one_histogram_per_panel() {
+        let few = synthetic_schools(DISTRIBUTION_FROM - 1);
+        let many = synthetic_schools(16_355);
+        let few_svg = svg(&few, 1200).unwrap_or_default();
+        let many_svg = unescape(&svg(&many, 1200).unwrap_or_default());
+        assert_eq!(
+            few_svg.matches("<polygon").count(),
+            0,
+            "below the threshold: bars"
+        );
+        assert!(few_svg.contains("Synthetic school 0"));
+        assert_eq!(
+            many_svg.matches("<polygon").count(),
+            3,
+            "one polygon per subject"
+        );
+        assert!(!many_svg.contains("Synthetic school"), "no bar per school");
+        assert!(many_svg.contains("16,355 schools"));
+        assert!(
+            many_svg.contains("1,636 not published"),
+            "reading: every tenth school"
+        );
+        assert!(many_svg.contains("median"));
+        // The drawing stays the size of a chart, not of a list of 16,355 schools.
+        let (_, h) = size(&many, 1200);
+        assert!(h < 400, "height {h}");
+        assert!(many_svg.len() < 40_000, "{} bytes of SVG", many_svg.len());
+    }
+
+    #[test]
+    fn histogram_marks_count_every_published_score_once() {
+        let model = synthetic_schools(1_000);
+        let marks = marks(&model, 1200);
+        let bins: Vec<&Mark> = marks
+            .iter()
+            .filter(|m| m.entity.starts_with("Schools scoring"))
+            .collect();
+        let counted = |subject: &str| -> usize {
+            bins.iter()
+                .filter(|m| m.category.starts_with(subject))
+                .filter_map(|m| {
+                    m.value
+                        .split(' ')
+                        .next()?
+                        .replace(',', "")
+                        .parse::<usize>()
+                        .ok()
+                })
+                .sum()
+        };
+        assert_eq!(counted("reading"), 900);
+        assert_eq!(counted("writing"), 1_000);
+        assert_eq!(counted("maths"), 1_000);
+        // −4.0 to +4.0 in tenths: 9 one-point bins per subject.
+        assert_eq!(bins.len(), 27);
+        assert!(bins[0]
+            .value
+            .ends_with("of 900 schools with a published score"));
+        assert!(
+            bins[0].entity.contains("\u{2212}4.0 to \u{2212}3.1"),
+            "{}",
+            bins[0].entity
+        );
+    }
+
+    #[test]
+    fn median_and_bins() {
+        assert_eq!(median(&[3.0, -1.0, 2.0]), Some(2.0));
+        assert_eq!(median(&[1.0, 2.0, 3.0, 4.0]), Some(2.5));
+        assert_eq!(median(&[]), None);
+        let b = bins(&[-0.5, -0.1, 0.0, 0.9, 2.3]);
+        assert_eq!(
+            b.iter().map(|b| (b.lo, b.count)).collect::<Vec<_>>(),
+            vec![(-1.0, 2), (0.0, 2), (1.0, 0), (2.0, 1)]
+        );
+    }
+
+    #[test]
+    fn tick_labels_use_signs() {
+        assert_eq!(tick_label(-2.0), "\u{2212}2");
+        assert_eq!(tick_label(4.0), "+4");
+        assert_eq!(tick_label(0.0), "0");
+    }
+}

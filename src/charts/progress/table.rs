@@ -1,0 +1,75 @@
+//! The progress chart's figures as a table (the Table tab and the CSV): one row per entity and
+//! subject, in drawing order, each figure at the precision published, with its row's caveat.
+
+use super::model::ProgressChart;
+use crate::format;
+use crate::provenance::Cell;
+use crate::table::{col, rounded, DataTable, TableCell};
+
+pub(crate) fn progress_cell(cell: &Cell) -> (TableCell, String) {
+    match cell {
+        Cell::Value {
+            score,
+            source,
+            quote,
+            decimals,
+        } => {
+            let mut text = cell.text();
+            if let (Some(lo), Some(hi)) = (score.lower, score.upper) {
+                text.push_str(&format!(
+                    " ({} to {})",
+                    format::progress(lo),
+                    format::progress(hi)
+                ));
+            }
+            if let Some(q) = quote {
+                text.push_str(&format!(" (\u{201c}{q}\u{201d})"));
+            }
+            let places = decimals.unwrap_or(1);
+            let mut number = TableCell::number(text, rounded(score.value, i32::from(places)));
+            number.places = Some(places);
+            (number, source.clone())
+        }
+        Cell::NotPublished(why) => (TableCell::text(why.clone()), String::new()),
+    }
+}
+
+/// The KS2 progress chart's figures: one row per entity and subject, in drawing order.
+pub fn table(model: &ProgressChart) -> DataTable {
+    let mut rows = Vec::new();
+    for subject in &model.subjects {
+        let i = crate::model::Subject::ALL
+            .iter()
+            .position(|s| s == subject)
+            .unwrap_or(0);
+        for row in &model.rows {
+            let Some(cell) = row.cells.get(i) else {
+                continue;
+            };
+            let (value, source) = progress_cell(cell);
+            rows.push(vec![
+                TableCell::text(row.label.clone()),
+                TableCell::text(row.year.map_or_else(String::new, |y| y.to_string())),
+                TableCell::text(subject.label()),
+                value,
+                TableCell::text(source),
+                TableCell::text(row.note.clone().unwrap_or_default()),
+            ]);
+        }
+    }
+    DataTable {
+        caption: format!(
+            "{} (progress score; 0 is the national average)",
+            model.title
+        ),
+        columns: vec![
+            col("School or area", false),
+            col("Year", false),
+            col("Subject", false),
+            col("Progress score", true),
+            col("Source", false),
+            col("Note", false),
+        ],
+        rows,
+    }
+}

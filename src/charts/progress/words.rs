@@ -1,0 +1,185 @@
+//! The progress chart in plain words: each area against the national average, then the
+//! spread of the chosen schools in each subject (by DfE's bands where every score has one).
+
+use super::model::{ProgressChart, ProgressRow, RowKind};
+use crate::format::{self, join_words};
+use crate::model::Subject;
+use crate::provenance::Cell;
+
+/// DfE's band of a row's score in a subject (1 well above … 5 well below), where published.
+fn band_of(row: &ProgressRow, subject: Subject) -> Option<u8> {
+    let i = Subject::ALL.iter().position(|s| *s == subject)?;
+    match row.cells.get(i)? {
+        Cell::Value { score, .. } => score.band,
+        Cell::NotPublished(_) => None,
+    }
+}
+
+/// How many schools were above average: by DfE's bands (which allow for chance) where every
+/// score has one, else only how many scored above 0, said as such.
+fn above_words(many: &[&ProgressRow], subject: Subject) -> String {
+    let scored: Vec<&&ProgressRow> = many
+        .iter()
+        .filter(|r| value_of(r, subject).is_some())
+        .collect();
+    let n = scored.len();
+    let above_zero = scored
+        .iter()
+        .filter(|r| value_of(r, subject).is_some_and(|v| v > 0.0))
+        .count();
+    let bands: Vec<u8> = scored.iter().filter_map(|r| band_of(r, subject)).collect();
+    let were = |k: usize| if k == 1 { "was" } else { "were" };
+    if bands.len() == n && n > 0 {
+        let above = bands.iter().filter(|b| **b <= 2).count();
+        let below = bands.iter().filter(|b| **b >= 4).count();
+        format!(
+            "by DfE's bands, which allow for chance, {above} of {n} schools {} above average and {below} below; {above_zero} scored above 0",
+            were(above)
+        )
+    } else {
+        format!(
+            "{above_zero} of {n} schools scored above 0, the national average (DfE's bands, which allow for chance, are not in the data for {})",
+            if bands.is_empty() { "these scores" } else { "every score" }
+        )
+    }
+}
+
+fn value_of(row: &ProgressRow, subject: Subject) -> Option<f64> {
+    let i = Subject::ALL.iter().position(|s| *s == subject)?;
+    row.cells.get(i).and_then(Cell::value)
+}
+
+/// Scores against 0, the national average of pupils in state-funded mainstream schools,
+/// grouped by side: "below the national average (0) in all three subjects: reading (−0.91),
+/// writing (−0.42) and maths (−0.65)"; "at the national average (0) in reading (0.0), and
+/// above it in writing (+0.2) and maths (+0.4)".
+fn against_average(scored: &[(Subject, f64, String)]) -> String {
+    let side = |v: f64| {
+        if v.abs() < 0.005 {
+            "at"
+        } else if v > 0.0 {
+            "above"
+        } else {
+            "below"
+        }
+    };
+    let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
+    for (s, v, text) in scored {
+        let item = format!("{} ({text})", s.label().to_lowercase());
+        match groups.iter_mut().find(|(k, _)| *k == side(*v)) {
+            Some((_, items)) => items.push(item),
+            None => groups.push((side(*v), vec![item])),
+        }
+    }
+    let parts: Vec<String> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, (k, items))| {
+            let whom = if i == 0 {
+                "the national average (0)"
+            } else {
+                "it"
+            };
+            let scope = if items.len() == 3 {
+                "in all three subjects: "
+            } else {
+                "in "
+            };
+            format!("{k} {whom} {scope}{}", join_words(items))
+        })
+        .collect();
+    parts.join(", and ")
+}
+
+/// Sentences on the KS2 progress chart: each area against England, then the spread of the
+/// chosen schools in each subject.
+pub fn summary(model: &ProgressChart) -> Vec<String> {
+    let mut out = Vec::new();
+    for row in model
+        .rows
+        .iter()
+        .filter(|r| matches!(r.kind, RowKind::Area | RowKind::Region))
+    {
+        let scored: Vec<(Subject, f64, String)> = model
+            .subjects
+            .iter()
+            .filter_map(|s| {
+                let i = Subject::ALL.iter().position(|x| x == s)?;
+                let cell = row.cells.get(i)?;
+                cell.value().map(|v| (*s, v, cell.text()))
+            })
+            .collect();
+        if scored.is_empty() {
+            continue;
+        }
+        let year = row.year.map(|y| format!("In {y} ")).unwrap_or_default();
+        out.push(format!(
+            "{year}{} KS2 progress was {}.",
+            format::possessive(&row.label),
+            against_average(&scored)
+        ));
+    }
+
+    let all_schools: Vec<&ProgressRow> = model
+        .rows
+        .iter()
+        .filter(|r| r.kind == RowKind::School)
+        .collect();
+    // The schools with a figure are the ones to describe: a cohort of one school with
+    // results and one without (an infant school) gets that one school's figures.
+    let with: Vec<&ProgressRow> = all_schools
+        .iter()
+        .copied()
+        .filter(|r| model.subjects.iter().any(|s| value_of(r, *s).is_some()))
+        .collect();
+    let schools = if with.is_empty() { all_schools } else { with };
+    let year = model.year.map(|y| format!("In {y}, ")).unwrap_or_default();
+    match schools.as_slice() {
+        [] => {}
+        [one] => {
+            let parts: Vec<String> = model
+                .subjects
+                .iter()
+                .filter_map(|s| {
+                    value_of(one, *s)
+                        .map(|v| format!("{} in {}", format::progress(v), s.label().to_lowercase()))
+                })
+                .collect();
+            if parts.is_empty() {
+                out.push(format!(
+                    "{} has no published KS2 progress scores.",
+                    one.label
+                ));
+            } else {
+                out.push(format!(
+                    "{year}{}'s progress was {}.",
+                    one.label,
+                    join_words(&parts)
+                ));
+            }
+        }
+        many => {
+            for subject in &model.subjects {
+                let mut scored: Vec<(&str, f64)> = many
+                    .iter()
+                    .filter_map(|r| value_of(r, *subject).map(|v| (r.label.as_str(), v)))
+                    .collect();
+                if scored.len() < 2 {
+                    continue;
+                }
+                crate::order::sort_by(&mut scored, |a, b| a.1.total_cmp(&b.1));
+                let (low, high) = (scored[0], scored[scored.len() - 1]);
+                out.push(format!(
+                    "{year}{} progress ranged from {} {} to {} {}; {}.",
+                    subject.label().to_lowercase(),
+                    format::progress(low.1),
+                    format::bracketed(low.0),
+                    format::progress(high.1),
+                    format::bracketed(high.0),
+                    above_words(many, *subject)
+                ));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,744 @@
+//! The area charts over time: one panel per measure, years across. The home area, its region
+//! and England are lines with distinct markers and direct labels; the statistical neighbours
+//! are a band from lowest to highest with their median dashed and each neighbour a small
+//! point. No line crosses a year without figures: those years are shaded and labelled.
+//! Cohort start years are dotted verticals.
+
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::{Role, TrendChart, TrendLine, TrendPanel};
+use crate::charts::kit::{
+    anchored, fit_text, font, hline, nice_ticks, palette, render_svg, text, text_width, wrap_text,
+    ChartError, Mark, Rect, Scale,
+};
+
+const PAD: f64 = 8.0;
+const HEADING_H: f64 = 24.0;
+const TOP_H: f64 = 20.0;
+const PLOT_H: f64 = 210.0;
+const AXIS_H: f64 = 24.0;
+const GAP: f64 = 20.0;
+/// Panels sit side by side when each gets at least this width.
+const MIN_SIDE_W: f64 = 250.0;
+
+/// Where one panel is drawn.
+#[derive(Debug, Clone, Copy)]
+struct PanelGeo {
+    top: f64,
+    left: f64,
+    right: f64,
+    plot_left: f64,
+    plot_right: f64,
+    plot_top: f64,
+    plot_bottom: f64,
+    labels: bool,
+    xs: Scale,
+    ys: Scale,
+}
+
+fn colour(role: Role) -> RGBColor {
+    match role {
+        Role::School(i) => palette::SCHOOLS[usize::from(i) % palette::SCHOOLS.len()],
+        Role::Derived => palette::INK,
+        Role::Home => palette::AREA,
+        Role::Region => palette::REGION,
+        Role::Country => palette::ENGLAND,
+        Role::Neighbour => palette::NEIGHBOUR,
+    }
+}
+
+fn panel_h(model: &TrendChart) -> f64 {
+    let heading = model.panels.iter().any(|p| !p.heading.is_empty());
+    (if heading { HEADING_H } else { 0.0 }) + TOP_H + PLOT_H + AXIS_H
+}
+
+fn side_by_side(model: &TrendChart, width: f64) -> bool {
+    let n = model.panels.len().max(1) as f64;
+    n > 1.0 && (width - 2.0 * PAD - (n - 1.0) * GAP) / n >= MIN_SIDE_W
+}
+
+fn end_label(model: &TrendChart, line: &TrendLine) -> Option<(u16, f64, String)> {
+    let p = line.points.iter().rev().find(|p| p.value.is_some())?;
+    let v = p.value?;
+    Some((
+        p.year,
+        v,
+        format!("{} {}", short_name(&line.name), model.format(v, p.decimals)),
+    ))
+}
+
+/// Names as they fit beside a line end.
+fn short_name(name: &str) -> &str {
+    name.split(',').next().unwrap_or(name)
+}
+
+fn label_width(model: &TrendChart) -> f64 {
+    model
+        .panels
+        .iter()
+        .flat_map(|p| p.lines.iter())
+        .filter_map(|l| end_label(model, l))
+        .map(|(_, _, t)| text_width(&t, 12.0, false))
+        .chain(std::iter::once(text_width(
+            &model.median_label(),
+            12.0,
+            false,
+        )))
+        .fold(0.0, f64::max)
+        + 12.0
+}
+
+/// Whether a panel this wide has room to name its lines at their ends.
+fn has_labels(model: &TrendChart, panel_w: f64) -> bool {
+    let axis_w =
+        text_width("\u{2212}0.00", 12.0, false).max(text_width("100%", 12.0, false)) + 10.0;
+    panel_w - axis_w - label_width(model) >= 300.0
+}
+
+fn panel_width(model: &TrendChart, width: f64) -> f64 {
+    let n = model.panels.len().max(1) as f64;
+    if side_by_side(model, width) {
+        (width - 2.0 * PAD - (n - 1.0) * GAP) / n
+    } else {
+        width - 2.0 * PAD
+    }
+}
+
+/// What the key names, in order: the lines of the first panel, then the neighbours.
+#[derive(Debug, Clone, PartialEq)]
+enum KeyItem {
+    Line(Role, String),
+    Median(String),
+    Range(String),
+}
+
+impl KeyItem {
+    fn label(&self) -> &str {
+        match self {
+            KeyItem::Line(_, name) | KeyItem::Median(name) | KeyItem::Range(name) => name,
+        }
+    }
+}
+
+const KEY_ROW_H: f64 = 20.0;
+const KEY_MARK_W: f64 = 22.0;
+const KEY_GAP: f64 = 16.0;
+
+/// The key, laid out in rows at a width, when the line ends cannot be named; empty when
+/// they can.
+fn key_rows(model: &TrendChart, width: f64) -> Vec<Vec<(KeyItem, f64)>> {
+    if has_labels(model, panel_width(model, width)) {
+        return Vec::new();
+    }
+    let Some(first) = model.panels.first() else {
+        return Vec::new();
+    };
+    let mut items: Vec<KeyItem> = first
+        .lines
+        .iter()
+        .map(|l| KeyItem::Line(l.role, short_name(&l.name).to_string()))
+        .collect();
+    if !first.band.is_empty() {
+        items.push(KeyItem::Median(model.median_label()));
+        items.push(KeyItem::Range(model.range_label()));
+    }
+    let mut rows: Vec<Vec<(KeyItem, f64)>> = Vec::new();
+    let mut x = PAD;
+    for item in items {
+        let w = KEY_MARK_W + text_width(item.label(), 12.0, false);
+        if x > PAD && x + w > width - PAD {
+            x = PAD;
+            rows.push(Vec::new());
+        }
+        if rows.is_empty() {
+            rows.push(Vec::new());
+        }
+        if let Some(row) = rows.last_mut() {
+            row.push((item, x));
+        }
+        x += w + KEY_GAP;
+    }
+    rows
+}
+
+fn key_h(model: &TrendChart, width: f64) -> f64 {
+    let rows = key_rows(model, width).len();
+    if rows == 0 {
+        0.0
+    } else {
+        rows as f64 * KEY_ROW_H + 6.0
+    }
+}
+
+fn geometry(model: &TrendChart, width: u32) -> Vec<PanelGeo> {
+    let width = f64::from(width.max(240));
+    let n = model.panels.len().max(1);
+    let side = side_by_side(model, width);
+    let ph = panel_h(model);
+    let heading = model.panels.iter().any(|p| !p.heading.is_empty());
+    let axis_w =
+        text_width("\u{2212}0.00", 12.0, false).max(text_width("100%", 12.0, false)) + 10.0;
+    let label_w = label_width(model);
+    let key = key_h(model, width);
+    (0..n)
+        .map(|i| {
+            let (top, left, right) = if side {
+                let w = (width - 2.0 * PAD - (n as f64 - 1.0) * GAP) / n as f64;
+                let left = PAD + i as f64 * (w + GAP);
+                (PAD + key, left, left + w)
+            } else {
+                (PAD + key + i as f64 * (ph + GAP), PAD, width - PAD)
+            };
+            // Line-end names only where the years keep room enough: else the key names them.
+            let labels = has_labels(model, right - left);
+            let plot_left = left + axis_w;
+            let plot_right = if labels { right - label_w } else { right - 6.0 };
+            let plot_top = top + if heading { HEADING_H } else { 0.0 } + TOP_H;
+            let plot_bottom = plot_top + PLOT_H;
+            let (y0, y1) = model.years;
+            let step = (plot_right - plot_left) / f64::from((y1 - y0).max(1) + 1);
+            PanelGeo {
+                top,
+                left,
+                right,
+                plot_left,
+                plot_right,
+                plot_top,
+                plot_bottom,
+                labels,
+                xs: Scale {
+                    domain: (f64::from(y0), f64::from(y1)),
+                    range: (plot_left + step / 2.0, plot_right - step / 2.0),
+                },
+                ys: Scale {
+                    domain: model.domain,
+                    range: (plot_bottom, plot_top),
+                },
+            }
+        })
+        .collect()
+}
+
+/// Pixels per year.
+fn step(g: &PanelGeo) -> f64 {
+    let (d0, d1) = g.xs.domain;
+    if d1 > d0 {
+        (g.xs.range.1 - g.xs.range.0) / (d1 - d0)
+    } else {
+        g.plot_right - g.plot_left
+    }
+}
+
+/// The chart's size at a given width.
+pub fn size(model: &TrendChart, width: u32) -> (u32, u32) {
+    let w = f64::from(width.max(240));
+    let n = model.panels.len().max(1) as f64;
+    let ph = panel_h(model);
+    let h = key_h(model, w)
+        + if side_by_side(model, w) {
+            2.0 * PAD + ph
+        } else {
+            2.0 * PAD + n * ph + (n - 1.0) * GAP
+        };
+    (w as u32, h.ceil() as u32)
+}
+
+/// Draws the SVG text of the chart at a given width.
+pub fn svg(model: &TrendChart, width: u32) -> Result<String, ChartError> {
+    render_svg(size(model, width), |root| draw(root, model))
+}
+
+fn category(model: &TrendChart, panel: &TrendPanel) -> String {
+    let what = panel.measure.label();
+    match model.pupils {
+        crate::model::PupilGroup::All => what.to_string(),
+        p => format!("{what} ({})", p.label()),
+    }
+}
+
+/// Every point, in reading order: per panel the home area, region and England year by year,
+/// then the neighbours' median, then each neighbour.
+pub fn marks(model: &TrendChart, width: u32) -> Vec<Mark> {
+    let geos = geometry(model, width);
+    let mut out = Vec::new();
+    for (panel, g) in model.panels.iter().zip(&geos) {
+        let half = (step(g) / 2.0).clamp(4.0, 10.0);
+        let cat = category(model, panel);
+        let mut push =
+            |entity: String, year: u16, v: f64, value: String, source: Option<String>| {
+                let x = f64::from(g.xs.px(f64::from(year)));
+                let y = f64::from(g.ys.px(v));
+                out.push(Mark {
+                    entity,
+                    category: cat.clone(),
+                    year: Some(year),
+                    value,
+                    source,
+                    bounds: Rect::new(x - 6.0, y - 6.0, 12.0, 12.0),
+                    band: Rect::new(x - half, y - 7.0, 2.0 * half, 14.0),
+                });
+            };
+        for line in &panel.lines {
+            for p in &line.points {
+                if let Some(v) = p.value {
+                    let mut value = model.format(v, p.decimals);
+                    if let Some(d) = &p.detail {
+                        value.push_str(&format!(" ({d})"));
+                    }
+                    if let Some(n) = &p.note {
+                        value.push_str(&format!(" ({n})"));
+                    }
+                    push(line.name.clone(), p.year, v, value, Some(p.source.clone()));
+                }
+            }
+        }
+        let source = panel
+            .neighbours
+            .iter()
+            .flat_map(|l| l.points.first())
+            .map(|p| p.source.clone())
+            .next();
+        for b in &panel.band {
+            push(
+                format!("{}' median", model.band_label),
+                b.year,
+                b.median,
+                format!(
+                    "{} ({} of {} published; lowest {}, highest {})",
+                    model.format(b.median, b.decimals),
+                    b.count,
+                    panel.neighbours.len(),
+                    model.format(b.min, b.decimals.min(4)),
+                    model.format(b.max, b.decimals.min(4)),
+                ),
+                source.clone(),
+            );
+        }
+        for line in &panel.neighbours {
+            for p in &line.points {
+                if let Some(v) = p.value {
+                    push(
+                        format!("{} ({})", line.name, model.band_member),
+                        p.year,
+                        v,
+                        model.format(v, p.decimals),
+                        Some(p.source.clone()),
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Runs of consecutive years that have a value, for drawing lines that never cross a gap.
+pub(crate) fn runs(points: &[(u16, f64)]) -> Vec<Vec<(u16, f64)>> {
+    let mut out: Vec<Vec<(u16, f64)>> = Vec::new();
+    for &(y, v) in points {
+        match out.last_mut() {
+            Some(run) if run.last().is_some_and(|(py, _)| *py + 1 == y) => run.push((y, v)),
+            _ => out.push(vec![(y, v)]),
+        }
+    }
+    out
+}
+
+/// Draws the chart on any plotters backend, filling `root`.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    model: &TrendChart,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let (w, _) = root.dim_in_pixel();
+    let geos = geometry(model, w);
+    draw_key(root, model, f64::from(w))?;
+    for (i, (panel, g)) in model.panels.iter().zip(&geos).enumerate() {
+        draw_panel(root, model, panel, g, i == 0)?;
+    }
+    Ok(())
+}
+
+/// The key above the panels: each line's marker and name, the median's dashes and the
+/// range's fill, as they are drawn.
+fn draw_key<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    model: &TrendChart,
+    width: f64,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    for (r, row) in key_rows(model, width).iter().enumerate() {
+        let y = (PAD + r as f64 * KEY_ROW_H + KEY_ROW_H / 2.0) as i32;
+        for (item, x) in row {
+            let x0 = *x as i32;
+            let mid = x0 + 8;
+            match item {
+                KeyItem::Line(role, _) => {
+                    let c = colour(*role);
+                    root.draw(&PathElement::new(
+                        vec![(x0, y), (x0 + 16, y)],
+                        c.stroke_width(2),
+                    ))?;
+                    draw_marker(root, *role, (mid, y), false)?;
+                }
+                KeyItem::Median(_) => {
+                    root.draw(&DashedPathElement::new(
+                        vec![(x0, y), (x0 + 16, y)],
+                        4,
+                        3,
+                        palette::NEIGHBOUR.stroke_width(2),
+                    ))?;
+                }
+                KeyItem::Range(_) => {
+                    root.draw(&Rectangle::new(
+                        [(x0, y - 6), (x0 + 16, y + 6)],
+                        palette::BAND.filled(),
+                    ))?;
+                    root.draw(&Circle::new(
+                        (mid, y),
+                        2,
+                        palette::NEIGHBOUR.stroke_width(1),
+                    ))?;
+                }
+            }
+            text(
+                root,
+                item.label(),
+                (x0 + KEY_MARK_W as i32, y),
+                &anchored(font(12.0, false, palette::INK), HPos::Left, VPos::Center),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// A line's marker: circle for the home area, square for the region, triangle otherwise;
+/// schools cycle through circle, square, triangle and diamond; the derived mean is a large
+/// diamond. Hollow: a figure published for another school.
+fn draw_marker<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    role: Role,
+    at: (i32, i32),
+    hollow: bool,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let c = colour(role);
+    let style = if hollow {
+        // White inside, so the line does not show through.
+        root.draw(&Circle::new(at, 4, palette::WHITE.filled()))?;
+        c.stroke_width(2)
+    } else {
+        c.filled()
+    };
+    let shape = match role {
+        Role::Home => 0,
+        Role::Region => 1,
+        // Colour cycles every four schools, the marker shifts each cycle: no two of the
+        // first sixteen look alike.
+        Role::School(i) => (i + i / 4) % 4,
+        Role::Derived => 4,
+        _ => 2,
+    };
+    let diamond = |r: i32| {
+        vec![
+            (at.0, at.1 - r),
+            (at.0 + r, at.1),
+            (at.0, at.1 + r),
+            (at.0 - r, at.1),
+            (at.0, at.1 - r),
+        ]
+    };
+    match shape {
+        0 => root.draw(&Circle::new(at, 4, style))?,
+        1 => root.draw(&Rectangle::new(
+            [(at.0 - 4, at.1 - 4), (at.0 + 4, at.1 + 4)],
+            style,
+        ))?,
+        3 | 4 => {
+            let r = if shape == 4 { 6 } else { 5 };
+            if hollow {
+                root.draw(&PathElement::new(diamond(r), style))?;
+            } else {
+                root.draw(&Polygon::new(diamond(r), style))?;
+            }
+        }
+        _ => root.draw(&TriangleMarker::new(at, 5, style))?,
+    }
+    Ok(())
+}
+
+fn draw_panel<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    model: &TrendChart,
+    panel: &TrendPanel,
+    g: &PanelGeo,
+    first: bool,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let px = |x: f64| x as i32;
+    if !panel.heading.is_empty() {
+        text(
+            root,
+            &panel.heading,
+            (px(g.left), px(g.top + 4.0)),
+            &anchored(font(14.0, true, palette::INK), HPos::Left, VPos::Top),
+        )?;
+    }
+    let st = step(g);
+    // Years without figures: shaded, labelled.
+    for gap in &model.gaps {
+        let x0 = f64::from(g.xs.px(f64::from(gap.from))) - st / 2.0;
+        let x1 = f64::from(g.xs.px(f64::from(gap.to))) + st / 2.0;
+        root.draw(&Rectangle::new(
+            [(px(x0), px(g.plot_top)), (px(x1), px(g.plot_bottom))],
+            palette::GAP.filled(),
+        ))?;
+        let room = x1 - x0 - 6.0;
+        if text_width(&gap.label, 11.0, false) <= room || room >= 60.0 {
+            for (k, l) in wrap_text(&gap.label, 11.0, false, room.max(20.0))
+                .iter()
+                .take(4)
+                .enumerate()
+            {
+                text(
+                    root,
+                    l,
+                    (px((x0 + x1) / 2.0), px(g.plot_top + 6.0 + k as f64 * 13.0)),
+                    &anchored(font(11.0, false, palette::MUTED), HPos::Center, VPos::Top),
+                )?;
+            }
+        } else {
+            // Too narrow to write across: written upwards, from the foot of the gap.
+            let style = anchored(font(11.0, false, palette::MUTED), HPos::Left, VPos::Center)
+                .transform(FontTransform::Rotate270);
+            text(
+                root,
+                &fit_text(&gap.label, 11.0, false, g.plot_bottom - g.plot_top - 12.0),
+                (px((x0 + x1) / 2.0), px(g.plot_bottom - 6.0)),
+                &style,
+            )?;
+        }
+    }
+    // Value grid and axis.
+    let (d0, d1) = model.domain;
+    let target = if model.is_percent() { 5 } else { 4 };
+    for t in nice_ticks(d0, d1, target) {
+        let y = g.ys.px(t);
+        let zero = !model.is_percent() && t == 0.0;
+        hline(
+            root,
+            px(g.plot_left),
+            px(g.plot_right),
+            y,
+            if zero {
+                palette::INK.stroke_width(1)
+            } else {
+                palette::GRID.stroke_width(1)
+            },
+        )?;
+        let label = if model.is_percent() {
+            format!("{t:.0}%")
+        } else if t == 0.0 {
+            "0".to_string()
+        } else {
+            crate::format::progress(t)
+        };
+        text(
+            root,
+            &label,
+            (px(g.plot_left - 6.0), y),
+            &anchored(font(12.0, false, palette::MUTED), HPos::Right, VPos::Center),
+        )?;
+    }
+    // Years along the bottom: every year where they fit, else every other.
+    let (y0, y1) = model.years;
+    let every = if st >= text_width("2016", 12.0, false) + 8.0 {
+        1
+    } else {
+        2
+    };
+    for year in (y0..=y1).filter(|y| (y - y0) % every == 0 || *y == y1) {
+        if every == 2 && year == y1 && (y1 - y0) % 2 == 1 {
+            continue;
+        }
+        text(
+            root,
+            &year.to_string(),
+            (g.xs.px(f64::from(year)), px(g.plot_bottom + 5.0)),
+            &anchored(font(12.0, false, palette::MUTED), HPos::Center, VPos::Top),
+        )?;
+    }
+    // Cohort start years.
+    for (year, _) in &model.starts {
+        let x = g.xs.px(f64::from(*year));
+        root.draw(&DashedPathElement::new(
+            vec![(x, px(g.plot_top - 4.0)), (x, px(g.plot_bottom))],
+            2,
+            3,
+            palette::INK.stroke_width(1),
+        ))?;
+    }
+    if first && !model.starts.is_empty() {
+        let words: Vec<String> = model
+            .starts
+            .iter()
+            .map(|(y, n)| format!("{n} in {y}"))
+            .collect();
+        let label = format!("\u{2506} Cohorts started: {}", words.join(", "));
+        text(
+            root,
+            &fit_text(&label, 12.0, false, g.right - g.plot_left),
+            (px(g.plot_left), px(g.plot_top - TOP_H + 2.0)),
+            &anchored(font(12.0, false, palette::INK), HPos::Left, VPos::Top),
+        )?;
+    }
+    // The neighbours: band, median, points.
+    let band: Vec<(u16, f64)> = panel.band.iter().map(|b| (b.year, b.min)).collect();
+    for run in runs(&band) {
+        let first_year = run.first().map_or(0, |(y, _)| *y);
+        let last_year = run.last().map_or(0, |(y, _)| *y);
+        let pts: Vec<&crate::charts::timeline::BandPoint> = panel
+            .band
+            .iter()
+            .filter(|b| (first_year..=last_year).contains(&b.year))
+            .collect();
+        if pts.len() == 1 {
+            let b = pts[0];
+            let x = g.xs.px(f64::from(b.year));
+            root.draw(&Rectangle::new(
+                [(x - 4, g.ys.px(b.max)), (x + 4, g.ys.px(b.min))],
+                palette::BAND.filled(),
+            ))?;
+        } else {
+            let mut poly: Vec<(i32, i32)> = pts
+                .iter()
+                .map(|b| (g.xs.px(f64::from(b.year)), g.ys.px(b.max)))
+                .collect();
+            poly.extend(
+                pts.iter()
+                    .rev()
+                    .map(|b| (g.xs.px(f64::from(b.year)), g.ys.px(b.min))),
+            );
+            root.draw(&Polygon::new(poly, palette::BAND.filled()))?;
+            root.draw(&DashedPathElement::new(
+                pts.iter()
+                    .map(|b| (g.xs.px(f64::from(b.year)), g.ys.px(b.median)))
+                    .collect::<Vec<_>>(),
+                6,
+                4,
+                palette::NEIGHBOUR.stroke_width(2),
+            ))?;
+        }
+    }
+    for line in &panel.neighbours {
+        for p in &line.points {
+            if let Some(v) = p.value {
+                root.draw(&Circle::new(
+                    (g.xs.px(f64::from(p.year)), g.ys.px(v)),
+                    2,
+                    palette::NEIGHBOUR.stroke_width(1),
+                ))?;
+            }
+        }
+    }
+    // Lines: England, region, then home on top.
+    let mut order: Vec<&TrendLine> = panel.lines.iter().collect();
+    crate::order::sort_by_key(&mut order, |l| std::cmp::Reverse(l.role));
+    for line in order {
+        let c = colour(line.role);
+        let pts: Vec<(u16, f64)> = line
+            .points
+            .iter()
+            .filter_map(|p| p.value.map(|v| (p.year, v)))
+            .collect();
+        let width = if matches!(line.role, Role::Home | Role::Derived) {
+            3
+        } else {
+            2
+        };
+        for run in runs(&pts) {
+            if run.len() > 1 {
+                root.draw(&PathElement::new(
+                    run.iter()
+                        .map(|(y, v)| (g.xs.px(f64::from(*y)), g.ys.px(*v)))
+                        .collect::<Vec<_>>(),
+                    c.stroke_width(width),
+                ))?;
+            }
+        }
+        for p in &line.points {
+            if let Some(v) = p.value {
+                let at = (g.xs.px(f64::from(p.year)), g.ys.px(v));
+                draw_marker(root, line.role, at, p.hollow)?;
+            }
+        }
+    }
+    if g.labels {
+        draw_end_labels(root, model, panel, g)?;
+    }
+    Ok(())
+}
+
+/// Names at the ends of lines, nudged apart so none overlaps another.
+fn draw_end_labels<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    model: &TrendChart,
+    panel: &TrendPanel,
+    g: &PanelGeo,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let mut labels: Vec<(f64, String, RGBColor)> = panel
+        .lines
+        .iter()
+        .filter_map(|l| {
+            let (_, v, t) = end_label(model, l)?;
+            Some((f64::from(g.ys.px(v)), t, colour(l.role)))
+        })
+        .collect();
+    if let Some(b) = panel.band.last() {
+        labels.push((
+            f64::from(g.ys.px(b.median)),
+            model.median_label(),
+            palette::NEIGHBOUR,
+        ));
+    }
+    crate::order::sort_by(&mut labels, |a, b| a.0.total_cmp(&b.0));
+    let gap = 14.0;
+    for i in 1..labels.len() {
+        let prev = labels[i - 1].0;
+        if labels[i].0 < prev + gap {
+            labels[i].0 = prev + gap;
+        }
+    }
+    // Pushed below the plot: shift the whole stack up.
+    if let Some(last) = labels.last().map(|l| l.0) {
+        let over = last - g.plot_bottom;
+        if over > 0.0 {
+            for l in &mut labels {
+                l.0 -= over;
+            }
+        }
+    }
+    for (y, t, c) in labels {
+        let room = g.right - g.plot_right - 6.0;
+        text(
+            root,
+            &fit_text(&t, 12.0, false, room),
+            (g.plot_right as i32 + 6, y as i32),
+            &anchored(font(12.0, false, c), HPos::Left, VPos::Center),
+        )?;
+    }
+    Ok(())
+}
