@@ -317,7 +317,7 @@ pub fn ChartCard(
                 .first()
                 .map(|t| to_csv(t, &ds))
                 .unwrap_or_default();
-            (format!("{}.csv", m.file_stem(&sel)), csv)
+            (format!("{}.csv", crate::charts::file_stem(&**m, &sel)), csv)
         });
         match save_text(&name, "text/csv;charset=utf-8", &csv) {
             Ok(()) => status.set(format!("Saved {name}")),
@@ -328,7 +328,10 @@ pub fn ChartCard(
     let export = move || {
         model.with_untracked(|m| {
             let sel = view.with_untracked(|v| v.selection.clone());
-            (m.file_stem(&sel), m.export_svg(&ds, width.get_untracked()))
+            (
+                crate::charts::file_stem(&**m, &sel),
+                crate::charts::export_svg(&**m, &ds, width.get_untracked()),
+            )
         })
     };
     let export2 = export.clone();
@@ -357,7 +360,7 @@ pub fn ChartCard(
     };
 
     let ds = dataset.clone();
-    let source_line = move || model.with(|m| m.source_line(&ds));
+    let source_line = move || model.with(|m| crate::charts::source_line(&**m, &ds));
     let ds = dataset.clone();
     let sources_full = move || {
         model.with(|m| {

@@ -78,9 +78,14 @@ const MAX_PARTS: usize = 8;
 fn parts_needed(m: &Built, w: f64, h: f64, ds: &Dataset) -> usize {
     let (floor, _) = scale_bounds(h);
     let fits_all = |parts: &[Built]| {
-        parts
-            .iter()
-            .all(|p| fits(p, w, chart_room(w, h, p.title(), &p.source_line(ds)), floor))
+        parts.iter().all(|p| {
+            fits(
+                p,
+                w,
+                chart_room(w, h, p.title(), &crate::charts::source_line(&**p, ds)),
+                floor,
+            )
+        })
     };
     if m.school_rows() <= 1 || fits_all(std::slice::from_ref(m)) {
         return 1;
@@ -146,7 +151,7 @@ pub fn Presenter(
         let (floor, least) = scale_bounds(h);
         model.with(|m| {
             let Some(m) = m else { return least };
-            let room = chart_room(w, h, m.title(), &m.source_line(&ds_room));
+            let room = chart_room(w, h, m.title(), &crate::charts::source_line(&**m, &ds_room));
             let mut best = None;
             let mut k = floor;
             while k <= least * 3.0 {
@@ -240,7 +245,7 @@ pub fn Presenter(
             }}
             <p class="visually-hidden">{move || model.with(|m| m.as_ref().map(|m| m.summary().join(" ")).unwrap_or_default())}</p>
             <div class="presenter__bar">
-                <p class="presenter__source">{move || model.with(|m| m.as_ref().map(|m| m.source_line(&ds)).unwrap_or_default())}</p>
+                <p class="presenter__source">{move || model.with(|m| m.as_ref().map(|m| crate::charts::source_line(&**m, &ds)).unwrap_or_default())}</p>
                 <p class="presenter__count" data-testid="slide-count" aria-live="polite">
                     {move || format!("{} / {}", index.get() + 1, count.get())}
                 </p>

@@ -9,7 +9,7 @@ use crate::selection::{CohortChoice, Selection};
 
 /// "Source: publisher, title, date; …" for under the chart and in downloads; the reader's own
 /// data says so first.
-pub fn source_line<C: Chart + ?Sized>(chart: &C, dataset: &Dataset) -> String {
+pub fn source_line(chart: &dyn Chart, dataset: &Dataset) -> String {
     let parts: Vec<String> = chart
         .sources()
         .iter()
@@ -28,11 +28,7 @@ pub fn source_line<C: Chart + ?Sized>(chart: &C, dataset: &Dataset) -> String {
 
 /// The drawing framed with title, summary, every note and the source line, for download: a
 /// copy lifted into a report keeps what the page says beside the chart.
-pub fn export_svg<C: Chart + ?Sized>(
-    chart: &C,
-    dataset: &Dataset,
-    width: u32,
-) -> Result<String, ChartError> {
+pub fn export_svg(chart: &dyn Chart, dataset: &Dataset, width: u32) -> Result<String, ChartError> {
     let mut summary = chart.summary();
     summary.extend(chart.notes().into_iter().map(|n| format!("Note: {n}")));
     let source_line = source_line(chart, dataset);
@@ -54,7 +50,7 @@ pub(super) fn cohort_words(sel: &Selection) -> Vec<String> {
 
 /// A file name without extension that says what the file holds:
 /// `ks2-progress_seven-stars_maths_2019`.
-pub fn file_stem<C: Chart + ?Sized>(chart: &C, sel: &Selection) -> String {
+pub fn file_stem(chart: &dyn Chart, sel: &Selection) -> String {
     let mut parts = vec![chart.id().id().to_string()];
     parts.extend(chart.file_words(sel));
     if let Some(y) = chart.year() {

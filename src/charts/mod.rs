@@ -101,18 +101,6 @@ pub trait Chart: AsAny + Debug {
     fn svg(&self, width: u32) -> Result<String, ChartError> {
         kit::render_svg(self.size(width), |area| self.draw(area))
     }
-    /// "Source: publisher, title, date; …" (see [`source_line`]).
-    fn source_line(&self, dataset: &Dataset) -> String {
-        frame::source_line(self, dataset)
-    }
-    /// The drawing framed with title, summary, notes and source line, for download.
-    fn export_svg(&self, dataset: &Dataset, width: u32) -> Result<String, ChartError> {
-        frame::export_svg(self, dataset, width)
-    }
-    /// A file name without extension that says what the file holds.
-    fn file_stem(&self, sel: &Selection) -> String {
-        frame::file_stem(self, sel)
-    }
 }
 
 /// Equality of two built charts of any kind (the page rebuilds a card only when its model
