@@ -3,6 +3,8 @@
 //! draws its marks and values are rounded as on the chart; only published figures appear.
 
 use crate::dataset::Dataset;
+use crate::format;
+use crate::provenance::Cell;
 
 /// One cell: what the page shows, and the number a spreadsheet gets.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +70,36 @@ pub fn col(name: &str, numeric: bool) -> Column {
 pub fn rounded(v: f64, places: i32) -> f64 {
     let f = 10f64.powi(places);
     (v * f).round() / f
+}
+
+/// A progress figure as a table shows it: at its published places, its interval and the
+/// source's own words where it gave words; and its source's id.
+pub fn progress_cell(cell: &Cell) -> (TableCell, String) {
+    match cell {
+        Cell::Value {
+            score,
+            source,
+            quote,
+            decimals,
+        } => {
+            let mut text = cell.text();
+            if let (Some(lo), Some(hi)) = (score.lower, score.upper) {
+                text.push_str(&format!(
+                    " ({} to {})",
+                    format::progress(lo),
+                    format::progress(hi)
+                ));
+            }
+            if let Some(q) = quote {
+                text.push_str(&format!(" (\u{201c}{q}\u{201d})"));
+            }
+            let places = decimals.unwrap_or(1);
+            let mut number = TableCell::number(text, rounded(score.value, i32::from(places)));
+            number.places = Some(places);
+            (number, source.clone())
+        }
+        Cell::NotPublished(why) => (TableCell::text(why.clone()), String::new()),
+    }
 }
 
 /// The table as CSV (RFC 4180, CRLF): a header row, then one line per row. Numeric columns

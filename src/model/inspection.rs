@@ -43,6 +43,17 @@ impl Judgement {
         }
     }
 
+    /// Ofsted's grade number (1 Outstanding … 4 Inadequate); 0 for not graded.
+    pub fn grade(self) -> u8 {
+        match self {
+            Judgement::Outstanding => 1,
+            Judgement::Good => 2,
+            Judgement::RequiresImprovement => 3,
+            Judgement::Inadequate => 4,
+            Judgement::NotGraded => 0,
+        }
+    }
+
     /// A short label that fits inside a narrow bar segment.
     pub fn short_label(self) -> &'static str {
         match self {

@@ -2,9 +2,8 @@
 //! free-school-meal shares (x where the source gives no year).
 
 use super::model::DisadvantageChart;
-use crate::charts::progress::table::progress_cell;
 use crate::format;
-use crate::table::{col, rounded, DataTable, TableCell};
+use crate::table::{col, progress_cell, rounded, DataTable, TableCell};
 
 /// The disadvantaged-pupils chart's figures: progress per subject and area, then FSM shares.
 pub fn table(model: &DisadvantageChart) -> DataTable {

@@ -7,11 +7,10 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::model::{grade, JourneysChart};
+use super::model::JourneysChart;
 use crate::charts::kit::{
     anchored, fit_text, font, palette, render_svg, text, text_width, ChartError, Mark, Rect, Scale,
 };
-use crate::charts::ofsted;
 
 const PAD: f64 = 8.0;
 const KEY_H: f64 = 26.0;
@@ -221,8 +220,8 @@ fn disc<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
-    let c = ofsted::draw::color(j);
-    let g = grade(j);
+    let c = palette::judgement(j);
+    let g = j.grade();
     let label = if g == 0 {
         "\u{2013}".to_string()
     } else {
@@ -244,7 +243,7 @@ where
             &label,
             at,
             &anchored(
-                font(12.0, true, ofsted::draw::label_colour(j)),
+                font(12.0, true, palette::on_judgement(j)),
                 HPos::Center,
                 VPos::Center,
             ),

@@ -14,7 +14,7 @@ use crate::dataset::Dataset;
 use crate::provenance::LegendEntry;
 use crate::table::DataTable;
 
-pub use model::{grade, journeys_chart, JourneysChart};
+pub use model::{journeys_chart, JourneysChart};
 
 /// The chart's place in the dashboard.
 pub const SPEC: Spec = Spec {

@@ -47,24 +47,13 @@ impl Event {
         let mut t = format!(
             "{} (grade {}), {}",
             self.label,
-            grade(self.judgement),
+            self.judgement.grade(),
             crate::format::date(&self.date)
         );
         if let Some(p) = &self.published_as {
             t.push_str(&format!("; inspected as {} (URN {})", p.name, p.urn));
         }
         t
-    }
-}
-
-/// Ofsted's grade number; 0 for not graded.
-pub fn grade(j: Judgement) -> u8 {
-    match j {
-        Judgement::Outstanding => 1,
-        Judgement::Good => 2,
-        Judgement::RequiresImprovement => 3,
-        Judgement::Inadequate => 4,
-        Judgement::NotGraded => 0,
     }
 }
 

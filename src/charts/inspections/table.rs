@@ -1,6 +1,6 @@
 //! Every inspection of the chosen schools, with whose it was, as a table.
 
-use super::model::{grade, JourneysChart};
+use super::model::JourneysChart;
 use crate::table::{Column, DataTable, TableCell};
 
 /// The table: a row per inspection.
@@ -17,8 +17,8 @@ pub fn table(m: &JourneysChart) -> DataTable {
                 TableCell::text(crate::format::date(&e.date)),
                 TableCell::text(e.label.clone()),
                 TableCell {
-                    text: grade(e.judgement).to_string(),
-                    number: Some(f64::from(grade(e.judgement))),
+                    text: e.judgement.grade().to_string(),
+                    number: Some(f64::from(e.judgement.grade())),
                     places: Some(0),
                 },
                 TableCell::text(

@@ -3,6 +3,8 @@
 
 use plotters::style::RGBColor;
 
+use crate::model::Judgement;
+
 /// Text and axis.
 pub const INK: RGBColor = RGBColor(0x1b, 0x1b, 0x1b);
 /// Secondary text (notes, "not published"), 7:1 on white.
@@ -45,3 +47,23 @@ pub const WHITE: RGBColor = RGBColor(0xff, 0xff, 0xff);
 pub const BAND: RGBColor = RGBColor(0xd5, 0xec, 0xee);
 /// Years without figures (a fill).
 pub const GAP: RGBColor = RGBColor(0xf0, 0xf0, 0xf0);
+
+/// The colour of a judgement.
+pub fn judgement(j: Judgement) -> RGBColor {
+    match j {
+        Judgement::Outstanding => OUTSTANDING,
+        Judgement::Good => GOOD,
+        Judgement::RequiresImprovement => REQUIRES_IMPROVEMENT,
+        Judgement::Inadequate => INADEQUATE,
+        Judgement::NotGraded => NOT_GRADED,
+    }
+}
+
+/// The colour of a label written on a judgement's colour: black on amber, white elsewhere.
+pub fn on_judgement(j: Judgement) -> RGBColor {
+    if j == Judgement::RequiresImprovement {
+        ON_AMBER
+    } else {
+        WHITE
+    }
+}

@@ -27,26 +27,6 @@ const ROW_GAP: f64 = 14.0;
 const AXIS_H: f64 = 24.0;
 const SWATCH: f64 = 12.0;
 
-/// The colour of a label written on a judgement's segment: black on amber, white elsewhere.
-pub fn label_colour(j: Judgement) -> RGBColor {
-    if j == Judgement::RequiresImprovement {
-        palette::ON_AMBER
-    } else {
-        WHITE
-    }
-}
-
-/// The colour of a judgement.
-pub fn color(j: Judgement) -> RGBColor {
-    match j {
-        Judgement::Outstanding => palette::OUTSTANDING,
-        Judgement::Good => palette::GOOD,
-        Judgement::RequiresImprovement => palette::REQUIRES_IMPROVEMENT,
-        Judgement::Inadequate => palette::INADEQUATE,
-        Judgement::NotGraded => palette::NOT_GRADED,
-    }
-}
-
 /// The judgements the legend lists: the four grades always, "not graded" when present.
 fn legend_items(model: &OfstedChart) -> Vec<Judgement> {
     Judgement::ALL
@@ -338,7 +318,7 @@ where
                 (x as i32, (y - SWATCH / 2.0) as i32),
                 ((x + SWATCH) as i32, (y + SWATCH / 2.0) as i32),
             ],
-            color(j).filled(),
+            palette::judgement(j).filled(),
         ))?;
         text(
             root,
@@ -372,7 +352,7 @@ where
             let (x0, x1, bt, bb) = (seg.x0, seg.x1, bar.bar_top, bar.bar_top + BAR_H as i32);
             root.draw(&Rectangle::new(
                 [(x0, bt), (x1, bb)],
-                color(seg.judgement).filled(),
+                palette::judgement(seg.judgement).filled(),
             ))?;
             // A white rule between segments keeps neighbours apart whatever their colours.
             vline(root, x1, bt, bb, WHITE.stroke_width(2))?;
@@ -404,7 +384,7 @@ where
                     &s,
                     ((x0 + x1) / 2, (bt + bb) / 2),
                     &anchored(
-                        font(12.0, true, label_colour(j)),
+                        font(12.0, true, palette::on_judgement(j)),
                         HPos::Center,
                         VPos::Center,
                     ),
@@ -457,14 +437,14 @@ where
                 (x0 as i32, y0 as i32),
                 ((x0 + side) as i32, (y0 + side) as i32),
             ],
-            color(m.judgement).filled(),
+            palette::judgement(m.judgement).filled(),
         ))?;
         text(
             root,
-            &crate::charts::inspections::grade(m.judgement).to_string(),
+            &m.judgement.grade().to_string(),
             ((x0 + side / 2.0) as i32, yc as i32),
             &anchored(
-                font(12.0, true, label_colour(m.judgement)),
+                font(12.0, true, palette::on_judgement(m.judgement)),
                 HPos::Center,
                 VPos::Center,
             ),

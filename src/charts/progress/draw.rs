@@ -11,6 +11,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use super::histogram::{draw_histogram, histogram_marks};
 use super::model::{ProgressChart, ProgressRow, RowKind};
 use crate::charts::kit::{
     anchored, fit_text, font, font_in, hline, nice_ceiling, nice_ticks, palette, render_svg, text,
@@ -35,25 +36,25 @@ const BAR_HALF: f64 = 8.0;
 /// From this many schools they are drawn as a distribution, not a bar each.
 pub const DISTRIBUTION_FROM: usize = 41;
 /// Height of the distribution band.
-const BAND_H: f64 = 132.0;
+pub(super) const BAND_H: f64 = 132.0;
 /// Room at the top of the band for the median's label.
-const MEDIAN_LABEL_H: f64 = 20.0;
+pub(super) const MEDIAN_LABEL_H: f64 = 20.0;
 
 /// Where everything goes at one width.
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct Layout {
-    width: f64,
-    panels: usize,
-    side_by_side: bool,
-    label_w: f64,
-    labels_above: bool,
-    row_h: f64,
-    panel_h: f64,
+pub(super) struct Layout {
+    pub(super) width: f64,
+    pub(super) panels: usize,
+    pub(super) side_by_side: bool,
+    pub(super) label_w: f64,
+    pub(super) labels_above: bool,
+    pub(super) row_h: f64,
+    pub(super) panel_h: f64,
     /// Rows drawn as bars: all of them, or only England and the areas when the schools are
     /// drawn as a distribution.
-    bars: usize,
+    pub(super) bars: usize,
     /// Number of schools drawn as a distribution (0: each school is a bar).
-    distributed: usize,
+    pub(super) distributed: usize,
 }
 
 /// The schools' rows, when there are enough of them to draw as a distribution.
@@ -80,12 +81,12 @@ fn bar_rows(model: &ProgressChart, distributed: bool) -> impl Iterator<Item = &P
 }
 
 /// The distribution band's label: "16,355 schools".
-fn band_label(n: usize) -> String {
+pub(super) fn band_label(n: usize) -> String {
     format!("{} schools", format::count(n))
 }
 
 impl Layout {
-    fn new(model: &ProgressChart, width: u32) -> Self {
+    pub(super) fn new(model: &ProgressChart, width: u32) -> Self {
         let width = f64::from(width.max(240));
         let panels = model.subjects.len().max(1);
         let distributed = distributed_schools(model);
@@ -135,11 +136,11 @@ impl Layout {
     }
 
     /// Bottom of the drawn rows (and of the band, when there is one) of a panel at `top`.
-    fn rows_bottom(&self, top: f64) -> f64 {
+    pub(super) fn rows_bottom(&self, top: f64) -> f64 {
         self.row_top(top, self.bars) + if self.distributed > 0 { BAND_H } else { 0.0 }
     }
 
-    fn height(&self) -> f64 {
+    pub(super) fn height(&self) -> f64 {
         if self.side_by_side {
             2.0 * PAD + self.panel_h
         } else {
@@ -149,7 +150,7 @@ impl Layout {
     }
 
     /// The `i`th panel: its top, and the left and right of its bar area.
-    fn panel(&self, i: usize) -> (f64, f64, f64) {
+    pub(super) fn panel(&self, i: usize) -> (f64, f64, f64) {
         if self.side_by_side {
             let left = PAD + self.label_w;
             let n = self.panels as f64;
@@ -162,17 +163,17 @@ impl Layout {
         }
     }
 
-    fn labels_in(&self, i: usize) -> bool {
+    pub(super) fn labels_in(&self, i: usize) -> bool {
         !self.side_by_side || i == 0
     }
 
     /// Top of row `r` of a panel whose top is `top`.
-    fn row_top(&self, top: f64, r: usize) -> f64 {
+    pub(super) fn row_top(&self, top: f64, r: usize) -> f64 {
         top + HEADER_H + r as f64 * self.row_h
     }
 
     /// Vertical centre of the bar of a row starting at `row_top`.
-    fn bar_centre(&self, row_top: f64) -> f64 {
+    pub(super) fn bar_centre(&self, row_top: f64) -> f64 {
         if self.labels_above {
             row_top + self.row_h - BAR_HALF - 6.0
         } else {
@@ -183,13 +184,13 @@ impl Layout {
 
 /// One panel: which subject, where it is, and its value-to-pixel mapping.
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct Panel {
-    index: usize,
-    subject: Subject,
-    top: f64,
-    x0: f64,
-    x1: f64,
-    scale: Scale,
+pub(super) struct Panel {
+    pub(super) index: usize,
+    pub(super) subject: Subject,
+    pub(super) top: f64,
+    pub(super) x0: f64,
+    pub(super) x1: f64,
+    pub(super) scale: Scale,
 }
 
 /// Layout plus panels: the one description of where things are, shared by drawing and by
@@ -331,112 +332,6 @@ pub fn marks(model: &ProgressChart, width: u32) -> Vec<Mark> {
         }
     }
     out
-}
-
-/// The schools' published scores in one subject, and how many have none.
-fn school_values(model: &ProgressChart, subject: Subject) -> (Vec<f64>, usize, Option<&str>) {
-    let mut values = Vec::new();
-    let mut missing = 0;
-    let mut source = None;
-    for row in model.rows.iter().filter(|r| r.kind == RowKind::School) {
-        match &row.cells[subject_index(subject)] {
-            Cell::Value {
-                score, source: s, ..
-            } => {
-                values.push(score.value);
-                source.get_or_insert(s.as_str());
-            }
-            Cell::NotPublished(_) => missing += 1,
-        }
-    }
-    (values, missing, source)
-}
-
-/// One bin of a histogram: scores from `lo` (inclusive) to `lo + 1` (exclusive).
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Bin {
-    lo: f64,
-    count: usize,
-}
-
-/// One-point bins from the lowest score's whole number to the highest's, empty ones included.
-fn bins(values: &[f64]) -> Vec<Bin> {
-    let (Some(min), Some(max)) = (
-        values.iter().copied().reduce(f64::min),
-        values.iter().copied().reduce(f64::max),
-    ) else {
-        return Vec::new();
-    };
-    let first = min.floor();
-    let n = ((max.floor() - first) as usize) + 1;
-    let mut out: Vec<Bin> = (0..n)
-        .map(|i| Bin {
-            lo: first + i as f64,
-            count: 0,
-        })
-        .collect();
-    for v in values {
-        let i = ((v.floor() - first) as usize).min(n - 1);
-        out[i].count += 1;
-    }
-    out
-}
-
-/// The middle value (the mean of the middle two for an even count).
-fn median(values: &[f64]) -> Option<f64> {
-    let mut v = values.to_vec();
-    crate::order::sort_floats(&mut v);
-    let n = v.len();
-    match n {
-        0 => None,
-        _ if n % 2 == 1 => Some(v[n / 2]),
-        _ => Some((v[n / 2 - 1] + v[n / 2]) / 2.0),
-    }
-}
-
-/// Where the histogram of a panel sits: its top and its baseline.
-fn band_box(layout: &Layout, panel: &Panel) -> (f64, f64) {
-    let top = layout.row_top(panel.top, layout.bars);
-    let label = if layout.labels_above {
-        TEXT_PX * 1.25 + 6.0
-    } else {
-        0.0
-    };
-    (top + label + MEDIAN_LABEL_H, top + BAND_H - 6.0)
-}
-
-fn histogram_marks(model: &ProgressChart, layout: &Layout, p: &Panel) -> Vec<Mark> {
-    let (values, _, source) = school_values(model, p.subject);
-    let (top, base) = band_box(layout, p);
-    let total = values.len();
-    bins(&values)
-        .into_iter()
-        .filter(|b| b.count > 0)
-        .map(|b| {
-            let (x0, x1) = (
-                f64::from(p.scale.px(b.lo)),
-                f64::from(p.scale.px(b.lo + 1.0)),
-            );
-            let area = Rect::new(x0, top, (x1 - x0).max(2.0), base - top);
-            Mark {
-                entity: format!(
-                    "Schools scoring {} to {}",
-                    format::progress(b.lo),
-                    format::progress(b.lo + 0.9)
-                ),
-                category: format!("{} progress", p.subject.label().to_lowercase()),
-                year: model.year,
-                value: format!(
-                    "{} of {} schools with a published score",
-                    format::count(b.count),
-                    format::count(total)
-                ),
-                source: source.map(str::to_string),
-                bounds: area,
-                band: area,
-            }
-        })
-        .collect()
 }
 
 /// Draws the chart on any plotters backend, filling `root`.
@@ -626,99 +521,12 @@ where
     Ok(())
 }
 
-/// The schools of one panel as a histogram: one filled polygon (one SVG element however many
-/// schools), the median as a line with its value, and the band's label.
-fn draw_histogram<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    model: &ProgressChart,
-    layout: &Layout,
-    panel: &Panel,
-) -> Result<(), ChartError>
-where
-    DB::ErrorType: 'static,
-{
-    let (values, missing, _) = school_values(model, panel.subject);
-    let (top, base) = band_box(layout, panel);
-    let band_top = layout.row_top(panel.top, layout.bars);
-    let label = band_label(layout.distributed);
-    let sub = if missing > 0 {
-        format!("{} not published", format::count(missing))
-    } else {
-        "histogram".to_string()
-    };
-    if layout.labels_above {
-        text(
-            root,
-            &format!("{label} ({sub})"),
-            (panel.x0 as i32, (band_top + 4.0) as i32),
-            &anchored(font(TEXT_PX, true, palette::INK), HPos::Left, VPos::Top),
-        )?;
-    } else if layout.labels_in(panel.index) {
-        let x = (panel.x0 - 8.0) as i32;
-        let mid = (top + base) / 2.0;
-        text(
-            root,
-            &label,
-            (x, (mid - 2.0) as i32),
-            &anchored(font(TEXT_PX, true, palette::INK), HPos::Right, VPos::Bottom),
-        )?;
-        text(
-            root,
-            &fit_text(&sub, 12.0, false, layout.label_w - 8.0),
-            (x, (mid + 2.0) as i32),
-            &anchored(font(12.0, false, palette::MUTED), HPos::Right, VPos::Top),
-        )?;
-    }
-    let bins = bins(&values);
-    let most = bins.iter().map(|b| b.count).max().unwrap_or(0);
-    if most == 0 {
-        return Ok(());
-    }
-    let h = base - top;
-    let mut outline = Vec::with_capacity(bins.len() * 2 + 2);
-    for b in &bins {
-        let y = (base - h * b.count as f64 / most as f64) as i32;
-        outline.push((panel.scale.px(b.lo), y));
-        outline.push((panel.scale.px(b.lo + 1.0), y));
-    }
-    if let (Some(first), Some(last)) = (bins.first(), bins.last()) {
-        outline.push((panel.scale.px(last.lo + 1.0), base as i32));
-        outline.insert(0, (panel.scale.px(first.lo), base as i32));
-    }
-    root.draw(&Polygon::new(outline, palette::SCHOOL.filled()))?;
-    if let Some(m) = median(&values) {
-        let x = panel.scale.px(m);
-        vline(
-            root,
-            x,
-            top as i32 - 4,
-            base as i32,
-            palette::INK.stroke_width(2),
-        )?;
-        let right = m <= 0.0;
-        text(
-            root,
-            &format!("median {}", format::progress(m)),
-            (
-                if right { x + 4 } else { x - 4 },
-                (top - MEDIAN_LABEL_H + 2.0) as i32,
-            ),
-            &anchored(
-                font(12.0, true, palette::INK),
-                if right { HPos::Left } else { HPos::Right },
-                VPos::Top,
-            ),
-        )?;
-    }
-    Ok(())
-}
-
-fn subject_index(subject: Subject) -> usize {
+pub(super) fn subject_index(subject: Subject) -> usize {
     Subject::ALL.iter().position(|s| *s == subject).unwrap_or(0)
 }
 
 /// Tick labels: whole numbers without decimals, signs as on the bars.
-fn tick_label(v: f64) -> String {
+pub(super) fn tick_label(v: f64) -> String {
     if v == 0.0 {
         "0".into()
     } else if v.fract() == 0.0 {
@@ -929,18 +737,6 @@ mod tests {
             bins[0].entity.contains("\u{2212}4.0 to \u{2212}3.1"),
             "{}",
             bins[0].entity
-        );
-    }
-
-    #[test]
-    fn median_and_bins() {
-        assert_eq!(median(&[3.0, -1.0, 2.0]), Some(2.0));
-        assert_eq!(median(&[1.0, 2.0, 3.0, 4.0]), Some(2.5));
-        assert_eq!(median(&[]), None);
-        let b = bins(&[-0.5, -0.1, 0.0, 0.9, 2.3]);
-        assert_eq!(
-            b.iter().map(|b| (b.lo, b.count)).collect::<Vec<_>>(),
-            vec![(-1.0, 2), (0.0, 2), (1.0, 0), (2.0, 1)]
         );
     }
 

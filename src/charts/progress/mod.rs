@@ -3,6 +3,7 @@
 //! [`draw::DISTRIBUTION_FROM`] schools they are drawn as one histogram per subject.
 
 pub mod draw;
+mod histogram;
 pub mod model;
 pub mod table;
 pub mod words;

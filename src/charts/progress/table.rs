@@ -2,37 +2,7 @@
 //! subject, in drawing order, each figure at the precision published, with its row's caveat.
 
 use super::model::ProgressChart;
-use crate::format;
-use crate::provenance::Cell;
-use crate::table::{col, rounded, DataTable, TableCell};
-
-pub(crate) fn progress_cell(cell: &Cell) -> (TableCell, String) {
-    match cell {
-        Cell::Value {
-            score,
-            source,
-            quote,
-            decimals,
-        } => {
-            let mut text = cell.text();
-            if let (Some(lo), Some(hi)) = (score.lower, score.upper) {
-                text.push_str(&format!(
-                    " ({} to {})",
-                    format::progress(lo),
-                    format::progress(hi)
-                ));
-            }
-            if let Some(q) = quote {
-                text.push_str(&format!(" (\u{201c}{q}\u{201d})"));
-            }
-            let places = decimals.unwrap_or(1);
-            let mut number = TableCell::number(text, rounded(score.value, i32::from(places)));
-            number.places = Some(places);
-            (number, source.clone())
-        }
-        Cell::NotPublished(why) => (TableCell::text(why.clone()), String::new()),
-    }
-}
+use crate::table::{col, progress_cell, DataTable, TableCell};
 
 /// The KS2 progress chart's figures: one row per entity and subject, in drawing order.
 pub fn table(model: &ProgressChart) -> DataTable {

@@ -9,13 +9,15 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use super::key::{draw_key, key_h};
+use super::labels::{draw_end_labels, has_labels, label_width};
 use super::{Role, TrendChart, TrendLine, TrendPanel};
 use crate::charts::kit::{
     anchored, fit_text, font, hline, nice_ticks, palette, render_svg, text, text_width, wrap_text,
     ChartError, Mark, Rect, Scale,
 };
 
-const PAD: f64 = 8.0;
+pub(super) const PAD: f64 = 8.0;
 const HEADING_H: f64 = 24.0;
 const TOP_H: f64 = 20.0;
 const PLOT_H: f64 = 210.0;
@@ -26,20 +28,20 @@ const MIN_SIDE_W: f64 = 250.0;
 
 /// Where one panel is drawn.
 #[derive(Debug, Clone, Copy)]
-struct PanelGeo {
-    top: f64,
-    left: f64,
-    right: f64,
-    plot_left: f64,
-    plot_right: f64,
-    plot_top: f64,
-    plot_bottom: f64,
-    labels: bool,
-    xs: Scale,
-    ys: Scale,
+pub(super) struct PanelGeo {
+    pub(super) top: f64,
+    pub(super) left: f64,
+    pub(super) right: f64,
+    pub(super) plot_left: f64,
+    pub(super) plot_right: f64,
+    pub(super) plot_top: f64,
+    pub(super) plot_bottom: f64,
+    pub(super) labels: bool,
+    pub(super) xs: Scale,
+    pub(super) ys: Scale,
 }
 
-fn colour(role: Role) -> RGBColor {
+pub(super) fn colour(role: Role) -> RGBColor {
     match role {
         Role::School(i) => palette::SCHOOLS[usize::from(i) % palette::SCHOOLS.len()],
         Role::Derived => palette::INK,
@@ -60,116 +62,12 @@ fn side_by_side(model: &TrendChart, width: f64) -> bool {
     n > 1.0 && (width - 2.0 * PAD - (n - 1.0) * GAP) / n >= MIN_SIDE_W
 }
 
-fn end_label(model: &TrendChart, line: &TrendLine) -> Option<(u16, f64, String)> {
-    let p = line.points.iter().rev().find(|p| p.value.is_some())?;
-    let v = p.value?;
-    Some((
-        p.year,
-        v,
-        format!("{} {}", short_name(&line.name), model.format(v, p.decimals)),
-    ))
-}
-
-/// Names as they fit beside a line end.
-fn short_name(name: &str) -> &str {
-    name.split(',').next().unwrap_or(name)
-}
-
-fn label_width(model: &TrendChart) -> f64 {
-    model
-        .panels
-        .iter()
-        .flat_map(|p| p.lines.iter())
-        .filter_map(|l| end_label(model, l))
-        .map(|(_, _, t)| text_width(&t, 12.0, false))
-        .chain(std::iter::once(text_width(
-            &model.median_label(),
-            12.0,
-            false,
-        )))
-        .fold(0.0, f64::max)
-        + 12.0
-}
-
-/// Whether a panel this wide has room to name its lines at their ends.
-fn has_labels(model: &TrendChart, panel_w: f64) -> bool {
-    let axis_w =
-        text_width("\u{2212}0.00", 12.0, false).max(text_width("100%", 12.0, false)) + 10.0;
-    panel_w - axis_w - label_width(model) >= 300.0
-}
-
-fn panel_width(model: &TrendChart, width: f64) -> f64 {
+pub(super) fn panel_width(model: &TrendChart, width: f64) -> f64 {
     let n = model.panels.len().max(1) as f64;
     if side_by_side(model, width) {
         (width - 2.0 * PAD - (n - 1.0) * GAP) / n
     } else {
         width - 2.0 * PAD
-    }
-}
-
-/// What the key names, in order: the lines of the first panel, then the neighbours.
-#[derive(Debug, Clone, PartialEq)]
-enum KeyItem {
-    Line(Role, String),
-    Median(String),
-    Range(String),
-}
-
-impl KeyItem {
-    fn label(&self) -> &str {
-        match self {
-            KeyItem::Line(_, name) | KeyItem::Median(name) | KeyItem::Range(name) => name,
-        }
-    }
-}
-
-const KEY_ROW_H: f64 = 20.0;
-const KEY_MARK_W: f64 = 22.0;
-const KEY_GAP: f64 = 16.0;
-
-/// The key, laid out in rows at a width, when the line ends cannot be named; empty when
-/// they can.
-fn key_rows(model: &TrendChart, width: f64) -> Vec<Vec<(KeyItem, f64)>> {
-    if has_labels(model, panel_width(model, width)) {
-        return Vec::new();
-    }
-    let Some(first) = model.panels.first() else {
-        return Vec::new();
-    };
-    let mut items: Vec<KeyItem> = first
-        .lines
-        .iter()
-        .map(|l| KeyItem::Line(l.role, short_name(&l.name).to_string()))
-        .collect();
-    if !first.band.is_empty() {
-        items.push(KeyItem::Median(model.median_label()));
-        items.push(KeyItem::Range(model.range_label()));
-    }
-    let mut rows: Vec<Vec<(KeyItem, f64)>> = Vec::new();
-    let mut x = PAD;
-    for item in items {
-        let w = KEY_MARK_W + text_width(item.label(), 12.0, false);
-        if x > PAD && x + w > width - PAD {
-            x = PAD;
-            rows.push(Vec::new());
-        }
-        if rows.is_empty() {
-            rows.push(Vec::new());
-        }
-        if let Some(row) = rows.last_mut() {
-            row.push((item, x));
-        }
-        x += w + KEY_GAP;
-    }
-    rows
-}
-
-fn key_h(model: &TrendChart, width: f64) -> f64 {
-    let rows = key_rows(model, width).len();
-    if rows == 0 {
-        0.0
-    } else {
-        rows as f64 * KEY_ROW_H + 6.0
     }
 }
 
@@ -363,65 +261,10 @@ where
     Ok(())
 }
 
-/// The key above the panels: each line's marker and name, the median's dashes and the
-/// range's fill, as they are drawn.
-fn draw_key<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    model: &TrendChart,
-    width: f64,
-) -> Result<(), ChartError>
-where
-    DB::ErrorType: 'static,
-{
-    for (r, row) in key_rows(model, width).iter().enumerate() {
-        let y = (PAD + r as f64 * KEY_ROW_H + KEY_ROW_H / 2.0) as i32;
-        for (item, x) in row {
-            let x0 = *x as i32;
-            let mid = x0 + 8;
-            match item {
-                KeyItem::Line(role, _) => {
-                    let c = colour(*role);
-                    root.draw(&PathElement::new(
-                        vec![(x0, y), (x0 + 16, y)],
-                        c.stroke_width(2),
-                    ))?;
-                    draw_marker(root, *role, (mid, y), false)?;
-                }
-                KeyItem::Median(_) => {
-                    root.draw(&DashedPathElement::new(
-                        vec![(x0, y), (x0 + 16, y)],
-                        4,
-                        3,
-                        palette::NEIGHBOUR.stroke_width(2),
-                    ))?;
-                }
-                KeyItem::Range(_) => {
-                    root.draw(&Rectangle::new(
-                        [(x0, y - 6), (x0 + 16, y + 6)],
-                        palette::BAND.filled(),
-                    ))?;
-                    root.draw(&Circle::new(
-                        (mid, y),
-                        2,
-                        palette::NEIGHBOUR.stroke_width(1),
-                    ))?;
-                }
-            }
-            text(
-                root,
-                item.label(),
-                (x0 + KEY_MARK_W as i32, y),
-                &anchored(font(12.0, false, palette::INK), HPos::Left, VPos::Center),
-            )?;
-        }
-    }
-    Ok(())
-}
-
 /// A line's marker: circle for the home area, square for the region, triangle otherwise;
 /// schools cycle through circle, square, triangle and diamond; the derived mean is a large
 /// diamond. Hollow: a figure published for another school.
-fn draw_marker<DB: DrawingBackend>(
+pub(super) fn draw_marker<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     role: Role,
     at: (i32, i32),
@@ -685,60 +528,6 @@ where
     }
     if g.labels {
         draw_end_labels(root, model, panel, g)?;
-    }
-    Ok(())
-}
-
-/// Names at the ends of lines, nudged apart so none overlaps another.
-fn draw_end_labels<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    model: &TrendChart,
-    panel: &TrendPanel,
-    g: &PanelGeo,
-) -> Result<(), ChartError>
-where
-    DB::ErrorType: 'static,
-{
-    let mut labels: Vec<(f64, String, RGBColor)> = panel
-        .lines
-        .iter()
-        .filter_map(|l| {
-            let (_, v, t) = end_label(model, l)?;
-            Some((f64::from(g.ys.px(v)), t, colour(l.role)))
-        })
-        .collect();
-    if let Some(b) = panel.band.last() {
-        labels.push((
-            f64::from(g.ys.px(b.median)),
-            model.median_label(),
-            palette::NEIGHBOUR,
-        ));
-    }
-    crate::order::sort_by(&mut labels, |a, b| a.0.total_cmp(&b.0));
-    let gap = 14.0;
-    for i in 1..labels.len() {
-        let prev = labels[i - 1].0;
-        if labels[i].0 < prev + gap {
-            labels[i].0 = prev + gap;
-        }
-    }
-    // Pushed below the plot: shift the whole stack up.
-    if let Some(last) = labels.last().map(|l| l.0) {
-        let over = last - g.plot_bottom;
-        if over > 0.0 {
-            for l in &mut labels {
-                l.0 -= over;
-            }
-        }
-    }
-    for (y, t, c) in labels {
-        let room = g.right - g.plot_right - 6.0;
-        text(
-            root,
-            &fit_text(&t, 12.0, false, room),
-            (g.plot_right as i32 + 6, y as i32),
-            &anchored(font(12.0, false, c), HPos::Left, VPos::Center),
-        )?;
     }
     Ok(())
 }

@@ -6,6 +6,8 @@
 use std::collections::BTreeSet;
 
 pub mod draw;
+mod key;
+mod labels;
 pub mod table;
 
 use crate::breaks::{self, Measure};

@@ -1,7 +1,8 @@
 //! The LAIT reader's own errors and its rounding, on small files made here.
 
+use super::files::clean;
 use super::*;
-use crate::import::{build, Inputs};
+use crate::import::{build, InputFile, Inputs};
 
 const DICT: &str = "Measure_short,dps,Table_status,Hyperlink(s),Last Update\n\
 KS2R_Prog_VA,2,ks2_regional_local_authority_and_pupil_characteristics,https://example.org/ks2,45261\n\
@@ -38,7 +39,7 @@ fn good_rows() -> Vec<&'static str> {
 
 const NEIGHBOURS: &str = "LA num,LA Name,SN1,SNP,SN2,SNP\n900,Home Town,901,Close,902,Close\n901,Near Town,900,Close,902,Close\n";
 
-const BASE: &str = include_str!("../../data/programme-base.json");
+const BASE: &str = include_str!("../../../data/programme-base.json");
 
 fn run(lait_text: &str, neighbours: &str, home: u16) -> Result<crate::dataset::Dataset, String> {
     let inputs = Inputs {
