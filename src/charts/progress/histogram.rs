@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::draw::{band_label, subject_index, Layout, Panel, BAND_H, MEDIAN_LABEL_H};
+use super::layout::{band_label, subject_index, Layout, Panel, BAND_H, MEDIAN_LABEL_H};
 use super::model::{ProgressChart, RowKind};
 use crate::charts::kit::{
     anchored, fit_text, font, palette, text, vline, ChartError, Mark, Rect, TEXT_PX,

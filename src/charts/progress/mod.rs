@@ -4,6 +4,7 @@
 
 pub mod draw;
 mod histogram;
+mod layout;
 pub mod model;
 pub mod table;
 pub mod words;

@@ -9,140 +9,15 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::key::{draw_key, key_h};
-use super::labels::{draw_end_labels, has_labels, label_width};
+use super::key::{draw_key, draw_marker};
+use super::labels::draw_end_labels;
+pub use super::layout::size;
+use super::layout::*;
 use super::{Role, TrendChart, TrendLine, TrendPanel};
 use crate::charts::kit::{
     anchored, fit_text, font, hline, nice_ticks, palette, render_svg, text, text_width, wrap_text,
-    ChartError, Mark, Rect, Scale,
+    ChartError, Mark, Rect,
 };
-
-pub(super) const PAD: f64 = 8.0;
-const HEADING_H: f64 = 24.0;
-const TOP_H: f64 = 20.0;
-const PLOT_H: f64 = 210.0;
-const AXIS_H: f64 = 24.0;
-const GAP: f64 = 20.0;
-/// Panels sit side by side when each gets at least this width.
-const MIN_SIDE_W: f64 = 250.0;
-
-/// Where one panel is drawn.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct PanelGeo {
-    pub(super) top: f64,
-    pub(super) left: f64,
-    pub(super) right: f64,
-    pub(super) plot_left: f64,
-    pub(super) plot_right: f64,
-    pub(super) plot_top: f64,
-    pub(super) plot_bottom: f64,
-    pub(super) labels: bool,
-    pub(super) xs: Scale,
-    pub(super) ys: Scale,
-}
-
-pub(super) fn colour(role: Role) -> RGBColor {
-    match role {
-        Role::School(i) => palette::SCHOOLS[usize::from(i) % palette::SCHOOLS.len()],
-        Role::Derived => palette::INK,
-        Role::Home => palette::AREA,
-        Role::Region => palette::REGION,
-        Role::Country => palette::ENGLAND,
-        Role::Neighbour => palette::NEIGHBOUR,
-    }
-}
-
-fn panel_h(model: &TrendChart) -> f64 {
-    let heading = model.panels.iter().any(|p| !p.heading.is_empty());
-    (if heading { HEADING_H } else { 0.0 }) + TOP_H + PLOT_H + AXIS_H
-}
-
-fn side_by_side(model: &TrendChart, width: f64) -> bool {
-    let n = model.panels.len().max(1) as f64;
-    n > 1.0 && (width - 2.0 * PAD - (n - 1.0) * GAP) / n >= MIN_SIDE_W
-}
-
-pub(super) fn panel_width(model: &TrendChart, width: f64) -> f64 {
-    let n = model.panels.len().max(1) as f64;
-    if side_by_side(model, width) {
-        (width - 2.0 * PAD - (n - 1.0) * GAP) / n
-    } else {
-        width - 2.0 * PAD
-    }
-}
-
-fn geometry(model: &TrendChart, width: u32) -> Vec<PanelGeo> {
-    let width = f64::from(width.max(240));
-    let n = model.panels.len().max(1);
-    let side = side_by_side(model, width);
-    let ph = panel_h(model);
-    let heading = model.panels.iter().any(|p| !p.heading.is_empty());
-    let axis_w =
-        text_width("\u{2212}0.00", 12.0, false).max(text_width("100%", 12.0, false)) + 10.0;
-    let label_w = label_width(model);
-    let key = key_h(model, width);
-    (0..n)
-        .map(|i| {
-            let (top, left, right) = if side {
-                let w = (width - 2.0 * PAD - (n as f64 - 1.0) * GAP) / n as f64;
-                let left = PAD + i as f64 * (w + GAP);
-                (PAD + key, left, left + w)
-            } else {
-                (PAD + key + i as f64 * (ph + GAP), PAD, width - PAD)
-            };
-            // Line-end names only where the years keep room enough: else the key names them.
-            let labels = has_labels(model, right - left);
-            let plot_left = left + axis_w;
-            let plot_right = if labels { right - label_w } else { right - 6.0 };
-            let plot_top = top + if heading { HEADING_H } else { 0.0 } + TOP_H;
-            let plot_bottom = plot_top + PLOT_H;
-            let (y0, y1) = model.years;
-            let step = (plot_right - plot_left) / f64::from((y1 - y0).max(1) + 1);
-            PanelGeo {
-                top,
-                left,
-                right,
-                plot_left,
-                plot_right,
-                plot_top,
-                plot_bottom,
-                labels,
-                xs: Scale {
-                    domain: (f64::from(y0), f64::from(y1)),
-                    range: (plot_left + step / 2.0, plot_right - step / 2.0),
-                },
-                ys: Scale {
-                    domain: model.domain,
-                    range: (plot_bottom, plot_top),
-                },
-            }
-        })
-        .collect()
-}
-
-/// Pixels per year.
-fn step(g: &PanelGeo) -> f64 {
-    let (d0, d1) = g.xs.domain;
-    if d1 > d0 {
-        (g.xs.range.1 - g.xs.range.0) / (d1 - d0)
-    } else {
-        g.plot_right - g.plot_left
-    }
-}
-
-/// The chart's size at a given width.
-pub fn size(model: &TrendChart, width: u32) -> (u32, u32) {
-    let w = f64::from(width.max(240));
-    let n = model.panels.len().max(1) as f64;
-    let ph = panel_h(model);
-    let h = key_h(model, w)
-        + if side_by_side(model, w) {
-            2.0 * PAD + ph
-        } else {
-            2.0 * PAD + n * ph + (n - 1.0) * GAP
-        };
-    (w as u32, h.ceil() as u32)
-}
 
 /// Draws the SVG text of the chart at a given width.
 pub fn svg(model: &TrendChart, width: u32) -> Result<String, ChartError> {
@@ -257,63 +132,6 @@ where
     draw_key(root, model, f64::from(w))?;
     for (i, (panel, g)) in model.panels.iter().zip(&geos).enumerate() {
         draw_panel(root, model, panel, g, i == 0)?;
-    }
-    Ok(())
-}
-
-/// A line's marker: circle for the home area, square for the region, triangle otherwise;
-/// schools cycle through circle, square, triangle and diamond; the derived mean is a large
-/// diamond. Hollow: a figure published for another school.
-pub(super) fn draw_marker<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    role: Role,
-    at: (i32, i32),
-    hollow: bool,
-) -> Result<(), ChartError>
-where
-    DB::ErrorType: 'static,
-{
-    let c = colour(role);
-    let style = if hollow {
-        // White inside, so the line does not show through.
-        root.draw(&Circle::new(at, 4, palette::WHITE.filled()))?;
-        c.stroke_width(2)
-    } else {
-        c.filled()
-    };
-    let shape = match role {
-        Role::Home => 0,
-        Role::Region => 1,
-        // Colour cycles every four schools, the marker shifts each cycle: no two of the
-        // first sixteen look alike.
-        Role::School(i) => (i + i / 4) % 4,
-        Role::Derived => 4,
-        _ => 2,
-    };
-    let diamond = |r: i32| {
-        vec![
-            (at.0, at.1 - r),
-            (at.0 + r, at.1),
-            (at.0, at.1 + r),
-            (at.0 - r, at.1),
-            (at.0, at.1 - r),
-        ]
-    };
-    match shape {
-        0 => root.draw(&Circle::new(at, 4, style))?,
-        1 => root.draw(&Rectangle::new(
-            [(at.0 - 4, at.1 - 4), (at.0 + 4, at.1 + 4)],
-            style,
-        ))?,
-        3 | 4 => {
-            let r = if shape == 4 { 6 } else { 5 };
-            if hollow {
-                root.draw(&PathElement::new(diamond(r), style))?;
-            } else {
-                root.draw(&Polygon::new(diamond(r), style))?;
-            }
-        }
-        _ => root.draw(&TriangleMarker::new(at, 5, style))?,
     }
     Ok(())
 }

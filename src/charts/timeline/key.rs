@@ -6,78 +6,9 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::draw::{colour, draw_marker, panel_width, PAD};
-use super::labels::{has_labels, short_name};
+use super::layout::{colour, key_rows, KeyItem, KEY_MARK_W, KEY_ROW_H, PAD};
 use super::{Role, TrendChart};
-use crate::charts::kit::{anchored, font, palette, text, text_width, ChartError};
-
-/// What the key names, in order: the lines of the first panel, then the neighbours.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) enum KeyItem {
-    Line(Role, String),
-    Median(String),
-    Range(String),
-}
-
-impl KeyItem {
-    fn label(&self) -> &str {
-        match self {
-            KeyItem::Line(_, name) | KeyItem::Median(name) | KeyItem::Range(name) => name,
-        }
-    }
-}
-
-pub(super) const KEY_ROW_H: f64 = 20.0;
-
-pub(super) const KEY_MARK_W: f64 = 22.0;
-
-pub(super) const KEY_GAP: f64 = 16.0;
-
-/// The key, laid out in rows at a width, when the line ends cannot be named; empty when
-/// they can.
-pub(super) fn key_rows(model: &TrendChart, width: f64) -> Vec<Vec<(KeyItem, f64)>> {
-    if has_labels(model, panel_width(model, width)) {
-        return Vec::new();
-    }
-    let Some(first) = model.panels.first() else {
-        return Vec::new();
-    };
-    let mut items: Vec<KeyItem> = first
-        .lines
-        .iter()
-        .map(|l| KeyItem::Line(l.role, short_name(&l.name).to_string()))
-        .collect();
-    if !first.band.is_empty() {
-        items.push(KeyItem::Median(model.median_label()));
-        items.push(KeyItem::Range(model.range_label()));
-    }
-    let mut rows: Vec<Vec<(KeyItem, f64)>> = Vec::new();
-    let mut x = PAD;
-    for item in items {
-        let w = KEY_MARK_W + text_width(item.label(), 12.0, false);
-        if x > PAD && x + w > width - PAD {
-            x = PAD;
-            rows.push(Vec::new());
-        }
-        if rows.is_empty() {
-            rows.push(Vec::new());
-        }
-        if let Some(row) = rows.last_mut() {
-            row.push((item, x));
-        }
-        x += w + KEY_GAP;
-    }
-    rows
-}
-
-pub(super) fn key_h(model: &TrendChart, width: f64) -> f64 {
-    let rows = key_rows(model, width).len();
-    if rows == 0 {
-        0.0
-    } else {
-        rows as f64 * KEY_ROW_H + 6.0
-    }
-}
+use crate::charts::kit::{anchored, font, palette, text, ChartError};
 
 /// The key above the panels: each line's marker and name, the median's dashes and the
 /// range's fill, as they are drawn.
@@ -130,6 +61,62 @@ where
                 &anchored(font(12.0, false, palette::INK), HPos::Left, VPos::Center),
             )?;
         }
+    }
+    Ok(())
+}
+/// A line's marker: circle for the home area, square for the region, triangle otherwise;
+/// schools cycle through circle, square, triangle and diamond; the derived mean is a large
+/// diamond. Hollow: a figure published for another school.
+pub(super) fn draw_marker<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    role: Role,
+    at: (i32, i32),
+    hollow: bool,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let c = colour(role);
+    let style = if hollow {
+        // White inside, so the line does not show through.
+        root.draw(&Circle::new(at, 4, palette::WHITE.filled()))?;
+        c.stroke_width(2)
+    } else {
+        c.filled()
+    };
+    let shape = match role {
+        Role::Home => 0,
+        Role::Region => 1,
+        // Colour cycles every four schools, the marker shifts each cycle: no two of the
+        // first sixteen look alike.
+        Role::School(i) => (i + i / 4) % 4,
+        Role::Derived => 4,
+        _ => 2,
+    };
+    let diamond = |r: i32| {
+        vec![
+            (at.0, at.1 - r),
+            (at.0 + r, at.1),
+            (at.0, at.1 + r),
+            (at.0 - r, at.1),
+            (at.0, at.1 - r),
+        ]
+    };
+    match shape {
+        0 => root.draw(&Circle::new(at, 4, style))?,
+        1 => root.draw(&Rectangle::new(
+            [(at.0 - 4, at.1 - 4), (at.0 + 4, at.1 + 4)],
+            style,
+        ))?,
+        3 | 4 => {
+            let r = if shape == 4 { 6 } else { 5 };
+            if hollow {
+                root.draw(&PathElement::new(diamond(r), style))?;
+            } else {
+                root.draw(&Polygon::new(diamond(r), style))?;
+            }
+        }
+        _ => root.draw(&TriangleMarker::new(at, 5, style))?,
     }
     Ok(())
 }

@@ -5,47 +5,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::draw::{colour, PanelGeo};
-use super::{TrendChart, TrendLine, TrendPanel};
-use crate::charts::kit::{anchored, fit_text, font, palette, text, text_width, ChartError};
-
-pub(super) fn end_label(model: &TrendChart, line: &TrendLine) -> Option<(u16, f64, String)> {
-    let p = line.points.iter().rev().find(|p| p.value.is_some())?;
-    let v = p.value?;
-    Some((
-        p.year,
-        v,
-        format!("{} {}", short_name(&line.name), model.format(v, p.decimals)),
-    ))
-}
-
-/// Names as they fit beside a line end.
-pub(super) fn short_name(name: &str) -> &str {
-    name.split(',').next().unwrap_or(name)
-}
-
-pub(super) fn label_width(model: &TrendChart) -> f64 {
-    model
-        .panels
-        .iter()
-        .flat_map(|p| p.lines.iter())
-        .filter_map(|l| end_label(model, l))
-        .map(|(_, _, t)| text_width(&t, 12.0, false))
-        .chain(std::iter::once(text_width(
-            &model.median_label(),
-            12.0,
-            false,
-        )))
-        .fold(0.0, f64::max)
-        + 12.0
-}
-
-/// Whether a panel this wide has room to name its lines at their ends.
-pub(super) fn has_labels(model: &TrendChart, panel_w: f64) -> bool {
-    let axis_w =
-        text_width("\u{2212}0.00", 12.0, false).max(text_width("100%", 12.0, false)) + 10.0;
-    panel_w - axis_w - label_width(model) >= 300.0
-}
+use super::layout::{colour, end_label, PanelGeo};
+use super::{TrendChart, TrendPanel};
+use crate::charts::kit::{anchored, fit_text, font, palette, text, ChartError};
 
 /// Names at the ends of lines, nudged apart so none overlaps another.
 pub(super) fn draw_end_labels<DB: DrawingBackend>(

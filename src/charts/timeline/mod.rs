@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 pub mod draw;
 mod key;
 mod labels;
+mod layout;
 pub mod table;
 
 use crate::breaks::{self, Measure};
