@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::charts::kit::theme::Theme;
 use crate::charts::ChartId;
 use crate::dataset::Dataset;
 use crate::model::{PupilGroup, Subject};
@@ -41,35 +42,6 @@ impl Tab {
             Tab::Chart => "Chart",
             Tab::Table => "Table",
             Tab::Sources => "Sources",
-        }
-    }
-
-    fn from_id(id: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.id() == id)
-    }
-}
-
-/// A colour theme. Without one in the link the page follows the reader's system setting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Theme {
-    /// Dark text on white.
-    Light,
-    /// Black on white, darker marks and rules: for projectors that wash colours out.
-    Contrast,
-    /// Light text on near-black.
-    Dark,
-}
-
-impl Theme {
-    /// All themes.
-    pub const ALL: [Theme; 3] = [Theme::Light, Theme::Contrast, Theme::Dark];
-
-    /// Id used in links and as the page's `data-theme`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Theme::Light => "light",
-            Theme::Contrast => "contrast",
-            Theme::Dark => "dark",
         }
     }
 
@@ -496,9 +468,6 @@ pub const LOADER_MORE: &str = "With them, DfE's links between predecessor and su
 pub const LOADER_HINT: &str = "CSV files may be UTF-8 or what Excel saves as \u{201c}CSV (Comma delimited)\u{201d}. To cite a file your own way, add a CSV with the columns file, publisher, title, date.";
 /// Where the files go (nowhere).
 pub const LOADER_PRIVACY: &str = "The files are read in this browser and are not uploaded or sent anywhere. Up to 64 MB a file and 25,000 schools.";
-
-/// What a tooltip names as the source of a mark with no published figure.
-pub const NO_FIGURE_SOURCE: &str = "no published figure";
 
 /// How to read a chart by pointer and by keys: under every chart, once.
 pub const KEYS_HINT: &str = "Point at or tap the chart for exact figures. With the keyboard: Left and Right move along a series, Up and Down between series, Home and End to the first and last figure.";

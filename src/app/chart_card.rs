@@ -14,12 +14,13 @@ use super::data_table::DataTableView;
 use super::download::{save_png, save_text};
 use crate::charts::kit::pointing::{announce, category_line, key_move, source_named, TipPlace};
 use crate::charts::kit::theme::recolour;
+use crate::charts::kit::theme::Theme;
 use crate::charts::kit::{locate, Mark};
 use crate::charts::Built;
 use crate::charts::ChartId;
 use crate::dataset::Dataset;
 use crate::table::to_csv;
-use crate::view::{Mode, Tab, Theme, View};
+use crate::view::{Mode, Tab, View};
 
 /// Moves keyboard focus to the element with this id, if it exists.
 pub(crate) fn focus_id(id: &str) {

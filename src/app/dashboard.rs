@@ -14,9 +14,10 @@ use super::presenter::Presenter;
 use super::programme_facts::ProgrammeFacts;
 use super::source_list::SourceList;
 use super::stage::{self, Stage};
+use crate::charts::kit::theme::Theme;
 use crate::charts::ChartId;
 use crate::dataset::Dataset;
-use crate::view::{Mode, Theme, View};
+use crate::view::{Mode, View};
 
 /// The dashboard for one loaded dataset.
 #[component]

@@ -7,10 +7,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::charts::kit::theme::recolour;
+use crate::charts::kit::theme::Theme;
 use crate::charts::Built;
 use crate::dataset::Dataset;
 use crate::selection::Selection;
-use crate::view::{Mode, Theme, View};
+use crate::view::{Mode, View};
 
 /// Chart text is drawn at about this size before scaling.
 const DRAWN_TEXT_PX: f64 = 12.0;

@@ -20,12 +20,12 @@
 
 use crate::charts::kit::pointing;
 use crate::charts::kit::theme::recolour;
+use crate::charts::kit::theme::Theme;
 use crate::charts::ChartId;
 use crate::dataset::Dataset;
 use crate::format::html_attr as esc;
 use crate::selection::Selection;
 use crate::table::{readable_sources, DataTable};
-use crate::view::Theme;
 
 mod variants;
 

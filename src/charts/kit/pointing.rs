@@ -11,6 +11,9 @@
 use super::{Mark, Rect};
 use crate::dataset::Dataset;
 
+/// What a tooltip names as the source of a mark with no published figure.
+pub const NO_FIGURE_SOURCE: &str = "no published figure";
+
 /// Where key `key` moves the selection from `cur` among `marks`: `None` when the key is not
 /// one the chart answers (let the browser have it), `Some(None)` to clear the selection.
 pub fn key_move(marks: &[Mark], cur: Option<usize>, key: &str) -> Option<Option<usize>> {
@@ -85,7 +88,7 @@ pub fn source_named(ds: &Dataset, m: &Mark) -> String {
         .as_deref()
         .and_then(|s| ds.source(s))
         .map(crate::model::Source::named)
-        .unwrap_or_else(|| crate::view::NO_FIGURE_SOURCE.to_string())
+        .unwrap_or_else(|| NO_FIGURE_SOURCE.to_string())
 }
 
 /// The tooltip's "category, year" line.

@@ -3,7 +3,34 @@
 //! Every theme keeps 4.5:1 for text and 3:1 for marks against its background, and 4.5:1 for
 //! the text written on Ofsted segments (checked in the tests below).
 
-use crate::view::Theme;
+/// A colour theme. Without one in the link the page follows the reader's system setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Theme {
+    /// Dark text on white.
+    Light,
+    /// Black on white, darker marks and rules: for projectors that wash colours out.
+    Contrast,
+    /// Light text on near-black.
+    Dark,
+}
+
+impl Theme {
+    /// All themes.
+    pub const ALL: [Theme; 3] = [Theme::Light, Theme::Contrast, Theme::Dark];
+
+    /// Id used in links and as the page's `data-theme`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Contrast => "contrast",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub(crate) fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.id() == id)
+    }
+}
 
 /// Light palette colour → (contrast, dark), as plotters writes them (`#RRGGBB`, upper case).
 const MAP: [(&str, &str, &str); 18] = [
