@@ -2,6 +2,36 @@
 //! two, and the day after. One place for the arithmetic the importer, the validator and the
 //! inspection rule share; how a date reads in words is [`crate::format::date`].
 
+/// The years a dataset's figures may be of: every reader and the validator take this one
+/// range.
+pub const YEARS: std::ops::RangeInclusive<u16> = 1990..=2100;
+
+/// A year as files write it: `2019`, or an academic year `2018/19`, `2018/2019` or `201819`,
+/// which is the year it ends (the year the tests were sat). `None` for anything else, or a
+/// year outside [`YEARS`].
+pub fn year(text: &str) -> Option<u16> {
+    let t = text.trim();
+    let end = match t.split_once('/') {
+        Some((start, end)) => {
+            let start: u16 = start.trim().parse().ok()?;
+            let end: u16 = end.trim().parse().ok()?;
+            let full = if end < 100 {
+                (start / 100) * 100 + end
+            } else {
+                end
+            };
+            (full == start + 1).then_some(full)?
+        }
+        None if t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit()) => {
+            let start: u16 = t.get(..4)?.parse().ok()?;
+            let end: u16 = t.get(4..)?.parse().ok()?;
+            (end == (start + 1) % 100).then_some(start + 1)?
+        }
+        None => t.parse().ok()?,
+    };
+    YEARS.contains(&end).then_some(end)
+}
+
 /// True for a real calendar date written `YYYY-MM-DD`.
 pub fn is_iso(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
@@ -68,6 +98,18 @@ pub fn next_day(iso: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_parser_reads_years_and_academic_years_alike() {
+        assert_eq!(year("2019"), Some(2019));
+        assert_eq!(year(" 2015 "), Some(2015));
+        assert_eq!(year("2018/19"), Some(2019));
+        assert_eq!(year("2018/2019"), Some(2019));
+        assert_eq!(year("201819"), Some(2019));
+        assert_eq!(year("2018/20"), None, "not one academic year");
+        assert_eq!(year("1899"), None, "outside the years a dataset holds");
+        assert_eq!(year("twenty"), None);
+    }
 
     #[test]
     fn real_dates_only() {

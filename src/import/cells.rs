@@ -41,6 +41,24 @@ pub(super) fn urn(file: &str, line: usize, column: &str, v: &str) -> Result<Urn,
         .ok_or_else(|| err(file, line, column, "a six-digit URN", quoted(v)))
 }
 
+/// A year cell (`crate::dates::year`), or an error naming what was expected.
+pub(super) fn year_cell(
+    file: &str,
+    line: usize,
+    column: &str,
+    v: &str,
+) -> Result<u16, ImportError> {
+    crate::dates::year(v).ok_or_else(|| {
+        err(
+            file,
+            line,
+            column,
+            "a year such as 2019 (1990 to 2100)",
+            quoted(v),
+        )
+    })
+}
+
 /// A four-digit year 2000–2099 in a file name, e.g. `england_ks2_2019_schools.csv` → 2019.
 /// DfE names a download folder by its academic year, `2018-2019`: that is 2019 (the year the
 /// tests were sat), not 2018.

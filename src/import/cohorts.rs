@@ -58,21 +58,7 @@ pub(super) fn read_cohorts(
         }
         let name = rec.get(ni).unwrap_or("").trim().to_string();
         let year = rec.get(yi).unwrap_or("");
-        let year = c.take(
-            year.trim()
-                .parse::<u16>()
-                .ok()
-                .filter(|y| (1990..=2100).contains(y))
-                .ok_or_else(|| {
-                    err(
-                        file,
-                        line,
-                        "joined_year",
-                        "a year such as 2015",
-                        quoted(year),
-                    )
-                }),
-        );
+        let year = c.take(year_cell(file, line, "joined_year", year));
         let Some(u) = c.take(urn(file, line, "urn", rec.get(ui).unwrap_or(""))) else {
             continue;
         };

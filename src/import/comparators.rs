@@ -43,13 +43,7 @@ pub(super) fn read_comparators(
             )));
             continue;
         }
-        let year = c.take(
-            get(yi)
-                .parse::<u16>()
-                .ok()
-                .filter(|y| (1990..=2100).contains(y))
-                .ok_or_else(|| err(file, line, "year", "a year such as 2019", quoted(get(yi)))),
-        );
+        let year = c.take(year_cell(file, line, "year", get(yi)));
         let group = match get(gi).to_ascii_lowercase().as_str() {
             "all" | "all pupils" => Some(PupilGroup::All),
             "disadvantaged" | "disadvantaged pupils" => Some(PupilGroup::Disadvantaged),

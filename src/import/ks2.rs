@@ -47,14 +47,7 @@ fn year_in_file(
     let mut found: Option<(u16, usize)> = None;
     for (line, rec, _) in rows {
         let v = rec.get(col).unwrap_or("").trim();
-        let Some(y) = v.parse::<u16>().ok().filter(|y| (2000..=2100).contains(y)) else {
-            c.take::<()>(Err(err(
-                file,
-                *line,
-                "Academic Year",
-                "a year such as 2016",
-                quoted(v),
-            )));
+        let Some(y) = c.take(year_cell(file, *line, "Academic Year", v)) else {
             continue;
         };
         match found {

@@ -27,21 +27,7 @@ fn academic(year: u16) -> String {
 
 /// The end year of "2023/24", "202324" or "2024".
 fn end_year(text: &str) -> Option<u16> {
-    let t = text.trim();
-    let end = match t.split_once('/') {
-        Some((start, end)) => {
-            let start: u16 = start.parse().ok()?;
-            let end: u16 = end.parse().ok()?;
-            let full = (start / 100) * 100 + end;
-            (full == start + 1).then_some(full)?
-        }
-        None if t.len() == 6 => {
-            let start: u16 = t.get(..4)?.parse().ok()?;
-            start + 1
-        }
-        None => t.parse().ok()?,
-    };
-    (2000..=2100).contains(&end).then_some(end)
+    crate::dates::year(text)
 }
 
 /// The count columns as DfE names them, Outstanding to no rating.

@@ -234,7 +234,7 @@ impl Validator {
     }
 
     pub(super) fn year(&mut self, path: &str, year: u16) {
-        if !(1990..=2100).contains(&year) {
+        if !crate::dates::YEARS.contains(&year) {
             self.push(
                 path.to_string(),
                 Problem::OutOfRange {

@@ -217,21 +217,12 @@ pub(super) fn read_long(
             )));
             continue;
         };
-        let year = c.take(
-            get(yi)
-                .parse::<u16>()
-                .ok()
-                .filter(|y| (2000..=2100).contains(y))
-                .ok_or_else(|| {
-                    err(
-                        file,
-                        line,
-                        "Years",
-                        "a year from 2000 to 2100",
-                        quoted(get(yi)),
-                    )
-                }),
-        );
+        let year = c.take(crate::import::cells::year_cell(
+            file,
+            line,
+            "Years",
+            get(yi),
+        ));
         let la = c.take(get(li).parse::<u16>().map_err(|_| {
             err(
                 file,

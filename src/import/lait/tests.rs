@@ -187,7 +187,7 @@ fn a_year_out_of_range_is_refused() {
         .unwrap_or_default();
     assert!(
         e.contains(
-            "lait.csv:2: Years: expected a year from 2000 to 2100, found \u{201c}1899\u{201d}"
+            "lait.csv:2: Years: expected a year such as 2019 (1990 to 2100), found \u{201c}1899\u{201d}"
         ),
         "{e}"
     );
