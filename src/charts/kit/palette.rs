@@ -40,13 +40,86 @@ pub const REGION: RGBColor = RGBColor(0x6a, 0x3d, 0x9a);
 /// Statistical neighbours: their points and median.
 pub const NEIGHBOUR: RGBColor = RGBColor(0x00, 0x70, 0x7a);
 /// The cohort's schools on the charts over time, in turn (with a marker each).
-pub const SCHOOLS: [RGBColor; 4] = [SCHOOL, RGBColor(0x8f, 0x2d, 0x56), SCHOOL3, REGION];
+pub const SCHOOLS: [RGBColor; 4] = [SCHOOL, SCHOOL2, SCHOOL3, REGION];
+/// A second school on the charts over time.
+pub const SCHOOL2: RGBColor = RGBColor(0x8f, 0x2d, 0x56);
 /// Page white (inside hollow markers).
 pub const WHITE: RGBColor = RGBColor(0xff, 0xff, 0xff);
 /// The neighbours' band (a fill behind the lines).
 pub const BAND: RGBColor = RGBColor(0xd5, 0xec, 0xee);
 /// Years without figures (a fill).
 pub const GAP: RGBColor = RGBColor(0xf0, 0xf0, 0xf0);
+
+/// Every colour of the light palette with what it becomes in the contrast and dark themes.
+/// Charts draw in the light one; `theme::recolour` maps a drawing to another theme.
+pub const THEMED: [(RGBColor, RGBColor, RGBColor); 18] = [
+    (
+        WHITE,
+        RGBColor(0xff, 0xff, 0xff),
+        RGBColor(0x12, 0x12, 0x12),
+    ), // background; text on Ofsted segments; rules
+    (INK, RGBColor(0x00, 0x00, 0x00), RGBColor(0xf2, 0xf2, 0xf2)), // ink
+    (
+        MUTED,
+        RGBColor(0x1b, 0x1b, 0x1b),
+        RGBColor(0xc4, 0xc4, 0xc4),
+    ), // muted text
+    (GRID, RGBColor(0x8c, 0x8c, 0x8c), RGBColor(0x44, 0x44, 0x44)), // grid
+    (
+        SCHOOL,
+        RGBColor(0x00, 0x2d, 0x62),
+        RGBColor(0x8a, 0xb8, 0xf0),
+    ), // schools
+    (AREA, RGBColor(0x7a, 0x2a, 0x00), RGBColor(0xf4, 0xa0, 0x6b)), // local area
+    (
+        ENGLAND,
+        RGBColor(0x2b, 0x2b, 0x2b),
+        RGBColor(0xc8, 0xc8, 0xc8),
+    ), // England
+    (
+        OUTSTANDING,
+        RGBColor(0x0b, 0x2e, 0x4f),
+        RGBColor(0xb9, 0xd6, 0xff),
+    ), // Outstanding
+    (GOOD, RGBColor(0x1f, 0x5c, 0x99), RGBColor(0x5a, 0x9b, 0xe0)), // Good
+    (
+        REQUIRES_IMPROVEMENT,
+        RGBColor(0xb0, 0x7a, 0x00),
+        RGBColor(0xff, 0xd1, 0x66),
+    ), // Requires improvement (labelled in black)
+    (
+        INADEQUATE,
+        RGBColor(0x3a, 0x08, 0x08),
+        RGBColor(0xe8, 0x8a, 0x8a),
+    ), // Inadequate
+    (
+        SCHOOL3,
+        RGBColor(0x1b, 0x5e, 0x20),
+        RGBColor(0xb5, 0xe0, 0xb7),
+    ), // a third school
+    (
+        NOT_GRADED,
+        RGBColor(0x37, 0x47, 0x4f),
+        RGBColor(0xcf, 0xd8, 0xdc),
+    ), // Not graded
+    (
+        REGION,
+        RGBColor(0x4b, 0x1f, 0x7a),
+        RGBColor(0xc8, 0xa8, 0xee),
+    ), // region
+    (
+        NEIGHBOUR,
+        RGBColor(0x00, 0x4d, 0x55),
+        RGBColor(0x7f, 0xd6, 0xde),
+    ), // statistical neighbours
+    (
+        SCHOOL2,
+        RGBColor(0x6b, 0x1f, 0x40),
+        RGBColor(0xf4, 0xa3, 0xc4),
+    ), // a second school
+    (BAND, RGBColor(0xbf, 0xdf, 0xe2), RGBColor(0x1e, 0x3a, 0x3d)), // neighbours' band (fill)
+    (GAP, RGBColor(0xe0, 0xe0, 0xe0), RGBColor(0x26, 0x26, 0x26)), // years without figures (fill)
+];
 
 /// The colour of a judgement.
 pub fn judgement(j: Judgement) -> RGBColor {

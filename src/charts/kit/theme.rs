@@ -3,6 +3,10 @@
 //! Every theme keeps 4.5:1 for text and 3:1 for marks against its background, and 4.5:1 for
 //! the text written on Ofsted segments (checked in the tests below).
 
+use plotters::style::RGBColor;
+
+use super::palette;
+
 /// A colour theme. Without one in the link the page follows the reader's system setting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Theme {
@@ -32,36 +36,31 @@ impl Theme {
     }
 }
 
-/// Light palette colour → (contrast, dark), as plotters writes them (`#RRGGBB`, upper case).
-const MAP: [(&str, &str, &str); 18] = [
-    ("#FFFFFF", "#FFFFFF", "#121212"), // background; text on Ofsted segments; rules
-    ("#1B1B1B", "#000000", "#F2F2F2"), // ink
-    ("#505050", "#1B1B1B", "#C4C4C4"), // muted text
-    ("#DDDDDD", "#8C8C8C", "#444444"), // grid
-    ("#1D4E89", "#002D62", "#8AB8F0"), // schools
-    ("#A63F10", "#7A2A00", "#F4A06B"), // local area
-    ("#4D4D4D", "#2B2B2B", "#C8C8C8"), // England
-    ("#12436D", "#0B2E4F", "#B9D6FF"), // Outstanding
-    ("#2F6FB0", "#1F5C99", "#5A9BE0"), // Good
-    ("#B7791F", "#B07A00", "#FFD166"), // Requires improvement (labelled in black)
-    ("#7A1A1A", "#3A0808", "#E88A8A"), // Inadequate
-    ("#2E7D32", "#1B5E20", "#B5E0B7"), // a third school
-    ("#5F6368", "#37474F", "#CFD8DC"), // Not graded
-    ("#6A3D9A", "#4B1F7A", "#C8A8EE"), // region
-    ("#00707A", "#004D55", "#7FD6DE"), // statistical neighbours
-    ("#8F2D56", "#6B1F40", "#F4A3C4"), // a second school
-    ("#D5ECEE", "#BFDFE2", "#1E3A3D"), // neighbours' band (fill)
-    ("#F0F0F0", "#E0E0E0", "#262626"), // years without figures (fill)
-];
+/// A colour as plotters writes it in SVG: `#RRGGBB`, upper case.
+fn hex(c: RGBColor) -> String {
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+}
+
+/// The palette's colours as plotters writes them, light first (made once).
+fn themed() -> &'static [(String, String, String)] {
+    static TABLE: std::sync::OnceLock<Vec<(String, String, String)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        palette::THEMED
+            .iter()
+            .map(|(l, c, d)| (hex(*l), hex(*c), hex(*d)))
+            .collect()
+    })
+}
 
 /// The colour `light` becomes in `theme`.
 pub fn colour(light: &str, theme: Theme) -> Option<&'static str> {
-    MAP.iter()
-        .find(|(l, _, _)| *l == light)
+    themed()
+        .iter()
+        .find(|(l, _, _)| l == light)
         .map(|(l, c, d)| match theme {
-            Theme::Light => *l,
-            Theme::Contrast => *c,
-            Theme::Dark => *d,
+            Theme::Light => l.as_str(),
+            Theme::Contrast => c.as_str(),
+            Theme::Dark => d.as_str(),
         })
 }
 
