@@ -23,6 +23,7 @@ pub mod format;
 pub mod import;
 pub mod model;
 pub mod order;
+pub mod page;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod provenance;

@@ -300,7 +300,7 @@ pub fn ChartCard(
                             data-series=e.id.clone()
                             on:click=toggle
                         >
-                            <span class=crate::view::swatch_class(chart, &e.id, region.as_deref(), nth) aria-hidden="true"></span>
+                            <span class=crate::page::swatch_class(chart, &e.id, region.as_deref(), nth) aria-hidden="true"></span>
                             {e.label.clone()}
                         </button>
                     }
@@ -473,7 +473,7 @@ pub fn ChartCard(
                     {tooltip}
                 </div>
                 <p class="chart-card__hint" id=hint_id>
-                    {crate::view::KEYS_HINT}
+                    {crate::page::KEYS_HINT}
                 </p>
                 <ul class="chart-card__notes">{notes}</ul>
             </div>

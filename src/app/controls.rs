@@ -16,7 +16,7 @@ pub fn Controls(
     view: Memo<View>,
     set_view: Callback<View>,
 ) -> impl IntoView {
-    let cohorts = crate::view::cohort_options(&dataset);
+    let cohorts = crate::page::cohort_options(&dataset);
     let menu_label = dataset.cohort_menu_label();
     let years = school_years(&dataset);
     let ds = dataset.clone();

@@ -190,7 +190,7 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
                 <div class="charts">{charts.into_iter().map(card.clone()).collect_view()}</div>
                 <p class="embed__full">
                     <a href=full target="_blank" rel="noopener" data-testid="embed-full-link">
-                        {crate::view::EMBED_WAY_OUT}
+                        {crate::page::EMBED_WAY_OUT}
                     </a>
                 </p>
             }

@@ -125,7 +125,7 @@ pub fn DataLoader(user: RwSignal<Option<UserData>>) -> impl IntoView {
     };
     view! {
         <section class="loader" aria-labelledby="loader-title" data-testid="data-loader">
-            <h2 id="loader-title" class="loader__title">{crate::view::LOADER_TITLE}</h2>
+            <h2 id="loader-title" class="loader__title">{crate::page::LOADER_TITLE}</h2>
             {move || user.get().map(|u| view! {
                 <div class="loader__banner" role="status" data-testid="your-data-banner">
                     <p>
@@ -146,7 +146,7 @@ pub fn DataLoader(user: RwSignal<Option<UserData>>) -> impl IntoView {
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop
             >
-                <label for="data-files" class="loader__label">{crate::view::LOADER_LABEL}</label>
+                <label for="data-files" class="loader__label">{crate::page::LOADER_LABEL}</label>
                 <input
                     id="data-files"
                     type="file"
@@ -155,9 +155,9 @@ pub fn DataLoader(user: RwSignal<Option<UserData>>) -> impl IntoView {
                     data-testid="file-input"
                     on:change=on_pick
                 />
-                <p class="loader__hint">{crate::view::LOADER_MORE}</p>
-                <p class="loader__hint">{crate::view::LOADER_HINT}</p>
-                <p class="loader__privacy">{crate::view::LOADER_PRIVACY}</p>
+                <p class="loader__hint">{crate::page::LOADER_MORE}</p>
+                <p class="loader__hint">{crate::page::LOADER_HINT}</p>
+                <p class="loader__privacy">{crate::page::LOADER_PRIVACY}</p>
             </div>
             {move || busy.get().then(|| view! { <p role="status">"Reading the files…"</p> })}
             {move || {

@@ -10,6 +10,7 @@ mod data_table;
 mod download;
 mod importer;
 mod load_error;
+mod page_header;
 mod presenter;
 mod programme_facts;
 pub(crate) mod source_list;
@@ -80,17 +81,14 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <a class="skip-link" href="#main">"Skip to the charts"</a>
-        <header class="page-header">
-            <p class="page-header__kicker">{crate::view::HEADER_KICKER}</p>
-            <h1>{crate::view::HEADER_TITLE}</h1>
-            <p class="page-header__lede">
-                {move || if user.with(Option::is_some) {
-                    "KS2 progress, disadvantaged pupils and Ofsted judgements of the schools in your files."
-                } else {
-                    crate::view::HEADER_LEDE
-                }}
-            </p>
-        </header>
+        {move || {
+            let shown = match (user.get(), data.get()) {
+                (Some(u), _) => Some(u.dataset),
+                (None, Some(Ok(loaded))) => Some(loaded.dataset),
+                _ => None,
+            };
+            view! { <page_header::PageHeader dataset=shown /> }
+        }}
         <main id="main" tabindex="-1">
             {move || user.with(|u| u.as_ref().map(|u| view! {
                 <p class="notice notice--yours" role="status" data-testid="your-data-notice" id="your-data-notice" tabindex="-1">

@@ -9,7 +9,7 @@ use crate::dataset::Dataset;
 /// A short row of headline facts, each with its source.
 #[component]
 pub fn ProgrammeFacts(dataset: Arc<Dataset>) -> impl IntoView {
-    let (facts, source) = crate::view::programme_facts(&dataset);
+    let (facts, source) = crate::page::programme_facts(&dataset);
     view! {
         <section class="facts" aria-label="The programme in figures">
             <dl class="facts__list">

@@ -62,6 +62,16 @@ fn run(dir: &std::path::Path) -> Result<usize, String> {
         pre.html,
         &html[at..]
     );
+    // The tab's title is the dataset's, as the page's heading is.
+    let out = match (out.find("<title>"), out.find("</title>")) {
+        (Some(a), Some(b)) if a < b => format!(
+            "{}<title>{}</title>{}",
+            &out[..a],
+            cohort_dashboard::format::html_attr(&ds.raw().title),
+            &out[b + "</title>".len()..]
+        ),
+        _ => out,
+    };
     std::fs::write(&index_path, &out).map_err(|e| format!("{}: {e}", index_path.display()))?;
     Ok(pre.html.len())
 }

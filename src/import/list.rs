@@ -266,6 +266,7 @@ fn cohorts_and_programme(
             .collect(),
         membership_note: format!("Cohort membership as listed in {file}."),
         cohort_word: None,
+        by: None,
     };
     (cohorts, programme)
 }

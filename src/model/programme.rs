@@ -20,6 +20,10 @@ pub struct Programme {
     pub start_waves: Vec<StartWave>,
     /// What is and is not published about membership.
     pub membership_note: String,
+    /// Who publishes the dashboard, shown above its title ("University of Worcester · School
+    /// Improvement Team").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
     /// What the dataset's `cohorts` are, one of them in a word ("network" where published
     /// documents name networks rather than the programme's own cohorts); "cohort" where
     /// absent. The menu is named by it.

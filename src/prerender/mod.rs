@@ -60,7 +60,7 @@ pub fn page(ds: &Dataset) -> Prerendered {
     let mut css = String::new();
     let mut out = String::with_capacity(256 * 1024);
     out.push_str("<a class=\"skip-link\" href=\"#pre-main\">Skip to the charts</a>");
-    out.push_str(&header());
+    out.push_str(&header(ds));
     out.push_str("<main id=\"pre-main\" tabindex=\"-1\">");
     out.push_str(
         "<noscript><p class=\"notice\">These are the published figures as the page first shows \
@@ -106,24 +106,27 @@ fn embed_links(charts: &[ChartId]) -> String {
                 "<p class=\"embed__full prerender__embed\" id=\"pre-full-{id}\">\
                  <a href=\"?chart={id}\" target=\"_blank\" rel=\"noopener\">{text}</a></p>",
                 id = c.id(),
-                text = esc(crate::view::EMBED_WAY_OUT)
+                text = esc(crate::page::EMBED_WAY_OUT)
             )
         })
         .collect()
 }
 
-fn header() -> String {
+fn header(ds: &Dataset) -> String {
+    let h = crate::page::header(ds);
+    let kicker = h.kicker.map_or_else(String::new, |k| {
+        format!("<p class=\"page-header__kicker\">{}</p>", esc(&k))
+    });
     format!(
-        "<header class=\"page-header\"><p class=\"page-header__kicker\">{}</p><h1>{}</h1>\
+        "<header class=\"page-header\">{kicker}<h1>{}</h1>\
          <p class=\"page-header__lede\">{}</p></header>",
-        esc(crate::view::HEADER_KICKER),
-        esc(crate::view::HEADER_TITLE),
-        esc(crate::view::HEADER_LEDE)
+        esc(&h.title),
+        esc(&h.lede)
     )
 }
 
 fn facts(ds: &Dataset) -> String {
-    let (facts, source) = crate::view::programme_facts(ds);
+    let (facts, source) = crate::page::programme_facts(ds);
     let dl: String = facts
         .iter()
         .map(|(dt, dd, _)| {
@@ -156,7 +159,7 @@ fn menu(label: &str, id: &str, options: &[String]) -> String {
 
 /// The page's controls, inert, holding their place until the app's arrive.
 fn controls(ds: &Dataset) -> String {
-    let cohorts: Vec<String> = crate::view::cohort_options(ds)
+    let cohorts: Vec<String> = crate::page::cohort_options(ds)
         .into_iter()
         .map(|(_, label)| label)
         .collect();
@@ -200,7 +203,7 @@ fn bar(ds: &Dataset, id: ChartId, m: &dyn crate::charts::Chart) -> String {
                 "<button type=\"button\" class=\"legend__item\" aria-pressed=\"{}\" data-twin=\"{}\"><span class=\"{}\" aria-hidden=\"true\"></span>{}</button>",
                 e.shown,
                 esc(&format!("#{key} .legend__item[data-series=\"{}\"]", e.id.replace(['"', '\\'], ""))),
-                crate::view::swatch_class(id, &e.id, region.as_deref(), nth),
+                crate::page::swatch_class(id, &e.id, region.as_deref(), nth),
                 esc(&e.label)
             )
         })
@@ -227,7 +230,7 @@ fn bar(ds: &Dataset, id: ChartId, m: &dyn crate::charts::Chart) -> String {
 /// "Load your data", inert until the enhancer makes it ask for the app: files chosen here
 /// are handed to the app's own picker once it has taken over.
 fn loader() -> String {
-    use crate::view::{LOADER_HINT, LOADER_LABEL, LOADER_MORE, LOADER_PRIVACY, LOADER_TITLE};
+    use crate::page::{LOADER_HINT, LOADER_LABEL, LOADER_MORE, LOADER_PRIVACY, LOADER_TITLE};
     format!(
         "<section class=\"loader prerender__js\" inert aria-hidden=\"true\" aria-labelledby=\"pre-loader-title\">\
          <h2 id=\"pre-loader-title\" class=\"loader__title\">{}</h2><div class=\"loader__drop\">\
@@ -345,7 +348,7 @@ pub fn card(
          {after}</section>",
         after = after(key, m.title()),
         bar = bar(ds, id, m),
-        hint = esc(crate::view::KEYS_HINT),
+        hint = esc(crate::page::KEYS_HINT),
         title = esc(m.title()),
         explainer = esc(id.explainer()),
         summary = esc(&m.summary().join(" ")),
@@ -416,6 +419,10 @@ fn sources(ds: &Dataset) -> String {
          <ul class=\"sources__caveats\">{caveats}</ul><ol class=\"sources__list\">{list}</ol></section>"
     )
 }
+
+#[cfg(test)]
+#[path = "other_programme_tests.rs"]
+mod other_programme_tests;
 
 #[cfg(test)]
 mod tests {

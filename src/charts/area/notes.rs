@@ -1,17 +1,16 @@
-//! Sentences that set the programme's own figures beside DfE's: where the programme's
-//! account gives a figure that DfE also publishes, both are named and any difference is
-//! stated; its statement "above West Midlands and statistical neighbours" gets a sentence
-//! computed from the figures that bear on it.
+//! Sentences that set a dataset's own area figures (a programme's document, say) beside the
+//! yearly series of the same area: where both give a figure, both are named by their
+//! sources' publishers and any difference is stated; shares given with no year are set
+//! beside the series' figures of the year of the dataset's other figures.
 
 use crate::charts::timeline::{Role, TrendKind, TrendLine, TrendPanel};
 use crate::dataset::Dataset;
-use crate::format;
-use crate::format::join_words;
+use crate::format::{self, join_words};
 use crate::model::{AreaMeasure, PupilGroup, Subject};
 use crate::provenance::Sources;
 
-/// The year of the programme's own area figures (the account's "2016"), if it gives any.
-fn seed_year(dataset: &Dataset, home: &str) -> Option<u16> {
+/// The year of the dataset's own figures for the home area, if it gives any.
+fn own_year(dataset: &Dataset, home: &str) -> Option<u16> {
     dataset
         .raw()
         .area_progress
@@ -22,16 +21,20 @@ fn seed_year(dataset: &Dataset, home: &str) -> Option<u16> {
 }
 
 fn subject_of(m: AreaMeasure) -> Option<Subject> {
-    match m {
-        AreaMeasure::ReadingProgress => Some(Subject::Reading),
-        AreaMeasure::WritingProgress => Some(Subject::Writing),
-        AreaMeasure::MathsProgress => Some(Subject::Maths),
-        _ => None,
-    }
+    Subject::ALL
+        .into_iter()
+        .find(|s| AreaMeasure::progress(*s) == m)
 }
 
 fn by_role(panel: &TrendPanel, role: Role) -> Option<&TrendLine> {
     panel.lines.iter().find(|l| l.role == role)
+}
+
+/// Who published a source, for a sentence: its publisher, else its id.
+fn publisher(dataset: &Dataset, id: &str) -> String {
+    dataset
+        .source(id)
+        .map_or_else(|| id.to_string(), |s| s.publisher.clone())
 }
 
 /// The comparisons that apply to a chart, as sentences.
@@ -46,111 +49,129 @@ pub fn seed_comparisons(
     let Some(ctx) = &raw.context else {
         return Vec::new();
     };
-    let Some(year) = seed_year(dataset, &ctx.home) else {
+    let Some(year) = own_year(dataset, &ctx.home) else {
         return Vec::new();
     };
-    let mut out = Vec::new();
     match kind {
-        TrendKind::Progress => {
-            // Does the account give the same figures as DfE, for the same pupils?
-            let mut same = Vec::new();
-            let mut differ = Vec::new();
-            let mut only_account = Vec::new();
-            for panel in panels {
-                let (Some(subject), Some(home)) =
-                    (subject_of(panel.measure), by_role(panel, Role::Home))
-                else {
-                    continue;
-                };
-                let seed = raw.area_progress.iter().find(|p| {
-                    p.area == ctx.home
-                        && p.year == year
-                        && p.subject == subject
-                        && p.pupils == pupils
-                });
-                let Some(seed) = seed else { continue };
-                let Some(dfe) = home.at(year).and_then(|p| p.value.map(|v| (v, p.decimals))) else {
-                    sources.add(&seed.source);
-                    only_account.push(format!(
-                        "{} {}",
-                        subject.label().to_lowercase(),
-                        format::progress(seed.value)
-                    ));
-                    continue;
-                };
-                sources.add(&seed.source);
-                let d = format::progress_at(dfe.0, dfe.1);
-                if (seed.value - dfe.0).abs() < 1e-9 {
-                    let words = seed.quote.as_ref().map_or_else(String::new, |q| {
-                        format!(" (the account says \u{201c}{q}\u{201d})")
-                    });
-                    same.push(format!("{} {d}{words}", subject.label().to_lowercase()));
-                } else {
-                    differ.push(format!(
-                        "{} {} in the account, {d} in DfE's figures",
-                        subject.label().to_lowercase(),
-                        format::progress(seed.value)
-                    ));
-                }
-            }
-            if !same.is_empty() {
-                out.push(format!(
-                    "The programme's account and DfE's LAIT give the same {year} progress for {}: {}.",
-                    dataset.area_name(&ctx.home),
-                    join_words(&same)
-                ));
-            }
-            if !only_account.is_empty() {
-                out.push(format!(
-                    "The programme's account gives {year} progress of {} in {} ({}); DfE's LAIT publishes none for {year}.",
-                    pupils.label(),
-                    dataset.area_name(&ctx.home),
-                    join_words(&only_account)
-                ));
-            }
-            if !differ.is_empty() {
-                out.push(format!(
-                    "The programme's account and DfE's LAIT differ for {} in {year}: {}.",
-                    dataset.area_name(&ctx.home),
-                    join_words(&differ)
-                ));
-            }
+        TrendKind::Progress => progress(dataset, &ctx.home, year, pupils, panels, sources),
+        TrendKind::Fsm => panels
+            .first()
+            .map(|p| shares_without_year(dataset, year, p, sources))
+            .into_iter()
+            .flatten()
+            .collect(),
+        TrendKind::Attainment | TrendKind::Schools => Vec::new(),
+    }
+}
+
+/// Does the dataset's own progress figure for the home area equal the series', for the same
+/// pupils and year?
+fn progress(
+    dataset: &Dataset,
+    home: &str,
+    year: u16,
+    pupils: PupilGroup,
+    panels: &[TrendPanel],
+    sources: &mut Sources,
+) -> Vec<String> {
+    let raw = dataset.raw();
+    let home_name = dataset.area_name(home);
+    let (mut same, mut differ, mut only_own) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut own_by, mut series_by) = (None, None);
+    for panel in panels {
+        let (Some(subject), Some(line)) = (subject_of(panel.measure), by_role(panel, Role::Home))
+        else {
+            continue;
+        };
+        let Some(own) = raw.area_progress.iter().find(|p| {
+            p.area == home && p.year == year && p.subject == subject && p.pupils == pupils
+        }) else {
+            continue;
+        };
+        sources.add(&own.source);
+        own_by.get_or_insert_with(|| publisher(dataset, &own.source));
+        let what = subject.label().to_lowercase();
+        let Some(point) = line.at(year).filter(|p| p.value.is_some()) else {
+            only_own.push(format!("{what} {}", format::progress(own.value)));
+            continue;
+        };
+        let v = point.value.unwrap_or_default();
+        series_by.get_or_insert_with(|| publisher(dataset, &point.source));
+        let published = format::progress_at(v, point.decimals);
+        if (own.value - v).abs() < 1e-9 {
+            let words = own.quote.as_ref().map_or_else(String::new, |q| {
+                format!(" (its words: \u{201c}{q}\u{201d})")
+            });
+            same.push(format!("{what} {published}{words}"));
+        } else {
+            differ.push(format!(
+                "{what} {} against {published}",
+                format::progress(own.value)
+            ));
         }
-        TrendKind::Fsm => {
-            let Some(panel) = panels.first() else {
-                return out;
-            };
-            let mut parts = Vec::new();
-            for f in raw.fsm.iter().filter(|f| f.year.is_none()) {
-                let Some(line) = panel.lines.iter().find(|l| l.area == f.area) else {
-                    continue;
-                };
-                let Some(p) = line.at(year).filter(|p| p.value.is_some()) else {
-                    continue;
-                };
-                let Some(v) = p.value else { continue };
-                sources.add(&f.source);
-                let dfe = format::percent_at(v, p.decimals);
-                let seed = format::percent(f.percent);
-                let same = (f.percent - v).abs() < 1e-9;
-                parts.push(if same {
-                    format!("{}: {seed} in the account, {dfe} in DfE's January {year} census (the same)", line.name)
-                } else {
-                    format!(
-                        "{}: {seed} in the account, {dfe} in DfE's January {year} census, a difference of {} points",
-                        line.name,
-                        format::percent_at((v - f.percent).abs(), p.decimals).trim_end_matches('%')
-                    )
-                });
-            }
-            if !parts.is_empty() {
-                out.push(format!(
-                    "The programme's account gives free-school-meal shares with no year; beside DfE's figures for {year}, the year of its other figures: {}.",
-                    join_words(&parts)
-                ));
-            }
-        }
-        TrendKind::Attainment | TrendKind::Schools => {}
+    }
+    let own_by = own_by.unwrap_or_default();
+    let series_by = series_by.unwrap_or_default();
+    let mut out = Vec::new();
+    if !same.is_empty() {
+        out.push(format!(
+            "{own_by} gives the same {year} progress for {home_name} as {series_by}: {}.",
+            join_words(&same)
+        ));
+    }
+    if !only_own.is_empty() {
+        out.push(format!(
+            "{own_by} gives {year} progress of {} in {home_name} ({}); the yearly series has none for {year}.",
+            pupils.label(),
+            join_words(&only_own)
+        ));
+    }
+    if !differ.is_empty() {
+        out.push(format!(
+            "{own_by} and {series_by} differ for {home_name} in {year}: {}.",
+            join_words(&differ)
+        ));
     }
     out
+}
+
+/// Shares the dataset gives with no year, beside the series' figures of `year`.
+fn shares_without_year(
+    dataset: &Dataset,
+    year: u16,
+    panel: &TrendPanel,
+    sources: &mut Sources,
+) -> Option<String> {
+    let mut parts = Vec::new();
+    let mut by = None;
+    for f in dataset.raw().fsm.iter().filter(|f| f.year.is_none()) {
+        let Some(line) = panel.lines.iter().find(|l| l.area == f.area) else {
+            continue;
+        };
+        let Some(p) = line.at(year).filter(|p| p.value.is_some()) else {
+            continue;
+        };
+        let v = p.value.unwrap_or_default();
+        sources.add(&f.source);
+        by.get_or_insert_with(|| (publisher(dataset, &f.source), publisher(dataset, &p.source)));
+        let published = format::percent_at(v, p.decimals);
+        let given = format::percent(f.percent);
+        parts.push(if (f.percent - v).abs() < 1e-9 {
+            format!(
+                "{}: {given}, and {published} in January {year} (the same)",
+                line.name
+            )
+        } else {
+            format!(
+                "{}: {given}, and {published} in January {year}, a difference of {} points",
+                line.name,
+                format::percent_at((v - f.percent).abs(), p.decimals).trim_end_matches('%')
+            )
+        });
+    }
+    let (own_by, series_by) = by?;
+    Some(format!(
+        "{own_by} gives free-school-meal shares with no year; beside {series_by}'s figures for {year}, the year of its other figures: {}.",
+        join_words(&parts)
+    ))
 }

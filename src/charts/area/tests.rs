@@ -245,7 +245,7 @@ fn the_accounts_fsm_shares_are_set_beside_dfes() {
     let m = chart(TrendKind::Fsm, PupilGroup::All);
     let notes = m.notes.join(" ");
     assert!(
-        notes.contains("England: 14.5% in the account, 14.6% in DfE's January 2016 census, a difference of 0.1 points"),
+        notes.contains("England: 14.5%, and 14.6% in January 2016, a difference of 0.1 points"),
         "{notes}"
     );
     assert!(m.sources.iter().any(|s| s == "uow-clp-account"));
@@ -315,11 +315,11 @@ fn the_accounts_figures_are_compared_for_the_same_pupils_only() {
     let dis = chart(TrendKind::Progress, PupilGroup::Disadvantaged);
     let notes = dis.notes.join(" ");
     assert!(
-        notes.contains("The programme's account gives 2016 progress of disadvantaged pupils in Stoke-on-Trent (reading \u{2212}0.2, writing \u{2212}0.1 and maths +0.1); DfE's LAIT publishes none for 2016."),
+        notes.contains("University of Worcester, School of Education gives 2016 progress of disadvantaged pupils in Stoke-on-Trent (reading \u{2212}0.2, writing \u{2212}0.1 and maths +0.1); the yearly series has none for 2016."),
         "{notes}"
     );
     assert!(
-        !notes.contains("give the same"),
+        !notes.contains("gives the same"),
         "no all-pupil figure is compared with a disadvantaged one"
     );
     assert!(

@@ -254,12 +254,15 @@ pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
         "attribution",
         &mut sources,
     ));
-    // The programme's words beside its figures: Ofsted's words on each school shown.
+    // Ofsted's words on each school shown, as the document that quotes them has them.
     for s in &members {
         for e in &s.report_extracts {
             sources.add(&e.source);
+            let by = dataset
+                .source(&e.source)
+                .map_or_else(|| e.source.clone(), |x| x.publisher.clone());
             statements.push(format!(
-                "{}, {} (Ofsted, as quoted in the programme's account): \u{201c}{}\u{201d}",
+                "{}, {} (Ofsted, as quoted by {by}): \u{201c}{}\u{201d}",
                 s.name, e.inspection, e.quote
             ));
         }

@@ -15,7 +15,7 @@ fn ofsteds_words_stand_beside_the_school_they_are_about() {
     );
     let said = seven.statements.join(" ");
     assert!(said.contains(
-        "Forest Park Primary School, March 2017 inspection (Ofsted, as quoted in the programme's account): \u{201c}The local authority works with the school"
+        "Forest Park Primary School, March 2017 inspection (Ofsted, as quoted by University of Worcester, School of Education): \u{201c}The local authority works with the school"
     ), "{said}");
     assert!(
         !seven.statements.iter().any(|s| s.starts_with("Alexandra")),

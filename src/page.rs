@@ -1,0 +1,215 @@
+//! The words the page and the prerendered view both write around the charts, from the
+//! dataset: the header, the programme's headline facts, the cohort menu's entries, and the
+//! fixed words of the controls (a difference between the two would show as a jolt when the
+//! app takes over).
+
+use crate::charts::ChartId;
+use crate::dataset::Dataset;
+use crate::selection::CohortChoice;
+
+/// The page's header: who publishes it (where the dataset says), its title, and a lede
+/// saying what it shows against what, from the dataset's own names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    /// Above the title, where the dataset names who publishes the dashboard.
+    pub kicker: Option<String>,
+    /// The dataset's title.
+    pub title: String,
+    /// What the page shows.
+    pub lede: String,
+}
+
+/// The header for a dataset: the reader's own data says so.
+pub fn header(dataset: &Dataset) -> Header {
+    let raw = dataset.raw();
+    let lede = if dataset.origin().is_some() {
+        "KS2 progress, disadvantaged pupils and Ofsted judgements of the schools in your files."
+            .to_string()
+    } else {
+        let home = raw
+            .context
+            .as_ref()
+            .map(|c| c.home.as_str())
+            .or_else(|| {
+                raw.area_progress
+                    .iter()
+                    .map(|p| p.area.as_str())
+                    .find(|a| *a != crate::dataset::ENGLAND)
+            })
+            .map(|id| dataset.area_name(id).to_string());
+        let against = match home {
+            Some(h) => format!(", against {h} and England"),
+            None => String::new(),
+        };
+        format!(
+            "KS2 progress, disadvantaged pupils and Ofsted judgements of the programme's schools{against}. Published figures only: where none is published, the page says so."
+        )
+    };
+    Header {
+        kicker: raw.programme.by.clone(),
+        title: raw.title.clone(),
+        lede,
+    }
+}
+
+/// The link out of an embedded chart to the full dashboard.
+pub const EMBED_WAY_OUT: &str = "Open the full dashboard (new tab)";
+
+/// "Load your data": its heading, the file picker's label, the hint and the privacy note
+/// (the app's loader and its static copy in the prerendered view).
+pub const LOADER_TITLE: &str = "Load your data";
+
+/// The file picker's label.
+pub const LOADER_LABEL: &str =
+    "Choose a dataset JSON, or a cohort list CSV with DfE KS2 and Ofsted CSVs, or drop them here";
+
+/// The other school files the loader reads with a cohort list.
+pub const LOADER_MORE: &str = "With them, DfE's links between predecessor and successor schools, its school list, census and free-school-meal files and a graded-inspection history are read too: predecessors' results and inspections are kept, each marked as theirs.";
+
+/// What files the loader reads.
+pub const LOADER_HINT: &str = "CSV files may be UTF-8 or what Excel saves as \u{201c}CSV (Comma delimited)\u{201d}. To cite a file your own way, add a CSV with the columns file, publisher, title, date.";
+
+/// Where the files go (nowhere).
+pub const LOADER_PRIVACY: &str = "The files are read in this browser and are not uploaded or sent anywhere. Up to 64 MB a file and 25,000 schools.";
+
+/// How to read a chart by pointer and by keys: under every chart, once.
+pub const KEYS_HINT: &str = "Point at or tap the chart for exact figures. With the keyboard: Left and Right move along a series, Up and Down between series, Home and End to the first and last figure.";
+
+/// The cohort menu's entries, `(id, label)`: all schools first (how many of the programme's,
+/// where the dataset names only some), then each cohort with how many schools it has
+/// ("named" where the list is not the whole membership).
+pub fn cohort_options(dataset: &Dataset) -> Vec<(String, String)> {
+    let complete = dataset.list_is_complete();
+    let named = if complete { "schools" } else { "named schools" };
+    let all = if complete {
+        format!(
+            "All programme schools ({} schools)",
+            crate::format::count(dataset.raw().schools.len())
+        )
+    } else {
+        CohortChoice::Programme.name(dataset)
+    };
+    std::iter::once(("all".to_string(), all))
+        .chain(dataset.raw().cohorts.iter().map(|c| {
+            (
+                c.id.clone(),
+                format!(
+                    "{} ({} {})",
+                    c.name,
+                    crate::format::count(c.schools.len()),
+                    if c.schools.len() == 1 {
+                        named.trim_end_matches('s')
+                    } else {
+                        named
+                    }
+                ),
+            )
+        }))
+        .collect()
+}
+
+/// The programme's headline facts, `(label, value, test id)`, and the source they are from:
+/// the same on the page and in the prerendered view.
+pub fn programme_facts(
+    dataset: &crate::dataset::Dataset,
+) -> (Vec<(&'static str, String, &'static str)>, String) {
+    let p = &dataset.raw().programme;
+    let waves = p
+        .start_waves
+        .iter()
+        .map(|w| format!("{} in {}", w.cohorts, w.year))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut facts = vec![
+        (
+            "Cohorts",
+            crate::format::count(p.cohorts_total.value),
+            "fact-cohorts",
+        ),
+        (
+            "Schools",
+            crate::format::count(p.schools_total.value),
+            "fact-schools",
+        ),
+        ("Cohorts started", waves, "fact-waves"),
+    ];
+    if !dataset.list_is_complete() {
+        facts.push((
+            "Schools named in published documents",
+            crate::format::count(dataset.raw().schools.len()),
+            "fact-named",
+        ));
+    }
+    let source = dataset
+        .source(&p.cohorts_total.source)
+        .map(crate::model::Source::named)
+        .unwrap_or_default();
+    (facts, source)
+}
+
+/// The colour class of a legend series (CSS, so no inline style is needed); `nth` is its place
+/// in the legend (a cohort's schools come first, in the order they are drawn).
+pub fn swatch_class(
+    chart: ChartId,
+    series: &str,
+    region: Option<&str>,
+    nth: usize,
+) -> &'static str {
+    // The disadvantaged chart draws the cohort's bar in the schools' colour.
+    if chart == crate::charts::disadvantaged::ID && series == crate::charts::ofsted::COHORT_BAR {
+        return "legend__swatch legend__swatch--school";
+    }
+    if Some(series) == region {
+        return "legend__swatch legend__swatch--region";
+    }
+    match series {
+        s if s.starts_with("urn-") => [
+            "legend__swatch legend__swatch--s0",
+            "legend__swatch legend__swatch--s1",
+            "legend__swatch legend__swatch--s2",
+            "legend__swatch legend__swatch--s3",
+        ][nth % 4],
+        crate::charts::schools::COHORT_MEAN => "legend__swatch legend__swatch--ink",
+        crate::charts::schools::LIKE_FOR_LIKE => "legend__swatch legend__swatch--neighbours",
+        crate::dataset::ENGLAND => "legend__swatch legend__swatch--england",
+        crate::charts::progress::SCHOOLS => "legend__swatch legend__swatch--school",
+        crate::charts::ofsted::COHORT_BAR => "legend__swatch legend__swatch--group",
+        crate::provenance::NEIGHBOURS => "legend__swatch legend__swatch--neighbours",
+        s if s.contains("programme") || s.contains("primary") => {
+            "legend__swatch legend__swatch--group"
+        }
+        _ => "legend__swatch legend__swatch--area",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::bundled;
+
+    #[test]
+    fn the_menu_names_what_it_lists_and_how_many_of_the_programme_are_shown() {
+        let ds = bundled();
+        assert_eq!(ds.cohort_menu_label(), "Network");
+        let options = cohort_options(&ds);
+        assert_eq!(options[0].1, "All named schools (7 of 55)");
+        assert_eq!(options[3].1, "Compass Group (1 named school)");
+        assert_eq!(
+            options[1].1,
+            "Seven Stars Collaborative Network (3 named schools)"
+        );
+    }
+
+    #[test]
+    fn the_header_is_the_datasets_own() {
+        let ds = bundled();
+        let h = header(&ds);
+        assert_eq!(h.title, ds.raw().title);
+        assert_eq!(h.kicker.as_deref(), ds.raw().programme.by.as_deref());
+        assert!(
+            h.lede.contains("against Stoke-on-Trent and England"),
+            "{}",
+            h.lede
+        );
+    }
+}
