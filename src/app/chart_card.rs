@@ -62,14 +62,21 @@ pub fn ChartCard(
     let embedded = view.with_untracked(|v| v.mode == Mode::Embed);
     let options = view.with_untracked(|v| v.embed);
     // Nothing is drawn before the frame has been measured (width 0): a drawing at a guessed
-    // width would only be thrown away.
-    let svg = Memo::new(move |_| {
+    // width would only be thrown away. A card far from the screen keeps the drawing it has
+    // (not reading the model, so a change does not redraw it) until it comes near.
+    let frame = NodeRef::<Div>::new();
+    let near = super::near::near(frame);
+    let svg = Memo::new(move |prev: Option<&Option<Result<String, _>>>| {
         let w = width.get();
-        (w > 0).then(|| model.with(|m| m.svg(w).map(|s| recolour(&s, theme.get()))))
+        match prev {
+            Some(old) if !near.get() && old.is_some() => old.clone(),
+            _ => (w > 0).then(|| model.with(|m| m.svg(w).map(|s| recolour(&s, theme.get())))),
+        }
     });
-    let marks = Memo::new(move |_| match width.get() {
-        0 => Vec::new(),
-        w => model.with(|m| m.marks(w)),
+    let marks = Memo::new(move |prev: Option<&Vec<Mark>>| match (width.get(), prev) {
+        (_, Some(old)) if !near.get() && !old.is_empty() => old.clone(),
+        (0, _) => Vec::new(),
+        (w, _) => model.with(|m| m.marks(w)),
     });
     let summary = Memo::new(move |_| model.with(|m| m.summary().join(" ")));
     let active = RwSignal::new(None::<usize>);
@@ -123,7 +130,6 @@ pub fn ChartCard(
     // reports the width after the browser's own layout, before the paint; reading
     // `clientWidth` while the page was being built forced a layout per card instead (106 ms
     // of the first load). It also sees the column change size without a window resize.
-    let frame = NodeRef::<Div>::new();
     Effect::new(move |_| {
         let Some(el) = frame.get() else { return };
         // The first width is read in the animation frame before the first paint (one layout,

@@ -10,6 +10,7 @@ mod data_table;
 mod download;
 mod importer;
 mod load_error;
+mod near;
 mod page_header;
 mod presenter;
 mod programme_facts;

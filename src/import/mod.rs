@@ -474,7 +474,13 @@ mod tests {
             "d.json".to_string(),
             crate::testing::BUNDLED_JSON.to_string(),
         )];
-        assert!(from_files(&json).is_ok());
+        let (read, summary) = from_files(&json).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            read.raw(),
+            crate::testing::bundled().raw(),
+            "a dataset file as it is"
+        );
+        assert!(summary.is_none(), "nothing imported: nothing to summarise");
         let unknown = vec![("notes.csv".to_string(), "colour,size\nred,2\n".to_string())];
         assert_eq!(
             from_files(&unknown).err().map(|e| e.to_string()).unwrap_or_default(),

@@ -112,6 +112,9 @@ mod tests {
         else {
             panic!("a list alone was read");
         };
-        assert!(!lines.is_empty());
+        assert_eq!(
+            lines,
+            vec!["cohorts.csv, the whole file, file: expected a cohort list with DfE's KS2 file and Ofsted's inspections file too: choose them together, found a cohort list alone.".to_string()]
+        );
     }
 }
