@@ -10,10 +10,10 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use super::card_drawing::{card_drawing, CardDrawing};
 use super::data_table::DataTableView;
 use super::download::{save_png, save_text};
 use crate::charts::kit::pointing::{announce, category_line, key_move, source_named, TipPlace};
-use crate::charts::kit::theme::recolour;
 use crate::charts::kit::theme::Theme;
 use crate::charts::kit::{locate, Mark};
 use crate::charts::Built;
@@ -62,22 +62,10 @@ pub fn ChartCard(
     let embedded = view.with_untracked(|v| v.mode == Mode::Embed);
     let options = view.with_untracked(|v| v.embed);
     // Nothing is drawn before the frame has been measured (width 0): a drawing at a guessed
-    // width would only be thrown away. A card far from the screen keeps the drawing it has
-    // (not reading the model, so a change does not redraw it) until it comes near.
+    // width would only be thrown away. A card away from the screen catches up when the
+    // browser is idle or it comes near (card_drawing.rs).
     let frame = NodeRef::<Div>::new();
-    let near = super::near::near(frame);
-    let svg = Memo::new(move |prev: Option<&Option<Result<String, _>>>| {
-        let w = width.get();
-        match prev {
-            Some(old) if !near.get() && old.is_some() => old.clone(),
-            _ => (w > 0).then(|| model.with(|m| m.svg(w).map(|s| recolour(&s, theme.get())))),
-        }
-    });
-    let marks = Memo::new(move |prev: Option<&Vec<Mark>>| match (width.get(), prev) {
-        (_, Some(old)) if !near.get() && !old.is_empty() => old.clone(),
-        (0, _) => Vec::new(),
-        (w, _) => model.with(|m| m.marks(w)),
-    });
+    let CardDrawing { svg, marks, stale } = card_drawing(model, width, theme, frame);
     let summary = Memo::new(move |_| model.with(|m| m.summary().join(" ")));
     let active = RwSignal::new(None::<usize>);
     let status = RwSignal::new(String::new());
@@ -356,11 +344,12 @@ pub fn ChartCard(
         (stem, Ok(svg)) => {
             let name = format!("{stem}.png");
             let saved = name.clone();
+            status.set(format!("Making {name}\u{2026}"));
             save_png(name, &svg, 2, move |r| match r {
                 Ok((w, h)) => status.set(format!(
                     "Saved {saved} ({w} \u{d7} {h} px, twice the on-screen size)"
                 )),
-                Err(e) => status.set(format!("The PNG could not be made: {e}")),
+                Err(e) => status.set(format!("The PNG could not be saved: {e}")),
             });
         }
         (_, Err(e)) => status.set(e.to_string()),
@@ -437,7 +426,7 @@ pub fn ChartCard(
     // named for what it is, described by the summary, with the keys told once in the hint.
     let (section_label, figure_desc) = (heading_id.clone(), format!("{summary_id} {hint_id}"));
     view! {
-        <section class="chart-card" id=id data-testid=test_id aria-labelledby=section_label>
+        <section class="chart-card" id=id data-testid=test_id aria-labelledby=section_label aria-busy=move || stale.get().then_some("true")>
             <h2 class="chart-card__title" class:visually-hidden=embedded && !options.title id=heading_id>
                 {move || model.with(|m| m.title().to_string())}
             </h2>

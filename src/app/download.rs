@@ -54,34 +54,64 @@ pub fn save_text(name: &str, mime: &str, text: &str) -> Result<(), String> {
     save_blob(name, &blob_of(text, mime)?)
 }
 
-/// Saves an SVG document as a PNG `scale` times its size. `done` is called with the PNG's
-/// size in pixels, or what went wrong, once the image has been drawn (after this returns).
+/// The one answer a PNG export gives: called once, with the PNG's size when the file has been
+/// handed to the browser, or with what went wrong at whichever step failed.
+type Done = std::rc::Rc<std::cell::RefCell<Option<Box<dyn FnOnce(Result<(u32, u32), String>)>>>>;
+
+fn answer(done: &Done, result: Result<(u32, u32), String>) {
+    if let Some(f) = done.borrow_mut().take() {
+        f(result);
+    }
+}
+
+/// Saves an SVG document as a PNG `scale` times its size. `done` is called once, after this
+/// returns: with the PNG's size in pixels when the file has been offered to the reader, or
+/// with what went wrong (the image would not load, the canvas refused, no file was made).
 pub fn save_png(
     name: String,
     svg: &str,
     scale: u32,
     done: impl FnOnce(Result<(u32, u32), String>) + 'static,
 ) {
+    let done: Done = std::rc::Rc::new(std::cell::RefCell::new(Some(Box::new(done))));
+    let on_load = done.clone();
+    let on_error = done.clone();
     let start = || -> Result<(), String> {
         let url =
             Url::create_object_url_with_blob(&blob_of(svg, "image/svg+xml")?).map_err(describe)?;
         let img = HtmlImageElement::new().map_err(describe)?;
         let img2 = img.clone();
-        let url2 = url.clone();
+        let (url2, url3) = (url.clone(), url.clone());
         let onload = Closure::once_into_js(move || {
             let _ = Url::revoke_object_url(&url2);
-            done(draw_and_save(&name, &img2, scale));
+            if let Err(e) = draw_and_save(name, &img2, scale, on_load.clone()) {
+                answer(&on_load, Err(e));
+            }
+        });
+        let onerror = Closure::once_into_js(move || {
+            let _ = Url::revoke_object_url(&url3);
+            answer(
+                &on_error,
+                Err("the browser could not read the drawing".into()),
+            );
         });
         img.set_onload(Some(onload.unchecked_ref()));
+        img.set_onerror(Some(onerror.unchecked_ref()));
         img.set_src(&url);
         Ok(())
     };
     if let Err(e) = start() {
-        web_sys::console::warn_1(&JsValue::from_str(&format!("PNG export failed: {e}")));
+        // Not called from within: the caller is told after it has returned, as on success.
+        set_timeout(move || answer(&done, Err(e)), Duration::ZERO);
     }
 }
 
-fn draw_and_save(name: &str, img: &HtmlImageElement, scale: u32) -> Result<(u32, u32), String> {
+fn draw_and_save(
+    name: String,
+    img: &HtmlImageElement,
+    scale: u32,
+    done: Done,
+) -> Result<(), String> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
@@ -106,12 +136,14 @@ fn draw_and_save(name: &str, img: &HtmlImageElement, scale: u32) -> Result<(u32,
         .map_err(describe)?;
     ctx.draw_image_with_html_image_element(img, 0.0, 0.0)
         .map_err(describe)?;
-    let name = name.to_string();
+    let on_blob_done = done.clone();
     let on_blob = Closure::once_into_js(move |blob: JsValue| {
-        if let Ok(blob) = blob.dyn_into::<Blob>() {
-            let _ = save_blob(&name, &blob);
-        }
+        let saved = blob
+            .dyn_into::<Blob>()
+            .map_err(|_| "the browser made no image (the canvas may be too large)".to_string())
+            .and_then(|blob| save_blob(&name, &blob));
+        answer(&on_blob_done, saved.map(|()| (w, h)));
     });
     canvas.to_blob(on_blob.unchecked_ref()).map_err(describe)?;
-    Ok((w, h))
+    Ok(())
 }

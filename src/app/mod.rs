@@ -2,6 +2,7 @@
 //! core computes. Components read signals and call the core; they hold no chart logic.
 
 mod api;
+mod card_drawing;
 mod chart_card;
 mod controls;
 mod dashboard;

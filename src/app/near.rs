@@ -1,7 +1,7 @@
 //! Whether a card is on or near the screen: a change of view redraws those cards at once and
-//! the others when they come within a screen's height of view, so a change costs the drawings
-//! a reader can see, not all of them. Until the browser has said (and where it cannot), a card
-//! counts as near.
+//! the others when the browser is idle or when they come within a screen's height of view,
+//! whichever is first, so a change costs the frame only the drawings a reader can see. Until
+//! the browser has said (and where it cannot), a card counts as near.
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -41,4 +41,26 @@ pub fn near(node: NodeRef<Div>) -> RwSignal<bool> {
         }
     });
     near
+}
+
+/// Runs `f` when the browser is next idle (within a second at most), or after a short pause
+/// where it has no idle callbacks (Safari).
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let has_idle = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
+    let callback = Closure::once_into_js(f);
+    if has_idle {
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(1000);
+        if window
+            .request_idle_callback_with_options(callback.unchecked_ref(), &options)
+            .is_ok()
+        {
+            return;
+        }
+    }
+    let _ =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 50);
 }

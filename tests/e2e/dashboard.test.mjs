@@ -159,7 +159,9 @@ for (const [name, width, height] of [['phone', 360, 780], ['projector', 1920, 10
 
 /** Loads the page with the dataset request answered by `respond`, returns the error text. */
 async function errorShownFor(respond) {
-  const { context, page, problems } = await openPage(site.browser);
+  const { context, page, problems, expect } = await openPage(site.browser);
+  // The browser reports a failed fetch of the data itself; the test looks for panics below.
+  expect(/Failed to load resource/);
   await page.route('**/data/dataset.json', respond);
   await page.goto(site.server.url);
   // The static view is of the data the site was built with; the app reads the served file.

@@ -141,7 +141,9 @@ test('files chosen in the static "Load your data" are loaded by the app once it 
 });
 
 test('when the app cannot be fetched the page says so, and the drawings still answer', async () => {
-  const { context, page } = await openPage(site.browser);
+  const { context, page, expect } = await openPage(site.browser);
+  // The refused request and the start-up script's failure are what the test makes happen.
+  expect(/cohort-dashboard-[0-9a-f]+_bg\.wasm|Failed to load resource|Failed to fetch/);
   await page.route('**/cohort-dashboard-*_bg.wasm', (route) => route.abort());
   await page.goto(`${site.server.url}?nosw`);
   await enhanced(page);

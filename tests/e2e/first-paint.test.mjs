@@ -4,9 +4,21 @@
 // when the wasm arrives late.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, waitForCharts, startApp, shotPath, axeViolations } from './support.mjs';
+import { useSite, openPage, waitForCharts, startApp, settled, shotPath, axeViolations } from './support.mjs';
 
 const site = useSite();
+
+/**
+ * Asks `check` until it answers true, for up to five seconds; says whether it did. For pages
+ * without JavaScript, where Playwright's waitForFunction cannot run.
+ */
+async function until(check) {
+  for (let i = 0; i < 50; i += 1) {
+    if (await check()) return true;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  return false;
+}
 
 /** Holds the app's wasm back by `ms`, as a slow phone connection would. */
 async function delayWasm(page, ms) {
@@ -27,9 +39,9 @@ async function watchLayoutShift(context) {
   });
 }
 
-/** Ends a load: nothing moved over the whole of it (after `settle` ms more), nothing went wrong. */
-async function endWithoutShift({ context, page, problems }, { label = '', settle = 400 } = {}) {
-  await page.waitForTimeout(settle);
+/** Ends a load: nothing moved over the whole of it (once it has settled), nothing went wrong. */
+async function endWithoutShift({ context, page, problems }, { label = '' } = {}) {
+  await settled(page);
   const cls = await page.evaluate(() => window.__cls);
   assert.ok(cls <= 0.01, `${label}cumulative layout shift ${cls}`);
   assert.deepEqual(problems, []);
@@ -82,12 +94,8 @@ test('without JavaScript the default view reads completely: charts, figures, tab
     // One drawing is shown, the one made for this column's width (1200 px at 1280).
     const inline = card.locator('div.pre-v svg').filter({ visible: true });
     const img = card.locator('img.pre-v').filter({ visible: true });
-    let loaded = false;
-    for (let i = 0; i < 50 && !loaded; i += 1) {
-      loaded = (await inline.count()) ? await inline.isVisible()
-        : (await img.count()) === 1 && await img.evaluate((el) => el.complete && el.naturalWidth === 1200 && el.getClientRects().length > 0);
-      if (!loaded) await page.waitForTimeout(100);
-    }
+    const loaded = await until(async () => ((await inline.count()) ? inline.isVisible()
+      : (await img.count()) === 1 && img.evaluate((el) => el.complete && el.naturalWidth === 1200 && el.getClientRects().length > 0)));
     assert.ok(loaded, `${title}: its drawing is shown`);
     assert.ok((await card.locator('.chart-card__summary').textContent()).length > 40, `${title}: a summary`);
     assert.ok((await card.locator('.chart-card__source').textContent()).startsWith('Source: '), `${title}: a source line`);
@@ -106,12 +114,11 @@ test('without JavaScript the default view reads completely: charts, figures, tab
   await page.setViewportSize({ width: 360, height: 740 });
   assert.ok(await pre.locator('.pre-ks2-progress-340 svg').isVisible());
   assert.equal(await pre.locator('.pre-ks2-progress-1200 svg').isVisible(), false);
-  // (No waitForFunction: it polls with the page's own scripts, which are off.)
   let drawn = '';
-  for (let i = 0; i < 50 && !drawn.endsWith('-340.svg'); i += 1) {
-    await page.waitForTimeout(100);
+  await until(async () => {
     drawn = await pre.locator('#pre-schools-over-time img.pre-v').filter({ visible: true }).evaluate((img) => img.currentSrc);
-  }
+    return drawn.endsWith('-340.svg');
+  });
   assert.ok(drawn.endsWith('schools-over-time-340.svg'), drawn);
   const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(sideways <= 1, `${sideways}px of sideways scrolling at 360 px`);
@@ -125,8 +132,8 @@ test('the charts are painted before the wasm arrives, and it takes over without 
   await delayWasm(page, 2500);
   await page.goto(site.server.url);
   // Before the wasm: the prerendered charts are on screen.
-  await page.waitForTimeout(700);
-  assert.ok(await page.locator('#prerender .pre-ks2-progress-1200 svg').isVisible(), 'prerendered charts shown');
+  await page.locator('#prerender .pre-ks2-progress-1200 svg').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('#app section.chart-card').count(), 0, 'shown before the app');
   const before = await page.locator('#prerender .chart-card__summary').allTextContents();
   // After: the app's own cards, the static copy gone, nothing moved on the way.
   await waitForCharts(page);
@@ -135,7 +142,7 @@ test('the charts are painted before the wasm arrives, and it takes over without 
   const after = await page.getByTestId('summary').allTextContents();
   // The prerendered summaries are the ones the wasm writes for the same view.
   assert.deepEqual(before, after);
-  await endWithoutShift({ context, page, problems }, { settle: 500 });
+  await endWithoutShift({ context, page, problems });
 });
 
 test('the app takes over card by card: each static card shows until the app has drawn its own', async () => {
@@ -148,7 +155,7 @@ test('the app takes over card by card: each static card shows until the app has 
   await recordTakeOver(context);
   await delayWasm(page, 1500);
   await page.goto(`${site.server.url}?nosw`);
-  await page.waitForTimeout(400);
+  await page.locator('#pre-schools-over-time').waitFor({ state: 'visible' });
   await page.evaluate(() => {
     const second = document.getElementById('pre-schools-over-time');
     window.scrollTo(0, second.getBoundingClientRect().top + window.scrollY - 400);
@@ -162,7 +169,7 @@ test('the app takes over card by card: each static card shows until the app has 
     staticSecondCard: true, slotHidden: true, slotInPlace: true,
   });
   assert.equal(await page.locator('.chart-card--slot').count(), 0, 'every card built');
-  await endWithoutShift({ context, page, problems }, { settle: 300 });
+  await endWithoutShift({ context, page, problems });
 });
 
 test('where the cards of the app would not lie over the static ones, it takes over all at once', async () => {
@@ -176,7 +183,7 @@ test('where the cards of the app would not lie over the static ones, it takes ov
   await page.locator('#prerender').waitFor({ state: 'detached', timeout: 30000 });
   assert.equal(await page.evaluate(() => window.__shown.slots), 0, 'shown only once every card was built');
   assert.equal(await page.locator('#app .charts > .chart-card').count() > 0, true);
-  await page.waitForTimeout(300);
+  await settled(page);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -187,7 +194,8 @@ test('over the prerendered view only the enhancer is fetched, after the first pa
   const { context, page, problems } = await openPage(site.browser);
   await page.goto(`${site.server.url}?nosw`);
   await page.waitForFunction(() => performance.getEntriesByName('cohort-dashboard:all-charts').length > 0);
-  await page.waitForTimeout(500);
+  // Nothing more is asked for once the page has settled.
+  await settled(page);
   const order = await page.evaluate(() => {
     const at = (re) => performance.getEntriesByType('resource').find((e) => re.test(e.name));
     return {
@@ -233,21 +241,23 @@ for (const [name, query] of [
 ]) {
   test(`a link to ${name} never paints the default view, even with the wasm late`, async () => {
     const { context, page, problems } = await openPage(site.browser);
-    await delayWasm(page, 2000);
-    await page.goto(`${site.server.url}${query}`, { waitUntil: 'commit' });
-    let shown = 0;
-    for (let i = 0; i < 15; i += 1) {
-      // Nothing is painted before the stylesheet has loaded (it blocks rendering): count the
-      // moments after it where the static view would be on screen.
-      shown += await page.evaluate(() => {
+    // Every frame the browser paints until the app is up, count those in which the static
+    // view would be on screen (nothing is painted before the stylesheet has loaded: it
+    // blocks rendering).
+    await context.addInitScript(() => {
+      window.__defaultShown = 0;
+      const look = () => {
         const pre = document.getElementById('prerender');
         const styled = [...document.styleSheets].some((s) => (s.href || '').includes('/main-'));
-        return pre && styled && getComputedStyle(pre).display !== 'none' ? 1 : 0;
-      });
-      await page.waitForTimeout(100);
-    }
-    assert.equal(shown, 0, 'the prerendered default view was never displayed');
+        if (pre && styled && getComputedStyle(pre).display !== 'none') window.__defaultShown += 1;
+        if (!document.querySelector('#app [data-testid^="chart-"], #app [data-testid="presenter"]')) requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await delayWasm(page, 2000);
+    await page.goto(`${site.server.url}${query}`, { waitUntil: 'commit' });
     await page.locator('[data-testid^="chart-"], [data-testid="presenter"]').first().waitFor({ timeout: 20000 });
+    assert.equal(await page.evaluate(() => window.__defaultShown), 0, 'the prerendered default view was never displayed');
     assert.equal(await page.locator('#prerender').count(), 0, 'and it is gone once the app is up');
     assert.deepEqual(problems, []);
     await context.close();
@@ -260,7 +270,7 @@ test('an embed of one chart is painted before the wasm as that chart alone, and 
     await watchLayoutShift(context);
     await delayWasm(page, 2000);
     await page.goto(`${site.server.url}?chart=${chart}&embed`);
-    await page.waitForTimeout(600);
+    await page.locator(`#pre-${chart} .pre-v`).filter({ visible: true }).first().waitFor();
     const visible = (sel) => page.locator(`#prerender ${sel}`).filter({ visible: true });
     assert.equal(await visible('section.chart-card').count(), 1, 'one card');
     assert.ok(await page.locator(`#pre-${chart}`).isVisible(), `${chart} shown`);
@@ -289,7 +299,7 @@ test('at any column width the drawing shown has the height the page draws, so th
     await watchLayoutShift(context);
     await delayWasm(page, 1200);
     await page.goto(site.server.url);
-    await page.waitForTimeout(500);
+    await page.locator('#pre-ks2-progress .pre-v svg').filter({ visible: true }).waitFor();
     const box = await page.locator('#pre-ks2-progress .pre-v svg').filter({ visible: true }).boundingBox();
     await startApp(page);
     await page.locator('#prerender').waitFor({ state: 'detached', timeout: 20000 });
@@ -304,7 +314,9 @@ test('with a dark system theme the prerendered view is dark, its drawings too, a
   await watchLayoutShift(context);
   await delayWasm(page, 2000);
   await page.goto(site.server.url);
-  await page.waitForTimeout(500);
+  // The static view's first drawing, an image for the dark theme, has loaded.
+  await page.waitForFunction(() => [...document.querySelectorAll('#pre-ks2-progress img.pre-v')]
+    .some((e) => getComputedStyle(e).display !== 'none' && e.complete && e.naturalWidth > 0));
   const before = await page.evaluate(() => {
     const shown = [...document.querySelectorAll('#pre-ks2-progress .pre-v')].filter((e) => getComputedStyle(e).display !== 'none');
     return {

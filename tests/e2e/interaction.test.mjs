@@ -266,6 +266,23 @@ test('PNG, SVG and CSV downloads hold the chart, its title, source and figures',
   await context.close();
 });
 
+test('a PNG the browser cannot make is reported, never said to be saved', async () => {
+  const { context, page } = await openPage(site.browser);
+  // A browser that refuses the canvas's image (as one does for a canvas too large).
+  await context.addInitScript(() => { HTMLCanvasElement.prototype.toBlob = function (done) { setTimeout(() => done(null), 0); }; });
+  await page.goto(site.server.url);
+  await waitForCharts(page);
+  const card = page.getByTestId('chart-ofsted');
+  let downloads = 0;
+  page.on('download', () => { downloads += 1; });
+  await card.getByTestId('download-png').click();
+  const status = card.locator('.downloads__status');
+  await status.filter({ hasText: 'could not be saved' }).waitFor();
+  assert.match(await status.textContent(), /^The PNG could not be saved: the browser made no image/);
+  assert.equal(downloads, 0, 'no file offered');
+  await context.close();
+});
+
 test('each chart has a plain-language summary written from its figures', async () => {
   const { context, page } = await openPage(site.browser);
   await page.goto(site.server.url);

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useSite, openPage, waitForCharts, startApp, eachSlide, ROOT } from './support.mjs';
+import { useSite, openPage, waitForApp, waitForCharts, startApp, eachSlide, ROOT } from './support.mjs';
 
 const site = useSite();
 const CHARTS = ['ks2-progress', 'schools-over-time', 'area-progress', 'area-attainment', 'disadvantaged', 'area-fsm', 'ofsted', 'inspections'];
@@ -69,9 +69,7 @@ for (const [name, query] of VIEWS) {
       words.push(...await wordsOf(page));
       await startApp(page);
     }
-    await page.locator('[data-testid^="chart-"]').first().waitFor();
-    if (!query.includes('tab=')) await waitForCharts(page).catch(() => {});
-    await page.waitForTimeout(300);
+    await waitForApp(page);
     const found = [...words, ...await wordsOf(page)].flatMap(plainWordProblems);
     assert.deepEqual([...new Set(found)], []);
     assert.deepEqual(problems, []);

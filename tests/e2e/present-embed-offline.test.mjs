@@ -84,7 +84,9 @@ test('a link theme wins over the system setting, and the charts follow it', asyn
 });
 
 test('after one visit, every chart renders from the offline copy with the network cut', async () => {
-  const { context, page, problems } = await openPage(site.browser, { serviceWorkers: 'allow' });
+  const { context, page, expect } = await openPage(site.browser, { serviceWorkers: 'allow' });
+  // Offline, the browser reports the requests that could not go out; nothing else may fail.
+  expect(/ERR_INTERNET_DISCONNECTED|^request failed/);
   await page.goto(site.server.url);
   await waitForCharts(page);
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
@@ -106,15 +108,13 @@ test('after one visit, every chart renders from the offline copy with the networ
   await page.getByTestId('your-data-banner').waitFor();
   assert.ok((await page.getByTestId('your-data-banner').textContent()).includes('offline-cohorts.csv'));
   await context.setOffline(false);
-  const real = problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED') && !p.startsWith('request failed'));
-  assert.deepEqual(real, []);
   await context.close();
 });
 
 test('embedded under a sub-path with a strict CSP, the frame sizes itself and nothing is refused', async (t) => {
   const dashboard = await serveDist({ prefix: '/school-improvement/dashboard/', headers: { 'content-security-policy': CSP } });
   t.after(() => dashboard.close());
-  const { context, page, problems } = await openPage(site.browser);
+  const { context, page } = await openPage(site.browser);
   t.after(() => context.close());
   await context.addInitScript(() => {
     window.__violations = [];
@@ -151,7 +151,14 @@ test('embedded under a sub-path with a strict CSP, the frame sizes itself and no
   }, null, { timeout: 20000 });
   const inner = page.frameLocator('iframe[data-cohort-dashboard]');
   await inner.getByTestId('chart-ofsted').getByTestId('chart-figure').locator('svg').waitFor();
-  await page.waitForTimeout(300);
+  // The frame (another origin: looked at from inside) has taken the height of what it holds.
+  const inside = await (await frame.elementHandle()).contentFrame();
+  const fits = (maxWidth) => inside.waitForFunction((w) => {
+    const d = document.documentElement;
+    return d.clientWidth <= w && Math.abs(d.getBoundingClientRect().height - d.clientHeight) <= 2
+      && d.scrollHeight <= d.clientHeight && d.scrollWidth <= d.clientWidth;
+  }, maxWidth, { timeout: 10000 });
+  await fits(1280);
   const frameHeight = await frame.evaluate((f) => f.clientHeight);
   const contentHeight = await inner.locator('html').evaluate((el) => el.getBoundingClientRect().height);
   assert.ok(Math.abs(frameHeight - contentHeight) <= 2, `frame ${frameHeight}px, content ${contentHeight}px`);
@@ -159,12 +166,7 @@ test('embedded under a sub-path with a strict CSP, the frame sizes itself and no
   const scroll = () => inner.locator('html').evaluate((el) => ({ down: el.scrollHeight - el.clientHeight, across: el.scrollWidth - el.clientWidth }));
   assert.deepEqual(await scroll(), { down: 0, across: 0 }, 'nothing scrolls inside the frame');
   await page.setViewportSize({ width: 360, height: 740 });
-  await page.waitForFunction(() => {
-    const f = document.querySelector('iframe[data-cohort-dashboard]');
-    const d = f && f.contentDocument ? f.contentDocument.documentElement : null;
-    return d ? Math.abs(f.clientHeight - d.getBoundingClientRect().height) <= 1 : true;
-  }, null, { timeout: 10000 }).catch(() => {});
-  await page.waitForTimeout(500);
+  await fits(360);
   assert.deepEqual(await scroll(), { down: 0, across: 0 }, 'nothing scrolls inside the frame on a phone');
   await page.setViewportSize({ width: 1280, height: 900 });
   assert.equal(await inner.locator('.page-header').isVisible(), false, 'no page chrome in the embed');
@@ -174,6 +176,5 @@ test('embedded under a sub-path with a strict CSP, the frame sizes itself and no
   assert.ok(full.includes('cohort=esprit') && !full.includes('embed'), full);
   const violations = await page.frames()[1].evaluate(() => window.__violations);
   assert.deepEqual(violations, [], 'no CSP violation inside the frame');
-  assert.deepEqual(problems.filter((p) => /Content Security Policy|Refused/.test(p)), []);
   await page.screenshot({ path: shotPath('embed-host-page'), fullPage: true });
 });

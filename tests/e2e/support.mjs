@@ -2,15 +2,21 @@
 // Debian's headless Chromium driven by playwright-core.
 import fs from 'node:fs';
 import path from 'node:path';
-import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { before, after, afterEach } from 'node:test';
 import { ROOT, serveDist, launchBrowser } from './site.mjs';
 
 export { ROOT, DIST, serveDist, launchBrowser } from './site.mjs';
 export const SHOTS = path.join(ROOT, 'target', 'screenshots');
 
+/** Every page opened since the last test ended, with the problems it may have. */
+const opened = [];
+
 /**
- * Opens a page that records console errors and uncaught exceptions (a Rust panic in wasm
- * shows up as both).
+ * Opens a page that records console errors, uncaught exceptions (a Rust panic in wasm shows
+ * up as both) and failed requests. Every test that opens one is checked when it ends: a
+ * problem fails it unless the test said it expects that problem with `expect(pattern)` (a
+ * worker the test broke on purpose, a request made offline).
  */
 export async function openPage(browser, { width = 1280, height = 900, deviceScaleFactor = 1, serviceWorkers = 'block', colorScheme = 'light' } = {}) {
   // Service workers are blocked unless a test is about them: requests a worker answers are
@@ -26,7 +32,14 @@ export async function openPage(browser, { width = 1280, height = 900, deviceScal
     if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
     problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
   });
-  return { context, page, problems };
+  const entry = { problems, expected: [] };
+  opened.push(entry);
+  return { context, page, problems, expect: (pattern) => entry.expected.push(pattern) };
+}
+
+/** The problems of the pages opened since the last call that no test said it expected. */
+export function unexpectedProblems() {
+  return opened.splice(0).flatMap((e) => e.problems.filter((p) => !e.expected.some((re) => re.test(p))));
 }
 
 /** WCAG 2.0, 2.1 and 2.2 A and AA rules: what a public-sector site must pass. */
@@ -45,20 +58,61 @@ export async function startApp(page) {
   await page.evaluate(() => document.dispatchEvent(new Event('cohort-dashboard:start-app')));
 }
 
-/** Asks for the app and waits until it has drawn every chart and the static view has gone. */
-export async function waitForCharts(page) {
+/**
+ * Asks for the app and waits until the static view has gone and every card of the app has
+ * its drawing or says why it has none, whichever tab it shows.
+ */
+export async function waitForApp(page) {
   // Over the prerendered view the app comes when a reader first uses a control (the static
   // view's enhancer asks for it: src/enhance/); these tests are about the app, so ask.
   await startApp(page);
-  await page.waitForSelector('[data-testid="chart-ofsted"] [data-testid="chart-figure"] svg', { timeout: 20000 });
   // Over the prerendered view the app takes over card by card (src/app/stage.rs): the page
-  // is whole once the static copy has gone.
-  await page.waitForFunction(() => !document.getElementById('prerender'), null, { timeout: 20000 });
+  // is whole once the static copy has gone and no card is a placeholder.
+  await page.waitForFunction(() => {
+    if (document.getElementById('prerender')) return false;
+    // A card on its table or sources tab draws when its chart is shown.
+    const cards = [...document.querySelectorAll('#app section.chart-card')];
+    return cards.length > 0 && cards.every((c) => c.getAttribute('aria-busy') !== 'true'
+      && c.querySelector('.chart-card__figure svg, .chart-card__error, [role="tabpanel"][hidden] .chart-card__frame'));
+  }, null, { timeout: 20000 });
 }
 
-/** The visible text of the element matching `selector`, SVG text included. */
+/** Asks for the app and waits until it has drawn every chart (the Ofsted chart on screen). */
+export async function waitForCharts(page) {
+  await waitForApp(page);
+  await page.waitForSelector('[data-testid="chart-ofsted"] [data-testid="chart-figure"] svg', { timeout: 20000 });
+}
+
+/**
+ * Waits until the page has settled as a reader would see it: no request under way for half a
+ * second, every image decoded, the web fonts loaded and two frames painted since. For tests
+ * that check nothing more happens (no shift, no request) after a load.
+ */
+export async function settled(page) {
+  await page.waitForLoadState('networkidle');
+  // Images not shown (another width's drawing) or loaded only near the screen and not near
+  // it are not waited for.
+  await page.waitForFunction(() => [...document.images]
+    .filter((i) => i.getClientRects().length > 0 && (i.loading !== 'lazy' || i.getBoundingClientRect().top < innerHeight))
+    .every((i) => i.complete), null, { timeout: 10000 });
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+  });
+}
+
+/**
+ * The text of the element matching `selector`, SVG text included, once its card is up to
+ * date (a card off the screen redraws when the browser is idle and says it is busy until then).
+ */
 export async function textOf(page, selector) {
-  return page.locator(selector).first().evaluate((el) => el.textContent.replace(/\s+/g, ' '));
+  const el = page.locator(selector).first();
+  await el.evaluate((e) => new Promise((ok) => {
+    const card = e.closest('section.chart-card');
+    const check = () => (card && card.getAttribute('aria-busy') === 'true' ? requestAnimationFrame(check) : ok());
+    check();
+  }));
+  return el.evaluate((e) => e.textContent.replace(/\s+/g, ' '));
 }
 
 export function shotPath(name) {
@@ -75,6 +129,11 @@ export function useSite() {
   before(async () => {
     site.server = await serveDist();
     site.browser = await launchBrowser();
+  });
+  // Every test looks at the console: whatever its pages reported that it did not expect
+  // fails it.
+  afterEach(() => {
+    assert.deepEqual(unexpectedProblems(), [], 'the console and network reported no problem');
   });
   after(async () => {
     await site.browser?.close();
