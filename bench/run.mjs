@@ -156,9 +156,9 @@ const cohortValues = (page) => page.$$eval('#cohort-select option', (os) => os.m
 function changeCohort(page, value) {
   return page.evaluate(async (value) => {
     const sel = document.getElementById('cohort-select');
-    // The option reads "Seven Stars (5 named schools)" or, for a complete list, "(5 schools)"; the chart title names the cohort alone.
+    // The option reads "Seven Stars (3 named schools)" or "(5 schools)": the chart title names the cohort alone.
     const label = [...sel.options].find((o) => o.value === value)?.textContent ?? value;
-    const name = label.replace(/\s*\([\d,]+ (named )?schools?\)$/, '');
+    const name = label.replace(/\s*\([^()]*\)$/, '');
     const title = () => document.querySelector('[data-testid="chart-ks2-progress"] h2')?.textContent ?? '';
     const before = window.__bench.longTasks.length;
     // Start in a task of its own (a timer), not in the one that ran this script.
@@ -574,9 +574,12 @@ p(`| first chart ≤ 200 ms (bundled) | ${ms(first.first)} | ${budget(first.firs
   const worst = (k) => Math.max(...results.map((r) => r[k] / r.js[k]));
   p(`| load and redraw faster than a hand-written JavaScript page (ratio < 1 at every size) | first chart up to ${worst('first').toFixed(2)}×, cohort change up to ${worst('change').toFixed(2)}× | ${budget(worst('first') < 1 && worst('change') < 1)} |`);
 }
+// One frame for a change, every card on the page (those away from the screen are drawn when
+// the browser is next idle: src/app/card_drawing.rs).
+p(`| cohort change → next paint ≤ 16 ms at the bundled data, every card on the page | ${ms1(first.change)} | ${budget(first.change <= 16)} |`);
 const r55 = budgetsAt(55);
 if (r55) p(`| cohort change → next paint ≤ 16 ms at 55 schools | ${ms1(r55.change)} | ${budget(r55.change <= 16)} |`);
-if (eng) p(`| cohort change → next paint ≤ 50 ms at ${eng.set.schools.toLocaleString('en-GB')} schools, no long task | ${ms1(eng.change)}, ${eng.longTasks} long tasks | ${budget(eng.change <= 50 && eng.longTasks === 0)} |`);
+if (eng) p(`| cohort change → next paint ≤ 16 ms at ${eng.set.schools.toLocaleString('en-GB')} schools, no long task | ${ms1(eng.change)}, ${eng.longTasks} long tasks | ${budget(eng.change <= 16 && eng.longTasks === 0)} |`);
 if (memEng) {
   const tot = memEng.afterChanges.js + memEng.afterChanges.wasm;
   const growth = tot - (memEng.afterLoad.js + memEng.afterLoad.wasm);

@@ -3,12 +3,12 @@
 //! its marks, table, CSV, summary, export and link state) must not panic.
 #![no_main]
 
-use cohort_dashboard::aggregate::{CohortChoice, Selection};
-use cohort_dashboard::charts::any::AnyChart;
+use cohort_dashboard::charts::{export_svg, file_stem, ChartId};
 use cohort_dashboard::dataset::Dataset;
 use cohort_dashboard::model::Subject;
+use cohort_dashboard::selection::{CohortChoice, Selection};
 use cohort_dashboard::table::to_csv;
-use cohort_dashboard::view::{ChartId, View};
+use cohort_dashboard::view::View;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -19,18 +19,22 @@ fuzz_target!(|data: &[u8]| {
     for cohort in cohorts {
         for subject in [None, Some(Subject::Writing)] {
             let sel = Selection { cohort: cohort.clone(), subject, ..Selection::default() };
-            for id in ChartId::ALL {
-                let chart = AnyChart::build(id, &ds, &sel);
+            for id in ChartId::available(&ds) {
+                let chart = id.build(&ds, &sel);
                 for width in [240, 360, 1200] {
                     let _ = chart.svg(width);
                     let _ = chart.marks(width);
                 }
-                let _ = chart.export_svg(&ds, 500);
+                let _ = export_svg(&*chart, &ds, 500);
                 for t in chart.tables(&ds) {
                     let _ = to_csv(&t, &ds);
                 }
                 let _ = chart.summary();
-                let _ = chart.file_stem(&sel);
+                let _ = chart.notes();
+                let _ = file_stem(&*chart, &sel);
+                for part in chart.split(2) {
+                    let _ = part.svg(360);
+                }
             }
         }
     }

@@ -28,7 +28,7 @@ pub fn table(model: &OfstedChart) -> DataTable {
                 TableCell::text(r.counted.noun()),
                 TableCell::number(format::count(n), f64::from(n)),
                 if r.too_small_for_shares() {
-                    // Too few schools for a share (aggregate::MIN_GROUP_FOR_SHARES).
+                    // Too few schools for a share (MIN_GROUP_FOR_SHARES).
                     TableCell::text("x")
                 } else {
                     TableCell::number(format::share(n, total), share.round())
