@@ -197,6 +197,7 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
             .into_any()
         }
         Mode::Page => view! {
+            <super::answer::AnswerSection dataset=ds.clone() view=view />
             <ProgrammeFacts dataset=ds.clone() />
             {move || {
                 let n = notices.get();

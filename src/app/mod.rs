@@ -1,6 +1,7 @@
 //! The browser shell: Leptos components that fetch the dataset once and draw what the pure
 //! core computes. Components read signals and call the core; they hold no chart logic.
 
+mod answer;
 mod api;
 mod card_drawing;
 mod chart_card;

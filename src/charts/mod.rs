@@ -141,6 +141,9 @@ pub enum Depends {
 pub struct Spec {
     /// Id used in links, element ids and file names.
     pub id: &'static str,
+    /// What kind of chart it is, in a few words that name no programme or area ("Schools
+    /// over time"): links to it and lists of charts.
+    pub name: &'static str,
     /// What it shows, in a sentence or two, under its title.
     pub explainer: &'static str,
     /// What of the view its model depends on.
@@ -189,6 +192,11 @@ impl ChartId {
     /// Id used in links, element ids and file names.
     pub fn id(self) -> &'static str {
         self.0
+    }
+
+    /// What kind of chart it is, in a few words.
+    pub fn name(self) -> &'static str {
+        self.spec().name
     }
 
     /// What it shows, under its title.

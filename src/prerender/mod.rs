@@ -67,6 +67,7 @@ pub fn page(ds: &Dataset) -> Prerendered {
          them. Choosing a cohort, subject or year, the tooltips, downloads, presenter mode and \
          loading your own data need JavaScript.</p></noscript>",
     );
+    out.push_str(&answer(ds));
     out.push_str(&facts(ds));
     out.push_str(&controls(ds));
     out.push_str("<div class=\"charts\">");
@@ -122,6 +123,35 @@ fn header(ds: &Dataset) -> String {
          <p class=\"page-header__lede\">{}</p></header>",
         esc(&h.title),
         esc(&h.lede)
+    )
+}
+
+/// The answer first, as the app writes it (`app/answer.rs`), its links to the static cards.
+fn answer(ds: &Dataset) -> String {
+    let Some(a) = crate::answer::answer(ds, &Selection::default()) else {
+        return String::new();
+    };
+    let points: String = a
+        .points
+        .iter()
+        .map(|p| {
+            format!(
+                "<li class=\"answer__point\">{} See <a class=\"answer__link\" href=\"#pre-{}\">{}</a>.</li>",
+                esc(&p.text),
+                p.chart.id(),
+                esc(p.chart.name())
+            )
+        })
+        .collect();
+    let caveats: String = a
+        .caveats
+        .iter()
+        .map(|c| format!("<li>{}</li>", esc(c)))
+        .collect();
+    format!(
+        "<section class=\"answer\" aria-labelledby=\"pre-answer-question\"><h2 class=\"answer__question\" id=\"pre-answer-question\">{}</h2>\
+         <ul class=\"answer__points\">{points}</ul><ul class=\"answer__caveats\" aria-label=\"Read with care\">{caveats}</ul></section>",
+        esc(&a.question)
     )
 }
 

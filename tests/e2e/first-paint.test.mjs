@@ -314,7 +314,9 @@ test('with a dark system theme the prerendered view is dark, its drawings too, a
   await watchLayoutShift(context);
   await delayWasm(page, 2000);
   await page.goto(site.server.url);
-  // The static view's first drawing, an image for the dark theme, has loaded.
+  // The reader scrolls past the answer to the first chart; its drawing, an image for the
+  // dark theme, has loaded.
+  await page.locator('#pre-ks2-progress').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => [...document.querySelectorAll('#pre-ks2-progress img.pre-v')]
     .some((e) => getComputedStyle(e).display !== 'none' && e.complete && e.naturalWidth > 0));
   const before = await page.evaluate(() => {

@@ -34,6 +34,7 @@ fn has_areas(ds: &Dataset) -> bool {
 /// KS2 progress over time.
 pub const PROGRESS: Spec = Spec {
     id: "area-progress",
+    name: "KS2 progress over time",
     explainer: "How the area's pupils' KS2 progress compares, year by year, with its region, England and the ten local authorities most like it (its statistical neighbours). 0 is the national average of all pupils.",
     depends: Depends::Areas,
     available: has_areas,
@@ -43,6 +44,7 @@ pub const PROGRESS: Spec = Spec {
 /// Attainment over time.
 pub const ATTAINMENT: Spec = Spec {
     id: "area-attainment",
+    name: "Expected standard over time",
     explainer: "The share of pupils meeting the expected standard in reading, writing and maths, year by year, in the area, its region, England and its statistical neighbours. It continues after progress scores stop.",
     depends: Depends::Areas,
     available: has_areas,
@@ -52,6 +54,7 @@ pub const ATTAINMENT: Spec = Spec {
 /// Free-school-meal eligibility over time.
 pub const FSM: Spec = Spec {
     id: "area-fsm",
+    name: "Free school meals over time",
     explainer: "The share of primary pupils eligible for free school meals (January census), year by year, in the area, its region, England and its statistical neighbours.",
     depends: Depends::Areas,
     available: has_areas,

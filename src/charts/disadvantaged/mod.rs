@@ -24,6 +24,7 @@ pub use model::{disadvantage_chart, DisadvantageChart, FsmBar, FsmRole, GapRow, 
 /// The chart's place in the dashboard.
 pub const SPEC: Spec = Spec {
     id: "disadvantaged",
+    name: "Disadvantaged pupils",
     explainer: "How much progress disadvantaged pupils made, compared with disadvantaged pupils across England, and how many pupils are eligible for free school meals.",
     depends: Depends::Selection,
     // Area figures, FSM shares or schools' own disadvantaged scores.

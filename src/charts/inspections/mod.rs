@@ -19,6 +19,7 @@ pub use model::{journeys_chart, JourneysChart};
 /// The chart's place in the dashboard.
 pub const SPEC: Spec = Spec {
     id: "inspections",
+    name: "Inspections over time",
     explainer: "Each school's graded Ofsted inspections on a time line: the disc's colour and number are the judgement (1 Outstanding, 2 Good, 3 Requires improvement, 4 Inadequate). Dotted lines mark the programme's start.",
     depends: Depends::Selection,
     available: |ds| ds.raw().schools.iter().any(|s| s.ofsted.len() > 1),

@@ -24,6 +24,7 @@ pub use model::{
 /// The chart's place in the dashboard.
 pub const SPEC: Spec = Spec {
     id: "ofsted",
+    name: "Ofsted judgements",
     explainer: "Share of schools at each Ofsted overall-effectiveness judgement, from each school's latest inspection.",
     depends: Depends::Selection,
     available: |_| true,

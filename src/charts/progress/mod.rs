@@ -26,6 +26,7 @@ pub use model::{progress_chart, ProgressChart, ProgressRow, RowKind, SCHOOLS};
 /// The chart's place in the dashboard.
 pub const SPEC: Spec = Spec {
     id: "ks2-progress",
+    name: "KS2 progress of the schools",
     explainer: "A progress score compares pupils' KS2 results with those of pupils across England who had similar results at KS1. 0 is the national average; +1 means a school's pupils scored on average one mark more than similar pupils nationally.",
     depends: Depends::Selection,
     available: |_| true,

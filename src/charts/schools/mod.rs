@@ -32,6 +32,7 @@ pub struct SchoolsChart(pub TrendChart);
 /// The chart's place in the dashboard.
 pub const SPEC: Spec = Spec {
     id: "schools-over-time",
+    name: "Schools over time",
     explainer: "Each school's KS2 progress year by year, with the area and England, the cohort's pupil-weighted mean and a like-for-like group of the area's other schools. Hollow markers are figures published for a predecessor school (before an academy conversion).",
     depends: Depends::Selection,
     available: has_history,
