@@ -133,10 +133,11 @@ impl View {
         }
     }
 
-    /// This view on slide `i` (clamped to the deck).
+    /// This view on slide `i`. The presenter clamps it to its deck, whose length depends on
+    /// the screen (a chart may take a slide per subject, or be split).
     pub fn at_slide(&self, i: usize) -> Self {
         let mut v = self.clone();
-        v.slide = i.min(self.slides().len().saturating_sub(1));
+        v.slide = i;
         v
     }
 
@@ -292,11 +293,12 @@ impl View {
             }
         }
         if let Some(n) = get("slide") {
-            let count = view.slides().len();
+            // A slide past the end of the deck shows the last (the deck's length depends on
+            // the screen).
             match n.parse::<usize>() {
-                Ok(k) if (1..=count).contains(&k) => view.slide = k - 1,
+                Ok(k) if k >= 1 => view.slide = k - 1,
                 _ => notices.push(format!(
-                    "The link asks for slide \u{201c}{n}\u{201d} of {count}: starting at the first."
+                    "The link asks for slide \u{201c}{n}\u{201d}, which is not a slide number: starting at the first."
                 )),
             }
         }
@@ -493,7 +495,11 @@ mod tests {
         assert_eq!(view.theme, Some(Theme::Dark));
         let (back, _) = parse(&view.to_query());
         assert_eq!(back, view);
-        assert_eq!(view.at_slide(99).slide, 2, "clamped to the last slide");
+        assert_eq!(
+            view.at_slide(5).slide,
+            5,
+            "the presenter clamps to its deck"
+        );
     }
 
     #[test]
@@ -529,7 +535,7 @@ mod tests {
     #[test]
     fn a_bad_deck_entry_slide_or_theme_is_left_out_with_a_notice() {
         let (view, notices) =
-            parse("?present&deck=ofsted:all,pie:all,ks2-progress:atlantis&slide=9&theme=neon");
+            parse("?present&deck=ofsted:all,pie:all,ks2-progress:atlantis&slide=zero&theme=neon");
         assert_eq!(view.deck.len(), 1);
         assert_eq!(view.slide, 0);
         assert_eq!(view.theme, None);

@@ -11,7 +11,8 @@ use std::cmp::Ordering;
 
 use crate::breaks::{self, Measure};
 use crate::charts::area::{trend_chart, ATTAINMENT_ID, PROGRESS_ID};
-use crate::charts::timeline::{Role, TrendChart, TrendKind, TrendLine, TrendPanel};
+use crate::charts::timeline::reading::every;
+use crate::charts::timeline::{Role, TrendChart, TrendKind, TrendPanel};
 use crate::charts::{ofsted, schools, ChartId};
 use crate::dataset::Dataset;
 use crate::format::{join_words, possessive};
@@ -101,36 +102,6 @@ fn question(home: &str, starts: &[u16]) -> String {
     }
 }
 
-/// The home area's line in a panel.
-fn home_line(panel: &TrendPanel) -> Option<&TrendLine> {
-    panel.lines.iter().find(|l| l.role == Role::Home)
-}
-
-/// The years the home area has a figure in every panel, oldest first.
-fn home_years(chart: &TrendChart) -> Vec<u16> {
-    let Some(home) = chart.panels.first().and_then(home_line) else {
-        return Vec::new();
-    };
-    home.points
-        .iter()
-        .map(|p| p.year)
-        .filter(|y| {
-            chart
-                .panels
-                .iter()
-                .all(|p| home_line(p).and_then(|l| l.value(*y)).is_some())
-        })
-        .collect()
-}
-
-fn count_word(n: usize) -> String {
-    match n {
-        2 => "both".into(),
-        3 => "all three".into(),
-        _ => format!("all {n}"),
-    }
-}
-
 /// How the home area stood against another line in a year, panel by panel, grouped by
 /// direction: the other's name and `[("below", "reading and maths"), ("above", "writing")]`.
 fn against(
@@ -141,7 +112,7 @@ fn against(
     let (mut above, mut below, mut level) = (Vec::new(), Vec::new(), Vec::new());
     let mut name = None;
     for panel in &chart.panels {
-        let h = home_line(panel)?.value(year)?;
+        let h = panel.home()?.value(year)?;
         let o = panel.lines.iter().find(|l| l.role == other)?;
         let v = o.value(year)?;
         name = Some(o.name.clone());
@@ -158,7 +129,7 @@ fn against(
         .filter(|(list, _)| !list.is_empty())
         .map(|(list, word)| {
             let which = if list.len() == n && n > 1 {
-                format!("{} subjects", count_word(n))
+                format!("{} subjects", every(n))
             } else {
                 join_words(&list)
             };
@@ -205,13 +176,13 @@ fn standing(chart: &TrendChart, year: u16) -> Option<String> {
 /// The latest year with figures: the home area against England and its region, its figures,
 /// and its rank among its neighbours.
 fn latest(chart: &TrendChart) -> Option<String> {
-    let year = *home_years(chart).last()?;
-    let home = chart.panels.first().and_then(home_line)?;
+    let year = *chart.home_years().last()?;
+    let home = chart.panels.first().and_then(TrendPanel::home)?;
     let values: Vec<String> = chart
         .panels
         .iter()
         .filter_map(|p| {
-            let pt = home_line(p)?.at(year)?;
+            let pt = p.home()?.at(year)?;
             Some(format!(
                 "{} {}",
                 p.heading.to_lowercase(),
@@ -224,7 +195,7 @@ fn latest(chart: &TrendChart) -> Option<String> {
         .panels
         .iter()
         .filter_map(|p| {
-            let r = p.rank(year, home_line(p)?.value(year)?)?;
+            let r = p.rank(year, p.home()?.value(year)?)?;
             Some((r.above, r.of, p.heading.to_lowercase()))
         })
         .collect();
@@ -248,59 +219,17 @@ fn latest(chart: &TrendChart) -> Option<String> {
     ))
 }
 
-/// How a line moved between two years across the panels: "fell in all three subjects",
-/// "rose in reading and fell in writing and maths".
-fn moved(chart: &TrendChart, area: &str, from: u16, to: u16) -> Option<String> {
-    let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
-    for panel in &chart.panels {
-        let line = panel.lines.iter().find(|l| l.area == area)?;
-        let (a, b) = (line.value(from)?, line.value(to)?);
-        let verb = if (b - a).abs() < 1e-9 {
-            "stayed level"
-        } else if b > a {
-            "rose"
-        } else {
-            "fell"
-        };
-        match groups.iter_mut().find(|(v, _)| *v == verb) {
-            Some((_, list)) => list.push(panel.heading.to_lowercase()),
-            None => groups.push((verb, vec![panel.heading.to_lowercase()])),
-        }
-    }
-    let n = chart.panels.len();
-    let phrases: Vec<String> = groups
-        .into_iter()
-        .map(|(verb, list)| {
-            if list.len() == n && n > 1 {
-                format!("{verb} in {} subjects", count_word(n))
-            } else {
-                format!("{verb} in {}", join_words(&list))
-            }
-        })
-        .collect();
-    Some(join_words(&phrases))
-}
-
 /// Across the first run of years with figures (before any break): how the home area moved,
 /// with its figures, and how the others moved.
 fn first_run_change(chart: &TrendChart) -> Option<String> {
-    let years = home_years(chart);
-    let from = *years.first()?;
-    let to = years
-        .iter()
-        .zip(years.iter().skip(1))
-        .find(|(a, b)| **b != **a + 1)
-        .map_or(*years.last()?, |(a, _)| *a);
-    if to <= from {
-        return None;
-    }
-    let home = chart.panels.first().and_then(home_line)?;
-    let own = moved(chart, &home.area, from, to)?;
+    let (from, to) = chart.first_run()?;
+    let home = chart.panels.first().and_then(TrendPanel::home)?;
+    let own = chart.moved(&home.area, from, to)?;
     let figures: Vec<String> = chart
         .panels
         .iter()
         .filter_map(|p| {
-            let l = home_line(p)?;
+            let l = p.home()?;
             let (a, b) = (l.at(from)?, l.at(to)?);
             Some(format!(
                 "{} {} to {}",
@@ -318,7 +247,7 @@ fn first_run_change(chart: &TrendChart) -> Option<String> {
         .iter()
         .filter(|l| matches!(l.role, Role::Region | Role::Country))
     {
-        let Some(how) = moved(chart, &l.area, from, to) else {
+        let Some(how) = chart.moved(&l.area, from, to) else {
             continue;
         };
         match alike.iter_mut().find(|(h, _)| *h == how) {
@@ -345,7 +274,7 @@ fn first_run_change(chart: &TrendChart) -> Option<String> {
 /// The latest attainment: the home area's share against England's.
 fn latest_attainment(chart: &TrendChart) -> Option<String> {
     let panel = chart.panels.first()?;
-    let home = home_line(panel)?;
+    let home = panel.home()?;
     let p = home.points.iter().rev().find(|p| p.value.is_some())?;
     let england = panel
         .lines
@@ -381,7 +310,7 @@ fn schools_point(dataset: &Dataset, sel: &Selection) -> Option<Point> {
     let (mut ours, mut theirs) = (Vec::new(), Vec::new());
     for panel in &chart.panels {
         let mean = panel.lines.iter().find(|l| l.role == Role::Derived)?;
-        let home = home_line(panel)?;
+        let home = panel.home()?;
         let y = year.or_else(|| {
             mean.points
                 .iter()
@@ -425,7 +354,7 @@ fn ofsted_point(dataset: &Dataset, sel: &Selection) -> Option<Point> {
 /// and the dataset's own words on attribution.
 fn caveats(dataset: &Dataset, progress: &TrendChart, starts: &[u16]) -> Vec<String> {
     let mut out = Vec::new();
-    let years = home_years(progress);
+    let years = progress.home_years();
     if let (Some(first), Some(start)) = (years.first(), starts.iter().min()) {
         if first > start {
             out.push(format!(

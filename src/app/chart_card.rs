@@ -430,6 +430,7 @@ pub fn ChartCard(
             <h2 class="chart-card__title" class:visually-hidden=embedded && !options.title id=heading_id>
                 {move || model.with(|m| m.title().to_string())}
             </h2>
+            {move || model.with(|m| m.finding()).map(|f| view! { <p class="chart-card__finding" data-testid="finding">{f}</p> })}
             {(!embedded).then(|| view! { <p class="chart-card__explainer">{explainer}</p> })}
             <div class="chart-card__bar">
                 <div class="legend" role="group" aria-label="Show or hide series">{legend}</div>

@@ -10,13 +10,15 @@ use crate::charts::kit::theme::recolour;
 use crate::charts::kit::theme::Theme;
 use crate::charts::Built;
 use crate::dataset::Dataset;
+use crate::model::Subject;
 use crate::selection::Selection;
 use crate::view::{Mode, View};
 
 /// Chart text is drawn at about this size before scaling.
 const DRAWN_TEXT_PX: f64 = 12.0;
-/// Chart text on a 768 px screen is never smaller than this (larger on taller screens).
-const MIN_TEXT_PX: f64 = 14.0;
+/// Chart text on a 768 px screen is never smaller than this (larger on taller screens): read
+/// from the back of a room.
+const MIN_TEXT_PX: f64 = 18.0;
 /// Chart text on screen is this share of the viewport height where the slide has room.
 const TEXT_SHARE_OF_HEIGHT: f64 = 0.025;
 
@@ -35,7 +37,7 @@ fn viewport() -> (f64, f64) {
 /// it (source line, counter, buttons) have theirs, estimated from the text's width as the
 /// stylesheet sets it (title 4.5vh, source 1.8vh, buttons 2.75rem), with a margin for fonts
 /// wider than Arial.
-fn chart_room(w: f64, h: f64, title: &str, source: &str) -> f64 {
+fn chart_room(w: f64, h: f64, title: &str, finding: &str, source: &str) -> f64 {
     let inner = (w - 48.0).max(200.0);
     let lines = |text: &str, px: f64, bold: bool, width: f64| {
         (crate::charts::kit::text_width(text, px, bold) * 1.1 / width.max(1.0))
@@ -44,6 +46,13 @@ fn chart_room(w: f64, h: f64, title: &str, source: &str) -> f64 {
     };
     let title_px = 0.045 * h;
     let title_h = lines(title, title_px, true, inner) * title_px * 1.15 + 0.015 * h;
+    // The finding under it, at 2.6vh, where there is one.
+    let finding_px = 0.026 * h;
+    let finding_h = if finding.is_empty() {
+        0.0
+    } else {
+        lines(finding, finding_px, true, inner) * finding_px * 1.3 + 0.01 * h
+    };
     // The counter and buttons take about 470 px; the source shares the row where it keeps
     // 320 px, else has a row of its own above them.
     let source_px = 0.018 * h;
@@ -54,7 +63,7 @@ fn chart_room(w: f64, h: f64, title: &str, source: &str) -> f64 {
         lines(source, source_px, false, inner) * source_px * 1.3 + 0.01 * h + 44.0
     } + 0.01 * h
         + 2.0;
-    (h - 0.03 * h - title_h - bar_h - 12.0).max(h * 0.3)
+    (h - 0.03 * h - title_h - finding_h - bar_h - 12.0).max(h * 0.3)
 }
 
 /// The scales of a slide on a screen `h` px tall: the floor, where chart text is 14 px on a
@@ -83,17 +92,23 @@ fn parts_needed(m: &Built, w: f64, h: f64, ds: &Dataset) -> usize {
             fits(
                 p,
                 w,
-                chart_room(w, h, p.title(), &crate::charts::source_line(&**p, ds)),
+                chart_room(
+                    w,
+                    h,
+                    p.title(),
+                    &p.finding().unwrap_or_default(),
+                    &crate::charts::source_brief(&**p, ds),
+                ),
                 floor,
             )
         })
     };
-    if m.school_rows() <= 1 || fits_all(std::slice::from_ref(m)) {
+    if m.pieces() <= 1 || fits_all(std::slice::from_ref(m)) {
         return 1;
     }
-    (2..=MAX_PARTS.min(m.school_rows()))
+    (2..=MAX_PARTS.min(m.pieces()))
         .find(|&p| fits_all(&crate::charts::kit::parts::parts(m, p)))
-        .unwrap_or(MAX_PARTS.min(m.school_rows()))
+        .unwrap_or(MAX_PARTS.min(m.pieces()))
 }
 
 /// The presentation.
@@ -127,13 +142,23 @@ pub fn Presenter(
             slides
                 .iter()
                 .flat_map(|slide| {
-                    let sel = Selection {
-                        cohort: slide.cohort.clone(),
-                        ..selection.clone()
-                    };
-                    let m = slide.chart.build(&ds, &sel);
-                    let parts = parts_needed(&m, w, h, &ds);
-                    crate::charts::kit::parts::parts(&m, parts)
+                    // No subject chosen: a chart of a panel per subject gets a slide each.
+                    let subjects: Vec<Option<Subject>> =
+                        if selection.subject.is_none() && slide.chart.spec().per_subject {
+                            Subject::ALL.into_iter().map(Some).collect()
+                        } else {
+                            vec![selection.subject]
+                        };
+                    subjects.into_iter().flat_map(|subject| {
+                        let sel = Selection {
+                            cohort: slide.cohort.clone(),
+                            subject,
+                            ..selection.clone()
+                        };
+                        let m = slide.chart.build(&ds, &sel);
+                        let parts = parts_needed(&m, w, h, &ds);
+                        crate::charts::kit::parts::parts(&m, parts)
+                    })
                 })
                 .collect::<Vec<_>>()
         })
@@ -152,7 +177,13 @@ pub fn Presenter(
         let (floor, least) = scale_bounds(h);
         model.with(|m| {
             let Some(m) = m else { return least };
-            let room = chart_room(w, h, m.title(), &crate::charts::source_line(&**m, &ds_room));
+            let room = chart_room(
+                w,
+                h,
+                m.title(),
+                &m.finding().unwrap_or_default(),
+                &crate::charts::source_brief(&**m, &ds_room),
+            );
             let mut best = None;
             let mut k = floor;
             while k <= least * 3.0 {
@@ -182,7 +213,10 @@ pub fn Presenter(
         })
     });
 
-    let go = move |i: usize| set_view.run(view.get_untracked().at_slide(i));
+    let go = move |i: usize| {
+        let last = count.get_untracked().saturating_sub(1);
+        set_view.run(view.get_untracked().at_slide(i.min(last)));
+    };
     let next = move || go(index.get_untracked() + 1);
     let prev = move || go(index.get_untracked().saturating_sub(1));
     let leave = move || {
@@ -222,6 +256,7 @@ pub fn Presenter(
     };
 
     let ds = dataset.clone();
+    let ds_full = dataset.clone();
     let title = move || {
         model.with(|m| {
             m.as_ref()
@@ -237,6 +272,7 @@ pub fn Presenter(
             aria-label=title
         >
             <h2 class="presenter__title">{title}</h2>
+            {move || model.with(|m| m.as_ref().and_then(|m| m.finding())).map(|f| view! { <p class="presenter__finding" data-testid="slide-finding">{f}</p> })}
             {move || match svg.get() {
                 Some(Ok(svg)) => view! {
                     <div class="presenter__figure" data-testid="slide-figure" aria-hidden="true" inner_html=svg></div>
@@ -245,8 +281,10 @@ pub fn Presenter(
                 None => view! { <p>"This deck has no slides."</p> }.into_any(),
             }}
             <p class="visually-hidden">{move || model.with(|m| m.as_ref().map(|m| m.summary().join(" ")).unwrap_or_default())}</p>
+            // The full citation, for a screen reader and for whoever asks where a figure is from.
+            <p class="visually-hidden">{move || model.with(|m| m.as_ref().map(|m| crate::charts::source_line(&**m, &ds_full)).unwrap_or_default())}</p>
             <div class="presenter__bar">
-                <p class="presenter__source">{move || model.with(|m| m.as_ref().map(|m| crate::charts::source_line(&**m, &ds)).unwrap_or_default())}</p>
+                <p class="presenter__source" data-testid="slide-source">{move || model.with(|m| m.as_ref().map(|m| crate::charts::source_brief(&**m, &ds)).unwrap_or_default())}</p>
                 <p class="presenter__count" data-testid="slide-count" aria-live="polite">
                     {move || format!("{} / {}", index.get() + 1, count.get())}
                 </p>

@@ -26,10 +26,27 @@ pub fn source_line(chart: &dyn Chart, dataset: &Dataset) -> String {
     }
 }
 
+/// "Source: publisher; publisher": the sources by publisher alone, one line for a slide (the
+/// full citation stays on the page, in the card's source line and sources).
+pub fn source_brief(chart: &dyn Chart, dataset: &Dataset) -> String {
+    let mut publishers: Vec<&str> = Vec::new();
+    for s in chart.sources().iter().filter_map(|id| dataset.source(id)) {
+        if !publishers.contains(&s.publisher.as_str()) {
+            publishers.push(&s.publisher);
+        }
+    }
+    let source = format!("Source: {}", publishers.join("; "));
+    match dataset.origin() {
+        Some(_) => format!("Your data, not the published figures. {source}"),
+        None => source,
+    }
+}
+
 /// The drawing framed with title, summary, every note and the source line, for download: a
 /// copy lifted into a report keeps what the page says beside the chart.
 pub fn export_svg(chart: &dyn Chart, dataset: &Dataset, width: u32) -> Result<String, ChartError> {
-    let mut summary = chart.summary();
+    let mut summary: Vec<String> = chart.finding().into_iter().collect();
+    summary.extend(chart.summary());
     summary.extend(chart.notes().into_iter().map(|n| format!("Note: {n}")));
     let source_line = source_line(chart, dataset);
     let frame = export::Frame {

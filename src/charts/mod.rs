@@ -33,7 +33,7 @@ use crate::selection::Selection;
 use crate::table::DataTable;
 use kit::{ChartError, Mark};
 
-pub use frame::{export_svg, file_stem, source_line};
+pub use frame::{export_svg, file_stem, source_brief, source_line};
 
 /// The SVG area a chart draws into.
 pub type SvgArea<'a> = DrawingArea<SVGBackend<'a>, Shift>;
@@ -60,6 +60,11 @@ pub trait Chart: AsAny + Debug {
     fn sources(&self) -> &[String];
     /// Its plain-language summary, written from its figures.
     fn summary(&self) -> Vec<String>;
+    /// What it shows, in one sentence computed from its figures: the line under its title
+    /// on the card, the slide and the brief.
+    fn finding(&self) -> Option<String> {
+        None
+    }
     /// Its figures as tables; the first is its own (the CSV).
     fn tables(&self, dataset: &Dataset) -> Vec<DataTable>;
     /// The drawing's size at a width.
@@ -82,6 +87,10 @@ pub trait Chart: AsAny + Debug {
     /// whose height does not grow with its schools).
     fn school_rows(&self) -> usize {
         0
+    }
+    /// How many slides it can be split into (its schools, or its panels): 1 where it cannot.
+    fn pieces(&self) -> usize {
+        self.school_rows()
     }
     /// The chart as `parts` charts of about equal numbers of schools, each keeping its
     /// comparisons, notes and sources, the title saying which schools it shows.
@@ -148,6 +157,9 @@ pub struct Spec {
     pub explainer: &'static str,
     /// What of the view its model depends on.
     pub depends: Depends,
+    /// Whether it draws a panel per subject, so that a deck with no subject chosen gives it a
+    /// slide per subject (one point a slide, in type a room can read).
+    pub per_subject: bool,
     /// Whether a dataset has figures for it.
     pub available: fn(&Dataset) -> bool,
     /// Builds its model.

@@ -329,3 +329,41 @@ fn hostile_names_are_escaped_in_every_chart_and_export() {
         "as text, tags and all"
     );
 }
+
+#[test]
+fn every_chart_says_what_it_shows_in_a_finding_and_a_short_summary() {
+    let ds = bundled();
+    let mut cohorts = vec![CohortChoice::Programme];
+    cohorts.extend(
+        ds.raw()
+            .cohorts
+            .iter()
+            .map(|c| CohortChoice::Cohort(c.id.clone())),
+    );
+    for cohort in cohorts {
+        for id in ChartId::available(&ds) {
+            let m = id.build(&ds, &Selection::cohort(cohort.clone()));
+            let words: usize = m
+                .summary()
+                .iter()
+                .map(|s| s.split_whitespace().count())
+                .sum();
+            assert!(
+                words <= 70,
+                "{} for {}: {words} words",
+                id.id(),
+                cohort.id()
+            );
+            if cohort == CohortChoice::Programme {
+                let finding = m.finding();
+                assert!(
+                    finding
+                        .as_ref()
+                        .is_some_and(|f| f.ends_with('.') && f.split_whitespace().count() <= 40),
+                    "{}: {finding:?}",
+                    id.id()
+                );
+            }
+        }
+    }
+}

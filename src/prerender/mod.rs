@@ -367,7 +367,7 @@ pub fn card(
         .collect();
     format!(
         "<section class=\"chart-card\" id=\"pre-{key}\" aria-labelledby=\"pre-{key}-title\">\
-         <h2 class=\"chart-card__title\" id=\"pre-{key}-title\">{title}</h2>\
+         <h2 class=\"chart-card__title\" id=\"pre-{key}-title\">{title}</h2>{finding}\
          <p class=\"chart-card__explainer\">{explainer}</p>{bar}\
          <div class=\"chart-card__frame\"><div class=\"chart-card__figure\" role=\"img\" aria-label=\"Chart\" aria-describedby=\"pre-{key}-summary\">{picture}</div></div>\
          <p class=\"chart-card__hint prerender__js\" id=\"pre-{key}-keys\" aria-hidden=\"true\">{hint}</p>\
@@ -377,6 +377,10 @@ pub fn card(
          <noscript><details class=\"prerender__table\"><summary>The figures as a table</summary>{tables}</details></noscript>\
          {after}</section>",
         after = after(key, m.title()),
+        finding = m
+            .finding()
+            .map(|f| format!("<p class=\"chart-card__finding\">{}</p>", esc(&f)))
+            .unwrap_or_default(),
         bar = bar(ds, id, m),
         hint = esc(crate::page::KEYS_HINT),
         title = esc(m.title()),

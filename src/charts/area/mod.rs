@@ -36,6 +36,7 @@ pub const PROGRESS: Spec = Spec {
     id: "area-progress",
     name: "KS2 progress over time",
     explainer: "How the area's pupils' KS2 progress compares, year by year, with its region, England and the ten local authorities most like it (its statistical neighbours). 0 is the national average of all pupils.",
+    per_subject: true,
     depends: Depends::Areas,
     available: has_areas,
     build: |ds, sel| Arc::new(AreaChart(trend_chart(ds, TrendKind::Progress, sel))),
@@ -46,6 +47,7 @@ pub const ATTAINMENT: Spec = Spec {
     id: "area-attainment",
     name: "Expected standard over time",
     explainer: "The share of pupils meeting the expected standard in reading, writing and maths, year by year, in the area, its region, England and its statistical neighbours. It continues after progress scores stop.",
+    per_subject: false,
     depends: Depends::Areas,
     available: has_areas,
     build: |ds, sel| Arc::new(AreaChart(trend_chart(ds, TrendKind::Attainment, sel))),
@@ -56,6 +58,7 @@ pub const FSM: Spec = Spec {
     id: "area-fsm",
     name: "Free school meals over time",
     explainer: "The share of primary pupils eligible for free school meals (January census), year by year, in the area, its region, England and its statistical neighbours.",
+    per_subject: false,
     depends: Depends::Areas,
     available: has_areas,
     build: |ds, sel| Arc::new(AreaChart(trend_chart(ds, TrendKind::Fsm, sel))),
@@ -93,6 +96,9 @@ impl Chart for AreaChart {
     }
     fn summary(&self) -> Vec<String> {
         words::summary(&self.0)
+    }
+    fn finding(&self) -> Option<String> {
+        words::finding(&self.0)
     }
     fn tables(&self, dataset: &Dataset) -> Vec<DataTable> {
         let grouping = dataset

@@ -3,15 +3,7 @@
 //! in the latest year, and where the home area ranked among its statistical neighbours.
 
 use crate::charts::timeline::{Role, TrendChart, TrendKind, TrendLine, TrendPanel};
-use crate::format::join_words;
-
-fn possessive(name: &str) -> String {
-    if name.ends_with('s') {
-        format!("{name}'")
-    } else {
-        format!("{name}'s")
-    }
-}
+use crate::format::{join_words, possessive};
 
 /// The first run of consecutive published years of the home area (before any gap).
 fn first_run(line: &TrendLine) -> Option<(u16, u16)> {
@@ -112,11 +104,7 @@ fn panel_sentences(model: &TrendChart, panel: &TrendPanel) -> Vec<String> {
                 }
             }
         }
-        let mut s = format!(
-            "In {y}, the latest year published, {}: {}",
-            what(model, panel),
-            join_words(&parts)
-        );
+        let mut s = format!("In {y}, the latest year published: {}", join_words(&parts));
         if let Some(r) = p.value.and_then(|h| panel.rank(y, h)) {
             let (above, below, n) = (r.above, r.below, r.of);
             let rank = if above == n {
@@ -176,25 +164,28 @@ fn by_subject(model: &TrendChart) -> Vec<String> {
         .collect();
     if let Some((from, to)) = first_run(home) {
         if let Some(h) = moves(model, &home.area, from, to) {
-            let rest: Vec<String> = first
-                .lines
-                .iter()
-                .filter(|l| l.role != Role::Home)
-                .filter_map(|l| {
-                    Some(format!(
-                        "{} {}",
-                        possessive(&l.name),
-                        moves(model, &l.area, from, to)?
-                    ))
-                })
+            // The others' directions only, merged where alike: their figures are in the table.
+            let mut alike: Vec<(String, Vec<String>)> = Vec::new();
+            for l in first.lines.iter().filter(|l| l.role != Role::Home) {
+                let Some(how) = model.moved(&l.area, from, to) else {
+                    continue;
+                };
+                match alike.iter_mut().find(|(h, _)| *h == how) {
+                    Some((_, names)) => names.push(possessive(&l.name)),
+                    None => alike.push((how, vec![possessive(&l.name)])),
+                }
+            }
+            let rest: Vec<String> = alike
+                .into_iter()
+                .map(|(how, names)| format!("{} {how}", join_words(&names)))
                 .collect();
             let tail = if rest.is_empty() {
                 String::new()
             } else {
-                format!(" In the same years {}.", join_words(&rest))
+                format!(", while {}", join_words(&rest))
             };
             out.push(format!(
-                "From {from} to {to} {} progress {h}.{tail}",
+                "From {from} to {to} {} progress {h}{tail}.",
                 possessive(&home.name)
             ));
         }
@@ -208,18 +199,41 @@ fn by_subject(model: &TrendChart) -> Vec<String> {
     else {
         return out;
     };
+    let ranks: Vec<String> = model
+        .panels
+        .iter()
+        .filter_map(|p| {
+            let h = p.home()?.value(y)?;
+            Some(p.rank(y, h)?.above.to_string())
+        })
+        .collect();
+    let of = model
+        .panels
+        .first()
+        .and_then(|p| p.rank(y, p.home()?.value(y)?))
+        .map(|r| r.of);
     let mut parts = Vec::new();
-    for line in &first.lines {
+    for line in first
+        .lines
+        .iter()
+        .filter(|l| matches!(l.role, Role::Home | Role::Country))
+    {
         let values: Vec<String> = model
             .panels
             .iter()
-            .filter_map(|p| {
-                let pt = p.lines.iter().find(|l| l.area == line.area)?.at(y)?;
-                Some(model.format(pt.value?, pt.decimals))
-            })
+            .filter_map(|p| model.figure(p.lines.iter().find(|l| l.area == line.area)?, y))
             .collect();
         if values.len() == model.panels.len() {
-            parts.push(format!("{} {}", line.name, join_words(&values)));
+            let mut part = format!("{} {}", line.name, join_words(&values));
+            if let (Role::Home, Some(of), true) = (line.role, of, ranks.len() == model.panels.len())
+            {
+                part.push_str(&format!(
+                    ", above {} of its {of} {}s",
+                    join_words(&ranks),
+                    model.band_member
+                ));
+            }
+            parts.push(part);
         }
     }
     if !parts.is_empty() {
@@ -227,33 +241,6 @@ fn by_subject(model: &TrendChart) -> Vec<String> {
             "In {y}, the latest year published ({}): {}.",
             join_words(&subjects),
             parts.join("; ")
-        ));
-    }
-    let ranks: Vec<(usize, usize, String)> = model
-        .panels
-        .iter()
-        .filter_map(|p| {
-            let h = p.lines.iter().find(|l| l.role == Role::Home)?.value(y)?;
-            let r = p.rank(y, h)?;
-            Some((r.above, r.of, p.heading.to_lowercase()))
-        })
-        .collect();
-    if let Some((_, n, _)) = ranks.first() {
-        let same = ranks.iter().all(|r| r.1 == *n);
-        let parts: Vec<String> = ranks
-            .iter()
-            .map(|(a, k, subject)| {
-                if same {
-                    format!("{a} in {subject}")
-                } else {
-                    format!("{a} of {k} in {subject}")
-                }
-            })
-            .collect();
-        out.push(format!(
-            "Among its {n} statistical neighbours in {y}, {} was above {}.",
-            home.name,
-            join_words(&parts)
         ));
     }
     out
@@ -289,4 +276,75 @@ pub fn summary(model: &TrendChart) -> Vec<String> {
         out.push(format!("{years}: {}.", g.label));
     }
     out
+}
+
+/// The finding: how the home area moved over its first unbroken run of years (progress) or
+/// from its first year to its latest (shares), beside how the region and England moved.
+pub fn finding(model: &TrendChart) -> Option<String> {
+    use crate::charts::timeline::reading::verb;
+    let (from, to) = match model.kind {
+        TrendKind::Progress | TrendKind::Schools => model.first_run()?,
+        TrendKind::Attainment | TrendKind::Fsm => {
+            let years = model.home_years();
+            (*years.first()?, *years.last()?)
+        }
+    };
+    if to <= from {
+        return None;
+    }
+    let panel = model.panels.first()?;
+    let home = panel.home()?;
+    let others: Vec<&TrendLine> = panel
+        .lines
+        .iter()
+        .filter(|l| matches!(l.role, Role::Region | Role::Country))
+        .collect();
+    if model.panels.len() > 1 {
+        let own = model.moved(&home.area, from, to)?;
+        let mut alike: Vec<(String, Vec<String>)> = Vec::new();
+        for l in &others {
+            let Some(how) = model.moved(&l.area, from, to) else {
+                continue;
+            };
+            match alike.iter_mut().find(|(h, _)| *h == how) {
+                Some((_, names)) => names.push(possessive(&l.name)),
+                None => alike.push((how, vec![possessive(&l.name)])),
+            }
+        }
+        let rest: Vec<String> = alike
+            .into_iter()
+            .map(|(how, names)| format!("{} {how}", join_words(&names)))
+            .collect();
+        let tail = if rest.is_empty() {
+            String::new()
+        } else {
+            format!("; {}", join_words(&rest))
+        };
+        return Some(format!(
+            "{} progress {own} from {from} to {to}{tail}.",
+            possessive(&home.name)
+        ));
+    }
+    let (a, b) = (home.value(from)?, home.value(to)?);
+    let mut out = format!(
+        "{} {} {} from {} in {from} to {} in {to}",
+        possessive(&home.name),
+        what(model, panel),
+        verb(a, b),
+        model.figure(home, from)?,
+        model.figure(home, to)?
+    );
+    if let Some(e) = others.iter().find(|l| l.role == Role::Country) {
+        if let (Some(ea), Some(eb)) = (e.value(from), e.value(to)) {
+            out.push_str(&format!(
+                "; {} {} from {} to {}",
+                possessive(&e.name),
+                verb(ea, eb),
+                model.figure(e, from)?,
+                model.figure(e, to)?
+            ));
+        }
+    }
+    out.push('.');
+    Some(out)
 }

@@ -87,7 +87,10 @@ fn geometry(model: &DisadvantageChart, width: u32) -> Geometry<'_> {
     let width = f64::from(width.max(240));
     let wide = width >= f64::from(WIDE_FROM);
     let label_w = label_width(model, width);
-    let (gap_panel, fsm_panel) = if wide {
+    let (gap_panel, fsm_panel) = if model.rows.is_empty() || model.fsm.is_empty() {
+        // One panel alone, the whole width.
+        ((PAD, PAD, width - PAD), (PAD, PAD, width - PAD))
+    } else if wide {
         let split = PAD + (width - 2.0 * PAD - GAP) * 0.6;
         ((PAD, PAD, split), (PAD, split + GAP, width - PAD))
     } else {
@@ -190,8 +193,18 @@ fn geometry(model: &DisadvantageChart, width: u32) -> Geometry<'_> {
 /// The chart's size at a given width.
 pub fn size(model: &DisadvantageChart, width: u32) -> (u32, u32) {
     let w = f64::from(width.max(240));
-    let (a, b) = (gap_panel_h(model), fsm_panel_h(model));
-    let h = if w >= f64::from(WIDE_FROM) {
+    // A slide may show one panel alone (`split`): the other takes no room.
+    let a = if model.rows.is_empty() {
+        0.0
+    } else {
+        gap_panel_h(model)
+    };
+    let b = if model.fsm.is_empty() {
+        0.0
+    } else {
+        fsm_panel_h(model)
+    };
+    let h = if w >= f64::from(WIDE_FROM) || a == 0.0 || b == 0.0 {
         2.0 * PAD + a.max(b)
     } else {
         2.0 * PAD + a + GAP + b
@@ -281,10 +294,26 @@ where
         Some(y) => format!("Progress of disadvantaged pupils, {y}"),
         None => "Progress of disadvantaged pupils".to_string(),
     };
-    header(root, &title, g.gap_panel)?;
-    header(root, "Pupils eligible for free school meals", g.fsm_panel)?;
+    if !model.rows.is_empty() {
+        header(root, &title, g.gap_panel)?;
+        gap_panel(root, model, &g)?;
+    }
+    if !model.fsm.is_empty() {
+        header(root, "Pupils eligible for free school meals", g.fsm_panel)?;
+        fsm_grid(root, model, &g)?;
+    }
+    bars(root, &g)
+}
 
-    // Progress panel: grid, subject headings with the gap in words, then the bars.
+/// The progress panel's grid, subject headings with the gap in words, and zero line.
+fn gap_panel<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    model: &DisadvantageChart,
+    g: &Geometry<'_>,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
     let (_, left, right) = g.gap_panel;
     let rows_bottom = g.gap_rows_top + model.rows.len() as f64 * g.group_h;
     let (m0, m1) = g.gap_scale.domain;
@@ -344,7 +373,18 @@ where
         palette::INK.stroke_width(2),
     )?;
 
-    // FSM panel: grid from zero.
+    Ok(())
+}
+
+/// The FSM panel's grid from zero.
+fn fsm_grid<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    model: &DisadvantageChart,
+    g: &Geometry<'_>,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
     let fsm_bottom = g.fsm_rows_top + model.fsm.len() as f64 * FSM_ROW_H;
     let (_, f1) = g.fsm_scale.domain;
     for t in nice_ticks(0.0, f1, 3) {
@@ -365,16 +405,24 @@ where
             &anchored(font(12.0, false, palette::MUTED), HPos::Center, VPos::Top),
         )?;
     }
-    if !model.fsm.is_empty() {
-        vline(
-            root,
-            g.fsm_scale.px(0.0),
-            g.fsm_rows_top as i32 - 4,
-            fsm_bottom as i32,
-            palette::INK.stroke_width(2),
-        )?;
-    }
+    vline(
+        root,
+        g.fsm_scale.px(0.0),
+        g.fsm_rows_top as i32 - 4,
+        fsm_bottom as i32,
+        palette::INK.stroke_width(2),
+    )?;
+    Ok(())
+}
 
+/// Every bar with its label and value.
+fn bars<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    g: &Geometry<'_>,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
     for bar in &g.bars {
         let y = bar.y as i32;
         let label_w = bar.label_right - bar.band.x;

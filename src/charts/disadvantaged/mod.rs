@@ -12,7 +12,7 @@ mod tests;
 use std::sync::Arc;
 
 use super::kit::{ChartError, Mark};
-use super::{Chart, ChartId, Depends, Spec, SvgArea};
+use super::{Built, Chart, ChartId, Depends, Spec, SvgArea};
 use crate::dataset::Dataset;
 use crate::model::PupilGroup;
 use crate::provenance::LegendEntry;
@@ -26,6 +26,7 @@ pub const SPEC: Spec = Spec {
     id: "disadvantaged",
     name: "Disadvantaged pupils",
     explainer: "How much progress disadvantaged pupils made, compared with disadvantaged pupils across England, and how many pupils are eligible for free school meals.",
+    per_subject: false,
     depends: Depends::Selection,
     // Area figures, FSM shares or schools' own disadvantaged scores.
     available: |ds| {
@@ -67,6 +68,9 @@ impl Chart for DisadvantageChart {
     fn summary(&self) -> Vec<String> {
         words::summary(self)
     }
+    fn finding(&self) -> Option<String> {
+        words::finding(self)
+    }
     fn tables(&self, _: &Dataset) -> Vec<DataTable> {
         vec![table::table(self)]
     }
@@ -81,6 +85,26 @@ impl Chart for DisadvantageChart {
     }
     fn year(&self) -> Option<u16> {
         self.year
+    }
+    /// Its two panels, progress and free school meals, can take a slide each.
+    fn pieces(&self) -> usize {
+        usize::from(!self.rows.is_empty()) + usize::from(!self.fsm.is_empty())
+    }
+    fn split(&self, parts: usize) -> Vec<Built> {
+        if parts < 2 || self.pieces() < 2 {
+            return Vec::new();
+        }
+        let progress = DisadvantageChart {
+            title: format!("{}: progress", self.title),
+            fsm: Vec::new(),
+            ..self.clone()
+        };
+        let fsm = DisadvantageChart {
+            title: format!("{}: free school meals", self.title),
+            rows: Vec::new(),
+            ..self.clone()
+        };
+        vec![Arc::new(progress), Arc::new(fsm)]
     }
     /// Without a figure of the cohort's own the chart is the area's: named for it.
     fn file_words(&self, sel: &Selection) -> Vec<String> {

@@ -85,3 +85,44 @@ pub fn summary(model: &DisadvantageChart) -> Vec<String> {
     }
     out
 }
+
+/// The finding: the home area's disadvantaged pupils against England's, subject by subject.
+pub fn finding(model: &DisadvantageChart) -> Option<String> {
+    // The free-school-meal panel alone (a slide of its own): its sentence.
+    if model.rows.is_empty() {
+        return summary(model).into_iter().next();
+    }
+    let (mut more, mut less) = (Vec::new(), Vec::new());
+    for r in &model.rows {
+        let gap = r.local.as_ref()?.value()? - r.england.as_ref()?.value()?;
+        let subject = r.subject.label().to_lowercase();
+        if gap > 0.0 {
+            more.push(subject);
+        } else {
+            less.push(subject);
+        }
+    }
+    let n = model.rows.len();
+    let scope = |list: &[String]| {
+        if list.len() == n && n == 3 {
+            "all three subjects".to_string()
+        } else {
+            join_words(list)
+        }
+    };
+    let how = match (more.is_empty(), less.is_empty()) {
+        (true, true) => return None,
+        (false, true) => format!("more progress than England's in {}", scope(&more)),
+        (true, false) => format!("less progress than England's in {}", scope(&less)),
+        _ => format!(
+            "more progress than England's in {} and less in {}",
+            scope(&more),
+            scope(&less)
+        ),
+    };
+    let year = model.year.map(|y| format!("In {y}, ")).unwrap_or_default();
+    Some(format!(
+        "{year}{} disadvantaged pupils made {how}.",
+        format::possessive(&model.local_name)
+    ))
+}

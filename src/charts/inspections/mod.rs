@@ -21,6 +21,7 @@ pub const SPEC: Spec = Spec {
     id: "inspections",
     name: "Inspections over time",
     explainer: "Each school's graded Ofsted inspections on a time line: the disc's colour and number are the judgement (1 Outstanding, 2 Good, 3 Requires improvement, 4 Inadequate). Dotted lines mark the programme's start.",
+    per_subject: false,
     depends: Depends::Selection,
     available: |ds| ds.raw().schools.iter().any(|s| s.ofsted.len() > 1),
     build: |ds, sel| Arc::new(journeys_chart(ds, sel)),
@@ -47,6 +48,9 @@ impl Chart for JourneysChart {
     }
     fn summary(&self) -> Vec<String> {
         words::summary(self)
+    }
+    fn finding(&self) -> Option<String> {
+        words::finding(self)
     }
     fn tables(&self, _: &Dataset) -> Vec<DataTable> {
         vec![table::table(self)]

@@ -9,7 +9,8 @@ use crate::model::Judgement;
 pub fn summary(m: &JourneysChart) -> Vec<String> {
     // Not the title: the page and downloads show it above the summary already.
     let mut out = Vec::new();
-    let many = m.schools > crate::charts::schools::MAX_LINES;
+    // More than a couple of schools: counted (each school's journey is in the table).
+    let many = m.schools > 2;
     if !many {
         for r in &m.rows {
             let steps: Vec<String> = r
@@ -68,4 +69,48 @@ pub fn summary(m: &JourneysChart) -> Vec<String> {
         ));
     }
     out
+}
+
+/// The finding: each school's latest judgement against the one in force when the programme
+/// began, counted: better, the same, worse, or first inspected since.
+pub fn finding(m: &JourneysChart) -> Option<String> {
+    let (start, _) = m.starts.iter().min()?;
+    let on = format!("{start}-09-01");
+    let (mut better, mut same, mut worse, mut new) = (0, 0, 0, 0);
+    for r in &m.all_rows {
+        let Some(latest) = r
+            .events
+            .last()
+            .map(|e| e.judgement.grade())
+            .filter(|g| *g > 0)
+        else {
+            continue;
+        };
+        match in_force(r, &on)
+            .map(|e| e.judgement.grade())
+            .filter(|g| *g > 0)
+        {
+            None => new += 1,
+            Some(then) if latest < then => better += 1,
+            Some(then) if latest > then => worse += 1,
+            Some(_) => same += 1,
+        }
+    }
+    let total = better + same + worse + new;
+    if total == 0 {
+        return None;
+    }
+    let mut parts = vec![
+        format!("{better} better"),
+        format!("{same} the same"),
+        format!("{worse} worse"),
+    ];
+    if new > 0 {
+        parts.push(format!("{new} first inspected since"));
+    }
+    Some(format!(
+        "Of {total} {}, against the judgement in force in September {start}, the latest was: {}.",
+        if total == 1 { "school" } else { "schools" },
+        join_words(&parts)
+    ))
 }

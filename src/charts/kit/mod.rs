@@ -249,6 +249,20 @@ where
     Ok(())
 }
 
+/// As many of `sentences`, in order, as fit in `words` words (the first always).
+pub fn brief(sentences: Vec<String>, words: usize) -> Vec<String> {
+    let mut total = 0;
+    sentences
+        .into_iter()
+        .enumerate()
+        .take_while(|(i, s)| {
+            total += s.split_whitespace().count();
+            *i == 0 || total <= words
+        })
+        .map(|(_, s)| s)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

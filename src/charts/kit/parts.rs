@@ -21,7 +21,7 @@ pub fn part_words(range: &std::ops::Range<usize>, n: usize) -> String {
 /// The chart as `parts` charts, or itself where it does not grow with its schools or one
 /// part is asked for.
 pub fn parts(chart: &Built, parts: usize) -> Vec<Built> {
-    if parts <= 1 || chart.school_rows() <= 1 {
+    if parts <= 1 || chart.pieces() <= 1 {
         return vec![chart.clone()];
     }
     let split = chart.split(parts);

@@ -26,6 +26,7 @@ pub const SPEC: Spec = Spec {
     id: "ofsted",
     name: "Ofsted judgements",
     explainer: "Share of schools at each Ofsted overall-effectiveness judgement, from each school's latest inspection.",
+    per_subject: false,
     depends: Depends::Selection,
     available: |_| true,
     build: |ds, sel| Arc::new(ofsted_chart(ds, sel)),
@@ -55,6 +56,9 @@ impl Chart for OfstedChart {
     }
     fn summary(&self) -> Vec<String> {
         words::summary(self)
+    }
+    fn finding(&self) -> Option<String> {
+        words::finding(self)
     }
     fn tables(&self, dataset: &Dataset) -> Vec<DataTable> {
         vec![table::table(self), table::schools(self, dataset)]

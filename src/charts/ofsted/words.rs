@@ -5,9 +5,10 @@ use super::model::OfstedChart;
 use crate::format::{self, join_words};
 use crate::model::Judgement;
 
-/// One sentence per bar of the Ofsted chart: how many schools were Good or Outstanding.
+/// One sentence per bar of the Ofsted chart: how many schools were Good or Outstanding, as
+/// many bars as fit in about sixty words (every bar is in the table).
 pub fn summary(model: &OfstedChart) -> Vec<String> {
-    model
+    let all: Vec<String> = model
         .rows
         .iter()
         .map(|r| {
@@ -59,5 +60,55 @@ pub fn summary(model: &OfstedChart) -> Vec<String> {
                 r.counted.judged()
             )
         })
-        .collect()
+        .collect();
+    crate::charts::kit::brief(all, 70)
+}
+
+/// The finding: how many of the chosen schools were Good or Outstanding at their latest
+/// inspection (a share only for a group large enough), beside the next group's share.
+pub fn finding(model: &OfstedChart) -> Option<String> {
+    let good = |r: &super::model::DistributionRow| {
+        r.counts.get(Judgement::Outstanding) + r.counts.get(Judgement::Good)
+    };
+    let first = model.rows.first()?;
+    let (g, n) = (good(first), first.counts.total());
+    if n == 0 {
+        return None;
+    }
+    let noun = if n == 1 {
+        first.counted.noun().trim_end_matches('s')
+    } else {
+        first.counted.noun()
+    };
+    let ours = if first.too_small_for_shares() {
+        format!("{} of {} {noun}", format::count(g), format::count(n))
+    } else {
+        format!(
+            "{} of {} {noun} ({})",
+            format::count(g),
+            format::count(n),
+            format::share(g, n)
+        )
+    };
+    let judged = if n == 1 {
+        first.counted.judged().replacen("were", "was", 1)
+    } else {
+        first.counted.judged().to_string()
+    };
+    let beside = model
+        .rows
+        .get(1)
+        .filter(|r| !r.too_small_for_shares() && r.counts.total() > 0)
+        .map(|r| {
+            format!(
+                ", against {} for {}",
+                format::share(good(r), r.counts.total()),
+                r.label
+            )
+        })
+        .unwrap_or_default();
+    Some(format!(
+        "{ours} {judged} at {} latest inspection{beside}.",
+        if n == 1 { "its" } else { "their" }
+    ))
 }

@@ -28,6 +28,7 @@ pub const SPEC: Spec = Spec {
     id: "ks2-progress",
     name: "KS2 progress of the schools",
     explainer: "A progress score compares pupils' KS2 results with those of pupils across England who had similar results at KS1. 0 is the national average; +1 means a school's pupils scored on average one mark more than similar pupils nationally.",
+    per_subject: true,
     depends: Depends::Selection,
     available: |_| true,
     build: |ds, sel| Arc::new(progress_chart(ds, sel)),
@@ -57,6 +58,9 @@ impl Chart for ProgressChart {
     }
     fn summary(&self) -> Vec<String> {
         words::summary(self)
+    }
+    fn finding(&self) -> Option<String> {
+        words::finding(self)
     }
     fn tables(&self, _: &Dataset) -> Vec<DataTable> {
         vec![table::table(self)]

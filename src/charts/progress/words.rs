@@ -98,7 +98,8 @@ pub fn summary(model: &ProgressChart) -> Vec<String> {
     for row in model
         .rows
         .iter()
-        .filter(|r| matches!(r.kind, RowKind::Area | RowKind::Region))
+        // The home area (the region is in the chart and its table: the summary stays short).
+        .filter(|r| r.kind == RowKind::Area)
     {
         let scored: Vec<(Subject, f64, String)> = model
             .subjects
@@ -158,6 +159,9 @@ pub fn summary(model: &ProgressChart) -> Vec<String> {
                 ));
             }
         }
+        many if model.subjects.len() > 1 => {
+            out.push(format!("{year}{}.", across_subjects(many, &model.subjects)));
+        }
         many => {
             for subject in &model.subjects {
                 let mut scored: Vec<(&str, f64)> = many
@@ -182,4 +186,93 @@ pub fn summary(model: &ProgressChart) -> Vec<String> {
         }
     }
     out
+}
+
+/// The finding: how many of the chosen schools scored above the national average (0) in
+/// each subject, in the schools' year.
+pub fn finding(model: &ProgressChart) -> Option<String> {
+    let schools: Vec<&ProgressRow> = model
+        .rows
+        .iter()
+        .filter(|r| r.kind == RowKind::School)
+        .collect();
+    let counts: Vec<(usize, usize, String)> = model
+        .subjects
+        .iter()
+        .map(|s| {
+            let scored: Vec<f64> = schools.iter().filter_map(|r| value_of(r, *s)).collect();
+            let above = scored.iter().filter(|v| **v > 0.0).count();
+            (above, scored.len(), s.label().to_lowercase())
+        })
+        .filter(|c| c.1 > 0)
+        .collect();
+    let (_, n, _) = counts.first()?;
+    let year = model.year.map(|y| format!("In {y}, ")).unwrap_or_default();
+    let same = counts.iter().all(|c| c.1 == *n);
+    let parts: Vec<String> = counts
+        .iter()
+        .enumerate()
+        .map(|(i, (a, k, s))| match (i, same) {
+            (0, _) | (_, false) => format!("{a} of {k} in {s}"),
+            _ => format!("{a} in {s}"),
+        })
+        .collect();
+    Some(format!(
+        "{year}schools above the national average (0): {}.",
+        join_words(&parts)
+    ))
+}
+
+/// Every subject in one sentence: how many schools were above and below average by DfE's
+/// bands where every score has one, else how many scored above 0.
+fn across_subjects(many: &[&ProgressRow], subjects: &[Subject]) -> String {
+    let counted: Vec<(usize, usize, usize, bool, String)> = subjects
+        .iter()
+        .map(|s| {
+            let scored: Vec<&&ProgressRow> =
+                many.iter().filter(|r| value_of(r, *s).is_some()).collect();
+            let bands: Vec<u8> = scored.iter().filter_map(|r| band_of(r, *s)).collect();
+            let banded = !scored.is_empty() && bands.len() == scored.len();
+            let (above, below) = if banded {
+                (
+                    bands.iter().filter(|b| **b <= 2).count(),
+                    bands.iter().filter(|b| **b >= 4).count(),
+                )
+            } else {
+                (
+                    scored
+                        .iter()
+                        .filter(|r| value_of(r, *s).is_some_and(|v| v > 0.0))
+                        .count(),
+                    scored
+                        .iter()
+                        .filter(|r| value_of(r, *s).is_some_and(|v| v < 0.0))
+                        .count(),
+                )
+            };
+            (above, below, scored.len(), banded, s.label().to_lowercase())
+        })
+        .collect();
+    let n = counted.iter().map(|c| c.2).max().unwrap_or(0);
+    let above: Vec<String> = counted
+        .iter()
+        .map(|(a, _, k, _, s)| {
+            if *k == n {
+                format!("{a} in {s}")
+            } else {
+                format!("{a} of {k} in {s}")
+            }
+        })
+        .collect();
+    let below: Vec<String> = counted.iter().map(|c| c.1.to_string()).collect();
+    let how = if counted.iter().all(|c| c.3) {
+        "by DfE's bands, which allow for chance,"
+    } else {
+        "by their scores against 0, the national average,"
+    };
+    format!(
+        "of the {n} schools with scores, {how} {} were above average and {} below",
+        join_words(&above),
+        join_words(&below)
+    )
 }

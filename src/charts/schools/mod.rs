@@ -34,6 +34,7 @@ pub const SPEC: Spec = Spec {
     id: "schools-over-time",
     name: "Schools over time",
     explainer: "Each school's KS2 progress year by year, with the area and England, the cohort's pupil-weighted mean and a like-for-like group of the area's other schools. Hollow markers are figures published for a predecessor school (before an academy conversion).",
+    per_subject: true,
     depends: Depends::Selection,
     available: has_history,
     build: |ds, sel| Arc::new(SchoolsChart(schools_chart(ds, sel))),
@@ -64,6 +65,9 @@ impl Chart for SchoolsChart {
     fn summary(&self) -> Vec<String> {
         debug_assert_eq!(self.0.kind, TrendKind::Schools);
         words::summary(&self.0)
+    }
+    fn finding(&self) -> Option<String> {
+        words::finding(&self.0)
     }
     fn tables(&self, dataset: &Dataset) -> Vec<DataTable> {
         vec![

@@ -26,6 +26,17 @@ fn first_last(line: &TrendLine) -> Option<(At, At)> {
 /// The summary: per subject, how each school moved from its first year to its last, and
 /// where the cohort mean and the like-for-like group stood in the latest year.
 pub fn summary(model: &TrendChart) -> Vec<String> {
+    let schools = model.panels.first().map_or(0, |p| {
+        p.lines
+            .iter()
+            .filter(|l| matches!(l.role, Role::School(_)))
+            .count()
+    });
+    // More than a couple of schools: counted, not named (each is in the table), so the
+    // summary stays short.
+    if schools > 2 {
+        return counted(model);
+    }
     // Not the title: the page and downloads show it above the summary already.
     let mut out = Vec::new();
     for panel in &model.panels {
@@ -54,6 +65,83 @@ pub fn summary(model: &TrendChart) -> Vec<String> {
         }
         if let Some(s) = latest_comparison(model, panel) {
             out.push(s);
+        }
+    }
+    out
+}
+
+/// The summary of many schools: how many rose from their first year to their latest in each
+/// subject, then the mean, the like-for-like median and the home area in the latest year of
+/// the mean, subject by subject.
+fn counted(model: &TrendChart) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rose = Vec::new();
+    let mut n = 0;
+    for panel in &model.panels {
+        let moves: Vec<f64> = panel
+            .lines
+            .iter()
+            .filter(|l| matches!(l.role, Role::School(_)))
+            .filter_map(first_last)
+            .filter(|(a, b)| a.0 != b.0)
+            .map(|(a, b)| b.1 - a.1)
+            .collect();
+        n = n.max(moves.len());
+        rose.push(format!(
+            "{} in {}",
+            moves.iter().filter(|d| **d > 0.0).count(),
+            panel.heading.to_lowercase()
+        ));
+    }
+    if n > 0 {
+        out.push(format!(
+            "Of {n} schools with scores in more than one year, {} rose from their first year to their latest.",
+            join_words(&rose)
+        ));
+    }
+    let year = model.panels.first().and_then(|p| {
+        let mean = p.lines.iter().find(|l| l.role == Role::Derived)?;
+        mean.points
+            .iter()
+            .rev()
+            .find(|q| q.value.is_some())
+            .map(|q| q.year)
+    });
+    if let Some(y) = year {
+        let series = |pick: &dyn Fn(&TrendPanel) -> Option<String>| -> Option<String> {
+            let v: Vec<String> = model.panels.iter().filter_map(pick).collect();
+            (v.len() == model.panels.len()).then(|| join_words(&v))
+        };
+        let mut bits = Vec::new();
+        if let Some(v) = series(&|p| {
+            let l = p.lines.iter().find(|l| l.role == Role::Derived)?;
+            model.figure(l, y)
+        }) {
+            bits.push(format!("the schools' pupil-weighted mean (derived) {v}"));
+        }
+        if let Some(v) = series(&|p| {
+            let b = p.band.iter().find(|b| b.year == y)?;
+            Some(model.format(b.median, b.decimals))
+        }) {
+            bits.push(format!(
+                "the {} median {v}",
+                model.band_short.to_lowercase()
+            ));
+        }
+        if let Some(v) = series(&|p| model.figure(p.home()?, y)) {
+            bits.push(format!("{} {v}", model.home));
+        }
+        let subjects: Vec<String> = model
+            .panels
+            .iter()
+            .map(|p| p.heading.to_lowercase())
+            .collect();
+        if !bits.is_empty() {
+            out.push(format!(
+                "In {y} ({}): {}.",
+                join_words(&subjects),
+                bits.join("; ")
+            ));
         }
     }
     out
@@ -235,4 +323,78 @@ fn area_mismatch(
         }
     }
     out
+}
+
+/// The finding: the schools' pupil-weighted mean against the home area in the latest year
+/// both have figures, subject by subject; where no mean can be made, how many schools rose
+/// from their first year to their last.
+pub fn finding(model: &TrendChart) -> Option<String> {
+    let first = model.panels.first()?;
+    let home = first.home();
+    let mean = first.lines.iter().find(|l| l.role == Role::Derived);
+    if let (Some(home), Some(mean)) = (home, mean) {
+        let year = mean
+            .points
+            .iter()
+            .rev()
+            .find(|p| p.value.is_some() && home.value(p.year).is_some())
+            .map(|p| p.year)?;
+        let (mut above, mut below) = (Vec::new(), Vec::new());
+        for panel in &model.panels {
+            let m = panel
+                .lines
+                .iter()
+                .find(|l| l.role == Role::Derived)?
+                .value(year)?;
+            let h = panel.home()?.value(year)?;
+            let subject = panel.heading.to_lowercase();
+            if m >= h {
+                above.push(subject);
+            } else {
+                below.push(subject);
+            }
+        }
+        let n = model.panels.len();
+        let scope = |list: &[String]| {
+            if list.len() == n && n > 1 {
+                format!("{} subjects", crate::charts::timeline::reading::every(n))
+            } else {
+                join_words(list)
+            }
+        };
+        let how = match (above.is_empty(), below.is_empty()) {
+            (false, true) => format!("at or above {}'s in {}", home.name, scope(&above)),
+            (true, false) => format!("below {}'s in {}", home.name, scope(&below)),
+            _ => format!(
+                "at or above {}'s in {} and below in {}",
+                home.name,
+                scope(&above),
+                scope(&below)
+            ),
+        };
+        return Some(format!(
+            "In {year} the schools' pupil-weighted mean progress (derived) was {how}."
+        ));
+    }
+    let moves: Vec<f64> = first
+        .lines
+        .iter()
+        .filter(|l| matches!(l.role, Role::School(_)))
+        .filter_map(first_last)
+        .filter(|(a, b)| a.0 != b.0)
+        .map(|(a, b)| b.1 - a.1)
+        .collect();
+    let rose = moves.iter().filter(|d| **d > 0.0).count();
+    let subject = first.heading.to_lowercase();
+    match moves.as_slice() {
+        [] => None,
+        [d] => Some(format!(
+            "From its first year with a score to its latest, the school's {subject} progress {}.",
+            crate::charts::timeline::reading::verb(0.0, *d)
+        )),
+        _ => Some(format!(
+            "From their first year with a score to their latest, {rose} of {} schools' {subject} progress rose.",
+            moves.len()
+        )),
+    }
 }

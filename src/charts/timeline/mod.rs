@@ -9,6 +9,7 @@ pub mod draw;
 mod key;
 mod labels;
 mod layout;
+pub mod reading;
 pub mod table;
 
 use crate::breaks::{self, Measure};
