@@ -34,6 +34,13 @@
     enhancer();
     return;
   }
+  // Printed before the app has come (the browser's own Print): every static drawing is
+  // fetched now, rather than only those scrolled near (the Print button brings the app, which
+  // draws every chart for paper).
+  addEventListener('beforeprint', function () {
+    var lazy = document.querySelectorAll('#prerender img[loading="lazy"]');
+    for (var i = 0; i < lazy.length; i++) lazy[i].loading = 'eager';
+  });
   var off = asked.length > 0;
   root.classList.add(off ? 'prerender-off' : 'prerendered');
   // With no static view to paint, the app is all there is: fetch it at once, with the

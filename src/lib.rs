@@ -16,6 +16,7 @@
 
 pub mod answer;
 pub mod breaks;
+pub mod brief;
 pub mod charts;
 pub mod dataset;
 pub mod dates;

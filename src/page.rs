@@ -168,7 +168,14 @@ pub fn swatch_class(
             "legend__swatch legend__swatch--s1",
             "legend__swatch legend__swatch--s2",
             "legend__swatch legend__swatch--s3",
-        ][nth % 4],
+            "legend__swatch legend__swatch--s4",
+            "legend__swatch legend__swatch--s5",
+            "legend__swatch legend__swatch--s6",
+            "legend__swatch legend__swatch--s7",
+        ]
+        .get(nth)
+        .copied()
+        .unwrap_or("legend__swatch legend__swatch--other"),
         crate::charts::schools::COHORT_MEAN => "legend__swatch legend__swatch--ink",
         crate::charts::schools::LIKE_FOR_LIKE => "legend__swatch legend__swatch--neighbours",
         crate::dataset::ENGLAND => "legend__swatch legend__swatch--england",

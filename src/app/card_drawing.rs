@@ -59,11 +59,14 @@ pub struct CardDrawing {
 /// Follows `model` at `width` in `theme` for the card whose frame is `frame`.
 pub fn card_drawing(
     model: Memo<Built>,
-    width: RwSignal<u32>,
+    width: Signal<u32>,
     theme: Memo<Theme>,
     frame: NodeRef<Div>,
 ) -> CardDrawing {
-    let near = near(frame);
+    // Printing draws every card: on paper, all are near.
+    let printing = use_context::<super::print::Printing>().map(|p| p.on);
+    let seen = near(frame);
+    let near = Signal::derive(move || seen.get() || printing.is_some_and(|p| p.get()));
     // Each idle moment after a change away from the screen: the card catches up then.
     let idle = RwSignal::new(0u32);
     Effect::new(move |_| {
@@ -98,9 +101,9 @@ pub fn card_drawing(
 #[derive(Clone, Copy)]
 struct When {
     model: Memo<Built>,
-    width: RwSignal<u32>,
+    width: Signal<u32>,
     theme: Memo<Theme>,
-    near: RwSignal<bool>,
+    near: Signal<bool>,
     idle: RwSignal<u32>,
 }
 

@@ -65,7 +65,16 @@ pub fn ChartCard(
     // width would only be thrown away. A card away from the screen catches up when the
     // browser is idle or it comes near (card_drawing.rs).
     let frame = NodeRef::<Div>::new();
-    let CardDrawing { svg, marks, stale } = card_drawing(model, width, theme, frame);
+    // On paper, charts are drawn at the print width whatever the screen's.
+    let printing = use_context::<super::print::Printing>().map(|p| p.on);
+    let drawn_width = Signal::derive(move || {
+        if printing.is_some_and(|p| p.get()) {
+            super::print::PRINT_WIDTH
+        } else {
+            width.get()
+        }
+    });
+    let CardDrawing { svg, marks, stale } = card_drawing(model, drawn_width, theme, frame);
     let summary = Memo::new(move |_| model.with(|m| m.summary().join(" ")));
     let active = RwSignal::new(None::<usize>);
     let status = RwSignal::new(String::new());
@@ -427,6 +436,8 @@ pub fn ChartCard(
     let (section_label, figure_desc) = (heading_id.clone(), format!("{summary_id} {hint_id}"));
     view! {
         <section class="chart-card" id=id data-testid=test_id aria-labelledby=section_label aria-busy=move || stale.get().then_some("true")>
+            // The heading, its finding and the chart: kept together on paper.
+            <div class="chart-card__main">
             <h2 class="chart-card__title" class:visually-hidden=embedded && !options.title id=heading_id>
                 {move || model.with(|m| m.title().to_string())}
             </h2>
@@ -472,6 +483,7 @@ pub fn ChartCard(
                     {crate::page::KEYS_HINT}
                 </p>
                 <ul class="chart-card__notes">{notes}</ul>
+            </div>
             </div>
             <div
                 class="chart-card__panel"

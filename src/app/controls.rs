@@ -147,6 +147,7 @@ pub fn Controls(
             >
                 "Present"
             </button>
+            <super::print::PrintButton />
             <p class="controls__membership" aria-live="polite">{membership}</p>
         </div>
     }

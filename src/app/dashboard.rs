@@ -78,7 +78,13 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
     let prefers_dark = web_sys::window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
         .is_some_and(|m| m.matches());
+    // Paper is printed in the light theme.
+    let printing = super::print::Printing::follow();
+    provide_context(printing);
     let theme = Memo::new(move |_| {
+        if printing.on.get() {
+            return Theme::Light;
+        }
         view.with(|v| v.theme).unwrap_or(if prefers_dark {
             Theme::Dark
         } else {
@@ -94,7 +100,12 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
         else {
             return;
         };
-        let _ = match view.with(|v| v.theme) {
+        let chosen = if printing.on.get() {
+            Some(Theme::Light)
+        } else {
+            view.with(|v| v.theme)
+        };
+        let _ = match chosen {
             Some(t) => root.set_attribute("data-theme", t.id()),
             None => root.remove_attribute("data-theme"),
         };
@@ -138,6 +149,12 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
     Effect::new(move |first: Option<()>| {
         view.track();
         if first.is_some() {
+            stage.finish();
+        }
+    });
+    // Paper needs every card at once.
+    Effect::new(move |_| {
+        if printing.on.get() {
             stage.finish();
         }
     });
@@ -197,6 +214,7 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
             .into_any()
         }
         Mode::Page => view! {
+            <super::print::PrintStamp />
             <super::answer::AnswerSection dataset=ds.clone() view=view />
             <ProgrammeFacts dataset=ds.clone() />
             {move || {
@@ -223,6 +241,7 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
                     }
                 }).collect_view()}
             </div>
+            <super::print::PrintNotes dataset=ds.clone() view=view />
             <SourceList dataset=ds.clone() />
         }
         .into_any(),

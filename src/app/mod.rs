@@ -15,6 +15,7 @@ mod load_error;
 mod near;
 mod page_header;
 mod presenter;
+mod print;
 mod programme_facts;
 pub(crate) mod source_list;
 mod stage;

@@ -214,6 +214,7 @@ fn controls(ds: &Dataset) -> String {
     format!(
         "<div class=\"controls prerender__js\" inert aria-hidden=\"true\">{out}\
          <button type=\"button\" class=\"controls__present\" data-twin=\"#present-button\">Present</button>\
+         <button type=\"button\" class=\"controls__print\" data-twin=\"#print-button\">Print</button>\
          <p class=\"controls__membership\">{}</p></div>",
         esc(&ds.raw().programme.membership_note)
     )

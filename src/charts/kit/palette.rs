@@ -39,8 +39,22 @@ pub const NOT_GRADED: RGBColor = RGBColor(0x5f, 0x63, 0x68);
 pub const REGION: RGBColor = RGBColor(0x6a, 0x3d, 0x9a);
 /// Statistical neighbours: their points and median.
 pub const NEIGHBOUR: RGBColor = RGBColor(0x00, 0x70, 0x7a);
-/// The cohort's schools on the charts over time, in turn (with a marker each).
-pub const SCHOOLS: [RGBColor; 4] = [SCHOOL, SCHOOL2, SCHOOL3, REGION];
+/// The cohort's schools on the charts over time, one colour each (and a marker shape in
+/// turn); all eight apart from each other and from the comparisons' colours for normal
+/// vision, each at least 3:1 against the page, each line named at its end in its colour.
+pub const SCHOOLS: [RGBColor; 8] = [
+    SCHOOL, SCHOOL2, SCHOOL3, REGION, SCHOOL5, SCHOOL6, SCHOOL7, SCHOOL8,
+];
+/// A fifth school: sky blue.
+pub const SCHOOL5: RGBColor = RGBColor(0x0a, 0x82, 0xc8);
+/// A sixth school: pink.
+pub const SCHOOL6: RGBColor = RGBColor(0xd6, 0x33, 0x6c);
+/// A seventh school: gold.
+pub const SCHOOL7: RGBColor = RGBColor(0x8a, 0x6d, 0x00);
+/// An eighth school: olive.
+pub const SCHOOL8: RGBColor = RGBColor(0x64, 0x7a, 0x00);
+/// Schools past the eighth: grey, named at their line end, behind the coloured ones.
+pub const OTHER_SCHOOL: RGBColor = RGBColor(0x8a, 0x8a, 0x8a);
 /// A second school on the charts over time.
 pub const SCHOOL2: RGBColor = RGBColor(0x8f, 0x2d, 0x56);
 /// Page white (inside hollow markers).
@@ -52,7 +66,7 @@ pub const GAP: RGBColor = RGBColor(0xf0, 0xf0, 0xf0);
 
 /// Every colour of the light palette with what it becomes in the contrast and dark themes.
 /// Charts draw in the light one; `theme::recolour` maps a drawing to another theme.
-pub const THEMED: [(RGBColor, RGBColor, RGBColor); 18] = [
+pub const THEMED: [(RGBColor, RGBColor, RGBColor); 23] = [
     (
         WHITE,
         RGBColor(0xff, 0xff, 0xff),
@@ -118,6 +132,15 @@ pub const THEMED: [(RGBColor, RGBColor, RGBColor); 18] = [
         RGBColor(0xf4, 0xa3, 0xc4),
     ), // a second school
     (BAND, RGBColor(0xbf, 0xdf, 0xe2), RGBColor(0x1e, 0x3a, 0x3d)), // neighbours' band (fill)
+    (SCHOOL5, RGBColor(0x00, 0x5a, 0x9c), RGBColor(0x2f, 0x8f, 0xe0)), // a fifth school
+    (SCHOOL6, RGBColor(0xa8, 0x14, 0x4c), RGBColor(0xff, 0x5c, 0x8a)), // a sixth school
+    (SCHOOL7, RGBColor(0x6b, 0x54, 0x00), RGBColor(0xe0, 0xc0, 0x50)), // a seventh school
+    (SCHOOL8, RGBColor(0x4a, 0x5a, 0x00), RGBColor(0xa8, 0xc8, 0x3a)), // an eighth school
+    (
+        OTHER_SCHOOL,
+        RGBColor(0x6e, 0x6e, 0x6e),
+        RGBColor(0x8c, 0x8c, 0x8c),
+    ), // schools past the eighth
     (GAP, RGBColor(0xe0, 0xe0, 0xe0), RGBColor(0x26, 0x26, 0x26)), // years without figures (fill)
 ];
 

@@ -36,7 +36,7 @@ pub fn parts(chart: &Built, parts: usize) -> Vec<Built> {
 mod tests {
     use super::*;
     use crate::charts::progress::{ProgressChart, RowKind};
-    use crate::charts::{ofsted, progress};
+    use crate::charts::progress;
     use crate::selection::{CohortChoice, Selection};
     use crate::testing::bundled;
 
@@ -80,7 +80,7 @@ mod tests {
             .map(|r| r.label.clone())
             .collect();
         assert_eq!(names, all, "every school once, in order");
-        let of = ofsted::ID.build(&ds, &Selection::default());
+        let of = crate::charts::area::FSM_ID.build(&ds, &Selection::default());
         let not_split = parts(&of, 4);
         assert_eq!(not_split.len(), 1, "not split");
         assert!(*not_split[0] == *of, "the chart itself");

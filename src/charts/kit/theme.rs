@@ -233,6 +233,41 @@ mod tests {
         }
     }
 
+    fn hex(c: plotters::style::RGBColor) -> String {
+        format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+    }
+
+    #[test]
+    fn each_school_line_has_its_own_colour_apart_from_the_others_and_the_comparisons() {
+        use crate::charts::kit::palette;
+        let comparisons = [palette::AREA, palette::ENGLAND, palette::NEIGHBOUR, palette::INK];
+        for theme in Theme::ALL {
+            let seen_as = |c| {
+                let h = hex(c);
+                colour(&h, theme).map(str::to_string).unwrap_or(h)
+            };
+            let schools: Vec<String> = palette::SCHOOLS.iter().map(|&c| seen_as(c)).collect();
+            let page = seen_as(palette::WHITE);
+            for (i, a) in schools.iter().enumerate() {
+                let ratio = contrast(a, &page);
+                assert!(ratio >= 3.0, "{theme:?}: {a} is {ratio:.1}:1 against the page");
+                for b in &schools[i + 1..] {
+                    let (p, q) = (seen(a, None), seen(b, None));
+                    let d = ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2) + (p[2] - q[2]).powi(2))
+                        .sqrt();
+                    assert!(d >= 20.0, "{theme:?}: schools {a} and {b} are {d:.1} apart");
+                }
+                for &c in &comparisons {
+                    let c = seen_as(c);
+                    let (p, q) = (seen(a, None), seen(&c, None));
+                    let d = ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2) + (p[2] - q[2]).powi(2))
+                        .sqrt();
+                    assert!(d >= 25.0, "{theme:?}: school {a} and comparison {c} are {d:.1} apart");
+                }
+            }
+        }
+    }
+
     #[test]
     fn recolouring_replaces_palette_colours_only_and_in_one_pass() {
         let svg = r##"<rect fill="#FFFFFF"/><text fill="#1B1B1B">#1 school</text><path stroke="#123456"/>"##;

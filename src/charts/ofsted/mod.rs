@@ -12,7 +12,7 @@ mod tests;
 use std::sync::Arc;
 
 use super::kit::{ChartError, Mark};
-use super::{Chart, ChartId, Depends, Spec, SvgArea};
+use super::{Built, Chart, ChartId, Depends, Spec, SvgArea};
 use crate::dataset::Dataset;
 use crate::provenance::LegendEntry;
 use crate::table::DataTable;
@@ -71,5 +71,45 @@ impl Chart for OfstedChart {
     }
     fn marks(&self, width: u32) -> Vec<Mark> {
         draw::marks(self, width)
+    }
+    /// Bars of schools and bars of pupil places can take a slide each: one point a slide.
+    fn pieces(&self) -> usize {
+        self.counted_runs().len()
+    }
+    fn split(&self, parts: usize) -> Vec<Built> {
+        let runs = self.counted_runs();
+        if parts < 2 || runs.len() < 2 {
+            return Vec::new();
+        }
+        runs.into_iter()
+            .map(|(counted, rows)| {
+                Arc::new(OfstedChart {
+                    title: format!(
+                        "{}: {}",
+                        self.title,
+                        match counted {
+                            crate::model::Counted::Schools => "schools",
+                            crate::model::Counted::Places => "pupil places",
+                        }
+                    ),
+                    rows,
+                    ..self.clone()
+                }) as Built
+            })
+            .collect()
+    }
+}
+
+impl OfstedChart {
+    /// The bars in runs of what they count (schools, then places), in their order.
+    fn counted_runs(&self) -> Vec<(crate::model::Counted, Vec<DistributionRow>)> {
+        let mut runs: Vec<(crate::model::Counted, Vec<DistributionRow>)> = Vec::new();
+        for row in &self.rows {
+            match runs.last_mut() {
+                Some((c, rows)) if *c == row.counted => rows.push(row.clone()),
+                _ => runs.push((row.counted, vec![row.clone()])),
+            }
+        }
+        runs
     }
 }

@@ -122,3 +122,29 @@ fn the_ofsted_csv_carries_the_caveats_the_page_gives_each_bar() {
         "{england}"
     );
 }
+
+#[test]
+fn a_slide_split_gives_schools_and_places_a_slide_each_with_every_bar_once() {
+    let ds = bundled();
+    let chart: crate::charts::Built = std::sync::Arc::new(ofsted_chart(
+        &ds,
+        &Selection::cohort(CohortChoice::Programme),
+    ));
+    assert_eq!(chart.pieces(), 2, "schools, then pupil places");
+    let parts = chart.split(2);
+    let labels = |b: &crate::charts::Built| -> Vec<String> {
+        b.as_any()
+            .downcast_ref::<OfstedChart>()
+            .map(|m| m.rows.iter().map(|r| r.label.clone()).collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(parts.len(), 2);
+    assert!(parts[0].title().ends_with(": schools"), "{}", parts[0].title());
+    assert!(parts[1].title().ends_with(": pupil places"), "{}", parts[1].title());
+    assert!(labels(&parts[1]).iter().all(|l| l.contains("places")), "{:?}", labels(&parts[1]));
+    let mut all = labels(&parts[0]);
+    all.extend(labels(&parts[1]));
+    assert_eq!(all, labels(&chart), "every bar once, in order");
+    let finding = parts[1].finding().unwrap_or_default();
+    assert!(finding.contains("places"), "{finding}");
+}

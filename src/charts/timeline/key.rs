@@ -87,8 +87,8 @@ where
     let shape = match role {
         Role::Home => 0,
         Role::Region => 1,
-        // Colour cycles every four schools, the marker shifts each cycle: no two of the
-        // first sixteen look alike.
+        // Each of the first eight schools has its colour and a shape in turn; the grey ones
+        // past them shift their shape each four.
         Role::School(i) => (i + i / 4) % 4,
         Role::Derived => 4,
         _ => 2,

@@ -39,7 +39,10 @@ pub(super) struct PanelGeo {
 
 pub(super) fn colour(role: Role) -> RGBColor {
     match role {
-        Role::School(i) => palette::SCHOOLS[usize::from(i) % palette::SCHOOLS.len()],
+        Role::School(i) => palette::SCHOOLS
+            .get(usize::from(i))
+            .copied()
+            .unwrap_or(palette::OTHER_SCHOOL),
         Role::Derived => palette::INK,
         Role::Home => palette::AREA,
         Role::Region => palette::REGION,
