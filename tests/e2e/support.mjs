@@ -159,12 +159,67 @@ export async function eachSlide(page, visit) {
 }
 
 /**
+ * What a slide shows as text: each SVG text's on-screen font size (its font size times the
+ * drawing's scale) and every text box on the slide, the drawing's and the page's alike.
+ */
+async function slideText(page) {
+  return page.evaluate(() => {
+    const svg = document.querySelector('[data-testid="slide-figure"] svg');
+    const [, , vw, vh] = svg.getAttribute('viewBox').split(' ').map(Number);
+    const r = svg.getBoundingClientRect();
+    const k = Math.min(r.width / vw, r.height / vh);
+    const boxes = [];
+    const sizes = [];
+    for (const t of svg.querySelectorAll('text')) {
+      const b = t.getBoundingClientRect();
+      if (b.width === 0 || !t.textContent.trim()) continue;
+      sizes.push({ text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * k });
+      boxes.push({ text: t.textContent, x: b.x, y: b.y, w: b.width, h: b.height });
+    }
+    // The title's and finding's lines as they wrap; the one-line source and the counter as
+    // the boxes they are clipped to.
+    const lines = document.querySelectorAll('[data-testid="presenter"] h2, [data-testid="slide-finding"]');
+    const clipped = document.querySelectorAll('[data-testid="slide-source"], [data-testid="slide-count"]');
+    let n = 0;
+    for (const el of lines) {
+      n += 1;
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      for (const b of range.getClientRects()) boxes.push({ el: n, text: el.textContent.slice(0, 40), x: b.x, y: b.y, w: b.width, h: b.height });
+    }
+    for (const el of clipped) {
+      n += 1;
+      const b = el.getBoundingClientRect();
+      boxes.push({ el: n, text: el.textContent.slice(0, 40), x: b.x, y: b.y, w: b.width, h: b.height });
+    }
+    return { sizes, boxes };
+  });
+}
+
+/** The pairs of text boxes that overlap by more than `slack` px both ways. */
+export function overlapping(boxes, slack = 1.5) {
+  const pairs = [];
+  for (let i = 0; i < boxes.length; i += 1) {
+    for (let j = i + 1; j < boxes.length; j += 1) {
+      const [a, b] = [boxes[i], boxes[j]];
+      if (a.el !== undefined && a.el === b.el) continue;
+      const dx = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+      const dy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+      if (dx > slack && dy > slack) pairs.push(`"${a.text}" over "${b.text}"`);
+    }
+  }
+  return pairs;
+}
+
+/**
  * Steps through every slide of the open deck on a `width` × `height` screen and checks each
- * fits: the drawing ends on screen, the source and buttons do not sit on it, and its text is
- * at least 14 px. Returns the slides' titles; `shot(i)` may name a screenshot to take.
+ * fits: the drawing ends on screen, the source and buttons do not sit on it, no text sits on
+ * other text, and all its chart text is at least 18 px on a 768 px screen (in proportion on a
+ * shorter one). Returns the slides' titles; `shot(i)` may name a screenshot to take.
  */
 export async function checkDeckFits(page, width, height, shot = () => null) {
   const titles = [];
+  const least = 18 * Math.min(1, height / 768);
   await eachSlide(page, async (i) => {
     const svg = page.getByTestId('slide-figure').locator('svg');
     const box = await svg.boundingBox();
@@ -173,9 +228,11 @@ export async function checkDeckFits(page, width, height, shot = () => null) {
     titles.push(title);
     if (box.y + box.height > height + 1) throw new Error(`${title}: the drawing ends at ${box.y + box.height}px in a ${height}px screen`);
     if (box.y + box.height > bar.y + 1) throw new Error(`${title}: the source and buttons (from ${bar.y}px) sit on the drawing (to ${box.y + box.height}px)`);
-    const px = await svg.locator('text').first().evaluate((t) => t.getBoundingClientRect().height);
-    // At least 14 px; larger on larger screens where the slide has room.
-    if (px < 14 - 0.5) throw new Error(`${title}: chart text ${px.toFixed(1)}px high`);
+    const { sizes, boxes } = await slideText(page);
+    const small = sizes.filter((s) => s.px < least - 0.05);
+    if (small.length) throw new Error(`${title}: chart text under ${least.toFixed(1)}px: ${small.slice(0, 3).map((s) => `"${s.text}" ${s.px.toFixed(1)}px`).join(', ')}`);
+    const over = overlapping(boxes);
+    if (over.length) throw new Error(`${title}: text over text: ${over.slice(0, 3).join('; ')}`);
     const name = shot(i);
     if (name) await page.screenshot({ path: shotPath(name) });
   });

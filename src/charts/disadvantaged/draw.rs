@@ -387,6 +387,8 @@ where
 {
     let fsm_bottom = g.fsm_rows_top + model.fsm.len() as f64 * FSM_ROW_H;
     let (_, f1) = g.fsm_scale.domain;
+    // A narrow panel names fewer ticks: each label keeps clear of the last one named.
+    let mut named_to = f64::NEG_INFINITY;
     for t in nice_ticks(0.0, f1, 3) {
         let x = g.fsm_scale.px(t);
         if t != 0.0 {
@@ -398,9 +400,15 @@ where
                 palette::GRID.stroke_width(1),
             )?;
         }
+        let label = format::percent(t);
+        let half = super::super::kit::text_width(&label, 12.0, false) / 2.0;
+        if f64::from(x) - half < named_to + 6.0 {
+            continue;
+        }
+        named_to = f64::from(x) + half;
         text(
             root,
-            &format::percent(t),
+            &label,
             (x, fsm_bottom as i32 + 5),
             &anchored(font(12.0, false, palette::MUTED), HPos::Center, VPos::Top),
         )?;

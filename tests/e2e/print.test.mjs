@@ -1,0 +1,111 @@
+// End-to-end: "Print" gives an A4 brief of the view. Printed to PDF by Chromium and read back
+// (pdfjs-dist): the stamp, the answer, every chart with its heading, finding and drawing on
+// one page, the notes and sources once, and no control.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { useSite, openPage, shotPath } from './support.mjs';
+
+const site = useSite();
+
+/** Each page's text, as one string with its lines joined by spaces. */
+async function pdfPages(bytes) {
+  const doc = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  const pages = [];
+  for (let i = 1; i <= doc.numPages; i += 1) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.map((it) => it.str + (it.hasEOL ? ' ' : '')).join('').replace(/\s+/g, ' '));
+  }
+  await doc.destroy();
+  return pages;
+}
+
+/** Text as the PDF gives it back: one space between words, no soft hyphen breaks. */
+const plain = (s) => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * Clicks Print (the static page's, which brings the app, or the app's) with the browser's
+ * dialog replaced by a flag, and waits until the page has asked for it.
+ */
+async function pressPrint(page) {
+  await page.evaluate(() => { window.print = () => { window.printAsked = true; }; });
+  await page.locator('button.controls__print:visible').first().click();
+  await page.waitForFunction(() => window.printAsked === true);
+  await page.emulateMedia({ media: 'print' });
+}
+
+test('Print gives an A4 brief of the view: every chart drawn with its heading and finding on one page, no control', async () => {
+  const { context, page, problems } = await openPage(site.browser, { width: 1280, height: 900 });
+  await page.goto(`${site.server.url}?cohort=seven-stars`);
+  await pressPrint(page);
+  const cards = await page.evaluate(() => [...document.querySelectorAll('#app .chart-card')].map((card) => {
+    const svg = card.querySelector('[data-testid="chart-figure"] svg');
+    const words = svg ? [...new Set([...svg.querySelectorAll('text')].map((t) => t.textContent.trim()).filter((t) => t.length > 3))] : [];
+    return {
+      title: card.querySelector('h2').textContent,
+      finding: card.querySelector('[data-testid="finding"]')?.textContent ?? '',
+      width: svg ? Number(svg.getAttribute('viewBox').split(' ')[2]) : 0,
+      dark: svg ? svg.outerHTML.includes('#121212') : false,
+      words: words.slice(0, 12),
+      busy: card.getAttribute('aria-busy'),
+    };
+  }));
+  assert.equal(cards.length, 8, 'every chart of the view');
+  for (const c of cards) {
+    assert.equal(c.width, 860, `${c.title}: drawn at the print width`);
+    assert.equal(c.busy, null, `${c.title}: drawn for this view`);
+    assert.ok(c.words.length > 0, `${c.title}: a drawing with text`);
+  }
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  fs.writeFileSync(shotPath('brief').replace(/\.png$/, '.pdf'), pdf);
+  const pages = await pdfPages(pdf);
+  console.log(`# the brief of the Seven Stars view prints on ${pages.length} A4 pages`);
+  assert.ok(pages.length >= 2 && pages.length <= 8, `${pages.length} pages`);
+  const all = pages.join(' ');
+  // The stamp and the way back, then the answer, on the first page.
+  assert.match(pages[0], /Printed on \d{1,2} [A-Z][a-z]+ 20\d\d from this view: http:\/\/127\.0\.0\.1:\d+\/\?cohort=seven-stars/);
+  assert.match(pages[0], /How does Stoke-on-Trent compare/);
+  for (const c of cards) {
+    const at = pages.findIndex((p) => p.includes(plain(c.title)));
+    assert.ok(at >= 0, `${c.title}: printed`);
+    const on = pages[at].slice(pages[at].indexOf(plain(c.title)));
+    assert.ok(on.includes(plain(c.finding).slice(0, 60)), `${c.title}: its finding on the heading's page`);
+    const seen = c.words.filter((w) => on.includes(plain(w)));
+    assert.ok(seen.length >= Math.ceil(c.words.length * 0.8), `${c.title}: its drawing on the heading's page (${seen.length} of ${c.words.length}: ${c.words.join(' | ')})`);
+  }
+  // Notes and sources once, at the end.
+  assert.match(pages.at(-1), /Sources/);
+  assert.equal(all.split('Notes and sources').length - 1, 1);
+  // No control prints.
+  for (const control of [/Download/, /\bPNG\b/, /Embed this chart/, /Load your data/, /\bPresent\b/, /\bPrint\b(?!ed)/, /Show or hide/, /Skip to the charts/, /Full screen/]) {
+    assert.doesNotMatch(all, control);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a dark page with a table tab open prints its charts in the light theme, and returns to the screen after', async () => {
+  const { context, page, problems } = await openPage(site.browser, { width: 1280, height: 900 });
+  await page.goto(`${site.server.url}?theme=dark&tab=ks2-progress:table`);
+  await page.getByTestId('table-ks2-progress').waitFor();
+  await pressPrint(page);
+  const progress = page.locator('#ks2-progress [data-testid="chart-figure"] svg');
+  await progress.waitFor();
+  assert.ok(await progress.isVisible(), 'the chart prints although the table was chosen');
+  assert.ok(!(await progress.evaluate((s) => s.outerHTML.includes('#121212'))), 'light, not dark');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+  await page.screenshot({ path: shotPath('print-media'), fullPage: true });
+  // After the dialog, the page is the reader's again: dark, at the screen's width.
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+  const chart = page.locator('#ofsted [data-testid="chart-figure"] svg');
+  await page.waitForFunction(() => {
+    const svg = document.querySelector('#ofsted [data-testid="chart-figure"] svg');
+    return svg && Number(svg.getAttribute('viewBox').split(' ')[2]) !== 860;
+  });
+  assert.ok(await chart.evaluate((s) => s.outerHTML.includes('#121212')), 'dark again');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
