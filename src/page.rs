@@ -147,6 +147,16 @@ pub fn programme_facts(
     (facts, source)
 }
 
+/// The button that opens a card's legend on a phone, where the drawing's own key names the
+/// series and the buttons that hide or show them wait behind it: one key on a small screen.
+pub fn legend_toggle_words(n: usize) -> String {
+    if n == 1 {
+        "Show or hide the series".to_string()
+    } else {
+        format!("Show or hide series ({n})")
+    }
+}
+
 /// The colour class of a legend series (CSS, so no inline style is needed); `nth` is its place
 /// in the legend (a cohort's schools come first, in the order they are drawn).
 pub fn swatch_class(

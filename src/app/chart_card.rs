@@ -284,6 +284,8 @@ pub fn ChartCard(
         .context
         .as_ref()
         .and_then(|c| c.region.clone());
+    // On a phone the legend's buttons wait behind one button (the drawing has its key).
+    let legend_open = RwSignal::new(false);
     let legend = move || {
         let region = region.clone();
         model.with(|m| {
@@ -444,7 +446,17 @@ pub fn ChartCard(
             {move || model.with(|m| m.finding()).map(|f| view! { <p class="chart-card__finding" data-testid="finding">{f}</p> })}
             {(!embedded).then(|| view! { <p class="chart-card__explainer">{explainer}</p> })}
             <div class="chart-card__bar">
-                <div class="legend" role="group" aria-label="Show or hide series">{legend}</div>
+                <button
+                    type="button"
+                    class="legend__toggle"
+                    id=format!("{id}-legend-toggle")
+                    aria-expanded=move || legend_open.get().to_string()
+                    aria-controls=format!("{id}-legend")
+                    on:click=move |_| legend_open.update(|o| *o = !*o)
+                >
+                    {move || model.with(|m| crate::page::legend_toggle_words(m.legend().len()))}
+                </button>
+                <div class="legend" class:legend--open=move || legend_open.get() id=format!("{id}-legend") role="group" aria-label="Show or hide series">{legend}</div>
                 <div class="tabs" role="tablist" aria-label="Show as">{tabs}</div>
             </div>
             <div

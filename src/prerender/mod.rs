@@ -253,8 +253,10 @@ fn bar(ds: &Dataset, id: ChartId, m: &dyn crate::charts::Chart) -> String {
         .collect();
     format!(
         "<div class=\"chart-card__bar prerender__js\" inert aria-hidden=\"true\">\
+         <button type=\"button\" class=\"legend__toggle\" aria-expanded=\"false\" data-twin=\"#{key}-legend-toggle\">{}</button>\
          <div class=\"legend\" role=\"group\" aria-label=\"Show or hide series\">{legend}</div>\
-         <div class=\"tabs\" role=\"tablist\" aria-label=\"Show as\">{tabs}</div></div>"
+         <div class=\"tabs\" role=\"tablist\" aria-label=\"Show as\">{tabs}</div></div>",
+        esc(&crate::page::legend_toggle_words(m.legend().len()))
     )
 }
 

@@ -54,8 +54,16 @@ test('the seven stars journeys are drawn with the grades and the programme start
   for (const s of ['Etruscan Primary School', 'Inadequate', 'Requires improvement']) {
     assert.ok(drawn.includes(s), `drawn: ${s}`);
   }
+  // The summary counts the journeys (three schools); the table gives each inspection.
   const whole = await textOf(page, '[data-testid="chart-inspections"]');
-  assert.ok(whole.includes('Etruscan Primary School: Satisfactory (2008), then Good (2010), then Inadequate (2013), then Requires improvement (2015), then Good (2017).'));
+  assert.ok(whole.includes('Of 3 schools, against the judgement in force in September 2015, the latest was: 2 better, 1 the same and 0 worse.'), whole);
+  await card(page, 'inspections').getByTestId('tab-table').click();
+  const rows = await card(page, 'inspections').locator('[data-testid="table-inspections"] tbody tr').allTextContents();
+  const etruscan = rows.filter((r) => r.startsWith('Etruscan Primary School'));
+  for (const [grade, year] of [['Satisfactory', '2008'], ['Good', '2010'], ['Inadequate', '2013'], ['Requires improvement', '2015'], ['Good', '2017']]) {
+    assert.ok(etruscan.some((r) => r.includes(grade) && r.includes(year)), `Etruscan: ${grade} in ${year}: ${etruscan.join(' | ')}`);
+  }
+  await card(page, 'inspections').getByTestId('tab-chart').click();
   await card(page, 'inspections').screenshot({ path: shotPath('inspections-seven-stars') });
   await context.close();
 });

@@ -1,0 +1,109 @@
+// End-to-end: each school line has its own colour, a phone shows one key, and every kind of
+// control shows a focus ring a screenshot can see (the selected tab's included).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSite, openPage, waitForCharts, shotPath } from './support.mjs';
+
+const site = useSite();
+const card = (page, id) => page.locator(`#app #${id}`);
+
+test('in "Schools over time" every school line has its own colour, named at its end', async () => {
+  const { context, page, problems } = await openPage(site.browser, { width: 1280, height: 900 });
+  await page.goto(`${site.server.url}?subject=reading`);
+  await waitForCharts(page);
+  const sot = card(page, 'schools-over-time');
+  await sot.scrollIntoViewIfNeeded();
+  await sot.locator('[data-testid="chart-figure"] svg').waitFor();
+  const schools = await sot.locator('.legend__item[data-series^="urn-"]').allTextContents();
+  assert.ok(schools.length >= 6, `${schools.length} schools with scores`);
+  const colours = await sot.locator('[data-testid="chart-figure"] svg').evaluate((svg, names) => {
+    const texts = [...svg.querySelectorAll('text')];
+    const fill = (name) => texts.find((t) => t.textContent.trim().startsWith(name))?.getAttribute('fill')?.toLowerCase() ?? null;
+    return { schools: names.map((n) => [n, fill(n.trim())]), england: fill('England') };
+  }, schools);
+  for (const [name, fill] of colours.schools) assert.ok(fill, `${name}: named at its line end`);
+  const fills = colours.schools.map(([, f]) => f);
+  assert.equal(new Set(fills).size, fills.length, `one colour each: ${JSON.stringify(colours.schools)}`);
+  assert.ok(!fills.includes(colours.england), 'none in England\'s colour');
+  await sot.screenshot({ path: shotPath('schools-over-time-colours') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a phone shows one key: the drawing\'s, with the buttons that hide series behind one toggle', async () => {
+  const { context, page, problems } = await openPage(site.browser, { width: 390, height: 844 });
+  await page.goto(site.server.url);
+  await waitForCharts(page);
+  const sot = card(page, 'schools-over-time');
+  await sot.scrollIntoViewIfNeeded();
+  const toggle = sot.locator('.legend__toggle');
+  await toggle.waitFor();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.match(await toggle.textContent(), /^Show or hide series \(\d+\)$/);
+  assert.equal(await sot.locator('.legend__item').first().isVisible(), false, 'the buttons wait');
+  const keyed = await sot.locator('[data-testid="chart-figure"] svg text').allTextContents();
+  assert.ok(keyed.some((t) => t.trim().startsWith('Forest Park')), 'the drawing names the series');
+  await sot.screenshot({ path: shotPath('phone-one-key') });
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.equal(await sot.locator('.legend__item').first().isVisible(), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** How many pixels of the focus colour (#ffbf47) a screenshot of the box around `el` has. */
+async function focusPixels(page, decoder, el) {
+  const b = await el.boundingBox();
+  const clip = { x: Math.max(0, b.x - 10), y: Math.max(0, b.y - 10), width: b.width + 20, height: b.height + 20 };
+  const png = await page.screenshot({ clip });
+  return decoder.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    [c.width, c.height] = [img.width, img.height];
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (Math.abs(d[i] - 0xff) < 24 && Math.abs(d[i + 1] - 0xbf) < 24 && Math.abs(d[i + 2] - 0x47) < 24) n += 1;
+    }
+    return n;
+  }, png.toString('base64'));
+}
+
+test('every kind of control shows a focus ring in a screenshot, the selected tab included', async () => {
+  const { context, page, problems } = await openPage(site.browser, { width: 1280, height: 900 });
+  const decoder = await context.newPage();
+  await page.goto(site.server.url);
+  await waitForCharts(page);
+  const controls = {
+    'cohort menu': page.getByTestId('cohort-select'),
+    'Present button': page.getByTestId('present'),
+    'Print button': page.getByTestId('print'),
+    'a legend button': card(page, 'ks2-progress').locator('.legend__item').first(),
+    'the selected tab': card(page, 'ks2-progress').getByTestId('tab-chart'),
+    'a tab not selected': card(page, 'ks2-progress').getByTestId('tab-table'),
+    'a download button': card(page, 'ks2-progress').getByTestId('download-png'),
+    'the chart itself': card(page, 'ks2-progress').getByTestId('chart-figure'),
+    'an answer link': page.locator('.answer__link').first(),
+  };
+  for (const [name, el] of Object.entries(controls)) {
+    await el.scrollIntoViewIfNeeded();
+    const before = await focusPixels(page, decoder, el);
+    // A key press first: the browser shows focus rings to keyboard users.
+    await page.keyboard.press('Shift');
+    await el.focus();
+    await page.waitForFunction(() => document.activeElement?.matches(':focus-visible'));
+    const after = await focusPixels(page, decoder, el);
+    if (name === 'the selected tab') {
+      const b = await el.boundingBox();
+      await page.screenshot({ path: shotPath('focus-selected-tab'), clip: { x: b.x - 40, y: b.y - 20, width: b.width + 200, height: b.height + 40 } });
+    }
+    assert.ok(after - before >= 60, `${name}: ${after - before} more pixels of the focus colour`);
+    await page.evaluate(() => document.activeElement?.blur());
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
