@@ -78,9 +78,7 @@ mod tests {
         let ids = ChartId::available(&ds);
         assert_eq!(brief.charts.len(), ids.len(), "a part for every chart");
         let given: Vec<&String> = brief.charts.iter().flat_map(|c| &c.notes).collect();
-        let mut unique = given.clone();
-        unique.sort();
-        unique.dedup();
+        let unique: std::collections::BTreeSet<&String> = given.iter().copied().collect();
         assert_eq!(unique.len(), given.len(), "no note twice");
         for (id, part) in ids.iter().zip(&brief.charts) {
             let chart = id.build(&ds, &sel);
@@ -96,10 +94,7 @@ mod tests {
             );
         }
         // The break in the tests is a note of several charts: given once.
-        let breaks = given
-            .iter()
-            .filter(|n| n.contains("2020 and 2021"))
-            .count();
+        let breaks = given.iter().filter(|n| n.contains("2020 and 2021")).count();
         assert!(breaks <= 1, "{breaks}");
         assert!(brief.charts.iter().skip(1).any(|c| c.given_above > 0));
     }
@@ -112,11 +107,7 @@ mod tests {
         let listed: Vec<&str> = brief.sources.iter().map(|s| s.id.as_str()).collect();
         for id in ChartId::available(&ds) {
             for s in id.build(&ds, &sel).sources() {
-                assert_eq!(
-                    listed.iter().filter(|l| **l == s).count(),
-                    1,
-                    "{s} once"
-                );
+                assert_eq!(listed.iter().filter(|l| **l == s).count(), 1, "{s} once");
             }
         }
     }

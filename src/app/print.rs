@@ -113,9 +113,9 @@ pub fn PrintNotes(
 ) -> impl IntoView {
     let printing = use_context::<Printing>();
     let notes = Memo::new(move |_| {
-        printing.is_some_and(|p| p.on.get()).then(|| {
-            view.with(|v| crate::brief::notes_and_sources(&dataset, &v.selection))
-        })
+        printing
+            .is_some_and(|p| p.on.get())
+            .then(|| view.with(|v| crate::brief::notes_and_sources(&dataset, &v.selection)))
     });
     move || {
         let brief = notes.get()?;

@@ -35,8 +35,8 @@ pub fn parts(chart: &Built, parts: usize) -> Vec<Built> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::charts::progress::{ProgressChart, RowKind};
     use crate::charts::progress;
+    use crate::charts::progress::{ProgressChart, RowKind};
     use crate::selection::{CohortChoice, Selection};
     use crate::testing::bundled;
 

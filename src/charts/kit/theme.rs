@@ -240,7 +240,12 @@ mod tests {
     #[test]
     fn each_school_line_has_its_own_colour_apart_from_the_others_and_the_comparisons() {
         use crate::charts::kit::palette;
-        let comparisons = [palette::AREA, palette::ENGLAND, palette::NEIGHBOUR, palette::INK];
+        let comparisons = [
+            palette::AREA,
+            palette::ENGLAND,
+            palette::NEIGHBOUR,
+            palette::INK,
+        ];
         for theme in Theme::ALL {
             let seen_as = |c| {
                 let h = hex(c);
@@ -250,7 +255,10 @@ mod tests {
             let page = seen_as(palette::WHITE);
             for (i, a) in schools.iter().enumerate() {
                 let ratio = contrast(a, &page);
-                assert!(ratio >= 3.0, "{theme:?}: {a} is {ratio:.1}:1 against the page");
+                assert!(
+                    ratio >= 3.0,
+                    "{theme:?}: {a} is {ratio:.1}:1 against the page"
+                );
                 for b in &schools[i + 1..] {
                     let (p, q) = (seen(a, None), seen(b, None));
                     let d = ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2) + (p[2] - q[2]).powi(2))
@@ -262,7 +270,10 @@ mod tests {
                     let (p, q) = (seen(a, None), seen(&c, None));
                     let d = ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2) + (p[2] - q[2]).powi(2))
                         .sqrt();
-                    assert!(d >= 25.0, "{theme:?}: school {a} and comparison {c} are {d:.1} apart");
+                    assert!(
+                        d >= 25.0,
+                        "{theme:?}: school {a} and comparison {c} are {d:.1} apart"
+                    );
                 }
             }
         }

@@ -139,9 +139,21 @@ fn a_slide_split_gives_schools_and_places_a_slide_each_with_every_bar_once() {
             .unwrap_or_default()
     };
     assert_eq!(parts.len(), 2);
-    assert!(parts[0].title().ends_with(": schools"), "{}", parts[0].title());
-    assert!(parts[1].title().ends_with(": pupil places"), "{}", parts[1].title());
-    assert!(labels(&parts[1]).iter().all(|l| l.contains("places")), "{:?}", labels(&parts[1]));
+    assert!(
+        parts[0].title().ends_with(": schools"),
+        "{}",
+        parts[0].title()
+    );
+    assert!(
+        parts[1].title().ends_with(": pupil places"),
+        "{}",
+        parts[1].title()
+    );
+    assert!(
+        labels(&parts[1]).iter().all(|l| l.contains("places")),
+        "{:?}",
+        labels(&parts[1])
+    );
     let mut all = labels(&parts[0]);
     all.extend(labels(&parts[1]));
     assert_eq!(all, labels(&chart), "every bar once, in order");
