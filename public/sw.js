@@ -4,7 +4,11 @@
 // network answers and from the copy when it does not; the copy says when it was saved.
 const VERSION = '__VERSION__';
 const FILES = __FILES__;
+const SHELL = __SHELL__;
 const CACHE = `cohort-dashboard-${VERSION}`;
+// Registered as sw.js?lite under Save-Data: the static view's shell only, at install; what
+// else the reader fetches (the drawings seen) is kept as it comes.
+const LITE = new URL(self.location.href).searchParams.has('lite');
 
 async function save(cache, request, response) {
   const headers = new Headers(response.headers);
@@ -16,7 +20,7 @@ async function save(cache, request, response) {
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    for (const f of FILES) {
+    for (const f of (LITE ? SHELL : FILES)) {
       const response = await fetch(new Request(f, { cache: 'reload' }));
       if (!response.ok) throw new Error(`${f}: ${response.status}`);
       await save(cache, f, response);
@@ -51,8 +55,12 @@ async function networkFirst(request) {
 }
 
 async function cacheFirst(request) {
-  const copy = await (await caches.open(CACHE)).match(request, { ignoreSearch: true });
-  return copy || fetch(request);
+  const cache = await caches.open(CACHE);
+  const copy = await cache.match(request, { ignoreSearch: true });
+  if (copy) return copy;
+  const response = await fetch(request);
+  if (LITE && response.ok) await save(cache, request, response);
+  return response;
 }
 
 self.addEventListener('fetch', (event) => {

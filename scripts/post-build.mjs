@@ -33,13 +33,19 @@ if (!inline) throw new Error('post-build: no inline start-up script in index.htm
 const prelude = `
 // Offline copy: the service worker caches this build (not under ?nosw, used by some tests).
 // It is registered once the first chart is interactive (or 10 s after the load event, if the
-// page never gets there), so that saving the copy never competes with the first load.
+// page never gets there), and then only when the browser is idle, so that saving the copy
+// never competes with the first load. Under Save-Data it keeps only the static view: the
+// page's shell at once, and the drawings the reader has seen (sw.js?lite).
 if ('serviceWorker' in navigator && !new URLSearchParams(location.search).has('nosw')) {
   let registered = false;
   const register = () => {
     if (registered) return;
     registered = true;
-    navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('offline copy unavailable: ' + e.message));
+    const lite = Boolean(navigator.connection && navigator.connection.saveData);
+    const go = () => navigator.serviceWorker.register(lite ? './sw.js?lite' : './sw.js')
+      .catch((e) => console.warn('offline copy unavailable: ' + e.message));
+    if ('requestIdleCallback' in window) requestIdleCallback(go, { timeout: 5000 });
+    else setTimeout(go, 200);
   };
   new PerformanceObserver((list) => {
     if (list.getEntriesByName('cohort-dashboard:first-chart').length) register();
@@ -197,7 +203,11 @@ const version = sha(files.map((f) => f + sha(fs.readFileSync(path.join(dir, f)))
 const swPath = path.join(dir, 'sw.js');
 const sw = fs.readFileSync(swPath, 'utf8')
   .replace('__VERSION__', version)
-  .replace('__FILES__', JSON.stringify(['./', ...files.map((f) => `./${f}`)]));
+  .replace('__FILES__', JSON.stringify(['./', ...files.map((f) => `./${f}`)]))
+  // The static view's shell: what a reader under Save-Data keeps (with the drawings seen).
+  .replace('__SHELL__', JSON.stringify(['./', ...files
+    .filter((f) => /^(index\.html|main-[0-9a-f]+\.css|view-gate\.js|boot-[0-9a-f]+\.js|favicon\.svg|enhance(_bg\.wasm|\.js))$/.test(f))
+    .map((f) => `./${f}`)]));
 fs.writeFileSync(swPath, sw);
 console.log(`post-build: ${bootName}, sw.js version ${version} caching ${files.length + 1} files`);
 

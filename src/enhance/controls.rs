@@ -83,6 +83,7 @@ pub(super) fn wire_controls(doc: &Document, root: &Element, state: &Shared) {
                 .push(Pending::Choose(twin.clone(), select.selected_index()));
             st.focus = Some(twin);
         }
+        say_changing();
         ask_for_app(&s);
     });
     // Files dropped on the static "Load your data" go to the app's picker too.
@@ -106,6 +107,80 @@ pub(super) fn wire_controls(doc: &Document, root: &Element, state: &Shared) {
     listen(doc, READY, move |_: Event| replay(&s));
     let s = state.clone();
     listen(doc, FAILED, move |_: Event| failed(&s));
+}
+
+/// The old view says plainly that it is changing: while the app comes, every menu chosen
+/// away from the view shown is named beside the view still shown, just under the menus, and
+/// the cards are dimmed and busy. (The menus never stand over the old charts unsaid.)
+fn say_changing() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let text = |el: Option<Element>| el.and_then(|e| e.text_content());
+    let (mut chosen, mut shown) = (Vec::new(), Vec::new());
+    if let Ok(menus) = doc.query_selector_all("#prerender select[data-twin]") {
+        for i in 0..menus.length() {
+            let Some(menu) = menus
+                .item(i)
+                .and_then(|n| n.dyn_into::<HtmlSelectElement>().ok())
+            else {
+                continue;
+            };
+            let options = menu.query_selector_all("option").ok();
+            let now = options
+                .as_ref()
+                .and_then(|o| {
+                    u32::try_from(menu.selected_index())
+                        .ok()
+                        .and_then(|k| o.item(k))
+                })
+                .and_then(|n| n.dyn_into::<Element>().ok());
+            let was = menu
+                .query_selector("option[selected]")
+                .ok()
+                .flatten()
+                .or_else(|| menu.query_selector("option").ok().flatten());
+            if let (Some(now), Some(was)) = (text(now), text(was)) {
+                if now != was {
+                    chosen.push(now);
+                    shown.push(was);
+                }
+            }
+        }
+    }
+    // The answer's sentences on the schools and the cards are the old view's.
+    let stale: Vec<Element> = ["#prerender .answer", "#prerender .charts"]
+        .iter()
+        .filter_map(|s| doc.query_selector(s).ok().flatten())
+        .collect();
+    let mut note = doc.query_selector(".prerender__changing").ok().flatten();
+    if chosen.is_empty() {
+        if let Some(n) = note {
+            n.remove();
+        }
+        for el in &stale {
+            let _ = el.remove_attribute("aria-busy");
+            let _ = el.class_list().remove_1("prerender--changing");
+        }
+        return;
+    }
+    if note.is_none() {
+        note = element(&doc, "p", "prerender__changing", &[("role", "status")]);
+        if let (Some(n), Ok(Some(controls))) = (&note, doc.query_selector("#prerender .controls")) {
+            let _ = controls.after_with_node_1(n);
+        }
+    }
+    if let Some(n) = note {
+        n.set_text_content(Some(&format!(
+            "Changing the view to {}. Until it is ready, the answer and the charts still show {}.",
+            crate::format::join_words(&chosen),
+            crate::format::join_words(&shown)
+        )));
+    }
+    for el in &stale {
+        let _ = el.set_attribute("aria-busy", "true");
+        let _ = el.class_list().add_1("prerender--changing");
+    }
 }
 
 /// Tells the app's control it has changed, as the browser would have.

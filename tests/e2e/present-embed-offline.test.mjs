@@ -119,6 +119,43 @@ test('after one visit, every chart renders from the offline copy with the networ
   await context.close();
 });
 
+test('under Save-Data the offline copy keeps only the static view: its shell at once, the drawings seen', async () => {
+  const { context, page, expect } = await openPage(site.browser, { serviceWorkers: 'allow' });
+  // Offline, what was never seen (another width's drawing, its marks) is not in the copy.
+  expect(/ERR_INTERNET_DISCONNECTED|^request failed|Failed to load resource: net::ERR_FAILED/);
+  await context.addInitScript(() => {
+    Object.defineProperty(navigator, 'connection', { configurable: true, get: () => ({ saveData: true, effectiveType: '4g', addEventListener() {}, removeEventListener() {} }) });
+  });
+  await page.goto(site.server.url);
+  const script = await page.evaluate(async () => (await navigator.serviceWorker.ready).active.scriptURL);
+  assert.match(script, /\/sw\.js\?lite$/);
+  const kept = () => page.evaluate(async () => {
+    const name = (await caches.keys()).find((n) => n.startsWith('cohort-dashboard-'));
+    return (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+  });
+  const first = await kept();
+  assert.ok(first.some((p) => /\/main-[0-9a-f]+\.css$/.test(p)) && first.some((p) => p.endsWith('/view-gate.js')), first.join(' '));
+  assert.ok(!first.some((p) => /cohort-dashboard-[0-9a-f]+_bg\.wasm$|import-worker_bg\.wasm$|dataset\.json$/.test(p)), `the app is not saved: ${first.join(' ')}`);
+  // Read once more under the worker, scrolled to a drawing: the drawings seen are kept, and
+  // read offline.
+  const drawn = () => page.waitForFunction(() => {
+    const img = [...document.querySelectorAll('#pre-schools-over-time img.pre-v')].find((i) => i.getClientRects().length);
+    return img && img.complete && img.naturalWidth > 0;
+  });
+  await page.reload();
+  await page.locator('#pre-schools-over-time').scrollIntoViewIfNeeded();
+  await drawn();
+  const seen = (await kept()).filter((p) => p.includes('/prerender/schools-over-time-'));
+  assert.ok(seen.length > 0, 'the drawings seen are kept');
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator('#pre-schools-over-time').scrollIntoViewIfNeeded();
+  await drawn();
+  await page.screenshot({ path: shotPath('offline-save-data') });
+  await context.setOffline(false);
+  await context.close();
+});
+
 test('embedded under a sub-path with a strict CSP, the frame sizes itself and nothing is refused', async (t) => {
   const dashboard = await serveDist({ prefix: '/school-improvement/dashboard/', headers: { 'content-security-policy': CSP } });
   t.after(() => dashboard.close());

@@ -1,0 +1,83 @@
+// End-to-end, under an emulated slow 4G connection (Lighthouse's mobile settings: 150 ms,
+// 1.6 Mbps down, 750 kbps up): a menu chosen at once on a fresh load never stands over the old
+// charts unsaid. Until the chosen view is shown, the old one says it is changing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSite, openPage, shotPath } from './support.mjs';
+
+const site = useSite();
+
+async function slow4g(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6 * 1024 * 1024) / 8,
+    uploadThroughput: (750 * 1024) / 8,
+  });
+}
+
+test('slow 4G: a network chosen at once shows the chosen view, or the old one says it is changing', async () => {
+  const { context, page, problems } = await openPage(site.browser, { width: 390, height: 844 });
+  await slow4g(context, page);
+  await page.goto(`${site.server.url}?nosw`);
+  const menu = page.locator('#pre-cohort-select');
+  await menu.waitFor();
+  // Wait for the enhancer, which makes the static menus live.
+  await page.waitForFunction(() => !document.querySelector('#prerender .controls[inert]'));
+  const label = await menu.locator('option').nth(1).textContent();
+  const name = label.replace(/\s*\([\d,]+ (named )?schools?\)$/, '');
+  // Every frame from the choice on: is a menu showing the new network over charts of the old
+  // one with nothing saying so?
+  await page.evaluate((name) => {
+    window.unsaid = [];
+    window.framesWatched = 0;
+    const visible = (el) => el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const look = () => {
+      window.framesWatched += 1;
+      const menus = [...document.querySelectorAll('#cohort-select, #pre-cohort-select')].filter(visible);
+      const chosen = menus.some((m) => m.options[m.selectedIndex]?.textContent.startsWith(name));
+      const title = [...document.querySelectorAll('#app [data-testid="chart-ks2-progress"] h2, #pre-ks2-progress h2')].find(visible)?.textContent ?? '';
+      const said = visible(document.querySelector('.prerender__changing'));
+      if (chosen && title && !title.includes(name) && !said) window.unsaid.push(title);
+      if (!title.includes(name)) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  }, name);
+  const t0 = Date.now();
+  await menu.selectOption({ index: 1 });
+  const note = page.locator('.prerender__changing');
+  await note.waitFor();
+  assert.match(await note.textContent(), new RegExp(`^Changing the view to ${name.replace(/[()]/g, '\\$&')}[^.]*\\. Until it is ready, the answer and the charts still show All named schools`));
+  assert.equal(await note.getAttribute('role'), 'status');
+  assert.equal(await page.locator('#prerender .charts').getAttribute('aria-busy'), 'true');
+  assert.equal(await page.locator('#prerender .answer').getAttribute('aria-busy'), 'true');
+  await note.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shotPath('slow-4g-changing-390') });
+  await page.waitForFunction((name) => document.querySelector('#app [data-testid="chart-ks2-progress"] h2')?.textContent.includes(name), name, { timeout: 60000 });
+  const took = Date.now() - t0;
+  console.log(`# slow 4G: first choice to its view, ${took} ms`);
+  const { unsaid, frames } = await page.evaluate(() => ({ unsaid: window.unsaid, frames: window.framesWatched }));
+  assert.ok(frames > 5, `${frames} frames watched`);
+  assert.deepEqual(unsaid, [], 'frames where the chosen menu stood over the old charts unsaid');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('choosing the shown view again before the app comes takes the changing note away', async () => {
+  const { context, page, problems } = await openPage(site.browser, { width: 1280, height: 900 });
+  await slow4g(context, page);
+  await page.goto(`${site.server.url}?nosw`);
+  await page.waitForFunction(() => !document.querySelector('#prerender .controls[inert]'));
+  const menu = page.locator('#pre-subject-select');
+  await menu.selectOption({ index: 2 });
+  await page.locator('.prerender__changing').waitFor();
+  await menu.selectOption({ index: 0 });
+  await page.locator('.prerender__changing').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('#prerender .charts').getAttribute('aria-busy'), null);
+  // The app still comes (the reader used a control) and shows the view chosen.
+  await page.locator('#prerender').waitFor({ state: 'detached', timeout: 60000 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
