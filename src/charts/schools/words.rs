@@ -372,8 +372,27 @@ pub fn finding(model: &TrendChart) -> Option<String> {
                 scope(&below)
             ),
         };
+        // Where the chart's latest year has no mean (a school's pupil count unpublished),
+        // the finding says why it speaks of an earlier year.
+        let latest = first
+            .lines
+            .iter()
+            .filter(|l| matches!(l.role, Role::School(_)))
+            .flat_map(|l| {
+                l.points
+                    .iter()
+                    .filter(|p| p.value.is_some())
+                    .map(|p| p.year)
+            })
+            .max()
+            .unwrap_or(year);
+        let when = if latest > year {
+            format!("In {year}, the latest year with every school's pupil count,")
+        } else {
+            format!("In {year}")
+        };
         return Some(format!(
-            "In {year} the schools' pupil-weighted mean progress (derived) was {how}."
+            "{when} the schools' pupil-weighted mean progress (derived) was {how}."
         ));
     }
     let moves: Vec<f64> = first
