@@ -135,13 +135,16 @@ test('the charts are painted before the wasm arrives, and it takes over without 
   await page.locator('#prerender .pre-ks2-progress-1200 svg').waitFor({ state: 'visible' });
   assert.equal(await page.locator('#app section.chart-card').count(), 0, 'shown before the app');
   const before = await page.locator('#prerender .chart-card__summary').allTextContents();
+  const findingsBefore = await page.locator('#prerender .chart-card__finding').allTextContents();
   // After: the app's own cards, the static copy gone, nothing moved on the way.
   await waitForCharts(page);
   await page.locator('#prerender').waitFor({ state: 'detached' });
   assert.ok(await page.getByTestId('chart-ks2-progress').getByTestId('chart-figure').isVisible());
   const after = await page.getByTestId('summary').allTextContents();
-  // The prerendered summaries are the ones the wasm writes for the same view.
+  // The prerendered summaries and findings are the ones the wasm writes for the same view.
   assert.deepEqual(before, after);
+  assert.equal(findingsBefore.length, 8);
+  assert.deepEqual(findingsBefore, await page.locator('#app .chart-card__finding').allTextContents());
   await endWithoutShift({ context, page, problems });
 });
 
