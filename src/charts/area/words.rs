@@ -148,6 +148,25 @@ fn moves(model: &TrendChart, area: &str, from: u16, to: u16) -> Option<String> {
     Some(join_words(&phrases))
 }
 
+/// How each of `lines` moved from `from` to `to`, areas that moved alike in one phrase:
+/// "West Midlands' and England's rose in all three subjects".
+fn moved_alike(model: &TrendChart, lines: &[&TrendLine], from: u16, to: u16) -> Vec<String> {
+    let mut alike: Vec<(String, Vec<String>)> = Vec::new();
+    for l in lines {
+        let Some(how) = model.moved(&l.area, from, to) else {
+            continue;
+        };
+        match alike.iter_mut().find(|(h, _)| *h == how) {
+            Some((_, names)) => names.push(possessive(&l.name)),
+            None => alike.push((how, vec![possessive(&l.name)])),
+        }
+    }
+    alike
+        .into_iter()
+        .map(|(how, names)| format!("{} {how}", join_words(&names)))
+        .collect()
+}
+
 /// The sentences of a chart with one panel per subject: one per area, not per subject.
 fn by_subject(model: &TrendChart) -> Vec<String> {
     let mut out = Vec::new();
@@ -165,20 +184,12 @@ fn by_subject(model: &TrendChart) -> Vec<String> {
     if let Some((from, to)) = first_run(home) {
         if let Some(h) = moves(model, &home.area, from, to) {
             // The others' directions only, merged where alike: their figures are in the table.
-            let mut alike: Vec<(String, Vec<String>)> = Vec::new();
-            for l in first.lines.iter().filter(|l| l.role != Role::Home) {
-                let Some(how) = model.moved(&l.area, from, to) else {
-                    continue;
-                };
-                match alike.iter_mut().find(|(h, _)| *h == how) {
-                    Some((_, names)) => names.push(possessive(&l.name)),
-                    None => alike.push((how, vec![possessive(&l.name)])),
-                }
-            }
-            let rest: Vec<String> = alike
-                .into_iter()
-                .map(|(how, names)| format!("{} {how}", join_words(&names)))
+            let others: Vec<&TrendLine> = first
+                .lines
+                .iter()
+                .filter(|l| l.role != Role::Home)
                 .collect();
+            let rest = moved_alike(model, &others, from, to);
             let tail = if rest.is_empty() {
                 String::new()
             } else {
@@ -301,20 +312,7 @@ pub fn finding(model: &TrendChart) -> Option<String> {
         .collect();
     if model.panels.len() > 1 {
         let own = model.moved(&home.area, from, to)?;
-        let mut alike: Vec<(String, Vec<String>)> = Vec::new();
-        for l in &others {
-            let Some(how) = model.moved(&l.area, from, to) else {
-                continue;
-            };
-            match alike.iter_mut().find(|(h, _)| *h == how) {
-                Some((_, names)) => names.push(possessive(&l.name)),
-                None => alike.push((how, vec![possessive(&l.name)])),
-            }
-        }
-        let rest: Vec<String> = alike
-            .into_iter()
-            .map(|(how, names)| format!("{} {how}", join_words(&names)))
-            .collect();
+        let rest = moved_alike(model, &others, from, to);
         let tail = if rest.is_empty() {
             String::new()
         } else {

@@ -70,6 +70,19 @@ pub fn summary(model: &TrendChart) -> Vec<String> {
     out
 }
 
+/// Each school's move from its first year with a score to its latest, in a panel (schools
+/// with one year left out).
+fn school_moves(panel: &crate::charts::timeline::TrendPanel) -> Vec<f64> {
+    panel
+        .lines
+        .iter()
+        .filter(|l| matches!(l.role, Role::School(_)))
+        .filter_map(first_last)
+        .filter(|(a, b)| a.0 != b.0)
+        .map(|(a, b)| b.1 - a.1)
+        .collect()
+}
+
 /// The summary of many schools: how many rose from their first year to their latest in each
 /// subject, then the mean, the like-for-like median and the home area in the latest year of
 /// the mean, subject by subject.
@@ -78,14 +91,7 @@ fn counted(model: &TrendChart) -> Vec<String> {
     let mut rose = Vec::new();
     let mut n = 0;
     for panel in &model.panels {
-        let moves: Vec<f64> = panel
-            .lines
-            .iter()
-            .filter(|l| matches!(l.role, Role::School(_)))
-            .filter_map(first_last)
-            .filter(|(a, b)| a.0 != b.0)
-            .map(|(a, b)| b.1 - a.1)
-            .collect();
+        let moves = school_moves(panel);
         n = n.max(moves.len());
         rose.push(format!(
             "{} in {}",
@@ -395,14 +401,7 @@ pub fn finding(model: &TrendChart) -> Option<String> {
             "{when} the schools' pupil-weighted mean progress (derived) was {how}."
         ));
     }
-    let moves: Vec<f64> = first
-        .lines
-        .iter()
-        .filter(|l| matches!(l.role, Role::School(_)))
-        .filter_map(first_last)
-        .filter(|(a, b)| a.0 != b.0)
-        .map(|(a, b)| b.1 - a.1)
-        .collect();
+    let moves = school_moves(first);
     let rose = moves.iter().filter(|d| **d > 0.0).count();
     let subject = first.heading.to_lowercase();
     match moves.as_slice() {
