@@ -66,7 +66,19 @@ fn chart_room(w: f64, h: f64, title: &str, finding: &str, source: &str) -> f64 {
     (h - 0.03 * h - title_h - finding_h - bar_h - 12.0).max(h * 0.3)
 }
 
-/// The scales of a slide on a screen `h` px tall: the floor, where chart text is 14 px on a
+/// The room chart `m`'s slide leaves its drawing on a `w` × `h` screen, under its title and
+/// finding and over its one-line source.
+fn slide_room(m: &Built, w: f64, h: f64, ds: &Dataset) -> f64 {
+    chart_room(
+        w,
+        h,
+        m.title(),
+        &m.finding().unwrap_or_default(),
+        &crate::charts::source_brief(&**m, ds),
+    )
+}
+
+/// The scales of a slide on a screen `h` px tall: the floor, where chart text is 18 px on a
 /// 768 px screen and grows with the screen, and the start, where it is 2.5% of the height.
 fn scale_bounds(h: f64) -> (f64, f64) {
     let least = (TEXT_SHARE_OF_HEIGHT * h / DRAWN_TEXT_PX).max(1.0);
@@ -88,20 +100,9 @@ const MAX_PARTS: usize = 8;
 fn parts_needed(m: &Built, w: f64, h: f64, ds: &Dataset) -> usize {
     let (floor, _) = scale_bounds(h);
     let fits_all = |parts: &[Built]| {
-        parts.iter().all(|p| {
-            fits(
-                p,
-                w,
-                chart_room(
-                    w,
-                    h,
-                    p.title(),
-                    &p.finding().unwrap_or_default(),
-                    &crate::charts::source_brief(&**p, ds),
-                ),
-                floor,
-            )
-        })
+        parts
+            .iter()
+            .all(|p| fits(p, w, slide_room(p, w, h, ds), floor))
     };
     if m.pieces() <= 1 || fits_all(std::slice::from_ref(m)) {
         return 1;
@@ -170,20 +171,14 @@ pub fn Presenter(
     let ds_room = dataset.clone();
     // The largest scale whose drawing fits the room left by the title and the bar, chosen
     // from the slide's own size (not the page's breakpoints): a wider drawing can take a
-    // side-by-side layout that a narrow one stacks. It never goes below text of 14 px on a
+    // side-by-side layout that a narrow one stacks. It never goes below text of 18 px on a
     // 768 px screen (more on taller ones).
     let scale = Memo::new(move |_| {
         let (w, h) = size.get();
         let (floor, least) = scale_bounds(h);
         model.with(|m| {
             let Some(m) = m else { return least };
-            let room = chart_room(
-                w,
-                h,
-                m.title(),
-                &m.finding().unwrap_or_default(),
-                &crate::charts::source_brief(&**m, &ds_room),
-            );
+            let room = slide_room(m, w, h, &ds_room);
             let mut best = None;
             let mut k = floor;
             while k <= least * 3.0 {
@@ -193,7 +188,7 @@ pub fn Presenter(
                 k *= 1.05;
             }
             // Nothing fits at the screen's own floor (a chart that cannot be split further):
-            // smaller, but never under 14 px text.
+            // smaller, but never under 18 px text.
             let smallest = (MIN_TEXT_PX / DRAWN_TEXT_PX).max(1.0);
             best.unwrap_or_else(|| {
                 let mut k = floor;

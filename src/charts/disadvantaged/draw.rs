@@ -401,7 +401,7 @@ where
             )?;
         }
         let label = format::percent(t);
-        let half = super::super::kit::text_width(&label, 12.0, false) / 2.0;
+        let half = text_width(&label, 12.0, false) / 2.0;
         if f64::from(x) - half < named_to + 6.0 {
             continue;
         }

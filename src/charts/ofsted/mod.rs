@@ -74,42 +74,25 @@ impl Chart for OfstedChart {
     }
     /// Bars of schools and bars of pupil places can take a slide each: one point a slide.
     fn pieces(&self) -> usize {
-        self.counted_runs().len()
+        self.rows.chunk_by(|a, b| a.counted == b.counted).count()
     }
     fn split(&self, parts: usize) -> Vec<Built> {
-        let runs = self.counted_runs();
-        if parts < 2 || runs.len() < 2 {
+        if parts < 2 || self.pieces() < 2 {
             return Vec::new();
         }
-        runs.into_iter()
-            .map(|(counted, rows)| {
+        self.rows
+            .chunk_by(|a, b| a.counted == b.counted)
+            .map(|rows| {
+                let what = match rows[0].counted {
+                    crate::model::Counted::Schools => "schools",
+                    crate::model::Counted::Places => "pupil places",
+                };
                 Arc::new(OfstedChart {
-                    title: format!(
-                        "{}: {}",
-                        self.title,
-                        match counted {
-                            crate::model::Counted::Schools => "schools",
-                            crate::model::Counted::Places => "pupil places",
-                        }
-                    ),
-                    rows,
+                    title: format!("{}: {what}", self.title),
+                    rows: rows.to_vec(),
                     ..self.clone()
                 }) as Built
             })
             .collect()
-    }
-}
-
-impl OfstedChart {
-    /// The bars in runs of what they count (schools, then places), in their order.
-    fn counted_runs(&self) -> Vec<(crate::model::Counted, Vec<DistributionRow>)> {
-        let mut runs: Vec<(crate::model::Counted, Vec<DistributionRow>)> = Vec::new();
-        for row in &self.rows {
-            match runs.last_mut() {
-                Some((c, rows)) if *c == row.counted => rows.push(row.clone()),
-                _ => runs.push((row.counted, vec![row.clone()])),
-            }
-        }
-        runs
     }
 }
