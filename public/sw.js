@@ -67,7 +67,10 @@ self.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  const fresh = request.mode === 'navigate' || url.pathname.endsWith('/') || url.pathname.endsWith('.html')
-    || url.pathname.endsWith('/data/dataset.json');
+  // A prerendered view one choice away is not kept (but under Save-Data, with the drawings
+  // seen): offline, its fetch fails and the enhancer asks for the app, which is.
+  const view = url.pathname.includes('/prerender/views/');
+  const fresh = !view && (request.mode === 'navigate' || url.pathname.endsWith('/') || url.pathname.endsWith('.html')
+    || url.pathname.endsWith('/data/dataset.json'));
   event.respondWith(fresh ? networkFirst(request) : cacheFirst(request));
 });

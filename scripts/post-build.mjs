@@ -203,13 +203,15 @@ const version = sha(files.map((f) => f + sha(fs.readFileSync(path.join(dir, f)))
 const swPath = path.join(dir, 'sw.js');
 const sw = fs.readFileSync(swPath, 'utf8')
   .replace('__VERSION__', version)
-  .replace('__FILES__', JSON.stringify(['./', ...files.map((f) => `./${f}`)]))
+  // The views one choice away (src/prerender/views.rs) are left to the network: offline,
+  // the app (which is cached) shows them.
+  .replace('__FILES__', JSON.stringify(['./', ...files.filter((f) => !f.startsWith('prerender/views/')).map((f) => `./${f}`)]))
   // The static view's shell: what a reader under Save-Data keeps (with the drawings seen).
   .replace('__SHELL__', JSON.stringify(['./', ...files
     .filter((f) => /^(index\.html|main-[0-9a-f]+\.css|view-gate\.js|boot-[0-9a-f]+\.js|favicon\.svg|enhance(_bg\.wasm|\.js))$/.test(f))
     .map((f) => `./${f}`)]));
 fs.writeFileSync(swPath, sw);
-console.log(`post-build: ${bootName}, sw.js version ${version} caching ${files.length + 1} files`);
+console.log(`post-build: ${bootName}, sw.js version ${version} caching ${files.filter((f) => !f.startsWith('prerender/views/')).length + 1} files`);
 
 const COMPRESS = /\.(html|js|css|wasm|json|svg|marks)$/;
 let raw = 0;

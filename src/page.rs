@@ -75,6 +75,27 @@ pub const LOADER_PRIVACY: &str = "The files are read in this browser and are not
 /// How to read a chart by pointer and by keys: under every chart, once.
 pub const KEYS_HINT: &str = "Point at or tap the chart for exact figures. With the keyboard: Left and Right move along a series, Up and Down between series, Home and End to the first and last figure.";
 
+/// The folder, beside the static page's drawings, of the views one choice away from the
+/// default (written by `prerender::views`, read by the enhancer).
+pub const VIEWS_FOLDER: &str = "views";
+
+/// The view file of the default view, which every menu's first option leads back to.
+pub const DEFAULT_VIEW_FILE: &str = "default";
+
+/// The line under the menus on who the chosen schools are: the programme's or the cohort's
+/// own words on membership.
+pub fn membership_note(dataset: &Dataset, cohort: &crate::selection::CohortChoice) -> String {
+    match cohort {
+        crate::selection::CohortChoice::Programme => {
+            dataset.raw().programme.membership_note.clone()
+        }
+        crate::selection::CohortChoice::Cohort(id) => dataset
+            .cohort(id)
+            .map(|c| c.membership.clone())
+            .unwrap_or_default(),
+    }
+}
+
 /// The cohort menu's entries, `(id, label)`: all schools first (how many of the programme's,
 /// where the dataset names only some), then each cohort with how many schools it has
 /// ("named" where the list is not the whole membership).

@@ -70,13 +70,7 @@ pub fn Controls(
         set_view.run(v);
     };
     let ds = dataset.clone();
-    let membership = move || match view.with(|v| v.selection.cohort.clone()) {
-        CohortChoice::Programme => ds.raw().programme.membership_note.clone(),
-        CohortChoice::Cohort(id) => ds
-            .cohort(&id)
-            .map(|c| c.membership.clone())
-            .unwrap_or_default(),
-    };
+    let membership = move || view.with(|v| crate::page::membership_note(&ds, &v.selection.cohort));
     let year_select = (years.len() > 1).then(|| {
         let options = years
             .iter()

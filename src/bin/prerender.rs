@@ -18,7 +18,7 @@ fn main() -> std::process::ExitCode {
     };
     match run(&dir) {
         Ok(bytes) => {
-            println!("prerender: the default view written into index.html ({bytes} bytes)");
+            println!("prerender: the default view written into index.html ({bytes} bytes), the views one choice away beside it");
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -49,7 +49,11 @@ fn run(dir: &std::path::Path) -> Result<usize, String> {
     let pre = cohort_dashboard::prerender::page(&ds);
     let folder = dir.join(cohort_dashboard::prerender::DRAWINGS);
     std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-    for (name, svg) in pre.drawings.iter().chain(&pre.marks) {
+    // The views one choice away are in a folder of their own (the offline copy leaves them
+    // to the network: the app shows them there).
+    let views = folder.join(cohort_dashboard::prerender::views::VIEWS);
+    std::fs::create_dir_all(&views).map_err(|e| format!("{}: {e}", views.display()))?;
+    for (name, svg) in pre.drawings.iter().chain(&pre.marks).chain(&pre.views) {
         let path = folder.join(name);
         std::fs::write(&path, svg).map_err(|e| format!("{}: {e}", path.display()))?;
     }

@@ -18,21 +18,16 @@ pub(super) enum Pending {
 /// The static copies of the controls become live: using one asks for the app, and what was
 /// done is done again on the app's control once it has taken over.
 pub(super) fn wire_controls(doc: &Document, root: &Element, state: &Shared) {
-    if let Ok(list) = root.query_selector_all(".prerender__js[inert]") {
-        for i in 0..list.length() {
-            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                let _ = el.remove_attribute("inert");
-                let _ = el.remove_attribute("aria-hidden");
-            }
-        }
-    }
+    live(root);
     let s = state.clone();
     listen(root, "focusin", move |ev: Event| {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
         let twin = twin_of(&s, &target);
-        let control = target.has_attribute("data-twin");
+        // A control other than a menu will need the app: it starts coming as the control is
+        // reached. A menu's first choice needs none (`views.rs`).
+        let control = target.has_attribute("data-twin") && target.tag_name() != "SELECT";
         s.borrow_mut().focus = twin;
         if control {
             ask_for_app(&s);
@@ -76,6 +71,11 @@ pub(super) fn wire_controls(doc: &Document, root: &Element, state: &Shared) {
             return;
         };
         if let Some(twin) = select.get_attribute("data-twin") {
+            // One menu away from the default: its prerendered view, with no app.
+            if super::views::choose(&s) {
+                s.borrow_mut().focus = Some(twin);
+                return;
+            }
             let mut st = s.borrow_mut();
             st.pending
                 .retain(|p| !matches!(p, Pending::Choose(t, _) if *t == twin));
@@ -109,10 +109,57 @@ pub(super) fn wire_controls(doc: &Document, root: &Element, state: &Shared) {
     listen(doc, FAILED, move |_: Event| failed(&s));
 }
 
-/// The old view says plainly that it is changing: while the app comes, every menu chosen
+/// The static copies of the controls under `root` become live (the enhancer has come).
+pub(super) fn live(root: &Element) {
+    let Ok(list) = root.query_selector_all(".prerender__js[inert]") else {
+        return;
+    };
+    for i in 0..list.length() {
+        if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            let _ = el.remove_attribute("inert");
+            let _ = el.remove_attribute("aria-hidden");
+        }
+    }
+}
+
+/// A prerendered view did not come: every menu chosen away from the view shown is chosen
+/// again on the app's once it has come.
+pub(super) fn fall_back(state: &Shared) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    for menu in super::views::menus(&doc) {
+        let shown = menu
+            .query_selector_all("option")
+            .ok()
+            .and_then(|o| {
+                (0..o.length()).find(|&i| {
+                    o.item(i)
+                        .and_then(|n| n.dyn_into::<Element>().ok())
+                        .is_some_and(|e| e.has_attribute("selected"))
+                })
+            })
+            .and_then(|i| i32::try_from(i).ok())
+            .unwrap_or(0);
+        if let (Some(twin), true) = (
+            menu.get_attribute("data-twin"),
+            menu.selected_index() != shown,
+        ) {
+            let mut st = state.borrow_mut();
+            st.pending
+                .retain(|p| !matches!(p, Pending::Choose(t, _) if *t == twin));
+            st.pending
+                .push(Pending::Choose(twin, menu.selected_index()));
+        }
+    }
+    say_changing();
+    ask_for_app(state);
+}
+
+/// The old view says plainly that it is changing: while its view or the app comes, every menu chosen
 /// away from the view shown is named beside the view still shown, just under the menus, and
 /// the cards are dimmed and busy. (The menus never stand over the old charts unsaid.)
-fn say_changing() {
+pub(super) fn say_changing() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -25,6 +25,7 @@ use crate::charts::kit::pointing::{announce, category_line, key_move, read_marks
 use crate::charts::kit::{locate, Mark};
 
 mod controls;
+mod views;
 use controls::{wire_controls, Pending};
 
 /// Asks the start-up script for the app.
@@ -60,6 +61,13 @@ struct State {
     /// The cards shown at the start (an embed shows one), once counted: all charts answer
     /// once these do.
     shown: Option<usize>,
+    /// The prerendered view shown, once a menu has changed it (`views.rs`; the default's
+    /// before).
+    view: Option<String>,
+    /// How many views were asked for: a view that comes after a later choice is not shown.
+    swaps: u32,
+    /// The views whose rules are in the page.
+    styled: Vec<String>,
 }
 
 type Shared = Rc<RefCell<State>>;
@@ -99,6 +107,10 @@ pub fn start() {
             wire_card(&later, k);
         }
         wire_controls(&doc, &root, &later);
+        let back = later.clone();
+        if let Some(window) = web_sys::window() {
+            listen(&window, "popstate", move |_: Event| views::went_back(&back));
+        }
         // One card a task: finding the drawing a card below the screen shows lays it out.
         let mut shown = 0;
         for k in 0..count {
@@ -107,6 +119,29 @@ pub fn start() {
         }
         later.borrow_mut().shown = Some(shown);
         count_ready(&later);
+    });
+}
+
+/// Another view's cards are in the page (`views.rs`): they answer as the first did, the
+/// shown drawings' marks fetched one card a task.
+fn rewire(state: &Shared, doc: &Document) {
+    let Ok(sections) = doc.query_selector_all("#prerender section.chart-card[id^=\"pre-\"]") else {
+        return;
+    };
+    let cards: Vec<Card> = (0..sections.length())
+        .filter_map(|i| section(&sections, i).and_then(|s| card(doc, s)))
+        .collect();
+    let count = cards.len();
+    state.borrow_mut().cards = cards;
+    for k in 0..count {
+        wire_card(state, k);
+    }
+    let later = state.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        for k in 0..count {
+            load_marks(&later, k, None);
+            next_task().await;
+        }
     });
 }
 
@@ -190,10 +225,15 @@ fn shown_drawing(card: &Card) -> Option<(HtmlElement, u32)> {
         .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
         .find(|e| e.offset_width() > 0)
         .and_then(|e| {
+            // `pre-<chart>-<width>`, and `-<view>` after it in another view's cards.
             let classes = e.class_name();
-            let w = classes
-                .split(' ')
-                .find_map(|c| c.strip_prefix(prefix.as_str())?.parse::<u32>().ok())?;
+            let w = classes.split(' ').find_map(|c| {
+                c.strip_prefix(prefix.as_str())?
+                    .split('-')
+                    .next()?
+                    .parse::<u32>()
+                    .ok()
+            })?;
             Some((e, w))
         })
 }
@@ -218,7 +258,11 @@ fn load_marks(state: &Shared, k: usize, then: Option<Box<dyn FnOnce()>>) -> bool
             take_marks(state, k, w, &text, then);
             return true;
         }
-        (format!("prerender/{}-{w}.marks", card.id), w)
+        // Named by the drawing where they are not by chart and width (another view's).
+        let url = el
+            .get_attribute("data-marks-src")
+            .unwrap_or_else(|| format!("prerender/{}-{w}.marks", card.id));
+        (url, w)
     };
     let state = state.clone();
     wasm_bindgen_futures::spawn_local(async move {

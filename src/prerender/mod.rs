@@ -28,6 +28,7 @@ use crate::selection::Selection;
 use crate::table::{readable_sources, DataTable};
 
 mod variants;
+pub mod views;
 
 /// The file, in [`DRAWINGS`], the rules that choose the drawings are written to, for the
 /// post-build hook to move into the stylesheet.
@@ -51,12 +52,39 @@ pub struct Prerendered {
     /// over `.chart-card__frame`), for the page's stylesheet: made here because the steps
     /// come from the data (`variants.rs`).
     pub css: String,
+    /// The views one choice away (`views.rs`), as `(path in DRAWINGS, text)`: their HTML,
+    /// rules, and the drawings and marks the default view does not have.
+    pub views: Vec<(String, String)>,
+}
+
+/// The drawings and marks of a view's cards, as `(file name in DRAWINGS, text)`, and those
+/// written so far by what they hold (so that a drawing several views show is written once).
+#[derive(Default)]
+pub(crate) struct Drawn {
+    drawings: Vec<(String, String)>,
+    marks: Vec<(String, String)>,
+    seen: std::collections::HashMap<u64, String>,
+}
+
+/// How a view's cards are written: `tag` names a view other than the default (its drawings'
+/// classes and new files carry it); `tables` for the page itself (inside `<noscript>`: only
+/// a page without JavaScript shows them, and the enhancer's view files need none).
+#[derive(Clone, Copy)]
+pub(crate) struct Writing<'a> {
+    tag: Option<&'a str>,
+    tables: bool,
+}
+
+impl<'a> Writing<'a> {
+    /// The cards of view `tag` (the default view for `None`) for the enhancer to swap in.
+    pub(crate) fn view(tag: Option<&'a str>) -> Self {
+        Self { tag, tables: false }
+    }
 }
 
 /// The prerendered default view.
 pub fn page(ds: &Dataset) -> Prerendered {
-    let mut drawings = Vec::new();
-    let mut marks = Vec::new();
+    let mut drawn = Drawn::default();
     let mut css = String::new();
     let mut out = String::with_capacity(256 * 1024);
     out.push_str("<a class=\"skip-link\" href=\"#pre-main\">Skip to the charts</a>");
@@ -67,33 +95,70 @@ pub fn page(ds: &Dataset) -> Prerendered {
          them. Choosing a cohort, subject or year, the tooltips, downloads, presenter mode and \
          loading your own data need JavaScript.</p></noscript>",
     );
-    out.push_str(&answer(ds));
+    let sel = Selection::default();
+    out.push_str(&answer(ds, &sel));
     out.push_str(&facts(ds));
     out.push_str(&controls(ds));
-    out.push_str("<div class=\"charts\">");
-    let sel = Selection::default();
+    let writing = Writing {
+        tag: None,
+        tables: true,
+    };
+    out.push_str(&charts(ds, &sel, &mut drawn, &mut css, writing));
     let charts = ChartId::available(ds);
-    for &id in &charts {
-        out.push_str(&card(
-            ds,
-            id,
-            &*id.build(ds, &sel),
-            &mut drawings,
-            &mut marks,
-            &mut css,
-        ));
-    }
-    out.push_str("</div>");
     out.push_str(&embed_links(&charts));
     out.push_str(&sources(ds));
     out.push_str(&loader());
     out.push_str("</main>");
+    let views = views::files(ds, &mut drawn.seen);
     Prerendered {
         html: out,
-        drawings,
-        marks,
+        drawings: drawn.drawings,
+        marks: drawn.marks,
         css,
+        views,
     }
+}
+
+/// The cards of a view.
+fn charts(
+    ds: &Dataset,
+    sel: &Selection,
+    drawn: &mut Drawn,
+    css: &mut String,
+    writing: Writing,
+) -> String {
+    let mut out = String::from("<div class=\"charts\">");
+    for (nth, &id) in ChartId::available(ds).iter().enumerate() {
+        out.push_str(&card(
+            ds,
+            id,
+            &*id.build(ds, sel),
+            drawn,
+            css,
+            writing,
+            nth == 0,
+        ));
+    }
+    out.push_str("</div>");
+    out
+}
+
+/// What a choice in the menus changes on the static page: the answer, the membership line
+/// under the menus and the cards (a view file of `views.rs`; the enhancer puts each part in
+/// the place of the element of the same class).
+pub(crate) fn changing(
+    ds: &Dataset,
+    sel: &Selection,
+    drawn: &mut Drawn,
+    css: &mut String,
+    writing: Writing,
+) -> String {
+    format!(
+        "{}<p class=\"controls__membership\">{}</p>{}",
+        answer(ds, sel),
+        esc(&crate::page::membership_note(ds, &sel.cohort)),
+        charts(ds, sel, drawn, css, writing)
+    )
 }
 
 /// The way out of an embedded chart, one for each chart, as the embed shows it under its
@@ -127,8 +192,8 @@ fn header(ds: &Dataset) -> String {
 }
 
 /// The answer first, as the app writes it (`app/answer.rs`), its links to the static cards.
-fn answer(ds: &Dataset) -> String {
-    let Some(a) = crate::answer::answer(ds, &Selection::default()) else {
+fn answer(ds: &Dataset, sel: &Selection) -> String {
+    let Some(a) = crate::answer::answer(ds, sel) else {
         return String::new();
     };
     let points: String = a
@@ -174,49 +239,39 @@ fn facts(ds: &Dataset) -> String {
     )
 }
 
-/// A menu as the page shows it: a label and every option, the first chosen.
-fn menu(label: &str, id: &str, options: &[String]) -> String {
-    let opts: String = options
+/// A menu as the page shows it: a label and every option, the first chosen. Each option
+/// names the prerendered view it leads to from the default (`views.rs`), and its address.
+fn menu(m: &views::Menu) -> String {
+    let opts: String = m
+        .choices
         .iter()
-        .map(|o| format!("<option>{}</option>", esc(o)))
+        .enumerate()
+        .map(|(nth, c)| {
+            format!(
+                "<option data-view=\"{}\" data-query=\"{}\">{}</option>",
+                esc(&m.file(nth)),
+                esc(&views::query(&c.selection)),
+                esc(&c.label)
+            )
+        })
         .collect();
     format!(
         "<div class=\"controls__field\"><label for=\"pre-{id}\">{}</label>\
          <select id=\"pre-{id}\" data-twin=\"#{id}\">{opts}</select></div>",
-        esc(label)
+        esc(&m.label),
+        id = m.id
     )
 }
 
 /// The page's controls, inert, holding their place until the app's arrive.
 fn controls(ds: &Dataset) -> String {
-    let cohorts: Vec<String> = crate::page::cohort_options(ds)
-        .into_iter()
-        .map(|(_, label)| label)
-        .collect();
-    let mut out = menu(&ds.cohort_menu_label(), "cohort-select", &cohorts);
-    let subjects: Vec<String> = std::iter::once("All three subjects".to_string())
-        .chain(
-            crate::model::Subject::ALL
-                .iter()
-                .map(|s| s.label().to_string()),
-        )
-        .collect();
-    out.push_str(&menu("Subject", "subject-select", &subjects));
-    if !ds.raw().area_series.is_empty() {
-        let pupils = crate::model::PupilGroup::ALL.map(|g| g.menu_label().to_string());
-        out.push_str(&menu("Pupils (area charts)", "pupils-select", &pupils));
-    }
-    let years = crate::selection::school_years(ds);
-    if years.len() > 1 {
-        let years: Vec<String> = years.iter().rev().map(ToString::to_string).collect();
-        out.push_str(&menu("Year (schools)", "year-select", &years));
-    }
+    let out: String = views::menus(ds).iter().map(menu).collect();
     format!(
         "<div class=\"controls prerender__js\" inert aria-hidden=\"true\">{out}\
          <button type=\"button\" class=\"controls__present\" data-twin=\"#present-button\">Present</button>\
          <button type=\"button\" class=\"controls__print\" data-twin=\"#print-button\">Print</button>\
          <p class=\"controls__membership\">{}</p></div>",
-        esc(&ds.raw().programme.membership_note)
+        esc(&crate::page::membership_note(ds, &Selection::default().cohort))
     )
 }
 
@@ -297,26 +352,31 @@ fn after(key: &str, title: &str) -> String {
     )
 }
 
-/// One chart card as the page draws it, without the controls that need the wasm.
-pub fn card(
+/// One chart card as the page draws it, without the controls that need the wasm; the
+/// `first` card's light drawings are in the HTML itself.
+fn card(
     ds: &Dataset,
     id: ChartId,
     m: &dyn crate::charts::Chart,
-    drawings: &mut Vec<(String, String)>,
-    marks: &mut Vec<(String, String)>,
+    drawn: &mut Drawn,
     css: &mut String,
+    writing: Writing,
+    first: bool,
 ) -> String {
     let key = id.id();
+    let tag = writing.tag;
     // The first card's drawings are in the HTML itself, so the first screen is complete
     // without another request; the others are SVG files drawn as they come near the screen
     // (an SVG image is drawn on the page's main thread; their sizes are set, so nothing moves).
     // Only the drawing for the column's width is shown, and only it is fetched (`loading=lazy`
     // images that are not displayed are not loaded).
-    let first = drawings.is_empty();
     let mut picture = String::new();
     for v in variants::variants(m) {
         let (w, h) = (v.width, v.height);
-        let class = format!("pre-{key}-{w}");
+        let class = match tag {
+            None => format!("pre-{key}-{w}"),
+            Some(t) => format!("pre-{key}-{w}-{t}"),
+        };
         let svg = match m.svg(w) {
             // Scaled down within its range, the drawing keeps to the top left of its box.
             Ok(svg) => svg.replacen("<svg ", "<svg preserveAspectRatio=\"xMinYMin meet\" ", 1),
@@ -333,41 +393,63 @@ pub fn card(
              @media (prefers-color-scheme: dark) {{ @container {cond} {{ #prerender .{class}.pre-dark {{ display: block; }} }} }}\n\
              #prerender .{class} svg, #prerender img.{class} {{ height: {h}px; }}\n"
         ));
-        let name = format!("{key}-{w}.svg");
-        let dark_name = format!("{key}-{w}-dark.svg");
-        let img = |tone: &str, file: &str| {
-            format!(
-                "<img class=\"pre-v pre-{tone} {class}\" src=\"{DRAWINGS}/{file}\" alt=\"\" width=\"{w}\" height=\"{h}\" decoding=\"async\" loading=\"lazy\">"
-            )
-        };
         // What the drawing's marks say: the enhancer's tooltips and keys over it (the first
         // card's in the page, so that it answers without another request).
         let said = pointing::marks_text(&m.marks(w), |mk| pointing::source_named(ds, mk));
+        // The files: the default view's by chart and width; another view's by what they
+        // hold, written only if no view has written them yet.
+        let hash = fnv(&[svg.as_bytes(), said.as_bytes()]);
+        let base = match (drawn.seen.get(&hash), tag) {
+            (Some(base), _) => base.clone(),
+            (None, None) => format!("{key}-{w}"),
+            (None, Some(_)) => format!("{}/{key}-{w}-{hash:016x}", views::VIEWS),
+        };
+        // Where the marks are not named by chart and width, the drawing names them.
+        let marks_src = if base == format!("{key}-{w}") {
+            String::new()
+        } else {
+            format!(" data-marks-src=\"{DRAWINGS}/{base}.marks\"")
+        };
+        let img = |tone: &str, file: &str| {
+            format!(
+                "<img class=\"pre-v pre-{tone} {class}\" src=\"{DRAWINGS}/{file}\" alt=\"\" width=\"{w}\" height=\"{h}\" decoding=\"async\" loading=\"lazy\"{marks_src}>"
+            )
+        };
         if first {
             picture.push_str(&format!(
                 "<div class=\"chart-card__svg pre-v pre-light {class}\" aria-hidden=\"true\" data-marks=\"{}\">{svg}</div>",
                 esc(&said)
             ));
         } else {
-            picture.push_str(&img("light", &name));
+            picture.push_str(&img("light", &format!("{base}.svg")));
         }
-        picture.push_str(&img("dark", &dark_name));
-        // Listed all the same: `drawings` is every drawing of the view.
-        let dark = recolour(&svg, Theme::Dark);
-        drawings.push((name, svg));
-        drawings.push((dark_name, dark));
-        marks.push((format!("{key}-{w}.marks"), said));
+        picture.push_str(&img("dark", &format!("{base}-dark.svg")));
+        // Listed all the same (inline or not), once: `drawings` is every drawing written.
+        if let std::collections::hash_map::Entry::Vacant(e) = drawn.seen.entry(hash) {
+            e.insert(base.clone());
+            let dark = recolour(&svg, Theme::Dark);
+            drawn.drawings.push((format!("{base}.svg"), svg));
+            drawn.drawings.push((format!("{base}-dark.svg"), dark));
+            drawn.marks.push((format!("{base}.marks"), said));
+        }
     }
     let notes: String = m
         .notes()
         .iter()
         .map(|n| format!("<li>{}</li>", esc(n)))
         .collect();
-    let tables: String = m
-        .tables(ds)
-        .into_iter()
-        .map(|t| table(&readable_sources(t, ds)))
-        .collect();
+    let tables = if writing.tables {
+        let tables: String = m
+            .tables(ds)
+            .into_iter()
+            .map(|t| table(&readable_sources(t, ds)))
+            .collect();
+        format!(
+            "<noscript><details class=\"prerender__table\"><summary>The figures as a table</summary>{tables}</details></noscript>"
+        )
+    } else {
+        String::new()
+    };
     format!(
         "<section class=\"chart-card\" id=\"pre-{key}\" aria-labelledby=\"pre-{key}-title\">\
          <h2 class=\"chart-card__title\" id=\"pre-{key}-title\">{title}</h2>{finding}\
@@ -377,8 +459,7 @@ pub fn card(
          <ul class=\"chart-card__notes\">{notes}</ul>\
          <p class=\"chart-card__summary\" id=\"pre-{key}-summary\" data-testid=\"prerendered-summary\">{summary}</p>\
          <p class=\"chart-card__source\">{source}</p>\
-         <noscript><details class=\"prerender__table\"><summary>The figures as a table</summary>{tables}</details></noscript>\
-         {after}</section>",
+         {tables}{after}</section>",
         after = after(key, m.title()),
         finding = m
             .finding()
@@ -391,6 +472,18 @@ pub fn card(
         summary = esc(&m.summary().join(" ")),
         source = esc(&crate::charts::source_line(m, ds)),
     )
+}
+
+/// FNV-1a over some byte strings: a drawing's name by what it holds (the same in every build).
+fn fnv(parts: &[&[u8]]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &b in *part {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        h = (h ^ 0xff).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 /// A table as the page's Table tab shows it (the first 500 rows, as there).

@@ -1,0 +1,241 @@
+//! A first choice at once: a menu chosen on the static page, the others at their first
+//! option, shows its prerendered view (`prerender/views.rs`) with no app. The view's file
+//! (the answer, the membership line and the cards) and its rules are fetched, put in the
+//! place of the old view's, and the address becomes the view's, as the app would write it;
+//! the back button goes back. Until the view is in, the old one says it is changing
+//! (`controls::say_changing`). Anything further (two menus away from the default, a view that
+//! did not come) asks for the app, which reads the address and does the rest.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlSelectElement};
+
+use super::{fetch_text, Shared};
+use crate::page::{DEFAULT_VIEW_FILE as DEFAULT, VIEWS_FOLDER as VIEWS};
+
+/// The view file and address the menus ask for, if it is prerendered: the default's with
+/// every menu at its first option, an option's own with one menu away from it.
+fn wanted(doc: &Document) -> Option<(String, String)> {
+    let mut away = Vec::new();
+    for menu in menus(doc) {
+        if menu.selected_index() > 0 {
+            let option = u32::try_from(menu.selected_index())
+                .ok()
+                .and_then(|i| menu.options().item(i))?;
+            away.push(option);
+        }
+    }
+    match away.as_slice() {
+        [] => Some((DEFAULT.to_string(), String::new())),
+        [one] => Some((
+            one.get_attribute("data-view")?,
+            one.get_attribute("data-query")?,
+        )),
+        _ => None,
+    }
+}
+
+/// The static page's menus, in order.
+pub(super) fn menus(doc: &Document) -> Vec<HtmlSelectElement> {
+    let Ok(list) = doc.query_selector_all("#prerender .controls select[data-twin]") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<HtmlSelectElement>().ok())
+        .collect()
+}
+
+/// A menu has changed: whether its view is coming without the app (else the caller asks for
+/// the app).
+pub(super) fn choose(state: &Shared) -> bool {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    if state.borrow().asked {
+        return false;
+    }
+    let Some((file, query)) = wanted(&doc) else {
+        return false;
+    };
+    let turn = {
+        let mut s = state.borrow_mut();
+        s.swaps += 1;
+        s.swaps
+    };
+    super::controls::say_changing();
+    let state = state.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        swap(&state, &doc, &file, &query, turn, true).await;
+    });
+    true
+}
+
+/// Back or forward through the addresses the static page has written: the menus and the
+/// view follow, while the app has not been asked for.
+pub(super) fn went_back(state: &Shared) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(doc) = window.document() else { return };
+    if state.borrow().asked || doc.get_element_by_id("prerender").is_none() {
+        return;
+    }
+    let query = window
+        .location()
+        .search()
+        .ok()
+        .map(|s| without_nosw(&s))
+        .unwrap_or_default();
+    for menu in menus(&doc) {
+        let options = menu.options();
+        let at = (0..options.length()).find(|&i| {
+            !query.is_empty()
+                && options
+                    .item(i)
+                    .and_then(|o| o.get_attribute("data-query"))
+                    .is_some_and(|q| q == query)
+        });
+        menu.set_selected_index(at.and_then(|i| i32::try_from(i).ok()).unwrap_or(0));
+    }
+    if let Some((file, query)) = wanted(&doc) {
+        let turn = {
+            let mut s = state.borrow_mut();
+            s.swaps += 1;
+            s.swaps
+        };
+        super::controls::say_changing();
+        let state = state.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            swap(&state, &doc, &file, &query, turn, false).await;
+        });
+    }
+}
+
+/// The address's query without the test's `nosw`.
+fn without_nosw(search: &str) -> String {
+    let kept: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && *p != "nosw")
+        .collect();
+    if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    }
+}
+
+/// Fetches view `file` and puts it in the old one's place, unless another choice came
+/// since (`turn`) or the app was asked for; if it does not come, asks for the app.
+async fn swap(state: &Shared, doc: &Document, file: &str, query: &str, turn: u32, push: bool) {
+    let shown = state.borrow().view.clone();
+    let html = if shown.as_deref() == Some(file) || (shown.is_none() && file == DEFAULT) {
+        Some(None)
+    } else {
+        let styled = file == DEFAULT || stylesheet(state, doc, file).await;
+        let html = fetch_text(&format!("prerender/{VIEWS}/{file}.html")).await;
+        html.filter(|_| styled).map(Some)
+    };
+    if state.borrow().swaps != turn || state.borrow().asked {
+        return;
+    }
+    let Some(html) = html else {
+        // No connection, most likely: the app (which the offline copy may hold) does it.
+        super::controls::fall_back(state);
+        return;
+    };
+    if let Some(html) = html {
+        put(doc, &html);
+        state.borrow_mut().view = Some(file.to_string());
+        super::rewire(state, doc);
+    }
+    // The menus' first choices are now the view's: nothing is said to be changing.
+    for menu in menus(doc) {
+        let options = menu.options();
+        for i in 0..options.length() {
+            if let Some(o) = options.item(i) {
+                let _ = if i32::try_from(i).ok() == Some(menu.selected_index()) {
+                    o.set_attribute("selected", "")
+                } else {
+                    o.remove_attribute("selected")
+                };
+            }
+        }
+    }
+    super::controls::say_changing();
+    if push {
+        if let Some(window) = web_sys::window() {
+            let nosw = window
+                .location()
+                .search()
+                .is_ok_and(|s| s.trim_start_matches('?').split('&').any(|p| p == "nosw"));
+            let path = window.location().pathname().unwrap_or_default();
+            let url = match (query.is_empty(), nosw) {
+                (true, false) => path,
+                (true, true) => format!("{path}?nosw"),
+                (false, false) => format!("{path}{query}"),
+                (false, true) => format!("{path}{query}&nosw"),
+            };
+            if let Ok(history) = window.history() {
+                let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
+        }
+    }
+}
+
+/// Each part of a view file in the place of the element of its class.
+fn put(doc: &Document, html: &str) {
+    let Some(template) = doc
+        .create_element("template")
+        .ok()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlTemplateElement>().ok())
+    else {
+        return;
+    };
+    template.set_inner_html(html);
+    let content = template.content();
+    let children = content.children();
+    let parts: Vec<Element> = (0..children.length())
+        .filter_map(|i| children.item(i))
+        .collect();
+    for part in parts {
+        let Some(class) = part.class_name().split(' ').next().map(str::to_string) else {
+            continue;
+        };
+        if let Ok(Some(old)) = doc.query_selector(&format!("#prerender .{class}")) {
+            let _ = old.replace_with_with_node_1(&part);
+        }
+        super::controls::live(&part);
+    }
+}
+
+/// The rules that choose view `file`'s drawings, in the page before the view is: whether
+/// they are.
+async fn stylesheet(state: &Shared, doc: &Document, file: &str) -> bool {
+    if state.borrow().styled.iter().any(|f| f == file) {
+        return true;
+    }
+    let Some(link) = doc
+        .create_element("link")
+        .ok()
+        .and_then(|l| l.dyn_into::<web_sys::HtmlLinkElement>().ok())
+    else {
+        return false;
+    };
+    link.set_rel("stylesheet");
+    link.set_href(&format!("prerender/{VIEWS}/{file}.css"));
+    let loaded = js_sys::Promise::new(&mut |resolve, reject| {
+        link.set_onload(Some(&resolve));
+        link.set_onerror(Some(&reject));
+    });
+    let Some(head) = doc.head() else { return false };
+    if head.append_child(&link).is_err() {
+        return false;
+    }
+    let ok = wasm_bindgen_futures::JsFuture::from(loaded).await.is_ok();
+    if ok {
+        state.borrow_mut().styled.push(file.to_string());
+    } else {
+        link.remove();
+    }
+    ok
+}
