@@ -292,8 +292,12 @@ fn take_marks(state: &Shared, k: usize, w: u32, text: &str, then: Option<Box<dyn
 }
 
 async fn fetch_text(url: &str) -> Option<String> {
-    let window = web_sys::window()?;
-    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
+    text_of(web_sys::window()?.fetch_with_str(url)).await
+}
+
+/// The text of a fetch under way, if it answered with success.
+async fn text_of(fetching: js_sys::Promise) -> Option<String> {
+    let response = wasm_bindgen_futures::JsFuture::from(fetching)
         .await
         .ok()?
         .dyn_into::<web_sys::Response>()

@@ -9,7 +9,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlSelectElement};
 
-use super::{fetch_text, Shared};
+use super::Shared;
 use crate::page::{DEFAULT_VIEW_FILE as DEFAULT, VIEWS_FOLDER as VIEWS};
 
 /// The view file and address the menus ask for, if it is prerendered: the default's with
@@ -128,12 +128,19 @@ fn without_nosw(search: &str) -> String {
 /// since (`turn`) or the app was asked for; if it does not come, asks for the app.
 async fn swap(state: &Shared, doc: &Document, file: &str, query: &str, turn: u32, push: bool) {
     let shown = state.borrow().view.clone();
-    let html = if shown.as_deref() == Some(file) || (shown.is_none() && file == DEFAULT) {
+    let same = shown.as_deref().unwrap_or(DEFAULT) == file;
+    let html = if same {
         Some(None)
     } else {
+        // The view and its rules come side by side; the view goes in once both are here.
+        let html = web_sys::window()
+            .map(|w| w.fetch_with_str(&format!("prerender/{VIEWS}/{file}.html")));
         let styled = file == DEFAULT || stylesheet(state, doc, file).await;
-        let html = fetch_text(&format!("prerender/{VIEWS}/{file}.html")).await;
-        html.filter(|_| styled).map(Some)
+        let html = match html {
+            Some(html) if styled => super::text_of(html).await,
+            _ => None,
+        };
+        html.map(Some)
     };
     if state.borrow().swaps != turn || state.borrow().asked {
         return;
@@ -162,7 +169,7 @@ async fn swap(state: &Shared, doc: &Document, file: &str, query: &str, turn: u32
         }
     }
     super::controls::say_changing();
-    if push {
+    if push && !same {
         if let Some(window) = web_sys::window() {
             let nosw = window
                 .location()

@@ -1,0 +1,167 @@
+// End-to-end: a first choice at once (src/prerender/views.rs, src/enhance/views.rs). Every
+// option of every static menu, the others at their first, shows its prerendered view with no
+// app: under slow 4G, the old view says it is changing until the new one is in, and the app's
+// code and the dataset are never fetched. Each prerendered view says what the app says of the
+// same view (it takes over from it when a reader goes further); the back button goes back;
+// offline, a view that cannot come is shown by the app from the offline copy.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSite, openPage, startApp, shotPath } from './support.mjs';
+
+const site = useSite();
+const APP = /cohort-dashboard-[0-9a-f]+(_bg\.wasm|\.js)$|dataset\.json$/;
+
+async function slow4g(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6 * 1024 * 1024) / 8,
+    uploadThroughput: (750 * 1024) / 8,
+  });
+}
+
+/** Waits for the enhancer, which makes the static menus live. */
+async function live(page) {
+  await page.waitForFunction(() => document.querySelector('#prerender .controls') && !document.querySelector('#prerender .controls[inert]'));
+}
+
+/** What the static view says: its title, findings and summaries. */
+async function said(page, root) {
+  return page.evaluate((root) => {
+    const all = (sel) => [...document.querySelectorAll(`${root} ${sel}`)].map((e) => e.textContent.replace(/\s+/g, ' ').trim());
+    return { titles: all('section.chart-card h2'), findings: all('.chart-card__finding'), summaries: all('.chart-card__summary') };
+  }, root);
+}
+
+/** Every option of every static menu after the first: (menu id, index, text). */
+async function options(page) {
+  return page.$$eval('#prerender .controls select', (menus) => menus.flatMap((m) => [...m.options].slice(1).map((o, i) => [m.id, i + 1, o.textContent])));
+}
+
+test('slow 4G: each kind of menu shows its chosen view with no app, the old view saying it is changing until then', async () => {
+  const { context, page, problems } = await openPage(site.browser, { width: 390, height: 844 });
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await slow4g(context, page);
+  await page.goto(`${site.server.url}?nosw`);
+  await live(page);
+  for (const id of ['pre-cohort-select', 'pre-subject-select', 'pre-pupils-select', 'pre-year-select']) {
+    const menu = page.locator(`#${id}`);
+    if (!(await menu.count())) continue;
+    const before = await said(page, '#prerender');
+    // Every frame from the choice on: the menu's choice over the old cards, unsaid?
+    await page.evaluate((id) => {
+      window.unsaid = 0;
+      window.frames = 0;
+      const menu = document.getElementById(id);
+      const old = document.querySelector('#prerender .charts');
+      const look = () => {
+        window.frames += 1;
+        const stale = document.querySelector('#prerender .charts') === old;
+        const note = document.querySelector('.prerender__changing');
+        if (stale && menu.selectedIndex > 0 && !note) window.unsaid += 1;
+        if (stale) requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    }, id);
+    const t0 = Date.now();
+    await menu.selectOption({ index: 1 });
+    await page.waitForFunction(() => !document.querySelector('.prerender__changing') && !document.querySelector('#prerender .charts[aria-busy]'), null, { timeout: 30000 });
+    console.log(`# slow 4G: ${id} to its view, ${Date.now() - t0} ms`);
+    const { unsaid, frames } = await page.evaluate(() => ({ unsaid: window.unsaid, frames: window.frames }));
+    assert.equal(unsaid, 0, `${id}: frames with the choice over the old view, unsaid (of ${frames})`);
+    const after = await said(page, '#prerender');
+    assert.notDeepEqual(after.summaries, before.summaries, `${id}: another view`);
+    assert.equal(after.titles.length, before.titles.length, `${id}: every card`);
+    const query = await menu.evaluate((m) => m.options[1].dataset.query);
+    assert.equal(new URL(page.url()).search, `${query}&nosw`, `${id}: the address is the view's`);
+    // The first card's drawing is on screen at once, and the view's drawings answer.
+    const drawn = await page.locator('#prerender .chart-card').first().locator('.pre-v').evaluateAll((els) => els.filter((e) => e.offsetWidth > 0).map((e) => e.offsetHeight));
+    assert.equal(drawn.length, 1, `${id}: one drawing shown`);
+    assert.ok(drawn[0] > 100, `${id}: drawn ${drawn}`);
+    if (id === 'pre-cohort-select') await page.screenshot({ path: shotPath('first-choice-cohort-390') });
+    // Back to the default view, by the menu.
+    await menu.selectOption({ index: 0 });
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('cohort') && !document.querySelector('.prerender__changing'));
+    assert.deepEqual((await said(page, '#prerender')).summaries, before.summaries, `${id}: the default view again`);
+  }
+  assert.deepEqual(requests.filter((u) => APP.test(u)), [], 'neither the app nor the dataset fetched');
+  assert.ok(await page.locator('#prerender').count(), 'the static view is still the page');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('every prerendered view says what the app says of it, and the app takes over from it', async () => {
+  const { context, page, problems } = await openPage(site.browser, { width: 1280, height: 900 });
+  await page.goto(`${site.server.url}?nosw`);
+  await live(page);
+  const all = await options(page);
+  assert.ok(all.length >= 11, `${all.length} views`);
+  await context.close();
+  for (const [id, index, text] of all) {
+    const { context, page } = await openPage(site.browser, { width: 1280, height: 900 });
+    await page.goto(`${site.server.url}?nosw`);
+    await live(page);
+    await page.locator(`#${id}`).selectOption({ index });
+    await page.waitForFunction(() => /[?&](cohort|subject|pupils|year)=/.test(location.search) && !document.querySelector('.prerender__changing'));
+    const query = new URL(page.url()).search;
+    const before = await said(page, '#prerender');
+    assert.equal(before.findings.length, before.titles.length, `${text}: a finding a card`);
+    // A reader goes further: the app comes, reads the address, and takes over.
+    await startApp(page);
+    await page.locator('#prerender').waitFor({ state: 'detached', timeout: 30000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('#app section.chart-card')].every((c) => c.getAttribute('aria-busy') !== 'true'));
+    const after = await said(page, '#app');
+    assert.deepEqual(after, before, `${text} (${query}): the app says the same`);
+    assert.equal(new URL(page.url()).search, query, `${text}: the app keeps the address`);
+    assert.equal(await page.locator(`#${id.replace(/^pre-/, '')}`).evaluate((m) => m.selectedIndex), index, `${text}: the app's menu`);
+    await context.close();
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('the back button goes back through the views chosen on the static page', async () => {
+  const { context, page, problems } = await openPage(site.browser, { width: 1280, height: 900 });
+  await page.goto(`${site.server.url}?nosw`);
+  await live(page);
+  const first = await said(page, '#prerender');
+  await page.locator('#pre-cohort-select').selectOption({ index: 2 });
+  await page.waitForFunction(() => location.search.includes('cohort=') && !document.querySelector('.prerender__changing'));
+  const cohort = await said(page, '#prerender');
+  await page.locator('#pre-cohort-select').selectOption({ index: 0 });
+  await page.locator('#pre-subject-select').selectOption({ index: 3 });
+  await page.waitForFunction(() => location.search.includes('subject=') && !document.querySelector('.prerender__changing'));
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes('subject=') && !location.search.includes('cohort=') && !document.querySelector('.prerender__changing'));
+  assert.deepEqual(await said(page, '#prerender'), first, 'back: the default view');
+  assert.equal(await page.locator('#pre-subject-select').evaluate((m) => m.selectedIndex), 0);
+  await page.goBack();
+  await page.waitForFunction(() => location.search.includes('cohort=') && !document.querySelector('.prerender__changing'));
+  assert.deepEqual(await said(page, '#prerender'), cohort, 'back again: the network');
+  assert.equal(await page.locator('#pre-cohort-select').evaluate((m) => m.selectedIndex), 2);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('offline, a chosen view that cannot come is shown by the app from the offline copy', async () => {
+  const { context, page, expect } = await openPage(site.browser, { width: 1280, height: 900, serviceWorkers: 'allow' });
+  // Offline, the browser reports the requests that could not go out (the view's among them).
+  expect(/ERR_INTERNET_DISCONNECTED|^request failed|Failed to fetch|ERR_FAILED/);
+  await page.goto(site.server.url);
+  await live(page);
+  // The offline copy is made when the browser is idle after the first chart.
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await context.setOffline(true);
+  await page.reload();
+  await live(page);
+  const label = await page.locator('#pre-cohort-select option').nth(1).textContent();
+  const name = label.replace(/\s*\([\d,]+ (named )?schools?\)$/, '');
+  await page.locator('#pre-cohort-select').selectOption({ index: 1 });
+  await page.locator('#prerender').waitFor({ state: 'detached', timeout: 30000 });
+  await page.waitForFunction((name) => document.querySelector('#app [data-testid="chart-ks2-progress"] h2')?.textContent.includes(name), name, { timeout: 30000 });
+  assert.ok(new URL(page.url()).searchParams.get('cohort'), page.url());
+  await context.setOffline(false);
+  await context.close();
+});
