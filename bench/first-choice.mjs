@@ -1,6 +1,7 @@
 // The first choice: a reader opens the page (the prerendered view, on a phone's screen) and
-// chooses a network in the static menu at once. Timed from the menu's change event to the
-// paint of the frame whose KS2 progress card names the chosen network, on loopback and under
+// chooses a network (or a subject) in the static menu at once. Timed from the menu's change
+// event to the paint of the frame that shows the chosen view with its first drawing (the
+// prerendered view swapped in, src/enhance/views.rs, or the app's), on loopback and under
 // Lighthouse's mobile throttling (150 ms, 1.6 Mbps down, 750 kbps up, 4× CPU) emulated through
 // the DevTools protocol; with what the choice fetched, by kind, at gzip size.
 import fs from 'node:fs';
@@ -26,8 +27,8 @@ function weigh(dist, urls) {
   return kinds;
 }
 
-/** One fresh load and one choice; returns its time and what it fetched. */
-async function once(browser, url, dist, throttled) {
+/** One fresh load and one choice in menu `menu`; returns its time and what it fetched. */
+async function once(browser, url, dist, throttled, menu) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
@@ -39,19 +40,32 @@ async function once(browser, url, dist, throttled) {
     }
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('cohort-dashboard:first-chart').length > 0, null, { timeout: 120000 });
-    const r = await page.evaluate(async () => {
-      const sel = document.getElementById('pre-cohort-select');
-      const name = sel.options[1].textContent.replace(/\s*\([^()]*\)$/, '');
+    await page.waitForFunction(() => !document.querySelector('#prerender .controls[inert]'), null, { timeout: 120000 });
+    const r = await page.evaluate(async (menu) => {
+      const sel = document.getElementById(menu);
       const before = new Set(performance.getEntriesByType('resource').map((e) => e.name));
+      const old = document.querySelector('#prerender .charts');
+      // The chosen view is shown: the static view's cards replaced and nothing said to be
+      // changing, its first drawing in; or the app's first card drawn.
+      const shown = () => {
+        const pre = document.getElementById('prerender');
+        if (pre) {
+          const charts = pre.querySelector('.charts');
+          if (charts === old || document.querySelector('.prerender__changing')) return false;
+          const drawing = [...charts.querySelector('.chart-card').querySelectorAll('.pre-v')].find((e) => e.offsetWidth > 0);
+          return Boolean(drawing) && (drawing.tagName !== 'IMG' || (drawing.complete && drawing.naturalWidth > 0));
+        }
+        const card = document.querySelector('#app section.chart-card');
+        return Boolean(card) && card.getAttribute('aria-busy') !== 'true' && Boolean(card.querySelector('[data-testid="chart-figure"] svg'));
+      };
       await new Promise((ok) => setTimeout(ok, 0));
       const t0 = performance.now();
       sel.selectedIndex = 1;
       sel.dispatchEvent(new Event('change', { bubbles: true }));
       const t1 = await new Promise((done, fail) => {
-        const give = setTimeout(() => fail(new Error(`no card named "${name}" within 60 s`)), 60000);
+        const give = setTimeout(() => fail(new Error(`${menu}: the chosen view not shown within 60 s`)), 60000);
         const frame = () => {
-          const h = document.querySelector('#app [data-testid="chart-ks2-progress"] h2');
-          if (document.getElementById('prerender') || !h || !h.textContent.includes(name)) {
+          if (!shown()) {
             requestAnimationFrame(frame);
             return;
           }
@@ -63,9 +77,9 @@ async function once(browser, url, dist, throttled) {
         requestAnimationFrame(frame);
       });
       const fetched = performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !before.has(n));
-      return { ms: t1 - t0, fetched };
-    });
-    return { ms: r.ms, ...weigh(dist, r.fetched) };
+      return { ms: t1 - t0, fetched, app: !document.getElementById('prerender') };
+    }, menu);
+    return { ms: r.ms, app: r.app, ...weigh(dist, r.fetched) };
   } finally {
     await context.close();
   }
@@ -78,16 +92,20 @@ export async function measureFirstChoice(browser, url, dist, runs) {
     return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
   };
   const out = {};
-  for (const [key, throttled] of [['loopback', false], ['throttled', true]]) {
-    const all = [];
-    for (let i = 0; i < runs; i++) all.push(await once(browser, url, dist, throttled));
-    out[key] = {
-      ms: median(all.map((a) => a.ms)),
-      code: median(all.map((a) => a.code)),
-      data: median(all.map((a) => a.data)),
-      drawings: median(all.map((a) => a.drawings)),
-      n: all.length,
-    };
+  for (const [menu, what] of [['pre-cohort-select', 'network'], ['pre-subject-select', 'subject']]) {
+    for (const [key, throttled] of [['loopback', false], ['throttled', true]]) {
+      const all = [];
+      for (let i = 0; i < runs; i++) all.push(await once(browser, url, dist, throttled, menu));
+      out[`${what}, ${key}`] = {
+        ms: median(all.map((a) => a.ms)),
+        code: median(all.map((a) => a.code)),
+        data: median(all.map((a) => a.data)),
+        drawings: median(all.map((a) => a.drawings)),
+        other: median(all.map((a) => a.other)),
+        app: all.some((a) => a.app),
+        n: all.length,
+      };
+    }
   }
   return out;
 }

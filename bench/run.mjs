@@ -520,11 +520,11 @@ if (firstChoice) {
   p();
   p('## The first choice');
   p();
-  p('A fresh load of the prerendered page at 390 × 844, then the second option of the static network menu chosen at once: from its change event to the paint of the frame whose KS2 progress card names the chosen network (the app has come and taken over). Throttled: 150 ms, 1.6 Mbps down, 750 kbps up and 4× CPU, emulated through the DevTools protocol (Lighthouse\'s mobile settings, applied rather than simulated). Fetched: the files the choice brought, at gzip -9 of the built file.');
+  p('A fresh load of the prerendered page at 390 × 844, then the second option of the static network (or subject) menu chosen at once: from its change event to the paint of the frame that shows the chosen view with its first drawing (the prerendered view swapped in by the enhancer, or the app taken over). Throttled: 150 ms, 1.6 Mbps down, 750 kbps up and 4× CPU, emulated through the DevTools protocol (Lighthouse\'s mobile settings, applied rather than simulated). Fetched: the files the choice brought, at gzip -9 of the built file ("other": the view\'s HTML and rules).');
   p();
-  p('| connection | choice → chosen view painted | code fetched (gzip) | data fetched | drawings fetched | runs |');
-  p('|---|---:|---:|---:|---:|---:|');
-  for (const [k, v] of Object.entries(firstChoice)) p(`| ${k} | ${ms(v.ms)} | ${kb(v.code)} | ${kb(v.data)} | ${kb(v.drawings)} | ${v.n} |`);
+  p('| menu, connection | choice → chosen view painted | by | code fetched (gzip) | view fetched | drawings fetched | data fetched | runs |');
+  p('|---|---:|---|---:|---:|---:|---:|---:|');
+  for (const [k, v] of Object.entries(firstChoice)) p(`| ${k} | ${ms(v.ms)} | ${v.app ? 'the app' : 'the static view'} | ${kb(v.code)} | ${kb(v.other)} | ${kb(v.drawings)} | ${kb(v.data)} | ${v.n} |`);
 }
 p();
 p('## Memory (JS heap after a forced collection, plus wasm linear memory)');
@@ -607,10 +607,12 @@ if (memEng) {
 }
 if (hidpi) p(`| HiDPI redraw ≤ 1.5× | ${ratio(hidpi.dpr2, hidpi.dpr1)} | ${budget(hidpi.dpr2 <= 1.5 * hidpi.dpr1)} |`);
 if (firstChoice) {
-  const { loopback: l, throttled: t } = firstChoice;
-  p(`| first choice → its view painted ≤ 200 ms on loopback | ${ms(l.ms)} | ${budget(l.ms <= 200)} |`);
-  p(`| first choice → its view painted ≤ 1.5 s throttled (slow 4G, 4× CPU) | ${ms(t.ms)} | ${budget(t.ms <= 1500)} |`);
-  p(`| code fetched by the first choice ≤ 150 KB gzip | ${kb(l.code)} | ${budget(l.code <= 150 * 1024)} |`);
+  const rows = Object.values(firstChoice);
+  const worst = (pick, keys) => Math.max(...Object.entries(firstChoice).filter(([k]) => keys.test(k)).map(([, v]) => pick(v)));
+  const l = worst((v) => v.ms, /loopback/), t = worst((v) => v.ms, /throttled/), code = Math.max(...rows.map((v) => v.code));
+  p(`| first choice → its view painted ≤ 200 ms on loopback (the slower menu) | ${ms(l)} | ${budget(l <= 200)} |`);
+  p(`| first choice → its view painted ≤ 1.5 s throttled (slow 4G, 4× CPU; the slower menu) | ${ms(t)} | ${budget(t <= 1500)} |`);
+  p(`| code fetched by the first choice ≤ 150 KB gzip | ${kb(code)} | ${budget(code <= 150 * 1024)} |`);
 }
 p(`| CLS ≤ 0.01 over the whole load, take-over included | ${Math.max(...results.map((r) => r.cls)).toFixed(3)} | ${budget(results.every((r) => r.cls <= 0.01))} |`);
 fs.mkdirSync(path.dirname(OUT_FILE), { recursive: true });
