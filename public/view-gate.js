@@ -41,6 +41,20 @@
     var lazy = document.querySelectorAll('#prerender img[loading="lazy"]');
     for (var i = 0; i < lazy.length; i++) lazy[i].loading = 'eager';
   });
+  // A link to a view one menu away from the default (`?cohort=<id>`, as the page writes it)
+  // is prerendered too (src/prerender/views.rs; the build writes their addresses here): the
+  // static page is painted without the default view's answer, menus and cards, and the
+  // enhancer puts the view asked for in their place; its file and rules are fetched now,
+  // beside the enhancer.
+  var views = /*VIEWS*/{};
+  var view = Object.prototype.hasOwnProperty.call(views, asked.join('&')) && views[asked.join('&')];
+  if (view) {
+    root.classList.add('prerendered', 'prerender-view');
+    enhancer();
+    hint({ rel: 'preload', href: 'prerender/views/' + view + '.html', as: 'fetch', crossorigin: 'anonymous' });
+    hint({ rel: 'preload', href: 'prerender/views/' + view + '.css', as: 'style' });
+    return;
+  }
   var off = asked.length > 0;
   root.classList.add(off ? 'prerender-off' : 'prerendered');
   // With no static view to paint, the app is all there is: fetch it at once, with the

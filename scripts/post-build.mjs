@@ -180,10 +180,15 @@ const gate = fs.readFileSync(gatePath, 'utf8');
 // `#pre-full-<chart>`), so that an embed of any other shows the app rather than nothing.
 const embeddable = [...fs.readFileSync(indexPath, 'utf8').matchAll(/id="pre-full-([a-z0-9-]+)"/g)].map((m) => m[1]);
 if (!embeddable.length) throw new Error('post-build: the prerendered view has no embeddable chart');
-for (const slot of ['/*HINTS*/[]', '/*CHARTS*/[]']) {
+// And the addresses of the views one menu away that the static page can show (each static
+// menu's options name theirs: src/prerender/views.rs).
+const views = Object.fromEntries([...fs.readFileSync(indexPath, 'utf8').matchAll(/data-view="([^"]+)" data-query="\?([^"]+)"/g)]
+  .map((m) => [m[2].replace(/&amp;/g, '&'), m[1]]));
+if (!Object.keys(views).length) throw new Error('post-build: the static menus name no view one choice away');
+for (const slot of ['/*HINTS*/[]', '/*CHARTS*/[]', '/*VIEWS*/{}']) {
   if (!gate.includes(slot)) throw new Error(`post-build: view-gate.js has no ${slot} to fill`);
 }
-fs.writeFileSync(gatePath, gate.replace('/*HINTS*/[]', JSON.stringify(hints)).replace('/*CHARTS*/[]', JSON.stringify(embeddable)));
+fs.writeFileSync(gatePath, gate.replace('/*HINTS*/[]', JSON.stringify(hints)).replace('/*CHARTS*/[]', JSON.stringify(embeddable)).replace('/*VIEWS*/{}', JSON.stringify(views)));
 
 // The stylesheet's content changed after trunk named it by its hash, and hashed files are
 // cached for a year: name it by what it now holds.

@@ -103,6 +103,10 @@ pub(super) fn wire_controls(doc: &Document, root: &Element, state: &Shared) {
             ask_for_app(&s);
         }
     });
+    // The app asked for by anyone (an embedding page, a test): no static view is swapped in
+    // under it any more.
+    let s = state.clone();
+    listen(doc, START_APP, move |_: Event| s.borrow_mut().asked = true);
     let s = state.clone();
     listen(doc, READY, move |_: Event| replay(&s));
     let s = state.clone();

@@ -111,6 +111,14 @@ pub fn start() {
         if let Some(window) = web_sys::window() {
             listen(&window, "popstate", move |_: Event| views::went_back(&back));
         }
+        // A link to a view one menu away (public/view-gate.js): the menus and the view follow
+        // the address.
+        if doc
+            .document_element()
+            .is_some_and(|r| r.class_list().contains("prerender-view"))
+        {
+            views::went_back(&later);
+        }
         // One card a task: finding the drawing a card below the screen shows lays it out.
         let mut shown = 0;
         for k in 0..count {

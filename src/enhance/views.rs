@@ -69,8 +69,9 @@ pub(super) fn choose(state: &Shared) -> bool {
     true
 }
 
-/// Back or forward through the addresses the static page has written: the menus and the
-/// view follow, while the app has not been asked for.
+/// Back or forward through the addresses the static page has written, or a link to one
+/// (`public/view-gate.js`): the menus and the view follow, while the app has not been asked
+/// for.
 pub(super) fn went_back(state: &Shared) {
     let Some(window) = web_sys::window() else {
         return;
@@ -102,7 +103,13 @@ pub(super) fn went_back(state: &Shared) {
             s.swaps += 1;
             s.swaps
         };
-        super::controls::say_changing();
+        // (A link's view: the default's is not shown, so nothing is said to be changing.)
+        let link = doc
+            .document_element()
+            .is_some_and(|r| r.class_list().contains("prerender-view"));
+        if !link {
+            super::controls::say_changing();
+        }
         let state = state.clone();
         wasm_bindgen_futures::spawn_local(async move {
             swap(&state, &doc, &file, &query, turn, false).await;
@@ -154,6 +161,10 @@ async fn swap(state: &Shared, doc: &Document, file: &str, query: &str, turn: u32
         put(doc, &html);
         state.borrow_mut().view = Some(file.to_string());
         super::rewire(state, doc);
+    }
+    // A link's view is in: the page shows it (public/view-gate.js hid the default's).
+    if let Some(root) = doc.document_element() {
+        let _ = root.class_list().remove_1("prerender-view");
     }
     // The menus' first choices are now the view's: nothing is said to be changing.
     for menu in menus(doc) {

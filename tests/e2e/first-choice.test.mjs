@@ -2,8 +2,9 @@
 // option of every static menu, the others at their first, shows its prerendered view with no
 // app: under slow 4G, the old view says it is changing until the new one is in, and the app's
 // code and the dataset are never fetched. Each prerendered view says what the app says of the
-// same view (it takes over from it when a reader goes further); the back button goes back;
-// offline, a view that cannot come is shown by the app from the offline copy.
+// same view (it takes over from it when a reader goes further); the back button goes back; a
+// link to such a view paints it with no app and never the default's cards; offline, a view
+// that cannot come is shown by the app from the offline copy.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite, openPage, startApp, shotPath } from './support.mjs';
@@ -164,4 +165,46 @@ test('offline, a chosen view that cannot come is shown by the app from the offli
   assert.ok(new URL(page.url()).searchParams.get('cohort'), page.url());
   await context.setOffline(false);
   await context.close();
+});
+
+test('slow 4G: a link to a view one menu away paints that view with no app, never the default view\'s cards', async () => {
+  for (const query of ['?cohort=esprit', '?subject=maths', '?pupils=disadvantaged']) {
+    const { context, page, problems } = await openPage(site.browser, { width: 390, height: 844 });
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await slow4g(context, page);
+    // Every frame until the view is in: is a card of the default view on screen?
+    await context.addInitScript(() => {
+      window.defaultShown = 0;
+      const look = () => {
+        const card = document.querySelector('#prerender .chart-card');
+        window.first = window.first || card;
+        const pre = document.getElementById('prerender');
+        if (card && card === window.first && getComputedStyle(pre).display !== 'none' && getComputedStyle(card).visibility !== 'hidden') window.defaultShown += 1;
+        if (!window.first || card === window.first) requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await page.goto(`${site.server.url}${query}`);
+    await page.waitForFunction(() => !document.documentElement.classList.contains('prerender-view') && document.querySelector('#prerender .chart-card') !== window.first, null, { timeout: 30000 });
+    assert.equal(await page.evaluate(() => window.defaultShown), 0, `${query}: frames showing the default view's cards`);
+    // The menu that was chosen, the address kept, the view's cards all there and visible.
+    const menus = await page.$$eval('#prerender .controls select', (ms) => ms.map((m) => m.options[m.selectedIndex].dataset.query));
+    assert.ok(menus.includes(query), `${query}: a menu names it (${menus})`);
+    assert.equal(new URL(page.url()).search, query);
+    assert.ok(await page.locator('#prerender .controls').isVisible(), 'the menus are shown');
+    const visible = await page.$$eval('#prerender .chart-card', (cs) => cs.filter((c) => getComputedStyle(c).visibility === 'visible').length);
+    assert.equal(visible, await page.locator('#prerender .chart-card').count(), `${query}: every card shown`);
+    assert.equal(await page.locator('.prerender__changing').count(), 0, 'nothing said to be changing');
+    if (query === '?cohort=esprit') await page.screenshot({ path: shotPath('first-choice-link-390') });
+    assert.deepEqual(requests.filter((u) => APP.test(u)), [], `${query}: neither the app nor the dataset fetched`);
+    // The view's summaries are the app's (the app takes over from it).
+    const before = await said(page, '#prerender');
+    await startApp(page);
+    await page.locator('#prerender').waitFor({ state: 'detached', timeout: 60000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('#app section.chart-card')].every((c) => c.getAttribute('aria-busy') !== 'true'));
+    assert.deepEqual(await said(page, '#app'), before, `${query}: the app says the same`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });
