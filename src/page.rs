@@ -75,6 +75,20 @@ pub const LOADER_PRIVACY: &str = "The files are read in this browser and are not
 /// How to read a chart by pointer and by keys: under every chart, once.
 pub const KEYS_HINT: &str = "Point at or tap the chart for exact figures. With the keyboard: Left and Right move along a series, Up and Down between series, Home and End to the first and last figure.";
 
+/// Rows a table shows on the page; the CSV download has every row.
+pub const TABLE_ROWS_SHOWN: usize = 500;
+
+/// What a table cut at [`TABLE_ROWS_SHOWN`] rows says, if it is cut.
+pub fn table_cut(total: usize) -> Option<String> {
+    (total > TABLE_ROWS_SHOWN).then(|| {
+        format!(
+            "Showing the first {} of {} rows. The CSV download has them all.",
+            crate::format::count(TABLE_ROWS_SHOWN),
+            crate::format::count(total),
+        )
+    })
+}
+
 /// The folder, beside the static page's drawings, of the views one choice away from the
 /// default (written by `prerender::views`, read by the enhancer).
 pub const VIEWS_FOLDER: &str = "views";

@@ -5,24 +5,15 @@ use leptos::prelude::*;
 use crate::table::DataTable;
 
 /// Rows shown in the page; the CSV download has every row.
-pub const MAX_ROWS_SHOWN: usize = 500;
+pub use crate::page::TABLE_ROWS_SHOWN as MAX_ROWS_SHOWN;
 
 /// A table with its caption; the first cell of each row heads the row. Long tables show their
 /// first [`MAX_ROWS_SHOWN`] rows and say so.
 #[component]
 pub fn DataTableView(table: DataTable, testid: String) -> impl IntoView {
     let total = table.rows.len();
-    let cut = (total > MAX_ROWS_SHOWN).then(|| {
-        view! {
-            <p class="data-table__cut" data-testid="table-cut">
-                {format!(
-                    "Showing the first {} of {} rows. The CSV download has them all.",
-                    crate::format::count(MAX_ROWS_SHOWN),
-                    crate::format::count(total),
-                )}
-            </p>
-        }
-    });
+    let cut = crate::page::table_cut(total)
+        .map(|words| view! { <p class="data-table__cut" data-testid="table-cut">{words}</p> });
     let numeric: Vec<bool> = table.columns.iter().map(|c| c.numeric).collect();
     let heads = table
         .columns

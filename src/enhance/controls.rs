@@ -27,7 +27,9 @@ pub(super) fn wire_controls(doc: &Document, root: &Element, state: &Shared) {
         let twin = twin_of(&s, &target);
         // A control other than a menu will need the app: it starts coming as the control is
         // reached. A menu's first choice needs none (`views.rs`).
-        let control = target.has_attribute("data-twin") && target.tag_name() != "SELECT";
+        let control = target.has_attribute("data-twin")
+            && target.tag_name() != "SELECT"
+            && target.get_attribute("role").as_deref() != Some("tab");
         s.borrow_mut().focus = twin;
         if control {
             ask_for_app(&s);
@@ -47,12 +49,27 @@ pub(super) fn wire_controls(doc: &Document, root: &Element, state: &Shared) {
             return;
         };
         ev.prevent_default();
+        // A tab is shown here, with no app (`tabs.rs`).
+        if super::tabs::clicked(&s, &el) {
+            s.borrow_mut().focus = el.get_attribute("data-twin");
+            return;
+        }
         if let Some(twin) = el.get_attribute("data-twin") {
             s.borrow_mut().pending.push(Pending::Click(twin.clone()));
             s.borrow_mut().focus = Some(twin);
         }
         let _ = el.set_attribute("aria-busy", "true");
         ask_for_app(&s);
+    });
+    let s = state.clone();
+    listen(root, "keydown", move |ev: web_sys::KeyboardEvent| {
+        let Some(el) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        // (The focus moves to the tab reached, which then names its twin.)
+        if super::tabs::key(&s, &el, &ev.key()) {
+            ev.prevent_default();
+        }
     });
     let s = state.clone();
     listen(root, "change", move |ev: Event| {

@@ -25,6 +25,7 @@ use crate::charts::kit::pointing::{announce, category_line, key_move, read_marks
 use crate::charts::kit::{locate, Mark};
 
 mod controls;
+mod tabs;
 mod views;
 use controls::{wire_controls, Pending};
 
@@ -68,6 +69,8 @@ struct State {
     swaps: u32,
     /// The views whose rules are in the page.
     styled: Vec<String>,
+    /// The tabs open other than a chart, as (chart, tab), in the order chosen (`tabs.rs`).
+    tabs: Vec<(String, String)>,
 }
 
 type Shared = Rc<RefCell<State>>;
@@ -209,6 +212,7 @@ fn card(doc: &Document, section: Element) -> Option<Card> {
         &format!("pre-{id}-summary pre-{id}-keys"),
     );
     let _ = figure.class_list().add_1("is-live");
+    tabs::wire(&section);
     if let Ok(Some(hint)) = section.query_selector(".chart-card__hint") {
         let _ = hint.remove_attribute("aria-hidden");
     }

@@ -80,12 +80,9 @@ pub(super) fn went_back(state: &Shared) {
     if state.borrow().asked || doc.get_element_by_id("prerender").is_none() {
         return;
     }
-    let query = window
-        .location()
-        .search()
-        .ok()
-        .map(|s| without_nosw(&s))
-        .unwrap_or_default();
+    let search = window.location().search().unwrap_or_default();
+    let query = view_query(&search);
+    state.borrow_mut().tabs = super::tabs::from_address(&search);
     for menu in menus(&doc) {
         let options = menu.options();
         let at = (0..options.length()).find(|&i| {
@@ -117,17 +114,47 @@ pub(super) fn went_back(state: &Shared) {
     }
 }
 
-/// The address's query without the test's `nosw`.
-fn without_nosw(search: &str) -> String {
+/// The address's query as far as the views go: without the tabs and the test's `nosw`.
+pub(super) fn view_query(search: &str) -> String {
     let kept: Vec<&str> = search
         .trim_start_matches('?')
         .split('&')
-        .filter(|p| !p.is_empty() && *p != "nosw")
+        .filter(|p| !p.is_empty() && *p != "nosw" && !p.starts_with("tab="))
         .collect();
     if kept.is_empty() {
         String::new()
     } else {
         format!("?{}", kept.join("&"))
+    }
+}
+
+/// The page's address for view `query` (`?cohort=…`, or empty) with `tabs` open, as the app
+/// writes it; the test's `nosw` kept.
+pub(super) fn address(query: &str, tabs: &[(String, String)]) -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let nosw = location
+        .search()
+        .is_ok_and(|s| s.trim_start_matches('?').split('&').any(|p| p == "nosw"));
+    let mut parts: Vec<String> = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect();
+    if !tabs.is_empty() {
+        let list: Vec<String> = tabs.iter().map(|(c, t)| format!("{c}:{t}")).collect();
+        parts.push(format!("tab={}", list.join(",")));
+    }
+    if nosw {
+        parts.push("nosw".to_string());
+    }
+    let path = location.pathname().unwrap_or_default();
+    if parts.is_empty() {
+        path
+    } else {
+        format!("{path}?{}", parts.join("&"))
     }
 }
 
@@ -140,8 +167,8 @@ async fn swap(state: &Shared, doc: &Document, file: &str, query: &str, turn: u32
         Some(None)
     } else {
         // The view and its rules come side by side; the view goes in once both are here.
-        let html = web_sys::window()
-            .map(|w| w.fetch_with_str(&format!("prerender/{VIEWS}/{file}.html")));
+        let html =
+            web_sys::window().map(|w| w.fetch_with_str(&format!("prerender/{VIEWS}/{file}.html")));
         let styled = file == DEFAULT || stylesheet(state, doc, file).await;
         let html = match html {
             Some(html) if styled => super::text_of(html).await,
@@ -162,6 +189,7 @@ async fn swap(state: &Shared, doc: &Document, file: &str, query: &str, turn: u32
         state.borrow_mut().view = Some(file.to_string());
         super::rewire(state, doc);
     }
+    super::tabs::apply(state, doc);
     // A link's view is in: the page shows it (public/view-gate.js hid the default's).
     if let Some(root) = doc.document_element() {
         let _ = root.class_list().remove_1("prerender-view");
@@ -181,21 +209,9 @@ async fn swap(state: &Shared, doc: &Document, file: &str, query: &str, turn: u32
     }
     super::controls::say_changing();
     if push && !same {
-        if let Some(window) = web_sys::window() {
-            let nosw = window
-                .location()
-                .search()
-                .is_ok_and(|s| s.trim_start_matches('?').split('&').any(|p| p == "nosw"));
-            let path = window.location().pathname().unwrap_or_default();
-            let url = match (query.is_empty(), nosw) {
-                (true, false) => path,
-                (true, true) => format!("{path}?nosw"),
-                (false, false) => format!("{path}{query}"),
-                (false, true) => format!("{path}{query}&nosw"),
-            };
-            if let Ok(history) = window.history() {
-                let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-            }
+        let url = address(query, &state.borrow().tabs);
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
     }
 }

@@ -18,17 +18,15 @@
 //! and each chart's table is, under "The figures as a table" (inside `<noscript>`: where
 //! JavaScript runs the browser does not even parse it, and the page's Table tab has it).
 
-use crate::charts::kit::pointing;
-use crate::charts::kit::theme::recolour;
-use crate::charts::kit::theme::Theme;
 use crate::charts::ChartId;
 use crate::dataset::Dataset;
 use crate::format::html_attr as esc;
 use crate::selection::Selection;
-use crate::table::{readable_sources, DataTable};
 
+mod card;
 mod variants;
 pub mod views;
+use card::card;
 
 /// The file, in [`DRAWINGS`], the rules that choose the drawings are written to, for the
 /// post-build hook to move into the stylesheet.
@@ -275,46 +273,6 @@ fn controls(ds: &Dataset) -> String {
     )
 }
 
-/// The legend and tabs of a card, inert until the enhancer makes them ask for the app (each
-/// names the app's element it stands for in `data-twin`, which the enhancer then uses).
-fn bar(ds: &Dataset, id: ChartId, m: &dyn crate::charts::Chart) -> String {
-    let key = id.id();
-    let region = ds.raw().context.as_ref().and_then(|c| c.region.clone());
-    let legend: String = m
-        .legend()
-        .iter()
-        .enumerate()
-        .map(|(nth, e)| {
-            format!(
-                "<button type=\"button\" class=\"legend__item\" aria-pressed=\"{}\" data-twin=\"{}\"><span class=\"{}\" aria-hidden=\"true\"></span>{}</button>",
-                e.shown,
-                esc(&format!("#{key} .legend__item[data-series=\"{}\"]", e.id.replace(['"', '\\'], ""))),
-                crate::page::swatch_class(id, &e.id, region.as_deref(), nth),
-                esc(&e.label)
-            )
-        })
-        .collect();
-    let tabs: String = crate::view::Tab::ALL
-        .iter()
-        .map(|t| {
-            let selected = *t == crate::view::Tab::default();
-            format!(
-                "<button type=\"button\" role=\"tab\" class=\"tabs__tab\" aria-selected=\"{selected}\" tabindex=\"{}\" data-twin=\"#{key}-tab-{}\">{}</button>",
-                if selected { 0 } else { -1 },
-                t.id(),
-                t.label()
-            )
-        })
-        .collect();
-    format!(
-        "<div class=\"chart-card__bar prerender__js\" inert aria-hidden=\"true\">\
-         <button type=\"button\" class=\"legend__toggle\" aria-expanded=\"false\" data-twin=\"#{key}-legend-toggle\">{}</button>\
-         <div class=\"legend\" role=\"group\" aria-label=\"Show or hide series\">{legend}</div>\
-         <div class=\"tabs\" role=\"tablist\" aria-label=\"Show as\">{tabs}</div></div>",
-        esc(&crate::page::legend_toggle_words(m.legend().len()))
-    )
-}
-
 /// "Load your data", inert until the enhancer makes it ask for the app: files chosen here
 /// are handed to the app's own picker once it has taken over.
 fn loader() -> String {
@@ -333,216 +291,12 @@ fn loader() -> String {
     )
 }
 
-/// The download buttons and the embed code's heading, inert until the enhancer makes them
-/// ask for the app.
-fn after(key: &str, title: &str) -> String {
-    let button = |kind: &str, label: &str| {
-        format!(
-            "<button type=\"button\" data-twin=\"#{key} [data-testid=download-{kind}]\" aria-label=\"Download {} as {label}\">{label}</button>",
-            esc(title)
-        )
-    };
-    format!(
-        "<div class=\"downloads prerender__js\" inert aria-hidden=\"true\" role=\"group\" aria-label=\"Download\">\
-         <span class=\"downloads__label\">Download</span>{}{}{}</div>\
-         <details class=\"embed-code prerender__js\" inert aria-hidden=\"true\"><summary data-twin=\"#{key} .embed-code summary\">Embed this chart</summary></details>",
-        button("png", "PNG"),
-        button("svg", "SVG"),
-        button("csv", "CSV")
-    )
-}
-
-/// One chart card as the page draws it, without the controls that need the wasm; the
-/// `first` card's light drawings are in the HTML itself.
-fn card(
-    ds: &Dataset,
-    id: ChartId,
-    m: &dyn crate::charts::Chart,
-    drawn: &mut Drawn,
-    css: &mut String,
-    writing: Writing,
-    first: bool,
-) -> String {
-    let key = id.id();
-    let tag = writing.tag;
-    // The first card's drawings are in the HTML itself, so the first screen is complete
-    // without another request; the others are SVG files drawn as they come near the screen
-    // (an SVG image is drawn on the page's main thread; their sizes are set, so nothing moves).
-    // Only the drawing for the column's width is shown, and only it is fetched (`loading=lazy`
-    // images that are not displayed are not loaded).
-    let mut picture = String::new();
-    for v in variants::variants(m) {
-        let (w, h) = (v.width, v.height);
-        let class = match tag {
-            None => format!("pre-{key}-{w}"),
-            Some(t) => format!("pre-{key}-{w}-{t}"),
-        };
-        let svg = match m.svg(w) {
-            // Scaled down within its range, the drawing keeps to the top left of its box.
-            Ok(svg) => svg.replacen("<svg ", "<svg preserveAspectRatio=\"xMinYMin meet\" ", 1),
-            Err(e) => {
-                picture = format!("<p class=\"chart-card__error\">{}</p>", esc(&e.to_string()));
-                break;
-            }
-        };
-        // The light drawing by the column's width; under a dark system theme, the dark one
-        // (the page's own recolouring, so the take-over changes nothing).
-        let cond = variants::condition(&v);
-        css.push_str(&format!(
-            "@container {cond} {{ #prerender .{class}.pre-light {{ display: block; }} }}\n\
-             @media (prefers-color-scheme: dark) {{ @container {cond} {{ #prerender .{class}.pre-dark {{ display: block; }} }} }}\n\
-             #prerender .{class} svg, #prerender img.{class} {{ height: {h}px; }}\n"
-        ));
-        // What the drawing's marks say: the enhancer's tooltips and keys over it (the first
-        // card's in the page, so that it answers without another request).
-        let said = pointing::marks_text(&m.marks(w), |mk| pointing::source_named(ds, mk));
-        // The files: the default view's by chart and width; another view's by what they
-        // hold, written only if no view has written them yet.
-        let hash = fnv(&[svg.as_bytes(), said.as_bytes()]);
-        let base = match (drawn.seen.get(&hash), tag) {
-            (Some(base), _) => base.clone(),
-            (None, None) => format!("{key}-{w}"),
-            (None, Some(_)) => format!("{}/{key}-{w}-{hash:016x}", views::VIEWS),
-        };
-        // Where the marks are not named by chart and width, the drawing names them.
-        let marks_src = if base == format!("{key}-{w}") {
-            String::new()
-        } else {
-            format!(" data-marks-src=\"{DRAWINGS}/{base}.marks\"")
-        };
-        let img = |tone: &str, file: &str| {
-            format!(
-                "<img class=\"pre-v pre-{tone} {class}\" src=\"{DRAWINGS}/{file}\" alt=\"\" width=\"{w}\" height=\"{h}\" decoding=\"async\" loading=\"lazy\"{marks_src}>"
-            )
-        };
-        if first {
-            picture.push_str(&format!(
-                "<div class=\"chart-card__svg pre-v pre-light {class}\" aria-hidden=\"true\" data-marks=\"{}\">{svg}</div>",
-                esc(&said)
-            ));
-        } else {
-            picture.push_str(&img("light", &format!("{base}.svg")));
-        }
-        picture.push_str(&img("dark", &format!("{base}-dark.svg")));
-        // Listed all the same (inline or not), once: `drawings` is every drawing written.
-        if let std::collections::hash_map::Entry::Vacant(e) = drawn.seen.entry(hash) {
-            e.insert(base.clone());
-            let dark = recolour(&svg, Theme::Dark);
-            drawn.drawings.push((format!("{base}.svg"), svg));
-            drawn.drawings.push((format!("{base}-dark.svg"), dark));
-            drawn.marks.push((format!("{base}.marks"), said));
-        }
-    }
-    let notes: String = m
-        .notes()
-        .iter()
-        .map(|n| format!("<li>{}</li>", esc(n)))
-        .collect();
-    let tables = if writing.tables {
-        let tables: String = m
-            .tables(ds)
-            .into_iter()
-            .map(|t| table(&readable_sources(t, ds)))
-            .collect();
-        format!(
-            "<noscript><details class=\"prerender__table\"><summary>The figures as a table</summary>{tables}</details></noscript>"
-        )
-    } else {
-        String::new()
-    };
-    format!(
-        "<section class=\"chart-card\" id=\"pre-{key}\" aria-labelledby=\"pre-{key}-title\">\
-         <h2 class=\"chart-card__title\" id=\"pre-{key}-title\">{title}</h2>{finding}\
-         <p class=\"chart-card__explainer\">{explainer}</p>{bar}\
-         <div class=\"chart-card__frame\"><div class=\"chart-card__figure\" role=\"img\" aria-label=\"Chart\" aria-describedby=\"pre-{key}-summary\">{picture}</div></div>\
-         <p class=\"chart-card__hint prerender__js\" id=\"pre-{key}-keys\" aria-hidden=\"true\">{hint}</p>\
-         <ul class=\"chart-card__notes\">{notes}</ul>\
-         <p class=\"chart-card__summary\" id=\"pre-{key}-summary\" data-testid=\"prerendered-summary\">{summary}</p>\
-         <p class=\"chart-card__source\">{source}</p>\
-         {tables}{after}</section>",
-        after = after(key, m.title()),
-        finding = m
-            .finding()
-            .map(|f| format!("<p class=\"chart-card__finding\">{}</p>", esc(&f)))
-            .unwrap_or_default(),
-        bar = bar(ds, id, m),
-        hint = esc(crate::page::KEYS_HINT),
-        title = esc(m.title()),
-        explainer = esc(id.explainer()),
-        summary = esc(&m.summary().join(" ")),
-        source = esc(&crate::charts::source_line(m, ds)),
-    )
-}
-
-/// FNV-1a over some byte strings: a drawing's name by what it holds (the same in every build).
-fn fnv(parts: &[&[u8]]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for &b in *part {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        h = (h ^ 0xff).wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
-
-/// A table as the page's Table tab shows it (the first 500 rows, as there).
-fn table(t: &DataTable) -> String {
-    let head: String = t
-        .columns
-        .iter()
-        .map(|c| format!("<th scope=\"col\">{}</th>", esc(&c.name)))
-        .collect();
-    let rows: String = t
-        .rows
-        .iter()
-        .take(500)
-        .map(|r| {
-            let cells: String = r
-                .iter()
-                .zip(&t.columns)
-                .enumerate()
-                .map(|(i, (c, col))| {
-                    let tag = if i == 0 { "th scope=\"row\"" } else { "td" };
-                    let end = if i == 0 { "th" } else { "td" };
-                    let class = if col.numeric { " class=\"num\"" } else { "" };
-                    format!("<{tag}{class}>{}</{end}>", esc(&c.text))
-                })
-                .collect();
-            format!("<tr>{cells}</tr>")
-        })
-        .collect();
-    format!(
-        "<div class=\"data-table__scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{cap}\">\
-         <table class=\"data-table\"><caption>{cap}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>",
-        cap = esc(&t.caption)
-    )
-}
-
 fn sources(ds: &Dataset) -> String {
     let caveats: String = crate::provenance::attribution_statements(ds)
         .into_iter()
         .map(|(t, _)| format!("<li>{}</li>", esc(&t)))
         .collect();
-    let list: String = ds
-        .raw()
-        .sources
-        .iter()
-        .map(|s| {
-            let publisher = s.publisher_and_when();
-            let url = s
-                .url
-                .as_ref()
-                .map(|u| format!(" <span class=\"sources__url\">{}</span>", esc(u)))
-                .unwrap_or_default();
-            format!(
-                "<li><strong>{}</strong>. {}<span class=\"sources__citation\">{}</span>{url}</li>",
-                esc(&s.title),
-                esc(&publisher),
-                esc(&s.citation)
-            )
-        })
-        .collect();
+    let list: String = ds.raw().sources.iter().map(card::source_entry).collect();
     format!(
         "<section class=\"sources\" aria-labelledby=\"pre-sources-title\">\
          <h2 id=\"pre-sources-title\">Sources and caveats</h2>\

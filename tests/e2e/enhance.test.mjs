@@ -153,7 +153,7 @@ test('when the app cannot be fetched the page says so, and the drawings still an
   await page.route('**/cohort-dashboard-*_bg.wasm', (route) => route.abort());
   await page.goto(`${site.server.url}?nosw`);
   await enhanced(page);
-  await page.locator('#pre-ks2-progress [data-twin="#ks2-progress-tab-table"]').click();
+  await page.locator('#pre-ks2-progress .legend__item').first().click();
   const note = page.locator('.app-loading__note');
   await page.waitForFunction(() => document.querySelector('.app-loading__note')?.textContent.includes('could not be loaded'));
   assert.match(await note.textContent(), /Check the connection and reload the page/);

@@ -3,8 +3,9 @@
 // app: under slow 4G, the old view says it is changing until the new one is in, and the app's
 // code and the dataset are never fetched. Each prerendered view says what the app says of the
 // same view (it takes over from it when a reader goes further); the back button goes back; a
-// link to such a view paints it with no app and never the default's cards; offline, a view
-// that cannot come is shown by the app from the offline copy.
+// link to such a view paints it with no app and never the default's cards; a tab (Table,
+// Sources) is shown with no app too; offline, a view that cannot come is shown by the app
+// from the offline copy.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite, openPage, startApp, shotPath } from './support.mjs';
@@ -207,4 +208,51 @@ test('slow 4G: a link to a view one menu away paints that view with no app, neve
     assert.deepEqual(problems, []);
     await context.close();
   }
+});
+
+test('a tab chosen on the static page is shown with no app, by click and keys, and the app takes over at it', async () => {
+  const { context, page, problems } = await openPage(site.browser, { width: 1280, height: 900 });
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`${site.server.url}?nosw`);
+  await live(page);
+  // A network first, so that the table comes from a view file; then the Table tab.
+  await page.locator('#pre-cohort-select').selectOption({ index: 2 });
+  await page.waitForFunction(() => location.search.includes('cohort=') && !document.querySelector('.prerender__changing'));
+  const card = page.locator('#pre-ks2-progress');
+  await card.locator('[role="tab"]', { hasText: 'Table' }).click();
+  const table = card.locator('[role="tabpanel"]:not([hidden]) table');
+  await table.waitFor();
+  assert.equal(await card.locator('#pre-ks2-progress-panel-chart').isVisible(), false, 'the drawing is hidden');
+  assert.equal(await card.locator('[role="tab"][aria-selected="true"]').textContent(), 'Table');
+  assert.match(page.url(), /[?&]tab=ks2-progress:table(&|$)/);
+  const staticTable = await table.evaluate((t) => t.innerText);
+  await page.screenshot({ path: shotPath('first-choice-table-tab') });
+  // The keys move along the tabs as the app's do: Sources, then back to the chart.
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Sources');
+  const sources = card.locator('#pre-ks2-progress-panel-sources');
+  assert.ok(await sources.isVisible(), 'the Sources panel');
+  assert.match(page.url(), /[?&]tab=ks2-progress:sources(&|$)/);
+  const staticSources = await sources.evaluate((p) => p.innerText);
+  await page.keyboard.press('Home');
+  assert.ok(await card.locator('.chart-card__figure').isVisible(), 'the chart again');
+  assert.doesNotMatch(page.url(), /tab=/);
+  assert.deepEqual(requests.filter((u) => APP.test(u)), [], 'neither the app nor the dataset fetched');
+  // The app, once it has come, shows the same table and sources at the same tabs.
+  await card.locator('[role="tab"]', { hasText: 'Table' }).click();
+  await page.locator('#pre-ofsted [role="tab"]', { hasText: 'Sources' }).click();
+  assert.match(page.url(), /tab=ks2-progress:table,ofsted:sources/);
+  await startApp(page);
+  await page.locator('#prerender').waitFor({ state: 'detached', timeout: 30000 });
+  const app = page.getByTestId('chart-ks2-progress');
+  assert.equal(await app.getByTestId('tab-table').getAttribute('aria-selected'), 'true');
+  assert.equal(await app.locator('[role="tabpanel"]:not([hidden]) table').evaluate((t) => t.innerText), staticTable, 'the same table');
+  const ofsted = page.getByTestId('chart-ofsted');
+  assert.equal(await ofsted.getByTestId('tab-sources').getAttribute('aria-selected'), 'true');
+  await ofsted.getByTestId('tab-sources').click();
+  await app.getByTestId('tab-sources').click();
+  assert.equal(await app.locator('[role="tabpanel"]:not([hidden])').evaluate((p) => p.innerText), staticSources, 'the same sources');
+  assert.deepEqual(problems, []);
+  await context.close();
 });

@@ -1,0 +1,201 @@
+//! The static cards' tabs, with no app: Chart, Table and Sources as the app's (the same
+//! panels, ARIA and keys). The Table panel is filled when first shown, from the card's
+//! `<noscript>` tables (the page) or its template (a view file: `prerender/card.rs`); the
+//! address says which tabs are open, as the app writes it (`tab=<chart>:<tab>,…`), so the
+//! app starts at them once a reader goes further.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement};
+
+use super::Shared;
+
+/// The tabs in their order (`view::Tab::ALL`'s ids).
+const TABS: [&str; 3] = ["chart", "table", "sources"];
+
+/// The chart and tab a static tab stands for, from its twin (`#<chart>-tab-<tab>`).
+fn tab_of(el: &Element) -> Option<(String, String)> {
+    if el.get_attribute("role").as_deref() != Some("tab") {
+        return None;
+    }
+    let twin = el.get_attribute("data-twin")?;
+    let (chart, tab) = twin.strip_prefix('#')?.rsplit_once("-tab-")?;
+    Some((chart.to_string(), tab.to_string()))
+}
+
+/// A card's tabs and panels named as the app's are, each tab controlling its panel.
+pub(super) fn wire(section: &Element) {
+    let Ok(tabs) = section.query_selector_all(".tabs [role=tab]") else {
+        return;
+    };
+    for i in 0..tabs.length() {
+        let Some(tab) = tabs.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let Some((chart, which)) = tab_of(&tab) else {
+            continue;
+        };
+        let _ = tab.set_attribute("id", &format!("pre-{chart}-tab-{which}"));
+        let panel = format!("pre-{chart}-panel-{which}");
+        let _ = tab.set_attribute("aria-controls", &panel);
+        if let Ok(Some(panel)) = section.query_selector(&format!("#{panel}")) {
+            let _ = panel.set_attribute("role", "tabpanel");
+            let _ = panel.set_attribute("aria-labelledby", &format!("pre-{chart}-tab-{which}"));
+        }
+    }
+}
+
+/// Shows tab `which` of chart `chart`'s static card.
+fn show(doc: &Document, chart: &str, which: &str) {
+    let Some(section) = doc.get_element_by_id(&format!("pre-{chart}")) else {
+        return;
+    };
+    for tab in TABS {
+        let shown = tab == which;
+        if let Ok(Some(button)) = section.query_selector(&format!("#pre-{chart}-tab-{tab}")) {
+            let _ = button.set_attribute("aria-selected", &shown.to_string());
+            let _ = button.set_attribute("tabindex", if shown { "0" } else { "-1" });
+        }
+        if let Some(panel) = doc.get_element_by_id(&format!("pre-{chart}-panel-{tab}")) {
+            let _ = if shown {
+                panel.remove_attribute("hidden")
+            } else {
+                panel.set_attribute("hidden", "")
+            };
+            if shown && tab == "table" {
+                fill(doc, &section, &panel);
+            }
+        }
+    }
+}
+
+/// The Table panel's tables, once: from its template (a view file) or the card's
+/// `<noscript>` (the page, where scripting leaves its content as text).
+fn fill(doc: &Document, section: &Element, panel: &Element) {
+    if panel
+        .query_selector(".data-table__scroll")
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        return;
+    }
+    let html = match panel.query_selector("template.pre-tables").ok().flatten() {
+        Some(t) => t.inner_html(),
+        None => section
+            .query_selector("noscript")
+            .ok()
+            .flatten()
+            .and_then(|n| n.text_content())
+            .unwrap_or_default(),
+    };
+    let Some(template) = doc
+        .create_element("template")
+        .ok()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlTemplateElement>().ok())
+    else {
+        return;
+    };
+    template.set_inner_html(&html);
+    let Ok(parts) = template
+        .content()
+        .query_selector_all(".data-table__scroll, .data-table__cut")
+    else {
+        return;
+    };
+    for i in 0..parts.length() {
+        if let Some(part) = parts.item(i) {
+            let _ = panel.append_child(&part);
+        }
+    }
+}
+
+/// A static tab was clicked: whether it is shown here (else the app is asked for).
+pub(super) fn clicked(state: &Shared, el: &Element) -> bool {
+    if state.borrow().asked {
+        return false;
+    }
+    let Some((chart, which)) = tab_of(el) else {
+        return false;
+    };
+    choose(state, &chart, &which);
+    true
+}
+
+/// Tab `which` of `chart` chosen: shown, and written in the address.
+fn choose(state: &Shared, chart: &str, which: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    show(&doc, chart, which);
+    {
+        let mut s = state.borrow_mut();
+        s.tabs.retain(|(c, _)| c != chart);
+        if which != "chart" {
+            s.tabs.push((chart.to_string(), which.to_string()));
+        }
+    }
+    let tabs = state.borrow().tabs.clone();
+    if let Some(window) = web_sys::window() {
+        let query = window
+            .location()
+            .search()
+            .ok()
+            .map(|s| super::views::view_query(&s))
+            .unwrap_or_default();
+        if let Ok(history) = window.history() {
+            let url = super::views::address(&query, &tabs);
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+}
+
+/// Arrow keys, Home and End on a static tab, as on the app's: the tab they reach is chosen
+/// and focused. Whether the key was one of them.
+pub(super) fn key(state: &Shared, el: &Element, key: &str) -> bool {
+    if state.borrow().asked {
+        return false;
+    }
+    let Some((chart, which)) = tab_of(el) else {
+        return false;
+    };
+    let at = TABS.iter().position(|t| *t == which).unwrap_or(0);
+    let next = match key {
+        "ArrowRight" => (at + 1) % TABS.len(),
+        "ArrowLeft" => (at + TABS.len() - 1) % TABS.len(),
+        "Home" => 0,
+        "End" => TABS.len() - 1,
+        _ => return false,
+    };
+    choose(state, &chart, TABS[next]);
+    if let Some(button) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&format!("pre-{chart}-tab-{}", TABS[next])))
+        .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = button.focus();
+    }
+    true
+}
+
+/// The tabs chosen so far shown again (another view's cards have come, with their charts
+/// shown).
+pub(super) fn apply(state: &Shared, doc: &Document) {
+    let tabs = state.borrow().tabs.clone();
+    for (chart, which) in tabs {
+        show(doc, &chart, &which);
+    }
+}
+
+/// The tabs an address names (`tab=<chart>:<tab>,…`).
+pub(super) fn from_address(search: &str) -> Vec<(String, String)> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|p| p.strip_prefix("tab="))
+        .flat_map(|list| list.split(','))
+        .filter_map(|pair| {
+            let (chart, tab) = pair.split_once(':')?;
+            (TABS.contains(&tab) && tab != "chart").then(|| (chart.to_string(), tab.to_string()))
+        })
+        .collect()
+}
