@@ -520,7 +520,7 @@ if (firstChoice) {
   p();
   p('## The first choice');
   p();
-  p('A fresh load of the prerendered page at 390 × 844, then the second option of the static network (or subject) menu chosen at once: from its change event to the paint of the frame that shows the chosen view with its first drawing (the prerendered view swapped in by the enhancer, or the app taken over). Throttled: 150 ms, 1.6 Mbps down, 750 kbps up and 4× CPU, emulated through the DevTools protocol (Lighthouse\'s mobile settings, applied rather than simulated). Fetched: the files the choice brought, at gzip -9 of the built file ("other": the view\'s HTML and rules).');
+  p('A fresh load of the prerendered page at 390 × 844, then the second option of the static network (or subject) menu chosen at once, or the first card\'s Table tab: from its change event (or click) to the paint of the frame that shows the chosen view with its first drawing (or the table), whether the prerendered view brought it (swapped in by the enhancer) or the app. Throttled: 150 ms, 1.6 Mbps down, 750 kbps up and 4× CPU, emulated through the DevTools protocol (Lighthouse\'s mobile settings, applied rather than simulated). Fetched: the files the choice brought, at gzip -9 of the built file ("other": the view\'s HTML and rules).');
   p();
   p('| menu, connection | choice → chosen view painted | by | code fetched (gzip) | view fetched | drawings fetched | data fetched | runs |');
   p('|---|---:|---|---:|---:|---:|---:|---:|');

@@ -469,6 +469,49 @@ mod tests {
     }
 
     #[test]
+    fn each_card_carries_its_table_and_sources_panels_for_the_tabs() {
+        let ds = bundled();
+        let pre = page(&ds);
+        let cohort = pre
+            .views
+            .iter()
+            .find(|(n, _)| n == "views/cohort-1.html")
+            .map(|(_, h)| h.clone())
+            .unwrap_or_default();
+        for id in ChartId::available(&ds) {
+            let key = id.id();
+            let m = id.build(&ds, &Selection::default());
+            for (html, what) in [(&pre.html, "page"), (&cohort, "view")] {
+                for tab in ["chart", "table", "sources"] {
+                    assert!(
+                        html.contains(&format!("id=\"pre-{key}-panel-{tab}\"")),
+                        "{key} {what}: no {tab} panel"
+                    );
+                }
+            }
+            // The Sources panel lists every source the chart used, in full.
+            let at = pre
+                .html
+                .find(&format!("id=\"pre-{key}-panel-sources\""))
+                .unwrap_or(0);
+            let panel = &pre.html[at..at + pre.html[at..].find("</ol>").unwrap_or(0)];
+            for s in m.sources() {
+                let Some(source) = ds.source(s) else { continue };
+                assert!(panel.contains(&esc(&source.title)), "{key}: {}", source.title);
+                assert!(panel.contains(&esc(&source.citation)), "{key}: its citation");
+            }
+            // The page's tables are for readers without JavaScript (and the enhancer reads
+            // them from there); a view file's are in a template in the Table panel.
+            assert!(!pre.html.contains("class=\"pre-tables\""));
+        }
+        assert_eq!(
+            cohort.matches("<template class=\"pre-tables\">").count(),
+            ChartId::available(&ds).len()
+        );
+        assert!(!cohort.contains("<noscript>"), "no table for readers without JavaScript");
+    }
+
+    #[test]
     fn names_from_data_are_text_never_markup() {
         let mut raw = bundled().raw().clone();
         raw.schools[0].name = "<img src=x onerror=alert(1)>".into();
