@@ -245,12 +245,17 @@ fn menu(m: &views::Menu) -> String {
         .iter()
         .enumerate()
         .map(|(nth, c)| {
-            format!(
-                "<option data-view=\"{}\" data-query=\"{}\">{}</option>",
-                esc(&m.file(nth)),
-                esc(&views::query(&c.selection)),
-                esc(&c.label)
-            )
+            // An option past `views::MAX_VIEWS` names no view: choosing it brings the app.
+            let view = if c.prerendered {
+                format!(
+                    " data-view=\"{}\" data-query=\"{}\"",
+                    esc(&m.file(nth)),
+                    esc(&views::query(&c.selection))
+                )
+            } else {
+                String::new()
+            };
+            format!("<option{view}>{}</option>", esc(&c.label))
         })
         .collect();
     format!(
@@ -497,8 +502,15 @@ mod tests {
             let panel = &pre.html[at..at + pre.html[at..].find("</ol>").unwrap_or(0)];
             for s in m.sources() {
                 let Some(source) = ds.source(s) else { continue };
-                assert!(panel.contains(&esc(&source.title)), "{key}: {}", source.title);
-                assert!(panel.contains(&esc(&source.citation)), "{key}: its citation");
+                assert!(
+                    panel.contains(&esc(&source.title)),
+                    "{key}: {}",
+                    source.title
+                );
+                assert!(
+                    panel.contains(&esc(&source.citation)),
+                    "{key}: its citation"
+                );
             }
             // The page's tables are for readers without JavaScript (and the enhancer reads
             // them from there); a view file's are in a template in the Table panel.
@@ -508,7 +520,10 @@ mod tests {
             cohort.matches("<template class=\"pre-tables\">").count(),
             ChartId::available(&ds).len()
         );
-        assert!(!cohort.contains("<noscript>"), "no table for readers without JavaScript");
+        assert!(
+            !cohort.contains("<noscript>"),
+            "no table for readers without JavaScript"
+        );
     }
 
     #[test]

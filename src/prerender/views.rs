@@ -17,6 +17,11 @@ use crate::view::View;
 /// The folder, inside [`super::DRAWINGS`], the views are written to; the default view's file.
 pub use crate::page::{DEFAULT_VIEW_FILE as DEFAULT, VIEWS_FOLDER as VIEWS};
 
+/// At most this many views one choice away are prerendered (the menus' first ones, in page
+/// order): a programme of many cohorts would otherwise write thousands of drawings. An option
+/// past it has no view file; choosing it brings the app.
+pub const MAX_VIEWS: usize = 48;
+
 /// One option of a menu: what it says and the view it leads to (the other menus at their
 /// first option).
 pub struct Choice {
@@ -24,6 +29,8 @@ pub struct Choice {
     pub label: String,
     /// The view it shows.
     pub selection: Selection,
+    /// Whether that view is prerendered (the default's always is).
+    pub prerendered: bool,
 }
 
 /// A menu of the page's controls, as the app offers it.
@@ -63,16 +70,19 @@ pub fn menus(ds: &Dataset) -> Vec<Menu> {
             .map(|(id, label)| Choice {
                 label,
                 selection: with(&|s| s.cohort = CohortChoice::from_id(ds, &id)),
+                prerendered: true,
             })
             .collect(),
     }];
     let subjects = std::iter::once(Choice {
         label: "All three subjects".to_string(),
         selection: Selection::default(),
+        prerendered: true,
     })
     .chain(crate::model::Subject::ALL.iter().map(|&subject| Choice {
         label: subject.label().to_string(),
         selection: with(&|s| s.subject = Some(subject)),
+        prerendered: true,
     }));
     out.push(Menu {
         label: "Subject".to_string(),
@@ -88,6 +98,7 @@ pub fn menus(ds: &Dataset) -> Vec<Menu> {
                 .map(|&g| Choice {
                     label: g.menu_label().to_string(),
                     selection: with(&|s| s.pupils = g),
+                    prerendered: true,
                 })
                 .collect(),
         });
@@ -105,11 +116,24 @@ pub fn menus(ds: &Dataset) -> Vec<Menu> {
                 .map(|&y| Choice {
                     label: y.to_string(),
                     selection: with(&|s| s.year = Some(y).filter(|y| Some(*y) != latest)),
+                    prerendered: true,
                 })
                 .collect(),
         });
     }
-    out
+    capped(out, MAX_VIEWS)
+}
+
+/// The menus with only their first `max` views (after the default) prerendered.
+fn capped(mut menus: Vec<Menu>, max: usize) -> Vec<Menu> {
+    let mut left = max;
+    for menu in &mut menus {
+        for choice in menu.choices.iter_mut().skip(1) {
+            choice.prerendered = left > 0;
+            left = left.saturating_sub(1);
+        }
+    }
+    menus
 }
 
 /// The address of a view, as the app writes it (`?cohort=…`, empty for the default).
@@ -131,7 +155,7 @@ pub fn files(ds: &Dataset, seen: &mut HashMap<u64, String>) -> Vec<(String, Stri
     for menu in menus(ds) {
         for (nth, choice) in menu.choices.iter().enumerate() {
             let file = menu.file(nth);
-            if !done.insert(file.clone()) {
+            if !choice.prerendered || !done.insert(file.clone()) {
                 continue;
             }
             let tag = (nth > 0).then_some(file.as_str());
@@ -260,6 +284,24 @@ mod tests {
             views >= 4 + 4 + 3,
             "cohorts, subjects and pupils at least: {views}"
         );
+    }
+
+    #[test]
+    fn past_the_cap_an_option_has_no_view_and_the_default_always_has() {
+        let ds = bundled();
+        let all: usize = menus(&ds).iter().map(|m| m.choices.len() - 1).sum();
+        assert!(all <= MAX_VIEWS, "the bundled data is prerendered whole");
+        let few = capped(menus(&ds), 5);
+        let shown: Vec<bool> = few
+            .iter()
+            .flat_map(|m| m.choices.iter().skip(1).map(|c| c.prerendered))
+            .collect();
+        assert_eq!(shown.iter().filter(|p| **p).count(), 5);
+        assert!(
+            shown[..5].iter().all(|p| *p),
+            "the first ones, in page order"
+        );
+        assert!(few.iter().all(|m| m.choices[0].prerendered));
     }
 
     #[test]
