@@ -64,6 +64,9 @@ fn show(doc: &Document, chart: &str, which: &str) {
             if shown && tab == "table" {
                 fill(doc, &section, &panel);
             }
+            if shown && tab == "sources" {
+                cite(doc, &section, &panel);
+            }
         }
     }
 }
@@ -105,6 +108,40 @@ fn fill(doc: &Document, section: &Element, panel: &Element) {
     for i in 0..parts.length() {
         if let Some(part) = parts.item(i) {
             let _ = panel.append_child(&part);
+        }
+    }
+}
+
+/// The Sources panel's notes and sources, once: the notes under the card's drawing, and each
+/// source it names as the page's list at its foot has it.
+fn cite(doc: &Document, section: &Element, panel: &Element) {
+    if let (Ok(Some(to)), Ok(Some(from))) = (
+        panel.query_selector(".chart-card__notes"),
+        section.query_selector("[id$=\"-panel-chart\"] .chart-card__notes"),
+    ) {
+        if to.child_element_count() == 0 {
+            to.set_inner_html(&from.inner_html());
+        }
+    }
+    let (Ok(wanted), Ok(listed)) = (
+        panel.query_selector_all("li[data-source]"),
+        doc.query_selector_all("#prerender .sources .sources__list li[data-source]"),
+    ) else {
+        return;
+    };
+    let listed: Vec<Element> = (0..listed.length())
+        .filter_map(|i| listed.item(i)?.dyn_into::<Element>().ok())
+        .collect();
+    for i in 0..wanted.length() {
+        let Some(li) = wanted.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        if li.child_element_count() > 0 {
+            continue;
+        }
+        let id = li.get_attribute("data-source");
+        if let Some(full) = listed.iter().find(|e| e.get_attribute("data-source") == id) {
+            li.set_inner_html(&full.inner_html());
         }
     }
 }

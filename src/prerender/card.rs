@@ -177,17 +177,19 @@ pub(super) fn card(
             format!("<template class=\"pre-tables\">{tables}</template>"),
         )
     };
-    // The Sources tab's panel, as the app's: the notes, then each source the chart used.
+    // The Sources tab's panel, as the app's: the notes, then each source the chart used, in
+    // full. Both are on the page already (the chart's notes, the list of sources at its foot),
+    // so the panel names them and the enhancer copies them in when it is first shown.
     let used: String = m
         .sources()
         .iter()
-        .filter_map(|s| ds.source(s))
-        .map(source_entry)
+        .filter(|s| ds.source(s).is_some())
+        .map(|s| format!("<li data-source=\"{}\"></li>", esc(s)))
         .collect();
     let panels = format!(
         "<div class=\"chart-card__panel\" id=\"pre-{key}-panel-table\" hidden>{in_panel}</div>\
          <div class=\"chart-card__panel\" id=\"pre-{key}-panel-sources\" hidden>\
-         <h3 class=\"chart-card__subhead\">Notes</h3><ul class=\"chart-card__notes\">{notes}</ul>\
+         <h3 class=\"chart-card__subhead\">Notes</h3><ul class=\"chart-card__notes\"></ul>\
          <h3 class=\"chart-card__subhead\">Sources</h3><ol class=\"sources__list\">{used}</ol></div>"
     );
     format!(
@@ -227,8 +229,9 @@ fn fnv(parts: &[&[u8]]) -> u64 {
     h
 }
 
-/// One source in full, as the page lists it: title, publisher and date, what was taken from
-/// it, and its address.
+/// One source in full, as the page lists it at its foot: title, publisher and date, what was
+/// taken from it, and its address (its id in `data-source`, by which a card's Sources tab
+/// copies it).
 pub(super) fn source_entry(s: &crate::model::Source) -> String {
     let url = s
         .url
@@ -236,7 +239,8 @@ pub(super) fn source_entry(s: &crate::model::Source) -> String {
         .map(|u| format!(" <span class=\"sources__url\">{}</span>", esc(u)))
         .unwrap_or_default();
     format!(
-        "<li><strong>{}</strong>. {}<span class=\"sources__citation\">{}</span>{url}</li>",
+        "<li data-source=\"{}\"><strong>{}</strong>. {}<span class=\"sources__citation\">{}</span>{url}</li>",
+        esc(&s.id),
         esc(&s.title),
         esc(&s.publisher_and_when()),
         esc(&s.citation)

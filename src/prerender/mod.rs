@@ -494,7 +494,8 @@ mod tests {
                     );
                 }
             }
-            // The Sources panel lists every source the chart used, in full.
+            // The Sources panel names every source the chart used, each of which the page
+            // lists in full at its foot (the enhancer copies them in).
             let at = pre
                 .html
                 .find(&format!("id=\"pre-{key}-panel-sources\""))
@@ -502,15 +503,10 @@ mod tests {
             let panel = &pre.html[at..at + pre.html[at..].find("</ol>").unwrap_or(0)];
             for s in m.sources() {
                 let Some(source) = ds.source(s) else { continue };
-                assert!(
-                    panel.contains(&esc(&source.title)),
-                    "{key}: {}",
-                    source.title
-                );
-                assert!(
-                    panel.contains(&esc(&source.citation)),
-                    "{key}: its citation"
-                );
+                let named = format!("<li data-source=\"{}\">", esc(s));
+                assert!(panel.contains(&named), "{key}: {}", source.title);
+                let full = format!("{named}<strong>{}</strong>", esc(&source.title));
+                assert!(pre.html.contains(&full), "{key}: {} in full", source.title);
             }
             // The page's tables are for readers without JavaScript (and the enhancer reads
             // them from there); a view file's are in a template in the Table panel.
