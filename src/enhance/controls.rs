@@ -121,9 +121,12 @@ pub(super) fn wire_controls(doc: &Document, root: &Element, state: &Shared) {
         }
     });
     // The app asked for by anyone (an embedding page, a test): no static view is swapped in
-    // under it any more.
+    // under it any more, and a view still coming is the app's to show.
     let s = state.clone();
-    listen(doc, START_APP, move |_: Event| s.borrow_mut().asked = true);
+    listen(doc, START_APP, move |_: Event| {
+        s.borrow_mut().asked = true;
+        pend_menus(&s);
+    });
     let s = state.clone();
     listen(doc, READY, move |_: Event| replay(&s));
     let s = state.clone();
@@ -143,9 +146,16 @@ pub(super) fn live(root: &Element) {
     }
 }
 
-/// A prerendered view did not come: every menu chosen away from the view shown is chosen
-/// again on the app's once it has come.
+/// A prerendered view did not come: the app is asked for, and given the menus' choices.
 pub(super) fn fall_back(state: &Shared) {
+    pend_menus(state);
+    say_changing();
+    ask_for_app(state);
+}
+
+/// Every menu chosen away from the view shown (a view still coming, or none) is chosen again
+/// on the app's once it has come.
+fn pend_menus(state: &Shared) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -173,8 +183,6 @@ pub(super) fn fall_back(state: &Shared) {
                 .push(Pending::Choose(twin, menu.selected_index()));
         }
     }
-    say_changing();
-    ask_for_app(state);
 }
 
 /// The old view says plainly that it is changing: while its view or the app comes, every menu chosen
@@ -288,6 +296,8 @@ fn ask_for_app(state: &Shared) {
     if std::mem::replace(&mut state.borrow_mut().asked, true) {
         return;
     }
+    // A view chosen and still coming is the app's to show now.
+    pend_menus(state);
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -303,6 +303,18 @@ fn take_marks(state: &Shared, k: usize, w: u32, text: &str, then: Option<Box<dyn
     }
 }
 
+/// `html` parsed into a fragment of inert nodes (a template's content: nothing in it loads or
+/// runs until it is put in the page).
+fn parsed(doc: &Document, html: &str) -> Option<web_sys::DocumentFragment> {
+    let template = doc
+        .create_element("template")
+        .ok()?
+        .dyn_into::<web_sys::HtmlTemplateElement>()
+        .ok()?;
+    template.set_inner_html(html);
+    Some(template.content())
+}
+
 async fn fetch_text(url: &str) -> Option<String> {
     text_of(web_sys::window()?.fetch_with_str(url)).await
 }

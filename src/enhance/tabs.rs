@@ -91,17 +91,8 @@ fn fill(doc: &Document, section: &Element, panel: &Element) {
             .and_then(|n| n.text_content())
             .unwrap_or_default(),
     };
-    let Some(template) = doc
-        .create_element("template")
-        .ok()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlTemplateElement>().ok())
-    else {
-        return;
-    };
-    template.set_inner_html(&html);
-    let Ok(parts) = template
-        .content()
-        .query_selector_all(".data-table__scroll, .data-table__cut")
+    let Some(Ok(parts)) = super::parsed(doc, &html)
+        .map(|f| f.query_selector_all(".data-table__scroll, .data-table__cut"))
     else {
         return;
     };

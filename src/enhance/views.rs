@@ -176,7 +176,12 @@ async fn swap(state: &Shared, doc: &Document, file: &str, query: &str, turn: u32
         };
         html.map(Some)
     };
-    if state.borrow().swaps != turn || state.borrow().asked {
+    if state.borrow().swaps != turn {
+        return;
+    }
+    // The app was asked for meanwhile (another control): it is given the choice instead.
+    if state.borrow().asked {
+        super::controls::fall_back(state);
         return;
     }
     let Some(html) = html else {
@@ -218,15 +223,9 @@ async fn swap(state: &Shared, doc: &Document, file: &str, query: &str, turn: u32
 
 /// Each part of a view file in the place of the element of its class.
 fn put(doc: &Document, html: &str) {
-    let Some(template) = doc
-        .create_element("template")
-        .ok()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlTemplateElement>().ok())
-    else {
+    let Some(content) = super::parsed(doc, html) else {
         return;
     };
-    template.set_inner_html(html);
-    let content = template.content();
     let children = content.children();
     let parts: Vec<Element> = (0..children.length())
         .filter_map(|i| children.item(i))

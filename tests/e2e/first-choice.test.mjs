@@ -8,21 +8,10 @@
 // from the offline copy.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, startApp, shotPath } from './support.mjs';
+import { useSite, openPage, startApp, shotPath, slow4g } from './support.mjs';
 
 const site = useSite();
 const APP = /cohort-dashboard-[0-9a-f]+(_bg\.wasm|\.js)$|dataset\.json$/;
-
-async function slow4g(context, page) {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 150,
-    downloadThroughput: (1.6 * 1024 * 1024) / 8,
-    uploadThroughput: (750 * 1024) / 8,
-  });
-}
 
 /** Waits for the enhancer, which makes the static menus live. */
 async function live(page) {
@@ -253,6 +242,27 @@ test('a tab chosen on the static page is shown with no app, by click and keys, a
   await ofsted.getByTestId('tab-sources').click();
   await app.getByTestId('tab-sources').click();
   assert.equal(await app.locator('[role="tabpanel"]:not([hidden])').evaluate((p) => p.innerText), staticSources, 'the same sources');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('slow 4G: a view still coming when another control asks for the app is shown by the app', async () => {
+  const { context, page, problems } = await openPage(site.browser, { width: 1280, height: 900 });
+  await slow4g(context, page);
+  await page.goto(`${site.server.url}?nosw`);
+  await live(page);
+  const label = await page.locator('#pre-cohort-select option').nth(2).textContent();
+  const name = label.replace(/\s*\([\d,]+ (named )?schools?\)$/, '');
+  await page.locator('#pre-cohort-select').selectOption({ index: 2 });
+  // At once, before the view has come: a series hidden, which needs the app.
+  const legend = page.locator('#pre-ks2-progress .legend__item').first();
+  const series = await legend.getAttribute('data-twin');
+  await legend.click();
+  await page.locator('#prerender').waitFor({ state: 'detached', timeout: 60000 });
+  await page.waitForFunction((name) => document.querySelector('#app [data-testid="chart-ks2-progress"] h2')?.textContent.includes(name), name, { timeout: 30000 });
+  await page.waitForFunction((series) => document.querySelector(series)?.getAttribute('aria-pressed') === 'false', series);
+  const url = new URL(page.url());
+  assert.ok(url.searchParams.get('cohort') && url.searchParams.get('hide'), `both in the address: ${page.url()}`);
   assert.deepEqual(problems, []);
   await context.close();
 });

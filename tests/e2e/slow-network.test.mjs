@@ -5,20 +5,9 @@
 // first-choice.test.mjs; two away, the app brings it, as here.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, shotPath } from './support.mjs';
+import { useSite, openPage, shotPath, slow4g } from './support.mjs';
 
 const site = useSite();
-
-async function slow4g(context, page) {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 150,
-    downloadThroughput: (1.6 * 1024 * 1024) / 8,
-    uploadThroughput: (750 * 1024) / 8,
-  });
-}
 
 test('slow 4G: a network chosen at once shows the chosen view, or the old one says it is changing', async () => {
   const { context, page, problems } = await openPage(site.browser, { width: 390, height: 844 });

@@ -37,6 +37,18 @@ export async function openPage(browser, { width = 1280, height = 900, deviceScal
   return { context, page, problems, expect: (pattern) => entry.expected.push(pattern) };
 }
 
+/** Lighthouse's mobile network (150 ms, 1.6 Mbps down, 750 kbps up), emulated for `page`. */
+export async function slow4g(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6 * 1024 * 1024) / 8,
+    uploadThroughput: (750 * 1024) / 8,
+  });
+}
+
 /** The problems of the pages opened since the last call that no test said it expected. */
 export function unexpectedProblems() {
   return opened.splice(0).flatMap((e) => e.problems.filter((p) => !e.expected.some((re) => re.test(p))));
