@@ -160,18 +160,7 @@ fn pend_menus(state: &Shared) {
         return;
     };
     for menu in super::views::menus(&doc) {
-        let shown = menu
-            .query_selector_all("option")
-            .ok()
-            .and_then(|o| {
-                (0..o.length()).find(|&i| {
-                    o.item(i)
-                        .and_then(|n| n.dyn_into::<Element>().ok())
-                        .is_some_and(|e| e.has_attribute("selected"))
-                })
-            })
-            .and_then(|i| i32::try_from(i).ok())
-            .unwrap_or(0);
+        let shown = i32::try_from(super::views::shown_option(&menu)).unwrap_or(0);
         if let (Some(twin), true) = (
             menu.get_attribute("data-twin"),
             menu.selected_index() != shown,
@@ -194,33 +183,16 @@ pub(super) fn say_changing() {
     };
     let text = |el: Option<Element>| el.and_then(|e| e.text_content());
     let (mut chosen, mut shown) = (Vec::new(), Vec::new());
-    if let Ok(menus) = doc.query_selector_all("#prerender select[data-twin]") {
-        for i in 0..menus.length() {
-            let Some(menu) = menus
-                .item(i)
-                .and_then(|n| n.dyn_into::<HtmlSelectElement>().ok())
-            else {
-                continue;
-            };
-            let options = menu.query_selector_all("option").ok();
-            let now = options
-                .as_ref()
-                .and_then(|o| {
-                    u32::try_from(menu.selected_index())
-                        .ok()
-                        .and_then(|k| o.item(k))
-                })
-                .and_then(|n| n.dyn_into::<Element>().ok());
-            let was = menu
-                .query_selector("option[selected]")
-                .ok()
-                .flatten()
-                .or_else(|| menu.query_selector("option").ok().flatten());
-            if let (Some(now), Some(was)) = (text(now), text(was)) {
-                if now != was {
-                    chosen.push(now);
-                    shown.push(was);
-                }
+    for menu in super::views::menus(&doc) {
+        let options = menu.options();
+        let now = u32::try_from(menu.selected_index())
+            .ok()
+            .and_then(|k| options.item(k));
+        let was = options.item(super::views::shown_option(&menu));
+        if let (Some(now), Some(was)) = (text(now), text(was)) {
+            if now != was {
+                chosen.push(now);
+                shown.push(was);
             }
         }
     }

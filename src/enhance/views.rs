@@ -34,6 +34,15 @@ fn wanted(doc: &Document) -> Option<(String, String)> {
     }
 }
 
+/// The option of `menu` whose view is shown: the one marked `selected` (a swap marks it),
+/// else the first.
+pub(super) fn shown_option(menu: &HtmlSelectElement) -> u32 {
+    let options = menu.options();
+    (0..options.length())
+        .find(|&i| options.item(i).is_some_and(|o| o.has_attribute("selected")))
+        .unwrap_or(0)
+}
+
 /// The static page's menus, in order.
 pub(super) fn menus(doc: &Document) -> Vec<HtmlSelectElement> {
     let Ok(list) = doc.query_selector_all("#prerender .controls select[data-twin]") else {
@@ -56,16 +65,7 @@ pub(super) fn choose(state: &Shared) -> bool {
     let Some((file, query)) = wanted(&doc) else {
         return false;
     };
-    let turn = {
-        let mut s = state.borrow_mut();
-        s.swaps += 1;
-        s.swaps
-    };
-    super::controls::say_changing();
-    let state = state.clone();
-    wasm_bindgen_futures::spawn_local(async move {
-        swap(&state, &doc, &file, &query, turn, true).await;
-    });
+    begin(state, doc, file, query, true);
     true
 }
 
@@ -95,23 +95,29 @@ pub(super) fn went_back(state: &Shared) {
         menu.set_selected_index(at.and_then(|i| i32::try_from(i).ok()).unwrap_or(0));
     }
     if let Some((file, query)) = wanted(&doc) {
-        let turn = {
-            let mut s = state.borrow_mut();
-            s.swaps += 1;
-            s.swaps
-        };
-        // (A link's view: the default's is not shown, so nothing is said to be changing.)
-        let link = doc
-            .document_element()
-            .is_some_and(|r| r.class_list().contains("prerender-view"));
-        if !link {
-            super::controls::say_changing();
-        }
-        let state = state.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            swap(&state, &doc, &file, &query, turn, false).await;
-        });
+        begin(state, doc, file, query, false);
     }
+}
+
+/// View `file` asked for: the old one says it is changing (unless a link's, whose default
+/// view is not shown), and the view is fetched; a view asked for earlier and still coming
+/// will not be shown.
+fn begin(state: &Shared, doc: Document, file: String, query: String, push: bool) {
+    let turn = {
+        let mut s = state.borrow_mut();
+        s.swaps += 1;
+        s.swaps
+    };
+    let link = doc
+        .document_element()
+        .is_some_and(|r| r.class_list().contains("prerender-view"));
+    if !link {
+        super::controls::say_changing();
+    }
+    let state = state.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        swap(&state, &doc, &file, &query, turn, push).await;
+    });
 }
 
 /// The address's query as far as the views go: without the tabs and the test's `nosw`.

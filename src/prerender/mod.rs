@@ -107,13 +107,17 @@ pub fn page(ds: &Dataset) -> Prerendered {
     out.push_str(&sources(ds));
     out.push_str(&loader());
     out.push_str("</main>");
-    let views = views::files(ds, &mut drawn.seen);
+    let Drawn {
+        drawings,
+        marks,
+        seen,
+    } = drawn;
     Prerendered {
         html: out,
-        drawings: drawn.drawings,
-        marks: drawn.marks,
+        drawings,
+        marks,
         css,
-        views,
+        views: views::files(ds, seen),
     }
 }
 

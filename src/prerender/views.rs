@@ -149,8 +149,12 @@ pub fn query(selection: &Selection) -> String {
 /// `(path inside DRAWINGS, text)`: each view's HTML and rules, and the drawings and marks no
 /// earlier view has. `seen` holds the drawings written already (the default view's), by
 /// content.
-pub fn files(ds: &Dataset, seen: &mut HashMap<u64, String>) -> Vec<(String, String)> {
+pub fn files(ds: &Dataset, seen: HashMap<u64, String>) -> Vec<(String, String)> {
     let mut out = Vec::new();
+    let mut drawn = super::Drawn {
+        seen,
+        ..super::Drawn::default()
+    };
     let mut done = std::collections::HashSet::new();
     for menu in menus(ds) {
         for (nth, choice) in menu.choices.iter().enumerate() {
@@ -159,23 +163,18 @@ pub fn files(ds: &Dataset, seen: &mut HashMap<u64, String>) -> Vec<(String, Stri
                 continue;
             }
             let tag = (nth > 0).then_some(file.as_str());
-            let mut drawn = super::Drawn {
-                seen: std::mem::take(seen),
-                ..super::Drawn::default()
-            };
             let mut css = String::new();
             let writing = super::Writing::view(tag);
             let html = super::changing(ds, &choice.selection, &mut drawn, &mut css, writing);
-            *seen = drawn.seen;
             out.push((format!("{VIEWS}/{file}.html"), html));
             // The default view's rules are in the page's stylesheet.
             if tag.is_some() {
                 out.push((format!("{VIEWS}/{file}.css"), css));
             }
-            out.extend(drawn.drawings);
-            out.extend(drawn.marks);
         }
     }
+    out.extend(drawn.drawings);
+    out.extend(drawn.marks);
     out
 }
 
