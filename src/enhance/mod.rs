@@ -115,14 +115,12 @@ pub fn start() {
             listen(&window, "popstate", move |_: Event| views::went_back(&back));
         }
         // A link to a view one menu away (public/view-gate.js): the menus and the view follow
-        // the address, and that view's cards fetch their marks when they come (the default
-        // view's, not shown, need none).
+        // the address.
         if doc
             .document_element()
             .is_some_and(|r| r.class_list().contains("prerender-view"))
         {
             views::went_back(&later);
-            return;
         }
         // One card a task: finding the drawing a card below the screen shows lays it out.
         let mut shown = 0;
