@@ -52,6 +52,20 @@ impl CohortChoice {
         }
     }
 
+    /// Its schools in a phrase that can follow "the average progress of": "the named
+    /// schools", "the programme's schools" (a complete list), "Seven Stars' schools".
+    pub fn schools_phrase(&self, dataset: &Dataset) -> String {
+        match self {
+            CohortChoice::Programme if dataset.list_is_complete() => {
+                "the programme's schools".to_string()
+            }
+            CohortChoice::Programme => "the named schools".to_string(),
+            CohortChoice::Cohort(_) => {
+                format!("{} schools", crate::format::possessive(&self.name(dataset)))
+            }
+        }
+    }
+
     /// The published member schools, in dataset order.
     pub fn schools<'a>(&self, dataset: &'a Dataset) -> Vec<&'a School> {
         match self {

@@ -7,12 +7,9 @@
 #[cfg(test)]
 mod tests;
 
-use std::cmp::Ordering;
-
 use crate::breaks::{self, Measure};
 use crate::charts::area::{trend_chart, ATTAINMENT_ID, PROGRESS_ID};
-use crate::charts::timeline::reading::every;
-use crate::charts::timeline::{Role, TrendChart, TrendKind, TrendPanel};
+use crate::charts::timeline::{Role, TrendChart, TrendKind};
 use crate::charts::{ofsted, schools, ChartId};
 use crate::dataset::Dataset;
 use crate::format::{join_words, possessive};
@@ -55,7 +52,7 @@ pub fn about_the_area(dataset: &Dataset) -> Option<Answer> {
     }
     let attainment = trend_chart(dataset, TrendKind::Attainment, &areas);
     let points: Vec<Point> = [
-        first_run_change(&progress).map(|text| Point {
+        progress.first_run_sentence().map(|text| Point {
             text,
             chart: PROGRESS_ID,
         }),
@@ -102,202 +99,65 @@ fn question(home: &str, starts: &[u16]) -> String {
     }
 }
 
-/// How the home area stood against another line in a year, panel by panel, grouped by
-/// direction: the other's name and `[("below", "reading and maths"), ("above", "writing")]`.
-fn against(
-    chart: &TrendChart,
-    year: u16,
-    other: Role,
-) -> Option<(String, Vec<(&'static str, String)>)> {
-    let (mut above, mut below, mut level) = (Vec::new(), Vec::new(), Vec::new());
-    let mut name = None;
-    for panel in &chart.panels {
-        let h = panel.home()?.value(year)?;
-        let o = panel.lines.iter().find(|l| l.role == other)?;
-        let v = o.value(year)?;
-        name = Some(o.name.clone());
-        let subject = panel.heading.to_lowercase();
-        match h.partial_cmp(&v) {
-            Some(Ordering::Greater) => above.push(subject),
-            Some(Ordering::Less) => below.push(subject),
-            _ => level.push(subject),
-        }
-    }
-    let n = chart.panels.len();
-    let pattern = [(below, "below"), (above, "above"), (level, "level with")]
-        .into_iter()
-        .filter(|(list, _)| !list.is_empty())
-        .map(|(list, word)| {
-            let which = if list.len() == n && n > 1 {
-                format!("{} subjects", every(n))
-            } else {
-                join_words(&list)
-            };
-            (word, which)
-        })
-        .collect();
-    Some((name?, pattern))
-}
-
-/// "below England's and the region's in reading and maths and above in writing": the
-/// comparisons with England and the region, merged where they agree.
-fn standing(chart: &TrendChart, year: u16) -> Option<String> {
-    let found: Vec<(String, Vec<(&str, String)>)> = [Role::Country, Role::Region]
-        .into_iter()
-        .filter_map(|r| against(chart, year, r))
-        .collect();
-    let say = |names: &[String], pattern: &[(&str, String)]| -> String {
-        let whom: Vec<String> = names.iter().map(|n| possessive(n)).collect();
-        let parts: Vec<String> = pattern
-            .iter()
-            .enumerate()
-            .map(|(i, (word, which))| {
-                if i == 0 {
-                    format!("{word} {} in {which}", join_words(&whom))
-                } else {
-                    format!("{word} in {which}")
-                }
-            })
-            .collect();
-        join_words(&parts)
-    };
-    match found.as_slice() {
-        [] => None,
-        [(a, pa), (b, pb)] if pa == pb => Some(say(&[a.clone(), b.clone()], pa)),
-        many => Some(
-            many.iter()
-                .map(|(n, p)| say(std::slice::from_ref(n), p))
-                .collect::<Vec<_>>()
-                .join(", and "),
-        ),
-    }
-}
-
-/// The latest year with figures: the home area against England and its region, its figures,
-/// and its rank among its neighbours.
+/// The latest year with progress scores: the home area's figures beside its region's (the
+/// country's is the measure's 0, said as such), every figure at one precision.
 fn latest(chart: &TrendChart) -> Option<String> {
     let year = *chart.home_years().last()?;
-    let home = chart.panels.first().and_then(TrendPanel::home)?;
-    let values: Vec<String> = chart
-        .panels
-        .iter()
-        .filter_map(|p| {
-            let pt = p.home()?.at(year)?;
-            Some(format!(
-                "{} {}",
-                p.heading.to_lowercase(),
-                chart.format(pt.value?, pt.decimals)
-            ))
-        })
-        .collect();
-    let standing = standing(chart, year).map_or_else(|| "was".to_string(), |s| format!("was {s}"));
-    let ranks: Vec<(usize, usize, String)> = chart
-        .panels
-        .iter()
-        .filter_map(|p| {
-            let r = p.rank(year, p.home()?.value(year)?)?;
-            Some((r.above, r.of, p.heading.to_lowercase()))
-        })
-        .collect();
-    let neighbours = match ranks.first() {
-        Some((_, of, _)) if ranks.iter().all(|r| r.1 == *of) => {
-            let above: Vec<String> = ranks.iter().map(|r| r.0.to_string()).collect();
-            let subjects: Vec<String> = ranks.iter().map(|r| r.2.clone()).collect();
-            format!(
-                " It was above {} of its {of} {}s in {}.",
-                join_words(&above),
-                chart.band_member,
-                join_words(&subjects)
-            )
-        }
-        _ => String::new(),
-    };
-    Some(format!(
-        "In {year}, the latest year with progress scores, {} pupils' progress {standing} ({}).{neighbours}",
-        possessive(&home.name),
-        join_words(&values),
-    ))
-}
-
-/// Across the first run of years with figures (before any break): how the home area moved,
-/// with its figures, and how the others moved.
-fn first_run_change(chart: &TrendChart) -> Option<String> {
-    let (from, to) = chart.first_run()?;
-    let home = chart.panels.first().and_then(TrendPanel::home)?;
-    let own = chart.moved(&home.area, from, to)?;
-    let figures: Vec<String> = chart
-        .panels
-        .iter()
-        .filter_map(|p| {
-            let l = p.home()?;
-            let (a, b) = (l.at(from)?, l.at(to)?);
-            Some(format!(
-                "{} {} to {}",
-                p.heading.to_lowercase(),
-                chart.format(a.value?, a.decimals),
-                chart.format(b.value?, b.decimals)
-            ))
-        })
-        .collect();
-    // The region and England, merged where they moved alike.
-    let mut alike: Vec<(String, Vec<String>)> = Vec::new();
     let first = chart.panels.first()?;
-    for l in first
-        .lines
-        .iter()
-        .filter(|l| matches!(l.role, Role::Region | Role::Country))
-    {
-        let Some(how) = chart.moved(&l.area, from, to) else {
-            continue;
-        };
-        match alike.iter_mut().find(|(h, _)| *h == how) {
-            Some((_, names)) => names.push(possessive(&l.name)),
-            None => alike.push((how, vec![possessive(&l.name)])),
-        }
+    let home = first.home()?;
+    let ours = chart.figures_in(&home.area, year)?;
+    let other = chart
+        .trend_comparator(first)
+        .and_then(|l| Some((l, chart.figures_in(&l.area, year)?)));
+    let mut all = ours.clone();
+    if let Some((_, theirs)) = &other {
+        all.extend(theirs);
     }
-    let others: Vec<String> = alike
-        .into_iter()
-        .map(|(how, names)| format!("{} {how}", join_words(&names)))
-        .collect();
-    let tail = if others.is_empty() {
-        String::new()
+    let text = chart.at_one_precision(&all);
+    let (ours_t, theirs_t) = text.split_at(ours.len());
+    let against = other.map_or_else(String::new, |(l, _)| {
+        format!(", against {} {}", possessive(&l.name), theirs_t.join(", "))
+    });
+    let zero = if chart.is_progress() {
+        " (the national average is 0)"
     } else {
-        format!(", while {}", join_words(&others))
+        ""
     };
     Some(format!(
-        "From {from} to {to} {} progress {own} ({}){tail}.",
+        "In {year} (the latest progress scores), {} progress was {} in {}{against}{zero}.",
         possessive(&home.name),
-        join_words(&figures)
+        ours_t.join(", "),
+        chart.subjects()
     ))
 }
 
-/// The latest attainment: the home area's share against England's.
+/// The latest attainment: the home area's share against England's in the same year.
 fn latest_attainment(chart: &TrendChart) -> Option<String> {
     let panel = chart.panels.first()?;
     let home = panel.home()?;
     let p = home.points.iter().rev().find(|p| p.value.is_some())?;
-    let england = panel
+    let country = panel
         .lines
         .iter()
         .find(|l| l.role == Role::Country)
         .and_then(|l| Some((l.name.clone(), l.at(p.year)?.clone())))
-        .and_then(|(n, q)| {
-            Some(format!(
-                ", against {} in {n}",
-                chart.format(q.value?, q.decimals)
-            ))
-        });
+        .and_then(|(n, q)| Some((n, (q.value?, q.decimals))));
+    let mut all = vec![(p.value?, p.decimals)];
+    all.extend(country.iter().map(|c| c.1));
+    let text = chart.at_one_precision(&all);
+    let against = country
+        .zip(text.get(1))
+        .map_or_else(String::new, |((n, _), t)| format!(", against {t} in {n}"));
     Some(format!(
-        "In {}, {} of {} pupils met the expected standard in reading, writing and maths{}.",
+        "In {}, the latest year, {} of {} pupils met the expected standard in reading, writing and maths{against}.",
         p.year,
-        chart.format(p.value?, p.decimals),
+        text[0],
         possessive(&home.name),
-        england.unwrap_or_default()
     ))
 }
 
-/// The chosen schools: their pupil-weighted mean progress against the home area in the latest
-/// year both have figures.
+/// The chosen schools: their average progress weighted by their pupils against the home
+/// area's (the schools' finding, naming whose schools).
 fn schools_point(dataset: &Dataset, sel: &Selection) -> Option<Point> {
     let chart = schools::schools_chart(
         dataset,
@@ -306,36 +166,8 @@ fn schools_point(dataset: &Dataset, sel: &Selection) -> Option<Point> {
             ..sel.clone()
         },
     );
-    let mut year = None;
-    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
-    for panel in &chart.panels {
-        let mean = panel.lines.iter().find(|l| l.role == Role::Derived)?;
-        let home = panel.home()?;
-        let y = year.or_else(|| {
-            mean.points
-                .iter()
-                .rev()
-                .find(|p| p.value.is_some() && home.value(p.year).is_some())
-                .map(|p| p.year)
-        })?;
-        year = Some(y);
-        let (m, h) = (mean.at(y)?, home.at(y)?);
-        ours.push(format!(
-            "{} in {}",
-            chart.format(m.value?, m.decimals),
-            panel.heading.to_lowercase()
-        ));
-        theirs.push(chart.format(h.value?, h.decimals));
-    }
     Some(Point {
-        text: format!(
-            "{}, {}: their pupil-weighted mean progress (derived) was {}, against {} {}.",
-            sel.cohort.name(dataset),
-            year?,
-            join_words(&ours),
-            possessive(&chart.home),
-            join_words(&theirs)
-        ),
+        text: schools::words::average_against_home(&chart, &sel.cohort.schools_phrase(dataset))?,
         chart: schools::ID,
     })
 }
@@ -343,9 +175,8 @@ fn schools_point(dataset: &Dataset, sel: &Selection) -> Option<Point> {
 /// The chosen schools' latest inspections.
 fn ofsted_point(dataset: &Dataset, sel: &Selection) -> Option<Point> {
     let chart = ofsted::ofsted_chart(dataset, sel);
-    let text = ofsted::words::summary(&chart).into_iter().next()?;
     Some(Point {
-        text,
+        text: ofsted::words::headline(&chart, false)?,
         chart: ofsted::ID,
     })
 }

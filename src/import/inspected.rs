@@ -146,8 +146,9 @@ fn within_a_day(a: &str, b: &str) -> bool {
 }
 
 /// Settles one school's inspection records by the rule in the module's head. `history_name`
-/// names the history file in warnings. A school the history has no record of (it does not
-/// cover it) gets no "not in the history" note.
+/// names the history file in warnings; empty where none was read, and then no record is
+/// said to be missing from it. Every other record only Ofsted's file has gets its note, a
+/// school the history has no record of at all too.
 pub fn settle(lineage: &Lineage, found: Vec<Found>, history_name: &str) -> Settled {
     let mut out = Settled::default();
     let (mut history, listed): (Vec<Found>, Vec<Found>) =
@@ -196,6 +197,11 @@ pub fn settle(lineage: &Lineage, found: Vec<Found>, history_name: &str) -> Settl
         }
         let was_own = i.predecessor != Some(true);
         mark(lineage, &mut i, inspected, f.under, in_history);
+        // A school the history has no record of at all: said once whose inspection it was
+        // (a predecessor's note says that first).
+        if history.is_empty() && !history_name.is_empty() && i.note.is_none() {
+            i.note = Some(missing_from_history(&i, &history));
+        }
         if was_own && i.predecessor == Some(true) {
             out.marked += 1;
         }
@@ -302,6 +308,9 @@ fn missing_from_history(i: &Inspection, history: &[Found]) -> String {
                 format::date(&b.inspection.date),
                 i.judgement.label()
             )
+        }
+        _ if history.is_empty() => {
+            "Not in the graded-inspection history, which has no record of this school; the files do not say why.".to_string()
         }
         _ => "Not in the graded-inspection history; the files do not say why.".to_string(),
     }

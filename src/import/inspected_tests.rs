@@ -191,7 +191,9 @@ fn a_short_inspection_is_suggested_only_where_one_could_have_kept_the_grade() {
 }
 
 #[test]
-fn a_school_the_history_does_not_cover_gets_no_note_about_it() {
+fn a_school_the_history_does_not_cover_is_noted_as_missing_from_it() {
+    // docs/dataset.md: every record only Ofsted's file has gets its note, a school the
+    // history has no record of at all too.
     let school = lineage(&[(300_001, Some("2000-01-01"), &[], "Oak Primary")]);
     let s = settle(
         &school,
@@ -202,6 +204,30 @@ fn a_school_the_history_does_not_cover_gets_no_note_about_it() {
             Judgement::Good,
         )],
         "graded.csv",
+    );
+    assert_eq!(
+        rows(&s),
+        vec![(
+            "2017-03-09".into(),
+            Some(false),
+            None,
+            Some("Not in the graded-inspection history, which has no record of this school; the files do not say why.".into())
+        )]
+    );
+}
+
+#[test]
+fn with_no_history_read_no_record_is_said_to_be_missing_from_it() {
+    let school = lineage(&[(300_001, Some("2000-01-01"), &[], "Oak Primary")]);
+    let s = settle(
+        &school,
+        vec![record(
+            300_001,
+            Origin::Listed,
+            "2017-03-09",
+            Judgement::Good,
+        )],
+        "",
     );
     assert_eq!(
         rows(&s),

@@ -116,6 +116,76 @@ impl JudgementCounts {
     }
 }
 
+impl JudgementCounts {
+    /// Each judgement's share in whole per cent, rounded by largest remainder so that the
+    /// parts sum to 100 (ties to the better judgement): the bars, the table and every
+    /// headline share that adds bars up read the same figures. Where the source printed
+    /// percentages that these counts give back (each within a point, summing to 100), those.
+    pub fn percents(&self, published: Option<&PublishedPercentages>) -> JudgementCounts {
+        let total = self.total();
+        let mut out = JudgementCounts::default();
+        if total == 0 {
+            return out;
+        }
+        if let Some(p) = published.and_then(|p| self.as_published(p)) {
+            return p;
+        }
+        let exact = |j: Judgement| f64::from(self.get(j)) * 100.0 / f64::from(total);
+        let mut given = 0u32;
+        for j in Judgement::ALL {
+            // Whole per cents below 100: the cast cannot truncate or wrap.
+            let floor = exact(j).floor() as u32;
+            out.set(j, floor);
+            given += floor;
+        }
+        let mut order: Vec<Judgement> = Judgement::ALL.to_vec();
+        // A stable sort keeps the better judgement first among equal remainders.
+        crate::order::sort_by(&mut order, |a, b| {
+            let (ra, rb) = (exact(*a).fract(), exact(*b).fract());
+            rb.total_cmp(&ra)
+        });
+        for j in order
+            .into_iter()
+            .take(100u32.saturating_sub(given) as usize)
+        {
+            out.set(j, out.get(j) + 1);
+        }
+        out
+    }
+
+    /// The source's printed percentages as whole per cents, where they sum to 100 and each
+    /// is within a point of what the counts give.
+    fn as_published(&self, p: &PublishedPercentages) -> Option<JudgementCounts> {
+        let total = f64::from(self.total());
+        let mut out = JudgementCounts::default();
+        for (j, v) in [
+            (Judgement::Outstanding, p.outstanding),
+            (Judgement::Good, p.good),
+            (Judgement::RequiresImprovement, p.requires_improvement),
+        ] {
+            let from_counts = f64::from(self.get(j)) * 100.0 / total;
+            if (v - from_counts).abs() > 1.0 || v.fract() != 0.0 || !(0.0..=100.0).contains(&v) {
+                return None;
+            }
+            // Checked above: a whole number from 0 to 100.
+            out.set(j, v as u32);
+        }
+        let rest = self.get(Judgement::Inadequate) + self.get(Judgement::NotGraded);
+        (out.total() == 100 && rest == 0).then_some(out)
+    }
+
+    fn set(&mut self, judgement: Judgement, n: u32) {
+        let slot = match judgement {
+            Judgement::Outstanding => &mut self.outstanding,
+            Judgement::Good => &mut self.good,
+            Judgement::RequiresImprovement => &mut self.requires_improvement,
+            Judgement::Inadequate => &mut self.inadequate,
+            Judgement::NotGraded => &mut self.not_graded,
+        };
+        *slot = n;
+    }
+}
+
 /// Percentages as the source printed them, kept beside counts derived from them.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

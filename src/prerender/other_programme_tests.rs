@@ -162,3 +162,47 @@ fn another_programmes_dataset_is_told_in_its_own_words() {
     assert!(all.contains("against Northshire and England"));
     assert!(all.contains("North Region"));
 }
+
+#[test]
+fn another_programme_keeps_the_rules_of_saying_only_what_the_figures_say() {
+    // Issue 31's rules on data we have not seen: England's progress never moves, every
+    // Ofsted headline share is the sum of its bars, titles name the bars drawn, the answer
+    // keeps to about 120 words of points.
+    let ds = another_programme();
+    let mut views = vec![Selection::default()];
+    views.extend(
+        ds.raw()
+            .cohorts
+            .iter()
+            .map(|c| Selection::cohort(CohortChoice::Cohort(c.id.clone()))),
+    );
+    for sel in views {
+        if let Some(a) = crate::answer::answer(&ds, &sel) {
+            let words: usize = a
+                .points
+                .iter()
+                .map(|p| p.text.split_whitespace().count())
+                .sum();
+            assert!(words <= 135, "{words}: {:#?}", a.points);
+            for p in &a.points {
+                assert!(!p.text.contains("England's rose"), "{}", p.text);
+                assert!(!p.text.contains("England's fell"), "{}", p.text);
+            }
+        }
+        let of = crate::charts::ofsted::ofsted_chart(&ds, &sel);
+        let first = of.rows.first().map(|r| r.label.clone()).unwrap_or_default();
+        assert!(of.title.contains(&first), "{} / {first}", of.title);
+        for r in &of.rows {
+            let bars: u32 = crate::model::Judgement::ALL
+                .iter()
+                .map(|j| r.percents.get(*j))
+                .sum();
+            if r.counts.total() > 0 {
+                assert_eq!(bars, 100, "{}: {:?}", r.label, r.percents);
+            }
+            let good = r.percents.get(crate::model::Judgement::Outstanding)
+                + r.percents.get(crate::model::Judgement::Good);
+            assert_eq!(r.good_share(), format!("{good}%"), "{}", r.label);
+        }
+    }
+}

@@ -50,7 +50,7 @@ test('the seed figures are visible, each chart with its source line', async () =
   }
   const ofsted = await textOf(page, '[data-testid="chart-ofsted"] [data-testid="chart-figure"]');
   assert.ok(ofsted.includes('16 programme schools inspected since 2015 (n = 16)'));
-  assert.ok(ofsted.includes('Good 75% (12)'), 'programme: 12 of 16 Good');
+  assert.ok(ofsted.includes('Good 76% (12)'), 'programme: 12 of 16 Good, at the share it printed');
   assert.ok(ofsted.includes('n = 16,669'), 'England primaries counted');
   assert.equal(await page.getByTestId('fact-cohorts').textContent(), '12');
   assert.equal(await page.getByTestId('fact-schools').textContent(), '55');

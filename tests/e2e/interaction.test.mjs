@@ -34,9 +34,9 @@ test('pointing at a bar shows its exact value, entity, year and source', async (
   await page.mouse.move(2, 2);
   await tip.waitFor({ state: 'detached' });
   // Ofsted segments too: the programme's Good segment.
-  await svgText(page, 'ofsted', 'Good 75% (12)').hover();
+  await svgText(page, 'ofsted', 'Good 76% (12)').hover();
   const otip = page.getByTestId('chart-ofsted').getByTestId('tooltip');
-  assert.ok((await otip.textContent()).includes('12 of 16 schools (75%)'));
+  assert.ok((await otip.textContent()).includes('12 of 16 schools (76%)'));
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -244,7 +244,7 @@ test('PNG, SVG and CSV downloads hold the chart, its title, source and figures',
   const [csvName, csv] = await download(page, 'ks2-progress', 'csv');
   assert.equal(csvName, 'ks2-progress_seven-stars_2019.csv');
   const rows = parseCsv(csv.toString('utf8'));
-  assert.deepEqual(rows[0], ['School or area', 'Year', 'Subject', 'Progress score', 'Source', 'Note', 'Source citation (x: not available, z: not applicable)']);
+  assert.deepEqual(rows[0], ['School or area', 'Year', 'Subject', 'Progress score', 'DfE band', 'Source', 'Note', 'Source citation (x: not available, z: not applicable)']);
   await page.getByTestId('chart-ks2-progress').getByTestId('tab-table').click();
   const table = await page.getByTestId('table-ks2-progress').locator('tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
@@ -253,11 +253,11 @@ test('PNG, SVG and CSV downloads hold the chart, its title, source and figures',
     const c = rows[i + 1];
     assert.equal(c[0], t[0]); assert.equal(c[2], t[2]);
     // The page names sources by title; the CSV keeps their ids beside the full citation.
-    assert.ok(t[4] && !/^[a-z0-9-]+$/.test(t[4]), t[4]);
+    assert.ok(t[5] && !/^[a-z0-9-]+$/.test(t[5]), t[5]);
     const shownNumber = Number.parseFloat(t[3].replace(MINUS, '-'));
     if (Number.isNaN(shownNumber)) assert.ok(['x', 'z'].includes(c[3]), `${t[3]} is a DfE symbol in the CSV: ${c[3]}`);
     else assert.equal(Number(c[3]), shownNumber);
-    if (c[4]) assert.ok(c[6].length > 20, 'each figure names its source in full');
+    if (c[5]) assert.ok(c[7].length > 20, 'each figure names its source in full');
   });
 
   const [ofstedCsvName] = await download(page, 'ofsted', 'csv');

@@ -174,6 +174,7 @@ pub fn trend_chart(dataset: &Dataset, kind: TrendKind, sel: &Selection) -> Trend
             "A progress score compares pupils' KS2 results with those of pupils nationally who had similar KS1 results: 0 is the national average of all pupils."
                 .into(),
         );
+        notes.extend(notes::country_basis(dataset, &panels));
     }
     // Point caveats, each once, with the areas and years they apply to.
     let mut caveats: Vec<(String, Vec<String>)> = Vec::new();

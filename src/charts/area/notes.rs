@@ -37,6 +37,48 @@ fn publisher(dataset: &Dataset, id: &str) -> String {
         .map_or_else(|| id.to_string(), |s| s.publisher.clone())
 }
 
+/// What the country's line is on a progress chart where it has published figures: of
+/// another basis than the measure's 0, so that its step from 0 is read as no rise. `None`
+/// where the country has no published progress figure.
+pub fn country_basis(dataset: &Dataset, panels: &[TrendPanel]) -> Option<String> {
+    let mut published: Vec<(u16, f64, u8, String)> = Vec::new();
+    let mut name = None;
+    for panel in panels {
+        let Some(line) = by_role(panel, Role::Country) else {
+            continue;
+        };
+        name.get_or_insert_with(|| line.name.clone());
+        for p in &line.points {
+            // A point with a note of its own stands in for a figure (0 by definition); a
+            // published 0 reads as the measure's own.
+            if let (Some(v), false) = (p.value, p.note.is_some() || p.value == Some(0.0)) {
+                published.push((p.year, v, p.decimals, p.source.clone()));
+            }
+        }
+    }
+    let first = published.iter().map(|p| p.0).min()?;
+    let by = publisher(dataset, &published.first()?.3);
+    let d = published.iter().map(|p| p.2).min().unwrap_or(2);
+    let lo = published.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
+    let hi = published
+        .iter()
+        .map(|p| p.1)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let range = if (hi - lo).abs() < 1e-9 {
+        format::progress_at(lo, d)
+    } else {
+        format!(
+            "{} to {}",
+            format::progress_at(lo, d),
+            format::progress_at(hi, d)
+        )
+    };
+    Some(format!(
+        "{} from {first}: {by}'s published figure ({range}), which is of pupils in all state-funded schools, while the measure's 0 is the national average of pupils in state-funded mainstream schools: a step from 0 to it is a change of basis, not a rise.",
+        name?
+    ))
+}
+
 /// The comparisons that apply to a chart, as sentences.
 pub fn seed_comparisons(
     dataset: &Dataset,

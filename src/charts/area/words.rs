@@ -42,9 +42,26 @@ fn direction(from: f64, to: f64) -> Option<&'static str> {
     }
 }
 
+/// The fewest decimal places of any figure of the chart in either year: a sentence about a
+/// move from one to the other reads at one precision (no figure more precise than
+/// published).
+fn run_decimals(model: &TrendChart, from: u16, to: u16) -> u8 {
+    model
+        .panels
+        .iter()
+        .flat_map(|p| p.lines.iter())
+        .flat_map(|l| [l.at(from), l.at(to)])
+        .flatten()
+        .filter(|p| p.value.is_some())
+        .map(|p| p.decimals)
+        .min()
+        .unwrap_or(0)
+}
+
 fn change(model: &TrendChart, line: &TrendLine, what: &str, from: u16, to: u16) -> Option<String> {
-    let ((va, da), (vb, db)) = pair(line, from, to)?;
-    let (ta, tb) = (model.format(va, da), model.format(vb, db));
+    let ((va, _), (vb, _)) = pair(line, from, to)?;
+    let d = run_decimals(model, from, to);
+    let (ta, tb) = (model.format(va, d), model.format(vb, d));
     let Some(verb) = direction(va, vb) else {
         return Some(format!("{}{what} stayed at {ta}", possessive(&line.name)));
     };
@@ -52,6 +69,16 @@ fn change(model: &TrendChart, line: &TrendLine, what: &str, from: u16, to: u16) 
         "{}{what} {verb} from {ta} to {tb}",
         possessive(&line.name)
     ))
+}
+
+/// A line's name where its figure is written: the country's on a progress measure says what
+/// its published figure is of (the measure's 0 is of mainstream schools), where it is not 0.
+fn basis_name(model: &TrendChart, line: &TrendLine) -> String {
+    if model.moves(line.role) {
+        line.name.clone()
+    } else {
+        format!("{} (all state-funded schools)", line.name)
+    }
 }
 
 fn what(model: &TrendChart, panel: &TrendPanel) -> String {
@@ -79,6 +106,7 @@ fn panel_sentences(model: &TrendChart, panel: &TrendPanel) -> Vec<String> {
         if let Some(h) = change(model, home, &what, from, to) {
             let rest: Vec<String> = others
                 .iter()
+                .filter(|l| model.moves(l.role))
                 .filter_map(|l| change(model, l, "", from, to))
                 .collect();
             let tail = if rest.is_empty() {
@@ -100,7 +128,11 @@ fn panel_sentences(model: &TrendChart, panel: &TrendPanel) -> Vec<String> {
         for l in &others {
             if let Some(q) = l.at(y) {
                 if let Some(v) = q.value {
-                    parts.push(format!("{} {}", l.name, model.format(v, q.decimals)));
+                    parts.push(format!(
+                        "{} {}",
+                        basis_name(model, l),
+                        model.format(v, q.decimals)
+                    ));
                 }
             }
         }
@@ -128,13 +160,14 @@ fn moves(model: &TrendChart, area: &str, from: u16, to: u16) -> Option<String> {
     let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
     for panel in &model.panels {
         let line = panel.lines.iter().find(|l| l.area == area)?;
-        let ((va, da), (vb, db)) = pair(line, from, to)?;
+        let ((va, _), (vb, _)) = pair(line, from, to)?;
+        let d = run_decimals(model, from, to);
         let verb = direction(va, vb).unwrap_or("stayed level");
         let part = format!(
             "{} ({} to {})",
             panel.heading.to_lowercase(),
-            model.format(va, da),
-            model.format(vb, db)
+            model.format(va, d),
+            model.format(vb, d)
         );
         match groups.iter_mut().find(|(v, _)| *v == verb) {
             Some((_, list)) => list.push(part),
@@ -235,7 +268,7 @@ fn by_subject(model: &TrendChart) -> Vec<String> {
             .filter_map(|p| model.figure(p.lines.iter().find(|l| l.area == line.area)?, y))
             .collect();
         if values.len() == model.panels.len() {
-            let mut part = format!("{} {}", line.name, join_words(&values));
+            let mut part = format!("{} {}", basis_name(model, line), join_words(&values));
             if let (Role::Home, Some(of), true) = (line.role, of, ranks.len() == model.panels.len())
             {
                 part.push_str(&format!(
@@ -305,41 +338,28 @@ pub fn finding(model: &TrendChart) -> Option<String> {
     }
     let panel = model.panels.first()?;
     let home = panel.home()?;
-    let others: Vec<&TrendLine> = panel
-        .lines
-        .iter()
-        .filter(|l| matches!(l.role, Role::Region | Role::Country))
-        .collect();
     if model.panels.len() > 1 {
-        let own = model.moved(&home.area, from, to)?;
-        let rest = moved_alike(model, &others, from, to);
-        let tail = if rest.is_empty() {
-            String::new()
-        } else {
-            format!("; {}", join_words(&rest))
-        };
-        return Some(format!(
-            "{} progress {own} from {from} to {to}{tail}.",
-            possessive(&home.name)
-        ));
+        // The page's answer says the same of the same years: one phrase-maker.
+        return model.first_run_sentence();
     }
     let (a, b) = (home.value(from)?, home.value(to)?);
+    let d = run_decimals(model, from, to);
     let mut out = format!(
         "{} {} {} from {} in {from} to {} in {to}",
         possessive(&home.name),
         what(model, panel),
         verb(a, b),
-        model.figure(home, from)?,
-        model.figure(home, to)?
+        model.format(a, d),
+        model.format(b, d)
     );
-    if let Some(e) = others.iter().find(|l| l.role == Role::Country) {
+    if let Some(e) = model.trend_comparator(panel) {
         if let (Some(ea), Some(eb)) = (e.value(from), e.value(to)) {
             out.push_str(&format!(
                 "; {} {} from {} to {}",
                 possessive(&e.name),
                 verb(ea, eb),
-                model.figure(e, from)?,
-                model.figure(e, to)?
+                model.format(ea, d),
+                model.format(eb, d)
             ));
         }
     }

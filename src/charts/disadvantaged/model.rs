@@ -87,6 +87,9 @@ pub struct DisadvantageChart {
     pub statements: Vec<String>,
     /// Ids of sources cited.
     pub sources: Vec<String>,
+    /// Who gives the progress figures, where some are not a published series' (a programme's
+    /// own figures, for a year no series covers): sentences that compare them name it.
+    pub figures_by: Option<String>,
 }
 
 /// Builds the disadvantaged-pupils chart: the home area's and England's disadvantaged pupils'
@@ -126,6 +129,7 @@ pub fn disadvantage_chart(dataset: &Dataset, sel: &Selection) -> DisadvantageCha
             .max()
     });
     let year = dataset.area_progress_year(&local, PupilGroup::Disadvantaged, wanted);
+    let mut figures_by: Option<String> = None;
     let mut cell = |area: &str, subject: Subject| -> Option<Cell> {
         if !sel.shows(area) {
             return None;
@@ -136,6 +140,13 @@ pub fn disadvantage_chart(dataset: &Dataset, sel: &Selection) -> DisadvantageCha
             || Cell::NotPublished("not published".into()),
             |f| {
                 sources.add(&f.source);
+                if !f.published && figures_by.is_none() {
+                    figures_by = Some(
+                        dataset
+                            .source(&f.source)
+                            .map_or_else(|| f.source.clone(), |s| s.publisher.clone()),
+                    );
+                }
                 Cell::area(f)
             },
         ))
@@ -212,6 +223,7 @@ pub fn disadvantage_chart(dataset: &Dataset, sel: &Selection) -> DisadvantageCha
         notes,
         statements,
         sources: sources.0,
+        figures_by,
     }
 }
 

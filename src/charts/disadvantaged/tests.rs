@@ -40,7 +40,7 @@ fn disadvantaged_pupils_are_compared_with_their_peers_nationally() {
     let text = disadvantage(&disadvantage_chart(&ds, &Selection::default()));
     assert_eq!(
         text[0],
-        "In 2019 Stoke-on-Trent's disadvantaged pupils made less progress than England's \
+        "In 2019, Stoke-on-Trent's disadvantaged pupils made less progress than England's \
          disadvantaged pupils in all three subjects: reading \u{2212}1.29 against \u{2212}0.62, \
          writing \u{2212}1.02 against \u{2212}0.50 and maths \u{2212}1.24 against \u{2212}0.71."
     );
@@ -50,15 +50,21 @@ fn disadvantaged_pupils_are_compared_with_their_peers_nationally() {
          school meals, against 15.8% in England."
     );
     // 2016: DfE's LAIT has no disadvantaged pupils' progress before 2017, so the figures
-    // the programme's account gives are the ones shown.
+    // the programme's account gives are the ones shown, and every sentence that compares
+    // them says whose they are (issue 31).
     let sel = Selection {
         year: Some(2016),
         ..Selection::default()
     };
-    let text = disadvantage(&disadvantage_chart(&ds, &sel));
+    let chart = disadvantage_chart(&ds, &sel);
+    assert_eq!(
+        chart.finding().as_deref(),
+        Some("In 2016, by the figures of University of Worcester, School of Education (the yearly series has none for 2016), Stoke-on-Trent's disadvantaged pupils made more progress than England's in all three subjects (\u{2212}0.2, \u{2212}0.1, +0.1 against \u{2212}0.7, \u{2212}0.3, \u{2212}0.5 in reading, writing and maths).")
+    );
+    let text = disadvantage(&chart);
     assert_eq!(
         text[0],
-        "In 2016 Stoke-on-Trent's disadvantaged pupils made more progress than England's \
+        "In 2016, by the figures of University of Worcester, School of Education (the yearly series has none for 2016), Stoke-on-Trent's disadvantaged pupils made more progress than England's \
          disadvantaged pupils in all three subjects: reading \u{2212}0.2 against \u{2212}0.7, \
          writing \u{2212}0.1 against \u{2212}0.3 and maths +0.1 against \u{2212}0.5."
     );

@@ -39,9 +39,10 @@ pub fn summary(model: &DisadvantageChart) -> Vec<String> {
                 format!("{} {local} against {england}", s.label().to_lowercase())
             })
             .collect();
-        let year = model.year.map(|y| format!("In {y} ")).unwrap_or_default();
+        let year = model.year.map(|y| format!("In {y}, ")).unwrap_or_default();
+        let by = by(model);
         out.push(format!(
-            "{year}{}'s disadvantaged pupils {verdict}: {}.",
+            "{year}{by}{}'s disadvantaged pupils {verdict}: {}.",
             model.local_name,
             join_words(&parts)
         ));
@@ -86,17 +87,35 @@ pub fn summary(model: &DisadvantageChart) -> Vec<String> {
     out
 }
 
-/// The finding: the home area's disadvantaged pupils against England's, subject by subject.
+/// Who gives the figures, where they are not a published series' ("by the figures of
+/// University of Worcester, School of Education (the yearly series has none for 2016), "),
+/// else nothing.
+fn by(model: &DisadvantageChart) -> String {
+    model.figures_by.as_ref().map_or_else(String::new, |b| {
+        let year = model
+            .year
+            .map_or_else(|| "that year".to_string(), |y| y.to_string());
+        format!("by the figures of {b} (the yearly series has none for {year}), ")
+    })
+}
+
+/// The finding: the home area's disadvantaged pupils against England's, subject by subject,
+/// with both figures in each subject at one precision, and who gives them where they are
+/// not a published series'.
 pub fn finding(model: &DisadvantageChart) -> Option<String> {
     // The free-school-meal panel alone (a slide of its own): its sentence.
     if model.rows.is_empty() {
         return summary(model).into_iter().next();
     }
     let (mut more, mut less) = (Vec::new(), Vec::new());
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
     for r in &model.rows {
-        let gap = r.local.as_ref()?.value()? - r.england.as_ref()?.value()?;
+        let (l, e) = (r.local.as_ref()?, r.england.as_ref()?);
+        let (lv, ev) = (l.value()?, e.value()?);
+        ours.push((lv, decimals(l)));
+        theirs.push((ev, decimals(e)));
         let subject = r.subject.label().to_lowercase();
-        if gap > 0.0 {
+        if lv > ev {
             more.push(subject);
         } else {
             less.push(subject);
@@ -120,9 +139,41 @@ pub fn finding(model: &DisadvantageChart) -> Option<String> {
             scope(&less)
         ),
     };
+    let d = ours.iter().chain(&theirs).map(|f| f.1).min().unwrap_or(1);
+    let write = |v: &[(f64, u8)]| -> String {
+        v.iter()
+            .map(|f| format::progress_at(f.0, d))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let subjects: Vec<String> = model
+        .rows
+        .iter()
+        .map(|r| r.subject.label().to_lowercase())
+        .collect();
     let year = model.year.map(|y| format!("In {y}, ")).unwrap_or_default();
+    let by = by(model);
+    let lead = if year.is_empty() && !by.is_empty() {
+        let mut c = by.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    } else {
+        format!("{year}{by}")
+    };
     Some(format!(
-        "{year}{} disadvantaged pupils made {how}.",
-        format::possessive(&model.local_name)
+        "{lead}{} disadvantaged pupils made {how} ({} against {} in {}).",
+        format::possessive(&model.local_name),
+        write(&ours),
+        write(&theirs),
+        join_words(&subjects)
     ))
+}
+
+/// The places a cell's figure is written with (one where the source does not say).
+fn decimals(c: &crate::provenance::Cell) -> u8 {
+    match c {
+        crate::provenance::Cell::Value { decimals, .. } => decimals.unwrap_or(1),
+        crate::provenance::Cell::NotPublished(_) => 1,
+    }
 }

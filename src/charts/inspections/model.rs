@@ -163,6 +163,18 @@ pub fn journeys_chart(dataset: &Dataset, sel: &Selection) -> JourneysChart {
                 .max()
                 .unwrap_or(first),
         );
+    // The title names the years of the inspections drawn, not the axis (which reaches the
+    // cohorts' starts).
+    let years: Vec<u16> = rows
+        .iter()
+        .flat_map(|r| r.events.iter())
+        .filter_map(|e| e.date.get(..4)?.parse::<u16>().ok())
+        .collect();
+    let span = match (years.iter().min(), years.iter().max()) {
+        (Some(a), Some(b)) if a != b => format!(", {a}\u{2013}{b}"),
+        (Some(a), _) => format!(", {a}"),
+        _ => String::new(),
+    };
     let mut used: Vec<Judgement> = rows
         .iter()
         .flat_map(|r| r.events.iter().map(|e| e.judgement))
@@ -201,7 +213,7 @@ pub fn journeys_chart(dataset: &Dataset, sel: &Selection) -> JourneysChart {
         CohortChoice::Cohort(_) => format!("{}'s schools", sel.cohort.name(dataset)),
     };
     JourneysChart {
-        title: format!("Inspection journeys of {who}, {first}\u{2013}{last}"),
+        title: format!("Inspection journeys of {who}{span}"),
         rows,
         all_rows,
         schools,

@@ -288,7 +288,7 @@ pub fn marks(model: &OfstedChart, width: u32) -> Vec<Mark> {
                             format::count(seg.n),
                             format::count(bar.total),
                             bar.row.counted.noun(),
-                            format::share(seg.n, bar.total)
+                            bar.row.share(seg.judgement)
                         )
                     },
                     source: bar.row.sources.first().cloned(),
@@ -356,7 +356,7 @@ where
             ))?;
             // A white rule between segments keeps neighbours apart whatever their colours.
             vline(root, x1, bt, bb, WHITE.stroke_width(2))?;
-            let share = format::share(seg.n, bar.total);
+            let share = bar.row.share(seg.judgement);
             let room = f64::from(x1 - x0) - 8.0;
             // Count and share where there is room, then shorter forms; the table has both.
             let count = format::count(seg.n);
@@ -481,8 +481,9 @@ mod tests {
         assert!(
             svg.contains("Primary schools in England, as at 31 July 2018 (n\u{a0}=\u{a0}16,669)")
         );
-        // 12 of 16 Good = 75%; England 11,443 of 16,669 Good = 69%.
-        assert!(svg.contains("Good 75% (12)"));
+        // 12 of 16 Good: 76% as the programme printed it (its shares sum to 100; the note says
+        // so); England 11,443 of 16,669 Good = 69%.
+        assert!(svg.contains("Good 76% (12)"));
         assert!(svg.contains("Good 69% (11,443)"));
         assert!(svg.contains("Outstanding"));
     }

@@ -83,12 +83,8 @@ impl Chart for OfstedChart {
         self.rows
             .chunk_by(|a, b| a.counted == b.counted)
             .map(|rows| {
-                let what = match rows[0].counted {
-                    crate::model::Counted::Schools => "schools",
-                    crate::model::Counted::Places => "pupil places",
-                };
                 Arc::new(OfstedChart {
-                    title: format!("{}: {what}", self.title),
+                    title: model::title_of(rows).unwrap_or_else(|| self.title.clone()),
                     rows: rows.to_vec(),
                     ..self.clone()
                 }) as Built

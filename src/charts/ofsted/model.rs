@@ -3,7 +3,7 @@
 //! as a whole (the programme's, England's primaries, places by their school's grade).
 
 use crate::dataset::Dataset;
-use crate::model::{JudgementCounts, Urn};
+use crate::model::{Judgement, JudgementCounts, Urn};
 use crate::provenance::{legend_of, LegendEntry, Sources};
 use crate::selection::{CohortChoice, Selection};
 
@@ -28,6 +28,9 @@ pub struct DistributionRow {
     /// For a group too small for shares, each school with its latest inspection: drawn and
     /// told by name, never as a share.
     pub members: Vec<Member>,
+    /// Each judgement's share in whole per cent, summing to 100
+    /// ([`JudgementCounts::percents`]): every share written of the row reads these.
+    pub percents: JudgementCounts,
 }
 
 /// One school of a group too small for shares, at its latest inspection.
@@ -91,6 +94,60 @@ impl DistributionRow {
     pub fn too_small_for_shares(&self) -> bool {
         self.counted == crate::model::Counted::Schools && self.counts.total() < MIN_GROUP_FOR_SHARES
     }
+
+    /// A judgement's share as written: `12%`, or `<1%` for a few that round to none.
+    pub fn share(&self, judgement: Judgement) -> String {
+        share_text(self.percents.get(judgement), self.counts.get(judgement))
+    }
+
+    /// The share judged Good or Outstanding: the sum of those two bars' shares, as written.
+    pub fn good_share(&self) -> String {
+        share_text(
+            self.percents.get(Judgement::Outstanding) + self.percents.get(Judgement::Good),
+            self.counts.get(Judgement::Outstanding) + self.counts.get(Judgement::Good),
+        )
+    }
+}
+
+fn share_text(percent: u32, count: u32) -> String {
+    if count > 0 && percent == 0 {
+        "<1%".to_string()
+    } else {
+        format!("{percent}%")
+    }
+}
+
+/// A title that names what is drawn: the first bar's group against the others
+/// ("Ofsted judgements: 16 programme schools inspected since 2015, against Primary schools
+/// in England, as at 31 July 2018"), the others counted where naming them all would not fit
+/// a heading ("…, against 3 groups of schools and places"). `None` with no bar.
+pub fn title_of(rows: &[DistributionRow]) -> Option<String> {
+    const ROOM: usize = 120;
+    let (first, rest) = rows.split_first()?;
+    let head = format!("Ofsted judgements: {}", first.label);
+    if rest.is_empty() {
+        return Some(head);
+    }
+    let named = format!(
+        "{head}, against {}",
+        crate::format::join_words(&rest.iter().map(|r| r.label.clone()).collect::<Vec<_>>())
+    );
+    if named.chars().count() <= ROOM {
+        return Some(named);
+    }
+    let mut nouns: Vec<String> = Vec::new();
+    for r in rest {
+        let n = r.counted.noun().to_string();
+        if !nouns.contains(&n) {
+            nouns.push(n);
+        }
+    }
+    Some(format!(
+        "{head}, against {} {} of {}",
+        rest.len(),
+        if rest.len() == 1 { "group" } else { "groups" },
+        crate::format::join_words(&nouns)
+    ))
 }
 
 /// Id of the chosen cohort's own bar in the Ofsted chart.
@@ -190,6 +247,7 @@ pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
                     }
                 ),
                 members: if small { named } else { Vec::new() },
+                percents: counts.percents(None),
                 counts,
                 sources: row_sources,
                 note,
@@ -228,6 +286,7 @@ pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
                 ),
             },
             counts: d.counts,
+            percents: d.counts.percents(d.published_percentages.as_ref()),
             sources: vec![d.source.clone()],
             note: d.note.clone(),
             counted: d.counted,
@@ -268,7 +327,8 @@ pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
         }
     }
     OfstedChart {
-        title: format!("Ofsted judgements: {}", choice.name(dataset)),
+        title: title_of(&rows)
+            .unwrap_or_else(|| format!("Ofsted judgements: {}", choice.name(dataset))),
         legend,
         rows,
         schools,

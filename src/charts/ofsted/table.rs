@@ -17,11 +17,6 @@ pub fn table(model: &OfstedChart) -> DataTable {
             if n == 0 && j == Judgement::NotGraded {
                 continue;
             }
-            let share = if total == 0 {
-                0.0
-            } else {
-                f64::from(n) * 100.0 / f64::from(total)
-            };
             rows.push(vec![
                 TableCell::text(r.label.clone()),
                 TableCell::text(j.label()),
@@ -31,7 +26,7 @@ pub fn table(model: &OfstedChart) -> DataTable {
                     // Too few schools for a share (MIN_GROUP_FOR_SHARES).
                     TableCell::text("x")
                 } else {
-                    TableCell::number(format::share(n, total), share.round())
+                    TableCell::number(r.share(j), f64::from(r.percents.get(j)))
                 },
                 TableCell::number(format::count(total), f64::from(total)),
                 TableCell::text(r.sources.join(" ")),

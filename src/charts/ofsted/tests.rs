@@ -139,15 +139,14 @@ fn a_slide_split_gives_schools_and_places_a_slide_each_with_every_bar_once() {
             .unwrap_or_default()
     };
     assert_eq!(parts.len(), 2);
-    assert!(
-        parts[0].title().ends_with(": schools"),
-        "{}",
-        parts[0].title()
+    // Each slide's title names the bars it draws, from their labels.
+    assert_eq!(
+        parts[0].title(),
+        "Ofsted judgements: 16 programme schools inspected since 2015, against Primary schools in England, as at 31 July 2018"
     );
-    assert!(
-        parts[1].title().ends_with(": pupil places"),
-        "{}",
-        parts[1].title()
+    assert_eq!(
+        parts[1].title(),
+        "Ofsted judgements: Primary places in Stoke-on-Trent, 2023/24, against Primary places in England, 2023/24"
     );
     assert!(
         labels(&parts[1]).iter().all(|l| l.contains("places")),
@@ -159,4 +158,65 @@ fn a_slide_split_gives_schools_and_places_a_slide_each_with_every_bar_once() {
     assert_eq!(all, labels(&chart), "every bar once, in order");
     let finding = parts[1].finding().unwrap_or_default();
     assert!(finding.contains("places"), "{finding}");
+}
+
+#[test]
+fn shares_add_up_to_the_whole_and_headlines_to_their_bars() {
+    use crate::model::{Judgement, JudgementCounts};
+    // 1, 1, 1 of 3: 33.3% each; largest remainder gives 34 + 33 + 33, never 99.
+    let thirds = JudgementCounts {
+        outstanding: 1,
+        good: 1,
+        requires_improvement: 1,
+        ..JudgementCounts::default()
+    };
+    let p = thirds.percents(None);
+    assert_eq!(p.total(), 100);
+    assert_eq!(
+        (p.outstanding, p.good, p.requires_improvement),
+        (34, 33, 33)
+    );
+    // England's primaries: the parts sum to 100 whatever their remainders.
+    let ds = bundled();
+    let chart = ofsted_chart(&ds, &Selection::default());
+    for r in &chart.rows {
+        assert_eq!(r.percents.total(), 100, "{}", r.label);
+    }
+    // The programme's own printed shares (12%, 76%, 12%) where its counts give them back: the
+    // headline 88% is the sum of the bars 12% + 76%.
+    let programme = &chart.rows[0];
+    assert_eq!(programme.share(Judgement::Good), "76%");
+    assert_eq!(programme.good_share(), "88%");
+    assert_eq!(
+        chart.finding().as_deref(),
+        Some("16 programme schools inspected since 2015: 14 of 16 schools (88%) were judged Good or Outstanding, against 87% for Primary schools in England, as at 31 July 2018.")
+    );
+}
+
+#[test]
+fn titles_name_what_is_drawn_and_a_predecessors_inspection_is_said() {
+    let ds = bundled();
+    // All named schools: the chart draws the programme's 16 and the comparisons, not the 7.
+    let all = ofsted_chart(&ds, &Selection::default());
+    assert_eq!(
+        all.title,
+        "Ofsted judgements: 16 programme schools inspected since 2015, against 3 groups of schools and places"
+    );
+    let compass = ofsted_chart(
+        &ds,
+        &Selection::cohort(CohortChoice::Cohort("compass".into())),
+    );
+    assert_eq!(
+        compass.finding().as_deref(),
+        Some("0 of 1 school was judged Good or Outstanding at its latest inspection (its predecessor's, March 2015), against 88% for 16 programme schools inspected since 2015.")
+    );
+    // Its journeys are titled by the inspections drawn, not the padded axis.
+    let journeys = crate::charts::inspections::journeys_chart(
+        &ds,
+        &Selection::cohort(CohortChoice::Cohort("compass".into())),
+    );
+    assert_eq!(
+        crate::charts::Chart::title(&journeys),
+        "Inspection journeys of Compass Group's schools, 2015"
+    );
 }

@@ -56,7 +56,7 @@ pub fn summary(model: &OfstedChart) -> Vec<String> {
                 format::count(good),
                 format::count(total),
                 r.counted.noun(),
-                format::share(good, total),
+                r.good_share(),
                 r.counted.judged()
             )
         })
@@ -64,9 +64,18 @@ pub fn summary(model: &OfstedChart) -> Vec<String> {
     crate::charts::kit::brief(all, 70)
 }
 
-/// The finding: how many of the chosen schools were Good or Outstanding at their latest
-/// inspection (a share only for a group large enough), beside the next group's share.
+/// The finding: how many of the first bar's schools (or places) were Good or Outstanding (a
+/// share only for a group large enough), beside the next bar's share. "At their latest
+/// inspection" only of the chosen schools' own bar, whose inspections are each school's
+/// latest (saying where one was a predecessor's); a group published as a whole is named by
+/// its label, which says what it counts and when.
 pub fn finding(model: &OfstedChart) -> Option<String> {
+    headline(model, true)
+}
+
+/// The finding, with the next bar's share beside it or without (the page's answer, which
+/// keeps to the chosen schools).
+pub fn headline(model: &OfstedChart, beside_next: bool) -> Option<String> {
     let good = |r: &super::model::DistributionRow| {
         r.counts.get(Judgement::Outstanding) + r.counts.get(Judgement::Good)
     };
@@ -87,7 +96,7 @@ pub fn finding(model: &OfstedChart) -> Option<String> {
             "{} of {} {noun} ({})",
             format::count(g),
             format::count(n),
-            format::share(g, n)
+            first.good_share()
         )
     };
     let judged = if n == 1 {
@@ -98,17 +107,33 @@ pub fn finding(model: &OfstedChart) -> Option<String> {
     let beside = model
         .rows
         .get(1)
-        .filter(|r| !r.too_small_for_shares() && r.counts.total() > 0)
-        .map(|r| {
-            format!(
-                ", against {} for {}",
-                format::share(good(r), r.counts.total()),
-                r.label
-            )
-        })
+        .filter(|r| beside_next && !r.too_small_for_shares() && r.counts.total() > 0)
+        .map(|r| format!(", against {} for {}", r.good_share(), r.label))
         .unwrap_or_default();
+    if first.id != super::COHORT_BAR {
+        return Some(format!("{}: {ours} {judged}{beside}.", first.label));
+    }
+    let theirs = if n == 1 { "its" } else { "their" };
+    let predecessors: Vec<&super::Member> = first
+        .members
+        .iter()
+        .filter(|m| m.inspected_as.is_some())
+        .collect();
+    let whose = match predecessors.as_slice() {
+        [] => String::new(),
+        [one] if n == 1 => format!(" (its predecessor's, {})", format::month_year(&one.date)),
+        many => format!(
+            " ({} of them a predecessor school's)",
+            format::count(many.len())
+        ),
+    };
+    // Without the next bar beside it (the page's answer), it says whose schools they are.
+    let who = if beside_next {
+        String::new()
+    } else {
+        format!("{}: ", first.label)
+    };
     Some(format!(
-        "{ours} {judged} at {} latest inspection{beside}.",
-        if n == 1 { "its" } else { "their" }
+        "{who}{ours} {judged} at {theirs} latest inspection{whose}{beside}."
     ))
 }

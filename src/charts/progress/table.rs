@@ -1,5 +1,6 @@
 //! The progress chart's figures as a table (the Table tab and the CSV): one row per entity and
-//! subject, in drawing order, each figure at the precision published, with its row's caveat.
+//! subject, in drawing order, each figure at the precision published with DfE's band where
+//! published (as the schools' table has it), and its row's caveat.
 
 use super::model::ProgressChart;
 use crate::table::{col, progress_cell, DataTable, TableCell};
@@ -17,11 +18,16 @@ pub fn table(model: &ProgressChart) -> DataTable {
                 continue;
             };
             let (value, source) = progress_cell(cell);
+            let band = match cell {
+                crate::provenance::Cell::Value { score, .. } => score.band,
+                crate::provenance::Cell::NotPublished(_) => None,
+            };
             rows.push(vec![
                 TableCell::text(row.label.clone()),
                 TableCell::text(row.year.map_or_else(String::new, |y| y.to_string())),
                 TableCell::text(subject.label()),
                 value,
+                TableCell::text(band.map_or("", crate::model::band_label)),
                 TableCell::text(source),
                 TableCell::text(row.note.clone().unwrap_or_default()),
             ]);
@@ -37,6 +43,7 @@ pub fn table(model: &ProgressChart) -> DataTable {
             col("Year", false),
             col("Subject", false),
             col("Progress score", true),
+            col("DfE band", false),
             col("Source", false),
             col("Note", false),
         ],

@@ -283,7 +283,7 @@ fn a_network_gets_the_range_of_its_schools() {
     // Etruscan's +1.6 in maths is above 0 but DfE's band says average: not "above average".
     assert_eq!(
         text[1],
-        "In 2019, of the 3 schools with scores, by DfE's bands, which allow for chance, 1 in reading, 1 in writing and 0 in maths were above average and 1, 1 and 2 below.",
+        "In 2019, of the 3 schools with scores, DfE's band, which allows for chance, was above average (or well above) for 1 in reading, 1 in writing and 0 in maths and below average (or well below) for 1, 1 and 2.",
     );
     // One subject: the range of its schools, named.
     let sel = Selection {
@@ -294,8 +294,9 @@ fn a_network_gets_the_range_of_its_schools() {
     assert!(
         text.contains(
             &"In 2019, reading progress ranged from \u{2212}5.9 (Abbey Hulton Primary) to +2.0 \
-          (Etruscan Primary); by DfE's bands, which allow for chance, 1 of 3 schools was above \
-          average and 1 below; 1 scored above 0."
+          (Etruscan Primary); DfE's band, which allows for chance, was above average (or well \
+          above) for 1 of 3 schools and below average (or well below) for 1; 1 scored above the \
+          national average (0)."
                 .to_string()
         ),
         "{text:#?}"
@@ -310,8 +311,10 @@ fn without_bands_the_summary_says_above_0_not_above_average() {
         ..cohort("seven-stars")
     };
     let text = progress(&progress_chart(&ds, &sel)).join(" ");
-    assert!(text.contains("of the 3 schools with scores, by their scores against 0, the national average, 3 in reading"), "{text}");
-    assert!(!text.contains("by DfE's bands"), "{text}");
+    assert!(text.contains("of the 3 schools with scores, 3 in reading, 2 in writing and 3 in maths scored above the national average (0)"), "{text}");
+    assert!(!text.contains("DfE's band"), "{text}");
+    // One word, one meaning: "above average" is only ever DfE's band.
+    assert!(!text.contains("were above average"), "{text}");
 }
 
 #[test]
@@ -361,11 +364,13 @@ fn csv_quotes_and_numbers_are_machine_readable() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("School or area,Year,Subject,Progress score,Source,Note,\"Source citation (x: not available, z: not applicable)\"")
+        Some("School or area,Year,Subject,Progress score,DfE band,Source,Note,\"Source citation (x: not available, z: not applicable)\"")
     );
-    assert!(csv.contains("Abbey Hulton Primary,2019,Reading,-5.9,dfe-ks2-2019,,"));
+    assert!(
+        csv.contains("Abbey Hulton Primary,2019,Reading,-5.9,well below average,dfe-ks2-2019,,")
+    );
     // England's row carries its definition, as the page's note gives it.
-    assert!(csv.contains("England,2019,Reading,0.03,dfe-lait-ks2,\"England in 2019: DfE's published figure for all state-funded schools"), "{csv}");
+    assert!(csv.contains("England,2019,Reading,0.03,,dfe-lait-ks2,\"England in 2019: DfE's published figure for all state-funded schools"), "{csv}");
     assert!(!csv.contains('\u{2212}'), "ASCII minus in CSV");
     assert!(
         csv.contains(

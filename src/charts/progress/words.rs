@@ -28,17 +28,15 @@ fn above_words(many: &[&ProgressRow], subject: Subject) -> String {
         .filter(|r| value_of(r, subject).is_some_and(|v| v > 0.0))
         .count();
     let bands: Vec<u8> = scored.iter().filter_map(|r| band_of(r, subject)).collect();
-    let were = |k: usize| if k == 1 { "was" } else { "were" };
     if bands.len() == n && n > 0 {
         let above = bands.iter().filter(|b| **b <= 2).count();
         let below = bands.iter().filter(|b| **b >= 4).count();
         format!(
-            "by DfE's bands, which allow for chance, {above} of {n} schools {} above average and {below} below; {above_zero} scored above 0",
-            were(above)
+            "DfE's band, which allows for chance, was above average (or well above) for {above} of {n} schools and below average (or well below) for {below}; {above_zero} scored above the national average (0)"
         )
     } else {
         format!(
-            "{above_zero} of {n} schools scored above 0, the national average (DfE's bands, which allow for chance, are not in the data for {})",
+            "{above_zero} of {n} schools scored above the national average (0) (DfE's bands, which allow for chance, are not in the data for {})",
             if bands.is_empty() { "these scores" } else { "every score" }
         )
     }
@@ -265,14 +263,17 @@ fn across_subjects(many: &[&ProgressRow], subjects: &[Subject]) -> String {
         })
         .collect();
     let below: Vec<String> = counted.iter().map(|c| c.1.to_string()).collect();
-    let how = if counted.iter().all(|c| c.3) {
-        "by DfE's bands, which allow for chance,"
+    if counted.iter().all(|c| c.3) {
+        format!(
+            "of the {n} schools with scores, DfE's band, which allows for chance, was above average (or well above) for {} and below average (or well below) for {}",
+            join_words(&above),
+            join_words(&below)
+        )
     } else {
-        "by their scores against 0, the national average,"
-    };
-    format!(
-        "of the {n} schools with scores, {how} {} were above average and {} below",
-        join_words(&above),
-        join_words(&below)
-    )
+        format!(
+            "of the {n} schools with scores, {} scored above the national average (0) and {} below it",
+            join_words(&above),
+            join_words(&below)
+        )
+    }
 }

@@ -288,7 +288,7 @@ pub fn schools_chart(dataset: &Dataset, sel: &Selection) -> TrendChart {
     if members.len() > 1 {
         legend.push(LegendEntry {
             id: COHORT_MEAN.into(),
-            label: "Cohort mean (derived)".into(),
+            label: "Schools' average, weighted by pupils".into(),
             shown: sel.shows(COHORT_MEAN),
         });
     }

@@ -123,7 +123,7 @@ fn counted(model: &TrendChart) -> Vec<String> {
             let l = p.lines.iter().find(|l| l.role == Role::Derived)?;
             model.figure(l, y)
         }) {
-            bits.push(format!("the schools' pupil-weighted mean (derived) {v}"));
+            bits.push(format!("the schools' average, weighted by pupils, {v}"));
         }
         if let Some(v) = series(&|p| {
             let b = p.band.iter().find(|b| b.year == y)?;
@@ -172,7 +172,7 @@ fn latest_comparison(model: &TrendChart, panel: &TrendPanel) -> Option<String> {
         .and_then(|p| p.value.map(|v| (v, p.decimals)))
     {
         bits.push(format!(
-            "the cohort mean (derived) was {}",
+            "the schools' average, weighted by pupils, was {}",
             model.format(v.0, v.1)
         ));
     }
@@ -331,75 +331,68 @@ fn area_mismatch(
     out
 }
 
-/// The finding: the schools' pupil-weighted mean against the home area in the latest year
+/// The schools' average progress, weighted by their pupils, against the home area's in the
+/// latest year both have figures (the year said, and why where the chart goes on past it),
+/// every figure at one precision: "In 2018 (the latest with pupil counts), the average
+/// progress of the named schools, weighted by pupils, was −0.9, +0.4, −0.9 in reading,
+/// writing and maths, against Stoke-on-Trent's −0.5, −0.1, −0.4." `whose` names the schools.
+pub fn average_against_home(model: &TrendChart, whose: &str) -> Option<String> {
+    let derived = |p: &TrendPanel| p.lines.iter().find(|l| l.role == Role::Derived).cloned();
+    let first = model.panels.first()?;
+    let mean = derived(first)?;
+    let home = first.home()?;
+    let year = mean
+        .points
+        .iter()
+        .rev()
+        .find(|p| p.value.is_some() && home.value(p.year).is_some())
+        .map(|p| p.year)?;
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    for panel in &model.panels {
+        let m = derived(panel)?;
+        let (m, h) = (m.at(year)?, panel.home()?.at(year)?);
+        ours.push((m.value?, m.decimals));
+        theirs.push((h.value?, h.decimals));
+    }
+    let n = ours.len();
+    let text = model.at_one_precision(&[ours, theirs].concat());
+    let latest = first
+        .lines
+        .iter()
+        .filter(|l| matches!(l.role, Role::School(_)))
+        .flat_map(|l| {
+            l.points
+                .iter()
+                .filter(|p| p.value.is_some())
+                .map(|p| p.year)
+        })
+        .max();
+    let why = if latest > Some(year) {
+        " (the latest with pupil counts)"
+    } else {
+        ""
+    };
+    let subjects: Vec<String> = model
+        .panels
+        .iter()
+        .map(|p| p.heading.to_lowercase())
+        .collect();
+    Some(format!(
+        "In {year}{why}, the average progress of {whose}, weighted by pupils, was {} in {}, against {} {}.",
+        text[..n].join(", "),
+        join_words(&subjects),
+        crate::format::possessive(&model.home),
+        text[n..].join(", ")
+    ))
+}
+
+/// The finding: the schools' average weighted by pupils against the home area in the latest year
 /// both have figures, subject by subject; where no mean can be made, how many schools rose
 /// from their first year to their last.
 pub fn finding(model: &TrendChart) -> Option<String> {
     let first = model.panels.first()?;
-    let home = first.home();
-    let mean = first.lines.iter().find(|l| l.role == Role::Derived);
-    if let (Some(home), Some(mean)) = (home, mean) {
-        let year = mean
-            .points
-            .iter()
-            .rev()
-            .find(|p| p.value.is_some() && home.value(p.year).is_some())
-            .map(|p| p.year)?;
-        let (mut above, mut below) = (Vec::new(), Vec::new());
-        for panel in &model.panels {
-            let m = panel
-                .lines
-                .iter()
-                .find(|l| l.role == Role::Derived)?
-                .value(year)?;
-            let h = panel.home()?.value(year)?;
-            let subject = panel.heading.to_lowercase();
-            if m >= h {
-                above.push(subject);
-            } else {
-                below.push(subject);
-            }
-        }
-        let n = model.panels.len();
-        let scope = |list: &[String]| {
-            if list.len() == n && n > 1 {
-                format!("{} subjects", crate::charts::timeline::reading::every(n))
-            } else {
-                join_words(list)
-            }
-        };
-        let how = match (above.is_empty(), below.is_empty()) {
-            (false, true) => format!("at or above {}'s in {}", home.name, scope(&above)),
-            (true, false) => format!("below {}'s in {}", home.name, scope(&below)),
-            _ => format!(
-                "at or above {}'s in {} and below in {}",
-                home.name,
-                scope(&above),
-                scope(&below)
-            ),
-        };
-        // Where the chart's latest year has no mean (a school's pupil count unpublished),
-        // the finding says why it speaks of an earlier year.
-        let latest = first
-            .lines
-            .iter()
-            .filter(|l| matches!(l.role, Role::School(_)))
-            .flat_map(|l| {
-                l.points
-                    .iter()
-                    .filter(|p| p.value.is_some())
-                    .map(|p| p.year)
-            })
-            .max()
-            .unwrap_or(year);
-        let when = if latest > year {
-            format!("In {year}, the latest year with every school's pupil count,")
-        } else {
-            format!("In {year}")
-        };
-        return Some(format!(
-            "{when} the schools' pupil-weighted mean progress (derived) was {how}."
-        ));
+    if first.home().is_some() && first.lines.iter().any(|l| l.role == Role::Derived) {
+        return average_against_home(model, "the schools");
     }
     let moves = school_moves(first);
     let rose = moves.iter().filter(|d| **d > 0.0).count();

@@ -11,7 +11,7 @@ fn role_words(role: Role, note: &str) -> String {
         Role::Country => "Country".into(),
         Role::Neighbour => format!("Statistical neighbour{note}"),
         Role::School(_) => "Programme school".into(),
-        Role::Derived => "Cohort mean (derived)".into(),
+        Role::Derived => "Schools' average, weighted by pupils".into(),
     }
 }
 
