@@ -44,6 +44,18 @@ fi
 step "release build (trunk)"
 trunk build --release --offline --locked
 
+step "the browsers the tests run against"
+# A browser test's result depends on the browser as much as on the page: say which, so a run
+# on another machine can be compared with this one.
+for b in /usr/bin/chromium /usr/bin/chromedriver; do
+  if [ -x "$b" ]; then "$b" --version 2>/dev/null | head -n 1; else echo "$b: missing"; fi
+done
+echo "node $(node --version), playwright-core $(node -p "require('playwright-core/package.json').version")"
+for b in firefox-esr WebKitWebDriver; do
+  command -v "$b" >/dev/null && echo "$b: $("$b" --version 2>/dev/null | head -n 1) (not yet in the suite)"
+done
+true
+
 step "end-to-end tests and the accessibility gate (headless Chromium)"
 node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/
 

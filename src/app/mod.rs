@@ -111,8 +111,11 @@ pub fn App() -> impl IntoView {
                             (None, Ok(loaded)) => view! {
                                 {loaded.offline_copy_from.map(|at| view! {
                                     <p class="notice" role="status" data-testid="offline-notice">
+                                        // Said from what failed (the service worker marks a
+                                        // copy it served because its fetch could not reach
+                                        // the server), never from navigator.onLine alone.
                                         {format!(
-                                            "You are offline: this is the copy of the data saved on {}.",
+                                            "The server did not answer (you may be offline): this is the copy of the data saved on {}.",
                                             crate::format::date_time(&at)
                                         )}
                                     </p>

@@ -22,7 +22,11 @@ const TYPES = {
 };
 
 /**
- * Serves dist/ on a free loopback port; resolves to { url, close }. `prefix` serves it under
+ * Serves dist/ on a free loopback port; resolves to { url, close, cut, restore }. `cut()`
+ * stops the server answering, as a reader's network is cut: it closes every connection and
+ * stops listening, so each request the page or its service worker makes is refused
+ * (ERR_CONNECTION_REFUSED), whatever the browser's own offline emulation reaches;
+ * `restore()` listens again on the same port. `prefix` serves it under
  * a sub-path (as the university's site would); `headers` are added to every response (a
  * Content-Security-Policy, say). `dist` is the folder served; `overrides` maps a path inside
  * the site (`data/dataset.json`) to a file served in its place (the benchmark's datasets).
@@ -61,7 +65,21 @@ export async function serveDist({ prefix = '/', headers = {}, dist = DIST, overr
   });
   await new Promise((ok) => server.listen(port, host, ok));
   const { port: bound } = server.address();
-  return { url: `http://${host}:${bound}${prefix}`, close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }) };
+  const stop = () => new Promise((ok) => {
+    if (!server.listening) { ok(); return; }
+    server.close(() => ok());
+    server.closeAllConnections?.();
+  });
+  return {
+    url: `http://${host}:${bound}${prefix}`,
+    close: stop,
+    cut: stop,
+    restore: () => new Promise((ok, fail) => {
+      if (server.listening) { ok(); return; }
+      server.once('error', fail);
+      server.listen(bound, host, () => { server.off('error', fail); ok(); });
+    }),
+  };
 }
 
 /** Launches Debian's Chromium headless, with the flags a root sandbox without network needs. */

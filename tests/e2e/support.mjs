@@ -64,6 +64,18 @@ export async function axeViolations(page, tags = WCAG_TAGS) {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
+/**
+ * Fails at once, naming the browser and its version, where the page lacks a browser feature
+ * a test depends on (`probe` runs in the page): the failure says what is missing rather than
+ * timing out on what never happens.
+ */
+export async function needs(page, what, probe) {
+  const has = await page.evaluate(probe);
+  const browser = page.context().browser();
+  const which = browser ? `${browser.browserType().name()} ${browser.version()}` : 'this browser';
+  assert.ok(has, `${which} has no ${what}, which this test depends on`);
+}
+
 /** Asks for the app as the enhancer does when a reader first uses a control. */
 export async function startApp(page) {
   await page.waitForFunction(() => document.readyState !== 'loading');
