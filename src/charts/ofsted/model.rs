@@ -274,14 +274,16 @@ pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
         rows.push(DistributionRow {
             id: d.id.clone(),
             label: d.label.clone(),
+            // A group published as a whole: its label says what it counts and when; "latest"
+            // is said only of the chosen schools' own bar, which is each school's latest.
             what: match d.counted {
                 crate::model::Counted::Schools => format!(
-                    "{} {}, each at its latest inspection",
+                    "{} {}, as published",
                     crate::format::count(total),
                     if total == 1 { "school" } else { "schools" }
                 ),
                 crate::model::Counted::Places => format!(
-                    "{} places, each at its school's latest grade",
+                    "{} places, by their school's grade",
                     crate::format::count(total)
                 ),
             },

@@ -118,7 +118,7 @@ fn the_ofsted_csv_carries_the_caveats_the_page_gives_each_bar() {
         .find(|l| l.contains("as at 31 July 2018\",Good"))
         .unwrap_or_default();
     assert!(
-        england.contains("16,669 schools, each at its latest inspection."),
+        england.contains("16,669 schools, as published."),
         "{england}"
     );
 }
