@@ -98,14 +98,19 @@ impl JudgementCounts {
 
     /// Adds one school with this judgement.
     pub fn add(&mut self, judgement: Judgement) {
-        let slot = match judgement {
+        let slot = self.slot(judgement);
+        *slot = slot.saturating_add(1);
+    }
+
+    /// The count of one judgement, to change.
+    fn slot(&mut self, judgement: Judgement) -> &mut u32 {
+        match judgement {
             Judgement::Outstanding => &mut self.outstanding,
             Judgement::Good => &mut self.good,
             Judgement::RequiresImprovement => &mut self.requires_improvement,
             Judgement::Inadequate => &mut self.inadequate,
             Judgement::NotGraded => &mut self.not_graded,
-        };
-        *slot = slot.saturating_add(1);
+        }
     }
 
     /// Number of schools counted.
@@ -175,14 +180,7 @@ impl JudgementCounts {
     }
 
     fn set(&mut self, judgement: Judgement, n: u32) {
-        let slot = match judgement {
-            Judgement::Outstanding => &mut self.outstanding,
-            Judgement::Good => &mut self.good,
-            Judgement::RequiresImprovement => &mut self.requires_improvement,
-            Judgement::Inadequate => &mut self.inadequate,
-            Judgement::NotGraded => &mut self.not_graded,
-        };
-        *slot = n;
+        *self.slot(judgement) = n;
     }
 }
 
