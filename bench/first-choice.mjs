@@ -40,7 +40,7 @@ async function once(browser, url, dist, throttled, menu) {
     }
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('cohort-dashboard:first-chart').length > 0, null, { timeout: 120000 });
-    await page.waitForFunction(() => !document.querySelector('#prerender .controls[inert]'), null, { timeout: 120000 });
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-enhanced'), null, { timeout: 120000 });
     const r = await page.evaluate(async (menu) => {
       const sel = document.getElementById(menu);
       const before = new Set(performance.getEntriesByType('resource').map((e) => e.name));

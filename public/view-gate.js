@@ -34,6 +34,45 @@
     enhancer();
     return;
   }
+  // A menu chosen before the enhancer has started (its wasm still coming) is not lost: the
+  // page says at once what is changing, in the enhancer's words (src/enhance/controls.rs,
+  // say_changing), and the enhancer takes the choice up when it starts
+  // (take_up_early_choices).
+  var MENUS = '#prerender .controls select[data-twin]';
+  function changing() {
+    if (root.hasAttribute('data-enhanced')) return;
+    var menus = document.querySelectorAll(MENUS);
+    var chosen = [], shown = [];
+    for (var i = 0; i < menus.length; i++) {
+      var m = menus[i];
+      var was = m.querySelector('option[selected]') || m.options[0];
+      var now = m.options[m.selectedIndex];
+      if (now && was && now !== was) { chosen.push(now.textContent); shown.push(was.textContent); }
+    }
+    var words = function (l) { return l.length < 2 ? l.join('') : l.slice(0, -1).join(', ') + ' and ' + l[l.length - 1]; };
+    var note = document.querySelector('.prerender__changing');
+    var stale = document.querySelectorAll('#prerender .answer, #prerender .charts');
+    if (!chosen.length) {
+      if (note) note.remove();
+      for (var k = 0; k < stale.length; k++) { stale[k].removeAttribute('aria-busy'); stale[k].classList.remove('prerender--changing'); }
+      return;
+    }
+    if (!note) {
+      note = document.createElement('p');
+      note.className = 'prerender__changing';
+      note.setAttribute('role', 'status');
+      var controls = document.querySelector('#prerender .controls');
+      if (controls) controls.after(note);
+    }
+    note.textContent = 'Changing the view to ' + words(chosen) + '. Until it is ready, the answer and the charts still show ' + words(shown) + '.';
+    for (var j = 0; j < stale.length; j++) { stale[j].setAttribute('aria-busy', 'true'); stale[j].classList.add('prerender--changing'); }
+  }
+  document.addEventListener('change', function (e) {
+    if (e.target && e.target.matches && e.target.matches(MENUS)) changing();
+  }, true);
+  // A menu the browser restored (a reload, back): said as soon as the page is parsed.
+  document.addEventListener('DOMContentLoaded', changing);
+  addEventListener('pageshow', changing);
   // Printed before the app has come (the browser's own Print): every static drawing is
   // fetched now, rather than only those scrolled near (the Print button brings the app, which
   // draws every chart for paper).

@@ -231,6 +231,18 @@ pub(super) fn say_changing() {
     }
 }
 
+/// Menus chosen before the enhancer was wired (in the moment between the first paint and its
+/// start, while public/view-gate.js said what was changing), or restored by the browser after
+/// a reload or back: taken up now, through the same change listener as a choice made now.
+pub(super) fn take_up_early_choices(doc: &Document) {
+    for menu in super::views::menus(doc) {
+        let shown = i32::try_from(super::views::shown_option(&menu)).unwrap_or(0);
+        if menu.selected_index() != shown {
+            changed(&menu);
+        }
+    }
+}
+
 /// Tells the app's control it has changed, as the browser would have.
 fn changed(el: &web_sys::EventTarget) {
     let init = web_sys::EventInit::new();

@@ -110,6 +110,10 @@ pub fn start() {
             wire_card(&later, k);
         }
         wire_controls(&doc, &root, &later);
+        // From here the enhancer answers the menus (view-gate.js stops speaking for it).
+        if let Some(r) = doc.document_element() {
+            let _ = r.set_attribute("data-enhanced", "");
+        }
         let back = later.clone();
         if let Some(window) = web_sys::window() {
             listen(&window, "popstate", move |_: Event| views::went_back(&back));
@@ -121,6 +125,8 @@ pub fn start() {
             .is_some_and(|r| r.class_list().contains("prerender-view"))
         {
             views::went_back(&later);
+        } else {
+            controls::take_up_early_choices(&doc);
         }
         // One card a task: finding the drawing a card below the screen shows lays it out.
         let mut shown = 0;

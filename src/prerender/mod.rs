@@ -270,13 +270,16 @@ fn menu(m: &views::Menu) -> String {
     )
 }
 
-/// The page's controls, inert, holding their place until the app's arrive.
+/// The page's controls, holding their place until the app's arrive. The menus are live from
+/// the first paint: a choice made before the enhancer has started is said at once
+/// (public/view-gate.js) and taken up when it starts (`enhance::controls`); the buttons are
+/// inert until then.
 fn controls(ds: &Dataset) -> String {
     let out: String = views::menus(ds).iter().map(menu).collect();
     format!(
-        "<div class=\"controls prerender__js\" inert aria-hidden=\"true\">{out}\
-         <button type=\"button\" class=\"controls__present\" data-twin=\"#present-button\">Present</button>\
-         <button type=\"button\" class=\"controls__print\" data-twin=\"#print-button\">Print</button>\
+        "<div class=\"controls prerender__js\">{out}\
+         <button type=\"button\" class=\"controls__present prerender__js\" inert aria-hidden=\"true\" data-twin=\"#present-button\">Present</button>\
+         <button type=\"button\" class=\"controls__print prerender__js\" inert aria-hidden=\"true\" data-twin=\"#print-button\">Print</button>\
          <p class=\"controls__membership\">{}</p></div>",
         esc(&crate::page::membership_note(ds, &Selection::default().cohort))
     )

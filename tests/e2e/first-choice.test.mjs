@@ -15,7 +15,7 @@ const APP = /cohort-dashboard-[0-9a-f]+(_bg\.wasm|\.js)$|dataset\.json$/;
 
 /** Waits for the enhancer, which makes the static menus live. */
 async function live(page) {
-  await page.waitForFunction(() => document.querySelector('#prerender .controls') && !document.querySelector('#prerender .controls[inert]'));
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-enhanced'));
 }
 
 /** What the static view says: its title, findings and summaries. */
@@ -132,6 +132,47 @@ test('the back button goes back through the views chosen on the static page', as
   await page.waitForFunction(() => location.search.includes('cohort=') && !document.querySelector('.prerender__changing'));
   assert.deepEqual(await said(page, '#prerender'), cohort, 'back again: the network');
   assert.equal(await page.locator('#pre-cohort-select').evaluate((m) => m.selectedIndex), 2);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('slow 4G, the enhancer held back: a choice made at first paint is said at once and taken up when the enhancer starts, and so is a menu the browser restores', async () => {
+  const { context, page, problems } = await openPage(site.browser, { width: 390, height: 844 });
+  await slow4g(context, page);
+  // The enhancer's wasm is held until the test lets it go: the gap between the first paint
+  // and its start, as long as we like.
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(/enhance_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${site.server.url}?nosw`, { waitUntil: 'commit' });
+  const menu = page.locator('#pre-cohort-select');
+  await menu.waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-enhanced')), false, 'the enhancer has not started');
+  const name = (await menu.locator('option').nth(1).textContent()).replace(/\s*\([\d,]+ (named )?schools?\)$/, '');
+  await menu.selectOption({ index: 1 });
+  // Said at once, by the page's first script, in the enhancer's words.
+  const note = page.locator('.prerender__changing');
+  await note.waitFor({ timeout: 1000 });
+  assert.match(await note.textContent(), new RegExp(`^Changing the view to ${name.replace(/[()]/g, '.')}.*\\. Until it is ready, the answer and the charts still show All named schools`));
+  assert.equal(await page.locator('#prerender .charts').getAttribute('aria-busy'), 'true');
+  // Reloaded with the enhancer still held: the browser restores the menu, and the page says so.
+  await page.reload({ waitUntil: 'commit' });
+  await menu.waitFor();
+  await page.waitForFunction(() => document.readyState !== 'loading');
+  const restored = await menu.evaluate((m) => m.selectedIndex);
+  if (restored === 1) {
+    await note.waitFor({ timeout: 1000 });
+  } else {
+    // A browser that does not restore form state has nothing to take up: choose again.
+    await menu.selectOption({ index: 1 });
+    await note.waitFor({ timeout: 1000 });
+  }
+  // The enhancer comes: it takes the choice up and shows the chosen view with no app.
+  release();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('cohort') && !document.querySelector('.prerender__changing'), null, { timeout: 30000 });
+  const titles = await page.locator('#prerender section.chart-card h2').allTextContents();
+  assert.ok(titles.some((t) => t.includes(name)), `${name} in ${titles.join(' | ')}`);
+  assert.equal(await menu.evaluate((m) => m.selectedIndex), 1);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -16,7 +16,7 @@ test('slow 4G: a network chosen at once shows the chosen view, or the old one sa
   const menu = page.locator('#pre-cohort-select');
   await menu.waitFor();
   // Wait for the enhancer, which makes the static menus live.
-  await page.waitForFunction(() => !document.querySelector('#prerender .controls[inert]'));
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-enhanced'));
   // A subject first (prerendered, no app), then a network: two menus away, the app's.
   await page.locator('#pre-subject-select').selectOption({ index: 1 });
   await page.waitForFunction(() => location.search.includes('subject=') && !document.querySelector('.prerender__changing'), null, { timeout: 30000 });
@@ -63,7 +63,7 @@ test('choosing the shown view again before the chosen one comes takes the changi
   const { context, page, problems } = await openPage(site.browser, { width: 1280, height: 900 });
   await slow4g(context, page);
   await page.goto(`${site.server.url}?nosw`);
-  await page.waitForFunction(() => !document.querySelector('#prerender .controls[inert]'));
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-enhanced'));
   const before = await page.locator('#prerender .chart-card__summary').allTextContents();
   const menu = page.locator('#pre-subject-select');
   await menu.selectOption({ index: 2 });
