@@ -433,11 +433,12 @@ pub fn ChartCard(
     let summary_id = format!("{id}-summary");
     let test_id = format!("chart-{id}");
     let hint_id = format!("{id}-keys");
-    // The title is heard once as the heading and once as the region's name; the drawing is
-    // named for what it is, described by the summary, with the keys told once in the hint.
-    let (section_label, figure_desc) = (heading_id.clone(), format!("{summary_id} {hint_id}"));
+    // The title is heard twice: as the heading and as the drawing's name (a chart, described
+    // by its summary, with the keys told once in the hint). The card itself is not a named
+    // region, which would say it a third time.
+    let (figure_label, figure_desc) = (heading_id.clone(), format!("{summary_id} {hint_id}"));
     view! {
-        <section class="chart-card" id=id data-testid=test_id aria-labelledby=section_label aria-busy=move || stale.get().then_some("true")>
+        <section class="chart-card" id=id data-testid=test_id aria-busy=move || stale.get().then_some("true")>
             // The heading, its finding and the chart: kept together on paper.
             <div class="chart-card__main">
             <h2 class="chart-card__title" class:visually-hidden=embedded && !options.title id=heading_id>
@@ -475,7 +476,7 @@ pub fn ChartCard(
                                 node_ref=figure
                                 role="group"
                                 aria-roledescription="chart"
-                                aria-label="Chart"
+                                aria-labelledby=figure_label.clone()
                                 aria-describedby=figure_desc.clone()
                                 tabindex="0"
                                 data-testid="chart-figure"

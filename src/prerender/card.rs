@@ -193,11 +193,11 @@ pub(super) fn card(
          <h3 class=\"chart-card__subhead\">Sources</h3><ol class=\"sources__list\">{used}</ol></div>"
     );
     format!(
-        "<section class=\"chart-card\" id=\"pre-{key}\" aria-labelledby=\"pre-{key}-title\">\
+        "<section class=\"chart-card\" id=\"pre-{key}\">\
          <h2 class=\"chart-card__title\" id=\"pre-{key}-title\">{title}</h2>{finding}\
          <p class=\"chart-card__explainer\">{explainer}</p>{bar}\
          <div class=\"chart-card__panel\" id=\"pre-{key}-panel-chart\">\
-         <div class=\"chart-card__frame\"><div class=\"chart-card__figure\" role=\"img\" aria-label=\"Chart\" aria-describedby=\"pre-{key}-summary\">{picture}</div></div>\
+         <div class=\"chart-card__frame\"><div class=\"chart-card__figure\" role=\"img\" aria-labelledby=\"pre-{key}-title\" aria-describedby=\"pre-{key}-summary\">{picture}</div></div>\
          <p class=\"chart-card__hint prerender__js\" id=\"pre-{key}-keys\" aria-hidden=\"true\">{hint}</p>\
          <ul class=\"chart-card__notes\">{notes}</ul></div>{panels}\
          <p class=\"chart-card__summary\" id=\"pre-{key}-summary\" data-testid=\"prerendered-summary\">{summary}</p>\

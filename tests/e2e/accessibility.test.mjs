@@ -91,3 +91,35 @@ for (const [name, viewport] of [
     await context.close();
   });
 }
+
+test('each chart is named by its title, and a title is heard at most twice, on the static page and in the app', async () => {
+  const { context, page } = await openPage(site.browser);
+  await page.goto(`${site.server.url}?nosw`);
+  const heard = async (root, role) => page.evaluate(({ root, role }) => {
+    const name = (el) => (el.getAttribute('aria-labelledby') || '').split(' ').map((id) => document.getElementById(id)?.textContent.trim()).join(' ').trim() || el.getAttribute('aria-label') || '';
+    return [...document.querySelectorAll(`${root} section.chart-card`)].filter((c) => c.getClientRects().length).map((card) => {
+      const title = card.querySelector('h2').textContent.trim();
+      const figure = card.querySelector(`.chart-card__figure[role="${role}"]`);
+      // Where the title is said: the heading, and each name given as it (the card's own, the
+      // drawing's), in the chart's panel.
+      const named = [card, figure].filter((el) => el && name(el) === title).length;
+      return { title, figure: figure ? name(figure) : null, times: 1 + named };
+    });
+  }, { root, role });
+  for (const c of await heard('#prerender', 'img')) {
+    assert.equal(c.figure, c.title, 'the static drawing is named by its title');
+    assert.ok(c.times <= 2, `${c.title}: heard ${c.times} times`);
+  }
+  await waitForCharts(page);
+  const app = await heard('#app', 'group');
+  assert.equal(app.length, CHARTS.length);
+  for (const c of app) {
+    assert.equal(c.figure, c.title, 'the chart is named by its title');
+    assert.ok(c.times <= 2, `${c.title}: heard ${c.times} times`);
+  }
+  // As the browser computes it, too.
+  const first = app[0].title;
+  assert.equal(await page.getByRole('group', { name: first, exact: true }).count(), 1);
+  assert.equal(await page.getByRole('region', { name: first, exact: true }).count(), 0);
+  await context.close();
+});
