@@ -193,13 +193,13 @@ pub(super) fn card(
          <h3 class=\"chart-card__subhead\">Sources</h3><ol class=\"sources__list\">{used}</ol></div>"
     );
     format!(
-        "<section class=\"chart-card\" id=\"pre-{key}\">\
+        "<section class=\"chart-card\" id=\"pre-{key}\"><div class=\"chart-card__main\">\
          <h2 class=\"chart-card__title\" id=\"pre-{key}-title\">{title}</h2>{finding}\
          <p class=\"chart-card__explainer\">{explainer}</p>{bar}\
          <div class=\"chart-card__panel\" id=\"pre-{key}-panel-chart\">\
          <div class=\"chart-card__frame\"><div class=\"chart-card__figure\" role=\"img\" aria-labelledby=\"pre-{key}-title\" aria-describedby=\"pre-{key}-summary\">{picture}</div></div>\
          <p class=\"chart-card__hint prerender__js\" id=\"pre-{key}-keys\" aria-hidden=\"true\">{hint}</p>\
-         <ul class=\"chart-card__notes\">{notes}</ul></div>{panels}\
+         <ul class=\"chart-card__notes\">{notes}</ul></div></div>{panels}\
          <p class=\"chart-card__summary\" id=\"pre-{key}-summary\" data-testid=\"prerendered-summary\">{summary}</p>\
          <p class=\"chart-card__source\">{source}</p>\
          {noscript}{after}</section>",
@@ -277,7 +277,7 @@ fn table(t: &DataTable) -> String {
         })
         .collect();
     format!(
-        "<div class=\"data-table__scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{cap}\">\
+        "<div class=\"data-table__scroll\" tabindex=\"0\">\
          <table class=\"data-table\"><caption>{cap}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>{cut}",
         cap = esc(&t.caption),
         cut = crate::page::table_cut(t.rows.len())

@@ -1,7 +1,7 @@
 // End-to-end: what a reader and a screen-reader user take from the page's words. No file
 // names, source ids or ISO dates in the text a person reads (drawings included), no brackets
 // inside brackets, and each chart's title heard once as its heading and at most once more as
-// its region's name.
+// the chart's name.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -97,7 +97,7 @@ test('plain words: every slide of the deck, and every tooltip of the Ofsted char
   await context.close();
 });
 
-test('a screen reader hears each chart title as its heading and at most once more, as the region name', async () => {
+test('a screen reader hears each chart title as its heading and at most once more, as the chart\'s name', async () => {
   const { context, page } = await openPage(site.browser);
   await page.goto(site.server.url);
   await waitForCharts(page);
