@@ -70,6 +70,23 @@
   document.addEventListener('change', function (e) {
     if (e.target && e.target.matches && e.target.matches(MENUS)) changing();
   }, true);
+  // A tab or legend button used before the enhancer has started is marked, in order, and
+  // used again when it starts (take_up_early_clicks); its card says it is busy meanwhile. Of
+  // one card's tabs only the last counts.
+  var early = 0;
+  document.addEventListener('click', function (e) {
+    if (root.hasAttribute('data-enhanced') || !e.target || !e.target.closest) return;
+    var button = e.target.closest('#prerender .chart-card__bar button');
+    if (!button) return;
+    e.preventDefault();
+    if (button.getAttribute('role') === 'tab') {
+      var others = button.parentNode.querySelectorAll('[data-early]');
+      for (var i = 0; i < others.length; i++) others[i].removeAttribute('data-early');
+    }
+    button.setAttribute('data-early', String(++early));
+    var card = button.closest('section.chart-card');
+    if (card) card.setAttribute('aria-busy', 'true');
+  }, true);
   // A menu the browser restored (a reload, back): said as soon as the page is parsed.
   document.addEventListener('DOMContentLoaded', changing);
   addEventListener('pageshow', changing);

@@ -243,6 +243,32 @@ pub(super) fn take_up_early_choices(doc: &Document) {
     }
 }
 
+/// Tabs and legend buttons used before the enhancer was wired (public/view-gate.js marked
+/// them, in order): used again now, through the same click listener as a click made now.
+pub(super) fn take_up_early_clicks(doc: &Document) {
+    let Ok(list) = doc.query_selector_all("#prerender [data-early]") else {
+        return;
+    };
+    let mut early: Vec<(u32, HtmlElement)> = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
+        .map(|el| {
+            let n = el
+                .get_attribute("data-early")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0);
+            (n, el)
+        })
+        .collect();
+    crate::order::sort_by_key(&mut early, |e| e.0);
+    for (_, el) in early {
+        let _ = el.remove_attribute("data-early");
+        if let Ok(Some(card)) = el.closest("section.chart-card") {
+            let _ = card.remove_attribute("aria-busy");
+        }
+        el.click();
+    }
+}
+
 /// Tells the app's control it has changed, as the browser would have.
 fn changed(el: &web_sys::EventTarget) {
     let init = web_sys::EventInit::new();

@@ -128,6 +128,7 @@ pub fn start() {
         } else {
             controls::take_up_early_choices(&doc);
         }
+        controls::take_up_early_clicks(&doc);
         // One card a task: finding the drawing a card below the screen shows lays it out.
         let mut shown = 0;
         for k in 0..count {

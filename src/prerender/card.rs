@@ -12,8 +12,10 @@ use crate::table::{readable_sources, DataTable};
 
 use super::{variants, views, Drawn, Writing, DRAWINGS};
 
-/// The legend and tabs of a card, inert until the enhancer makes them ask for the app (each
-/// names the app's element it stands for in `data-twin`, which the enhancer then uses).
+/// The legend and tabs of a card (each names the app's element it stands for in `data-twin`,
+/// which the enhancer then uses). Live from the first paint: one used before the enhancer has
+/// started is marked by public/view-gate.js and used again when it starts
+/// (`enhance::controls::take_up_early_clicks`).
 fn bar(ds: &Dataset, id: ChartId, m: &dyn crate::charts::Chart) -> String {
     let key = id.id();
     let region = ds.raw().context.as_ref().and_then(|c| c.region.clone());
@@ -44,7 +46,7 @@ fn bar(ds: &Dataset, id: ChartId, m: &dyn crate::charts::Chart) -> String {
         })
         .collect();
     format!(
-        "<div class=\"chart-card__bar prerender__js\" inert aria-hidden=\"true\">\
+        "<div class=\"chart-card__bar prerender__js\">\
          <button type=\"button\" class=\"legend__toggle\" aria-expanded=\"false\" data-twin=\"#{key}-legend-toggle\">{}</button>\
          <div class=\"legend\" role=\"group\" aria-label=\"Show or hide series\">{legend}</div>\
          <div class=\"tabs\" role=\"tablist\" aria-label=\"Show as\">{tabs}</div></div>",

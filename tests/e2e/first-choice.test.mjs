@@ -177,6 +177,36 @@ test('slow 4G, the enhancer held back: a choice made at first paint is said at o
   await context.close();
 });
 
+test('slow 4G, the enhancer held back: a tab used at first paint is shown when the enhancer starts, with no app', async () => {
+  const { context, page, problems } = await openPage(site.browser, { width: 1280, height: 900 });
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await slow4g(context, page);
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(/enhance_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${site.server.url}?nosw`, { waitUntil: 'commit' });
+  const card = page.locator('#prerender section.chart-card').first();
+  const tab = card.locator('.tabs [role="tab"]').nth(1);
+  await tab.waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-enhanced')), false, 'the enhancer has not started');
+  await tab.click();
+  // The card says at once that it is busy with the reader's click.
+  assert.equal(await card.getAttribute('aria-busy'), 'true');
+  release();
+  const id = await card.getAttribute('id');
+  await page.waitForFunction((id) => {
+    const panel = document.getElementById(`${id}-panel-table`);
+    return panel && !panel.hidden && panel.querySelector('table');
+  }, id, { timeout: 30000 });
+  assert.equal(await tab.getAttribute('aria-selected'), 'true');
+  assert.equal(await card.getAttribute('aria-busy'), null);
+  assert.ok(new URL(page.url()).searchParams.get('tab')?.includes(':table'), page.url());
+  assert.ok(!requests.some((u) => APP.test(u)), 'no app was fetched');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('offline, a chosen view that cannot come is shown by the app from the offline copy', async () => {
   // The network is cut where a reader's is: the server stops answering (every connection
   // refused), so the service worker's own fetches fail too, in any browser. (Chromium 148's
