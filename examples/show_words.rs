@@ -37,11 +37,7 @@ fn main() {
     for (name, sel) in views {
         println!("######## {name}");
         if let Some(a) = cohort_dashboard::answer::answer(&ds, &sel) {
-            let words: usize = a
-                .points
-                .iter()
-                .map(|p| p.text.split_whitespace().count())
-                .sum();
+            let words = a.point_words();
             println!("ANSWER ({words} words of points): {}", a.question);
             for p in &a.points {
                 println!("  - {} [{}]", p.text, p.chart.id());

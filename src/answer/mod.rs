@@ -35,6 +35,17 @@ pub struct Answer {
     pub caveats: Vec<String>,
 }
 
+impl Answer {
+    /// How many words its points take (figures count as words): what a reader reads before
+    /// the caveats.
+    pub fn point_words(&self) -> usize {
+        self.points
+            .iter()
+            .map(|p| p.text.split_whitespace().count())
+            .sum()
+    }
+}
+
 /// The answer for a selection (its cohort; the area sentences are of all pupils, every
 /// subject); `None` where the dataset has no home area with figures over time.
 pub fn answer(dataset: &Dataset, sel: &Selection) -> Option<Answer> {

@@ -97,11 +97,7 @@ fn the_answer_keeps_to_about_120_words_of_points_one_sentence_each() {
     );
     for sel in views {
         let Some(a) = answer(&ds, &sel) else { continue };
-        let words: usize = a
-            .points
-            .iter()
-            .map(|p| p.text.split_whitespace().count())
-            .sum();
+        let words = a.point_words();
         assert!(words <= 135, "{words} words: {:#?}", a.points);
         for p in &a.points {
             // One sentence: one full stop, at its end.
@@ -138,11 +134,7 @@ fn each_point_points_to_a_card_of_the_page() {
 fn the_answer_reads_in_two_phone_screens() {
     // About 120 words a phone screen at the page's type size.
     let a = bundled_answer();
-    let words: usize = a
-        .points
-        .iter()
-        .map(|p| p.text.split_whitespace().count())
-        .sum::<usize>()
+    let words = a.point_words()
         + a.caveats
             .iter()
             .map(|c| c.split_whitespace().count())

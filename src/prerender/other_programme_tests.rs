@@ -178,11 +178,7 @@ fn another_programme_keeps_the_rules_of_saying_only_what_the_figures_say() {
     );
     for sel in views {
         if let Some(a) = crate::answer::answer(&ds, &sel) {
-            let words: usize = a
-                .points
-                .iter()
-                .map(|p| p.text.split_whitespace().count())
-                .sum();
+            let words = a.point_words();
             assert!(words <= 135, "{words}: {:#?}", a.points);
             for p in &a.points {
                 assert!(!p.text.contains("England's rose"), "{}", p.text);

@@ -18,6 +18,17 @@ async function live(page) {
   await page.waitForFunction(() => document.documentElement.hasAttribute('data-enhanced'));
 }
 
+/**
+ * Holds the enhancer's wasm until the returned function is called: the moment between the
+ * first paint and the enhancer's start, for as long as a test needs it.
+ */
+async function holdEnhancer(page) {
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(/enhance_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  return release;
+}
+
 /** What the static view says: its title, findings and summaries. */
 async function said(page, root) {
   return page.evaluate((root) => {
@@ -139,11 +150,8 @@ test('the back button goes back through the views chosen on the static page', as
 test('slow 4G, the enhancer held back: a choice made at first paint is said at once and taken up when the enhancer starts, and so is a menu the browser restores', async () => {
   const { context, page, problems } = await openPage(site.browser, { width: 390, height: 844 });
   await slow4g(context, page);
-  // The enhancer's wasm is held until the test lets it go: the gap between the first paint
-  // and its start, as long as we like.
-  let release;
-  const held = new Promise((ok) => { release = ok; });
-  await page.route(/enhance_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  // The gap between the first paint and the enhancer's start, as long as we like.
+  const release = await holdEnhancer(page);
   await page.goto(`${site.server.url}?nosw`, { waitUntil: 'commit' });
   const menu = page.locator('#pre-cohort-select');
   await menu.waitFor();
@@ -182,9 +190,7 @@ test('slow 4G, the enhancer held back: a tab used at first paint is shown when t
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   await slow4g(context, page);
-  let release;
-  const held = new Promise((ok) => { release = ok; });
-  await page.route(/enhance_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  const release = await holdEnhancer(page);
   await page.goto(`${site.server.url}?nosw`, { waitUntil: 'commit' });
   const card = page.locator('#prerender section.chart-card').first();
   const tab = card.locator('.tabs [role="tab"]').nth(1);

@@ -24,11 +24,9 @@ fn first_run(line: &TrendLine) -> Option<(u16, u16)> {
     (end > start).then_some((start, end))
 }
 
-/// A line's published figures in two years, with their places.
-fn pair(line: &TrendLine, from: u16, to: u16) -> Option<((f64, u8), (f64, u8))> {
-    let a = line.at(from)?;
-    let b = line.at(to)?;
-    Some(((a.value?, a.decimals), (b.value?, b.decimals)))
+/// A line's published figures in two years (a sentence writes them at `run_decimals`).
+fn pair(line: &TrendLine, from: u16, to: u16) -> Option<(f64, f64)> {
+    Some((line.value(from)?, line.value(to)?))
 }
 
 /// Which way a figure moved: `None` where it stayed level.
@@ -59,7 +57,7 @@ fn run_decimals(model: &TrendChart, from: u16, to: u16) -> u8 {
 }
 
 fn change(model: &TrendChart, line: &TrendLine, what: &str, from: u16, to: u16) -> Option<String> {
-    let ((va, _), (vb, _)) = pair(line, from, to)?;
+    let (va, vb) = pair(line, from, to)?;
     let d = run_decimals(model, from, to);
     let (ta, tb) = (model.format(va, d), model.format(vb, d));
     let Some(verb) = direction(va, vb) else {
@@ -160,7 +158,7 @@ fn moves(model: &TrendChart, area: &str, from: u16, to: u16) -> Option<String> {
     let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
     for panel in &model.panels {
         let line = panel.lines.iter().find(|l| l.area == area)?;
-        let ((va, _), (vb, _)) = pair(line, from, to)?;
+        let (va, vb) = pair(line, from, to)?;
         let d = run_decimals(model, from, to);
         let verb = direction(va, vb).unwrap_or("stayed level");
         let part = format!(

@@ -337,7 +337,9 @@ fn area_mismatch(
 /// progress of the named schools, weighted by pupils, was −0.9, +0.4, −0.9 in reading,
 /// writing and maths, against Stoke-on-Trent's −0.5, −0.1, −0.4." `whose` names the schools.
 pub fn average_against_home(model: &TrendChart, whose: &str) -> Option<String> {
-    let derived = |p: &TrendPanel| p.lines.iter().find(|l| l.role == Role::Derived).cloned();
+    fn derived(p: &TrendPanel) -> Option<&crate::charts::timeline::TrendLine> {
+        p.lines.iter().find(|l| l.role == Role::Derived)
+    }
     let first = model.panels.first()?;
     let mean = derived(first)?;
     let home = first.home()?;
@@ -372,15 +374,10 @@ pub fn average_against_home(model: &TrendChart, whose: &str) -> Option<String> {
     } else {
         ""
     };
-    let subjects: Vec<String> = model
-        .panels
-        .iter()
-        .map(|p| p.heading.to_lowercase())
-        .collect();
     Some(format!(
         "In {year}{why}, the average progress of {whose}, weighted by pupils, was {} in {}, against {} {}.",
         text[..n].join(", "),
-        join_words(&subjects),
+        model.subjects(),
         crate::format::possessive(&model.home),
         text[n..].join(", ")
     ))

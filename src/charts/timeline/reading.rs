@@ -84,8 +84,7 @@ impl TrendChart {
 
     /// "reading, writing and maths": the panels' headings, in their order.
     pub fn subjects(&self) -> String {
-        let chart = self;
-        let names: Vec<String> = chart
+        let names: Vec<String> = self
             .panels
             .iter()
             .map(|p| p.heading.to_lowercase())
@@ -96,9 +95,7 @@ impl TrendChart {
     /// A line's figures in a year, one per panel, in panel order; `None` unless every panel has
     /// one.
     pub fn figures_in(&self, area: &str, year: u16) -> Option<Vec<(f64, u8)>> {
-        let chart = self;
-        chart
-            .panels
+        self.panels
             .iter()
             .map(|p| {
                 let pt = p.lines.iter().find(|l| l.area == area)?.at(year)?;
@@ -111,27 +108,26 @@ impl TrendChart {
     /// beside how its comparator moved (the region on a progress measure), with both lines'
     /// figures at one precision.
     pub fn first_run_sentence(&self) -> Option<String> {
-        let chart = self;
-        let (from, to) = chart.first_run()?;
-        let first = chart.panels.first()?;
+        let (from, to) = self.first_run()?;
+        let first = self.panels.first()?;
         let home = first.home()?;
-        let own = chart.moved(&home.area, from, to)?;
+        let own = self.moved(&home.area, from, to)?;
         let span = |area: &str| -> Option<Vec<(f64, u8)>> {
-            let mut v = chart.figures_in(area, from)?;
-            v.extend(chart.figures_in(area, to)?);
+            let mut v = self.figures_in(area, from)?;
+            v.extend(self.figures_in(area, to)?);
             Some(v)
         };
         let ours = span(&home.area)?;
-        let other = chart.trend_comparator(first).and_then(|l| {
-            let how = chart.moved(&l.area, from, to)?;
+        let other = self.trend_comparator(first).and_then(|l| {
+            let how = self.moved(&l.area, from, to)?;
             Some((l, how, span(&l.area)?))
         });
         let mut all = ours.clone();
         if let Some((_, _, theirs)) = &other {
             all.extend(theirs);
         }
-        let text = chart.at_one_precision(&all);
-        let n = chart.panels.len();
+        let text = self.at_one_precision(&all);
+        let n = self.panels.len();
         let from_to = |t: &[String]| format!("{} to {}", t[..n].join(", "), t[n..2 * n].join(", "));
         let tail = other.map_or_else(String::new, |(l, how, _)| {
             format!(
@@ -144,9 +140,9 @@ impl TrendChart {
         // One direction in every subject: the subjects named once, as the figures' order.
         let verb = own.split(' ').next().unwrap_or_default();
         let (own, order) = if n > 1 && own == format!("{verb} in {} subjects", every(n)) {
-            (format!("{verb} in {}", chart.subjects()), String::new())
+            (format!("{verb} in {}", self.subjects()), String::new())
         } else {
-            (own.clone(), format!("{}: ", chart.subjects()))
+            (own.clone(), format!("{}: ", self.subjects()))
         };
         Some(format!(
             "From {from} to {to}, {} progress {own} ({order}{}){tail}.",
