@@ -19,6 +19,29 @@
     hint({ rel: 'modulepreload', href: './enhance.js' });
     hint({ rel: 'preload', href: './enhance_bg.wasm', as: 'fetch', type: 'application/wasm', crossorigin: 'anonymous' });
   }
+  // Paper, on every print path (the Print button, the browser's menu, Ctrl+P, a phone's share
+  // sheet; before or after the app): the line that says when the brief was printed and from
+  // which view, and the static drawings paper shows (`.pre-print`, one a chart), fetched once
+  // the page is idle so that the browser's own print has every chart (the enhancer does the
+  // same for a view it swaps in: enhance/views.rs, for_paper).
+  function forPaper() {
+    var stamp = document.querySelector('.print-stamp');
+    if (stamp) {
+      var a = document.createElement('a');
+      a.href = location.href;
+      a.textContent = location.href;
+      stamp.textContent = 'Printed on ' + new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }) + ' from this view: ';
+      stamp.appendChild(a);
+    }
+    var drawings = document.querySelectorAll('#prerender img.pre-print[loading="lazy"]');
+    for (var i = 0; i < drawings.length; i++) drawings[i].loading = 'eager';
+  }
+  addEventListener('beforeprint', forPaper);
+  addEventListener('load', function () {
+    if (navigator.connection && navigator.connection.saveData) return;
+    if (window.requestIdleCallback) requestIdleCallback(forPaper, { timeout: 2000 });
+    else setTimeout(forPaper, 500);
+  });
   // An embed of one chart of the default view (`?chart=<id>&embed`, as the page's snippet
   // writes it) is prerendered too: that chart's card alone, as the embed shows it.
   var chart = asked.length === 2 && asked.indexOf('embed') >= 0 && asked.filter(function (p) {
@@ -90,13 +113,6 @@
   // A menu the browser restored (a reload, back): said as soon as the page is parsed.
   document.addEventListener('DOMContentLoaded', changing);
   addEventListener('pageshow', changing);
-  // Printed before the app has come (the browser's own Print): every static drawing is
-  // fetched now, rather than only those scrolled near (the Print button brings the app, which
-  // draws every chart for paper).
-  addEventListener('beforeprint', function () {
-    var lazy = document.querySelectorAll('#prerender img[loading="lazy"]');
-    for (var i = 0; i < lazy.length; i++) lazy[i].loading = 'eager';
-  });
   // A link to a view one menu away from the default (`?cohort=<id>`, as the page writes it)
   // is prerendered too (src/prerender/views.rs; the build writes their addresses here): the
   // static page is painted without the default view's answer, menus and cards, and the

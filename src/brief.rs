@@ -64,6 +64,46 @@ pub fn notes_and_sources(ds: &Dataset, sel: &Selection) -> BriefNotes {
     }
 }
 
+impl BriefNotes {
+    /// The brief's notes and sources as the page holds them (shown only on paper): the one
+    /// markup of both the static page (`prerender`, in each view) and the app
+    /// (`app/print.rs`), so every print path prints the same.
+    pub fn html(&self) -> String {
+        use crate::format::html_attr as esc;
+        let mut out = String::from(
+            "<section class=\"print-notes\" aria-labelledby=\"print-notes-title\" data-testid=\"print-notes\">\
+             <h2 id=\"print-notes-title\">Notes and sources</h2>",
+        );
+        for c in &self.charts {
+            out.push_str(&format!("<h3>{}</h3><ul>", esc(&c.title)));
+            for n in &c.notes {
+                out.push_str(&format!("<li>{}</li>", esc(n)));
+            }
+            out.push_str("</ul>");
+            match c.given_above {
+                0 => {}
+                1 => out.push_str("<p>And 1 note given above.</p>"),
+                n => out.push_str(&format!("<p>And {n} notes given above.</p>")),
+            }
+        }
+        out.push_str("<h3>Sources</h3><ol>");
+        for s in &self.sources {
+            let url = s
+                .url
+                .as_ref()
+                .map(|u| format!(" <span class=\"sources__url\">{}</span>", esc(u)))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "<li><strong>{}</strong>. {}{url}</li>",
+                esc(&s.title),
+                esc(&s.publisher_and_when())
+            ));
+        }
+        out.push_str("</ol></section>");
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,6 +137,23 @@ mod tests {
         let breaks = given.iter().filter(|n| n.contains("2020 and 2021")).count();
         assert!(breaks <= 1, "{breaks}");
         assert!(brief.charts.iter().skip(1).any(|c| c.given_above > 0));
+    }
+
+    #[test]
+    fn the_notes_markup_holds_every_note_and_source_as_text() {
+        let ds = bundled();
+        let brief = notes_and_sources(&ds, &Selection::default());
+        let html = brief.html();
+        assert_eq!(html.matches("<section").count(), 1);
+        for c in &brief.charts {
+            assert!(html.contains(&crate::format::html_attr(&c.title)));
+            for n in &c.notes {
+                assert!(html.contains(&format!("<li>{}</li>", crate::format::html_attr(n))));
+            }
+        }
+        for s in &brief.sources {
+            assert!(html.contains(&crate::format::html_attr(&s.title)));
+        }
     }
 
     #[test]

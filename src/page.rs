@@ -75,6 +75,12 @@ pub const LOADER_PRIVACY: &str = "The files are read in this browser and are not
 /// How to read a chart by pointer and by keys: under every chart, once.
 pub const KEYS_HINT: &str = "Point at or tap the chart for exact figures. With the keyboard: Left and Right move along a series, Up and Down between series, Home and End to the first and last figure.";
 
+/// The width charts are drawn at for paper: shown across A4's printable width (about 700 CSS
+/// px between 12 mm margins) at about 0.8, so chart text prints at about 8 pt and three panels
+/// of a chart over time sit side by side. The app draws at it while printing; the static page
+/// prints the drawing of its range.
+pub const PRINT_WIDTH: u32 = 860;
+
 /// Rows a table shows on the page; the CSV download has every row.
 pub const TABLE_ROWS_SHOWN: usize = 500;
 

@@ -214,7 +214,6 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
             .into_any()
         }
         Mode::Page => view! {
-            <super::print::PrintStamp />
             <super::answer::AnswerSection dataset=ds.clone() view=view />
             <ProgrammeFacts dataset=ds.clone() />
             {move || {

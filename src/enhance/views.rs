@@ -6,7 +6,7 @@
 //! (`controls::say_changing`). Anything further (two menus away from the default, a view that
 //! did not come) asks for the app, which reads the address and does the rest.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{Document, Element, HtmlSelectElement};
 
 use super::Shared;
@@ -199,6 +199,7 @@ async fn swap(state: &Shared, doc: &Document, file: &str, query: &str, turn: u32
         put(doc, &html);
         state.borrow_mut().view = Some(file.to_string());
         super::rewire(state, doc);
+        for_paper();
     }
     super::tabs::apply(state, doc);
     // A link's view is in: the page shows it (public/view-gate.js hid the default's).
@@ -224,6 +225,47 @@ async fn swap(state: &Shared, doc: &Document, file: &str, query: &str, turn: u32
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
+    }
+}
+
+/// The drawings paper shows of the view just swapped in (`.pre-print`), fetched when the
+/// browser is next idle, as public/view-gate.js does for the page's first view: the browser's
+/// own print then has every chart.
+fn for_paper() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let saving = js_sys::Reflect::get(&window, &"navigator".into())
+        .ok()
+        .and_then(|n| js_sys::Reflect::get(&n, &"connection".into()).ok())
+        .filter(|c| c.is_object())
+        .and_then(|c| js_sys::Reflect::get(&c, &"saveData".into()).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    if saving {
+        return;
+    }
+    let eager = Closure::once_into_js(|| {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Ok(list) = doc.query_selector_all("#prerender img.pre-print[loading=\"lazy\"]") else {
+            return;
+        };
+        for i in 0..list.length() {
+            if let Some(img) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let _ = img.set_attribute("loading", "eager");
+            }
+        }
+    });
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(2000);
+    if window
+        .request_idle_callback_with_options(eager.unchecked_ref(), &options)
+        .is_err()
+    {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(eager.unchecked_ref(), 500);
     }
 }
 

@@ -131,14 +131,22 @@ pub(super) fn card(
         } else {
             format!(" data-marks-src=\"{DRAWINGS}/{base}.marks\"")
         };
+        // Paper shows the light drawing of the print width's range, whatever the screen's
+        // (public/view-gate.js fetches it when the page is idle, and at the browser's print).
+        let print = if v.holds(crate::page::PRINT_WIDTH) {
+            " pre-print"
+        } else {
+            ""
+        };
         let img = |tone: &str, file: &str| {
+            let print = if tone == "light" { print } else { "" };
             format!(
-                "<img class=\"pre-v pre-{tone} {class}\" src=\"{DRAWINGS}/{file}\" alt=\"\" width=\"{w}\" height=\"{h}\" decoding=\"async\" loading=\"lazy\"{marks_src}>"
+                "<img class=\"pre-v pre-{tone}{print} {class}\" src=\"{DRAWINGS}/{file}\" alt=\"\" width=\"{w}\" height=\"{h}\" decoding=\"async\" loading=\"lazy\"{marks_src}>"
             )
         };
         if first {
             picture.push_str(&format!(
-                "<div class=\"chart-card__svg pre-v pre-light {class}\" aria-hidden=\"true\" data-marks=\"{}\">{svg}</div>",
+                "<div class=\"chart-card__svg pre-v pre-light{print} {class}\" aria-hidden=\"true\" data-marks=\"{}\">{svg}</div>",
                 esc(&said)
             ));
         } else {

@@ -102,6 +102,7 @@ pub fn page(ds: &Dataset) -> Prerendered {
         tables: true,
     };
     out.push_str(&charts(ds, &sel, &mut drawn, &mut css, writing));
+    out.push_str(&crate::brief::notes_and_sources(ds, &sel).html());
     let charts = ChartId::available(ds);
     out.push_str(&embed_links(&charts));
     out.push_str(&sources(ds));
@@ -146,7 +147,7 @@ fn charts(
 }
 
 /// What a choice in the menus changes on the static page: the answer, the membership line
-/// under the menus and the cards (a view file of `views.rs`; the enhancer puts each part in
+/// under the menus, the cards and the notes printed after them (a view file of `views.rs`; the enhancer puts each part in
 /// the place of the element of the same class).
 pub(crate) fn changing(
     ds: &Dataset,
@@ -156,10 +157,11 @@ pub(crate) fn changing(
     writing: Writing,
 ) -> String {
     format!(
-        "{}<p class=\"controls__membership\">{}</p>{}",
+        "{}<p class=\"controls__membership\">{}</p>{}{}",
         answer(ds, sel),
         esc(&crate::page::membership_note(ds, &sel.cohort)),
-        charts(ds, sel, drawn, css, writing)
+        charts(ds, sel, drawn, css, writing),
+        crate::brief::notes_and_sources(ds, sel).html()
     )
 }
 

@@ -116,6 +116,13 @@ pub fn variants(m: &dyn crate::charts::Chart) -> Vec<Variant> {
     out
 }
 
+impl Variant {
+    /// Whether a column `width` wide shows this drawing.
+    pub fn holds(&self, width: u32) -> bool {
+        self.from <= width && self.to.is_none_or(|to| width < to)
+    }
+}
+
 /// The container query that shows a drawing in its range of column widths.
 pub fn condition(v: &Variant) -> String {
     match (v.from, v.to) {

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { useSite, openPage, shotPath } from './support.mjs';
+import { useSite, openPage, shotPath, waitForApp } from './support.mjs';
 
 const site = useSite();
 
@@ -108,4 +108,77 @@ test('a dark page with a table tab open prints its charts in the light theme, an
   assert.ok(await chart.evaluate((s) => s.outerHTML.includes('#121212')), 'dark again');
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+/**
+ * Each card of the page as paper should show it: its title, finding and up to 12 words its
+ * printed drawing holds (the static page's `.pre-print` file, or the app's drawing).
+ */
+async function printedCards(page) {
+  return page.evaluate(async () => {
+    const pre = document.getElementById('prerender');
+    const cards = [...document.querySelectorAll(pre ? '#prerender .chart-card' : '#app section.chart-card')];
+    const words = (svg) => [...new Set([...svg.querySelectorAll('text')].map((t) => t.textContent.trim()).filter((t) => t.length > 3))].slice(0, 12);
+    return Promise.all(cards.map(async (card) => {
+      let svg = card.querySelector('.pre-print svg, [data-testid="chart-figure"] svg');
+      const img = card.querySelector('img.pre-print');
+      if (!svg && img) svg = new DOMParser().parseFromString(await (await fetch(img.src)).text(), 'image/svg+xml');
+      return {
+        title: card.querySelector('h2').textContent,
+        finding: card.querySelector('.chart-card__finding')?.textContent ?? '',
+        words: svg ? words(svg) : [],
+      };
+    }));
+  });
+}
+
+/** The checks every print path must pass: the stamp, the answer, each chart whole on its heading's page, no control. */
+function checkBrief(pages, cards, what) {
+  const all = pages.join(' ');
+  assert.ok(pages.length >= 2 && pages.length <= 8, `${what}: ${pages.length} pages`);
+  assert.match(pages[0], /Printed on \d{1,2} [A-Z][a-z]+ 20\d\d from this view: http:\/\/127\.0\.0\.1:\d+\//, `${what}: the stamp`);
+  assert.match(pages[0], /How does Stoke-on-Trent compare/, `${what}: the answer`);
+  assert.equal(cards.length, 8, `${what}: every chart`);
+  for (const c of cards) {
+    assert.ok(c.words.length > 0, `${what}, ${c.title}: a drawing with text`);
+    const at = pages.findIndex((p) => p.includes(plain(c.title)));
+    assert.ok(at >= 0, `${what}, ${c.title}: printed`);
+    const on = pages[at].slice(pages[at].indexOf(plain(c.title)));
+    assert.ok(on.includes(plain(c.finding).slice(0, 60)), `${what}, ${c.title}: its finding on the heading's page`);
+    const seen = c.words.filter((w) => on.includes(plain(w)));
+    assert.ok(seen.length >= Math.ceil(c.words.length * 0.8), `${what}, ${c.title}: its drawing on the heading's page (${seen.length} of ${c.words.length}: ${c.words.join(' | ')})`);
+  }
+  assert.equal(all.split('Notes and sources').length - 1, 1, `${what}: the notes once`);
+  assert.match(pages.at(-1), /Sources/, `${what}: the sources last`);
+  for (const control of [/Download/, /\bPNG\b/, /Embed this chart/, /Load your data/, /\bPresent\b/, /\bPrint\b(?!ed)/, /Show or hide/, /Skip to the charts/, /Full screen/, /Choose files/]) {
+    assert.doesNotMatch(all, control, `${what}: no control`);
+  }
+}
+
+test("the browser's own print (print media alone, no button) gives the same brief from the static page and from the app", async () => {
+  const briefs = [];
+  for (const app of [false, true]) {
+    const what = app ? 'the app' : 'the static page';
+    const { context, page, problems } = await openPage(site.browser, { width: 390, height: 844 });
+    await page.goto(site.server.url);
+    if (app) await waitForApp(page);
+    else {
+      // Paper's drawings are fetched once the page is idle, not only those scrolled near.
+      await page.waitForFunction(() => {
+        const drawings = [...document.querySelectorAll('#prerender .pre-print')];
+        return drawings.length === 8 && drawings.every((d) => d.tagName !== 'IMG' || (d.complete && d.naturalWidth > 0));
+      }, null, { timeout: 10000 });
+    }
+    const cards = await printedCards(page);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    fs.writeFileSync(shotPath(app ? 'print-media-app' : 'print-media-static').replace(/\.png$/, '.pdf'), pdf);
+    const pages = await pdfPages(pdf);
+    console.log(`# ${what}, printed by the browser alone: ${pages.length} A4 pages`);
+    checkBrief(pages, cards, what);
+    briefs.push(cards.map((c) => [c.title, c.finding]));
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  assert.deepEqual(briefs[0], briefs[1], 'the same titles and findings, in the same order');
 });
