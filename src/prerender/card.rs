@@ -141,12 +141,12 @@ pub(super) fn card(
         let img = |tone: &str, file: &str| {
             let print = if tone == "light" { print } else { "" };
             format!(
-                "<img class=\"pre-v pre-{tone}{print} {class}\" src=\"{DRAWINGS}/{file}\" alt=\"\" width=\"{w}\" height=\"{h}\" decoding=\"async\" loading=\"lazy\"{marks_src}>"
+                "<img class=\"pre-v pre-{tone} {class}{print}\" src=\"{DRAWINGS}/{file}\" alt=\"\" width=\"{w}\" height=\"{h}\" decoding=\"async\" loading=\"lazy\"{marks_src}>"
             )
         };
         if first {
             picture.push_str(&format!(
-                "<div class=\"chart-card__svg pre-v pre-light{print} {class}\" aria-hidden=\"true\" data-marks=\"{}\">{svg}</div>",
+                "<div class=\"chart-card__svg pre-v pre-light {class}{print}\" aria-hidden=\"true\" data-marks=\"{}\">{svg}</div>",
                 esc(&said)
             ));
         } else {
