@@ -8,7 +8,18 @@
   var asked = location.search.replace(/^\?/, '').split('&').filter(function (p) {
     return p && p !== 'nosw';
   });
+  // A file the page will fetch (as=fetch) is fetched here and its response kept for the
+  // code that wants it (`cohortFetched[href]`, taken once: src/enhance/mod.rs, fetched; the
+  // start-up script; the app's dataset): WebKit does not match a preload hint to the fetch
+  // that wants it, and fetched every such file twice.
   function hint(attrs) {
+    if (attrs.as === 'fetch' && window.fetch) {
+      var got = fetch(attrs.href, { credentials: 'same-origin', integrity: attrs.integrity || '' });
+      // A failure is reported by the code that takes the response.
+      got.catch(function () {});
+      (window.cohortFetched = window.cohortFetched || {})[attrs.href] = got;
+      return;
+    }
     var link = document.createElement('link');
     for (var k in attrs) link.setAttribute(k, attrs[k]);
     document.head.appendChild(link);
@@ -17,7 +28,7 @@
   // read; the start-up script runs it once the view has painted.
   function enhancer() {
     hint({ rel: 'modulepreload', href: './enhance.js' });
-    hint({ rel: 'preload', href: './enhance_bg.wasm', as: 'fetch', type: 'application/wasm', crossorigin: 'anonymous' });
+    hint({ rel: 'preload', href: './enhance_bg.wasm', as: 'fetch' });
   }
   // Paper, on every print path (the Print button, the browser's menu, Ctrl+P, a phone's share
   // sheet; before or after the app): the line that says when the brief was printed and from

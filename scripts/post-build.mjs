@@ -79,6 +79,12 @@ const glueImport = /^import init, \* as bindings from '([^']+)';$/m;
 if (!glueImport.test(start)) throw new Error("post-build: trunk's start-up script no longer imports its glue as expected");
 const deferred = () => `
 const hints = ${JSON.stringify(hints)};
+// A response fetched early for this file (view-gate.js, or below), taken once; else its address.
+const taken = (href) => {
+  const got = window.cohortFetched?.[href];
+  if (got) delete window.cohortFetched[href];
+  return got || href;
+};
 // Over the prerendered view the app is not fetched with the page: once that view has painted
 // (or after a second, for a tab or frame that is not being painted), the small enhancer
 // (src/enhance/) makes its drawings answer the pointer and keys, and the app comes when a
@@ -103,13 +109,22 @@ if (root.classList.contains('prerendered')) {
   try {
     // Fetched while the view paints (view-gate.js hints it and its glue), run after.
     const enhancer = await import('./enhance.js');
-    await enhancer.default({ module_or_path: './enhance_bg.wasm' });
+    // The response view-gate.js asked for while the view painted (a hint would be fetched
+    // twice in WebKit).
+    await enhancer.default({ module_or_path: taken('./enhance_bg.wasm') });
     await asked;
   } catch (e) {
     // Without the enhancer the static view cannot answer: the app takes over at once.
     console.warn('the enhancer did not start (' + e.message + '): starting the app');
   }
   for (const h of hints) {
+    // As view-gate.js does: a file fetched by code is fetched now, its response kept.
+    if (h.as === 'fetch') {
+      const got = fetch(h.href, { credentials: 'same-origin', integrity: h.integrity || '' });
+      got.catch(() => {});
+      (window.cohortFetched ??= {})[h.href] = got;
+      continue;
+    }
     const link = document.createElement('link');
     for (const [k, v] of Object.entries(h)) link.setAttribute(k, v);
     document.head.append(link);
@@ -169,7 +184,11 @@ if (release) {
 
 // A failed start of the app is told (the enhancer says so over the static view, whose
 // drawings still answer) rather than left as a note that it is loading.
-let boot = `${prelude}\ntry {\n${start.replace(glueImport, deferred())}\n} catch (e) {\n  document.dispatchEvent(new Event('cohort-dashboard:app-failed'));\n  throw e;\n}\n`;
+// The app's wasm from the response fetched early for it, where it was (a hint would be
+// fetched twice in WebKit).
+const wasmInit = /module_or_path: ?(['"])([^'"]+_bg\.wasm)\1/;
+if (!wasmInit.test(start)) throw new Error("post-build: trunk's start-up script no longer names its wasm as expected");
+let boot = `${prelude}\ntry {\n${start.replace(wasmInit, 'module_or_path: taken($1$2$1)').replace(glueImport, deferred())}\n} catch (e) {\n  document.dispatchEvent(new Event('cohort-dashboard:app-failed'));\n  throw e;\n}\n`;
 if (release) boot = transformSync(boot, { minify: true, format: 'esm', target: 'es2022' }).code;
 const bootName = `boot-${sha(boot)}.js`;
 fs.writeFileSync(path.join(dir, bootName), boot);

@@ -3,7 +3,7 @@
 # right version: the wasm32 target, trunk, wasm-bindgen-cli at exactly the version in
 # Cargo.lock, and the npm tools (wasm-opt from binaryen, playwright-core, axe-core) at the
 # versions in package-lock.json. With --test it also installs Debian's Chromium and
-# ChromeDriver for the browser tests.
+# ChromeDriver, Firefox ESR, WebKitGTK's driver and Xvfb for the browser tests.
 #
 # Only crates.io, npm and Debian's archive are used: trunk's own download of wasm-bindgen
 # and wasm-opt from GitHub is never needed (trunk runs with --offline).
@@ -62,6 +62,16 @@ setup_browser() {
   fi
 }
 
+# Firefox ESR and WebKitGTK (MiniBrowser, WebKitWebDriver, under Xvfb) for the engine checks
+# (tests/e2e/firefox.test.mjs, webkit.test.mjs), from Debian: npm's drivers download none.
+setup_engines() {
+  if [ ! -x /usr/bin/firefox-esr ] || [ ! -x /usr/bin/WebKitWebDriver ] || [ ! -x /usr/bin/Xvfb ]; then
+    say "installing Debian's firefox-esr, webkit2gtk-driver and xvfb"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb >/dev/null
+  fi
+}
+
 setup_fuzz() {
   # cargo-fuzz needs the nightly toolchain this machine kind ships; without it the fuzz step
   # says it skipped rather than fail.
@@ -75,5 +85,6 @@ setup_rust
 setup_npm
 if [ "${1:-}" = "--test" ]; then
   setup_browser
+  setup_engines
   setup_fuzz
 fi

@@ -51,12 +51,12 @@ for b in /usr/bin/chromium /usr/bin/chromedriver; do
   if [ -x "$b" ]; then "$b" --version 2>/dev/null | head -n 1; else echo "$b: missing"; fi
 done
 echo "node $(node --version), playwright-core $(node -p "require('playwright-core/package.json').version")"
-for b in firefox-esr WebKitWebDriver; do
-  command -v "$b" >/dev/null && echo "$b: $("$b" --version 2>/dev/null | head -n 1) (not yet in the suite)"
-done
+command -v firefox-esr >/dev/null && firefox-esr --version 2>/dev/null | head -n 1
+echo "WebKitGTK (webkit2gtk-driver) $(dpkg-query -W -f='${Version}' webkit2gtk-driver 2>/dev/null || echo missing)"
+echo "puppeteer-core $(node -p "require('puppeteer-core/package.json').version"), selenium-webdriver $(node -p "require('selenium-webdriver/package.json').version")"
 true
 
-step "end-to-end tests and the accessibility gate (headless Chromium)"
+step "end-to-end tests and the accessibility gate (headless Chromium; the engine checks in Firefox ESR and WebKitGTK)"
 node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/
 
 step "benchmark harness smoke (one run each, small data; figures in BENCH.md come from npm run bench)"

@@ -59,7 +59,20 @@ pub async fn fetch_dataset() -> Result<Loaded, LoadError> {
         url: url.clone(),
         message: e.to_string(),
     };
-    let response = Request::get(DATASET_URL).send().await.map_err(network)?;
+    // The response the start-up script fetched while the app came, if it answered; else asked
+    // now (which also says why, where it fails).
+    let early = match crate::enhance::take_fetched(DATASET_URL) {
+        Some(got) => wasm_bindgen_futures::JsFuture::from(got)
+            .await
+            .ok()
+            .and_then(|r| wasm_bindgen::JsCast::dyn_into::<web_sys::Response>(r).ok())
+            .map(gloo_net::http::Response::from),
+        None => None,
+    };
+    let response = match early {
+        Some(r) => r,
+        None => Request::get(DATASET_URL).send().await.map_err(network)?,
+    };
     if !response.ok() {
         return Err(LoadError::Http {
             url: url.clone(),

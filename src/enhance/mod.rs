@@ -69,6 +69,10 @@ struct State {
     swaps: u32,
     /// The views whose rules are in the page.
     styled: Vec<String>,
+    /// Every marks file fetched, by its address: a drawing another view shows too is not
+    /// fetched again when that view is swapped in (the HTTP cache revalidates it, and WebKit
+    /// fetched it again).
+    fetched: std::collections::HashMap<String, Rc<str>>,
     /// The tabs open other than a chart, as (chart, tab), in the order chosen (`tabs.rs`).
     tabs: Vec<(String, String)>,
 }
@@ -283,9 +287,16 @@ fn load_marks(state: &Shared, k: usize, then: Option<Box<dyn FnOnce()>>) -> bool
             .unwrap_or_else(|| format!("prerender/{}-{w}.marks", card.id));
         (url, w)
     };
+    let known = state.borrow().fetched.get(&url).cloned();
+    if let Some(text) = known {
+        take_marks(state, k, w, &text, then);
+        return true;
+    }
     let state = state.clone();
     wasm_bindgen_futures::spawn_local(async move {
         if let Some(text) = fetch_text(&url).await {
+            let text: Rc<str> = text.into();
+            state.borrow_mut().fetched.insert(url, text.clone());
             take_marks(&state, k, w, &text, then);
         }
     });
@@ -320,6 +331,22 @@ fn parsed(doc: &Document, html: &str) -> Option<web_sys::DocumentFragment> {
         .ok()?;
     template.set_inner_html(html);
     Some(template.content())
+}
+
+/// The response fetched early for `href` (public/view-gate.js and the start-up script fetch a
+/// file the page will want while it paints, rather than hint it: WebKit fetched a hinted file
+/// twice), taken once; `None` where there is none, and the caller fetches it.
+pub fn take_fetched(href: &str) -> Option<js_sys::Promise> {
+    let window = web_sys::window()?;
+    let all = js_sys::Reflect::get(&window, &"cohortFetched".into())
+        .ok()
+        .filter(|v| v.is_object())?;
+    let got = js_sys::Reflect::get(&all, &href.into())
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    let _ = js_sys::Reflect::delete_property(all.unchecked_ref::<js_sys::Object>(), &href.into());
+    Some(got)
 }
 
 async fn fetch_text(url: &str) -> Option<String> {

@@ -173,8 +173,9 @@ async fn swap(state: &Shared, doc: &Document, file: &str, query: &str, turn: u32
         Some(None)
     } else {
         // The view and its rules come side by side; the view goes in once both are here.
+        let url = format!("prerender/{VIEWS}/{file}.html");
         let html =
-            web_sys::window().map(|w| w.fetch_with_str(&format!("prerender/{VIEWS}/{file}.html")));
+            super::take_fetched(&url).or_else(|| web_sys::window().map(|w| w.fetch_with_str(&url)));
         let styled = file == DEFAULT || stylesheet(state, doc, file).await;
         let html = match html {
             Some(html) if styled => super::text_of(html).await,

@@ -4,22 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfPages } from './pdf.mjs';
 import { useSite, openPage, shotPath, waitForApp } from './support.mjs';
 
 const site = useSite();
-
-/** Each page's text, as one string with its lines joined by spaces. */
-async function pdfPages(bytes) {
-  const doc = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
-  const pages = [];
-  for (let i = 1; i <= doc.numPages; i += 1) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((it) => it.str + (it.hasEOL ? ' ' : '')).join('').replace(/\s+/g, ' '));
-  }
-  await doc.destroy();
-  return pages;
-}
 
 /** Text as the PDF gives it back: one space between words, no soft hyphen breaks. */
 const plain = (s) => s.replace(/\s+/g, ' ').trim();

@@ -22,7 +22,8 @@ const TYPES = {
 };
 
 /**
- * Serves dist/ on a free loopback port; resolves to { url, close, cut, restore }. `cut()`
+ * Serves dist/ on a free loopback port; resolves to { url, requests, close, cut, restore }
+ * (`requests`: every path asked for, in order). `cut()`
  * stops the server answering, as a reader's network is cut: it closes every connection and
  * stops listening, so each request the page or its service worker makes is refused
  * (ERR_CONNECTION_REFUSED), whatever the browser's own offline emulation reaches;
@@ -35,8 +36,10 @@ export async function serveDist({ prefix = '/', headers = {}, dist = DIST, overr
   if (!fs.existsSync(path.join(dist, 'index.html'))) {
     throw new Error(`${path.join(dist, 'index.html')} is missing: run \`trunk build --release\` first`);
   }
+  const requests = [];
   const server = http.createServer((req, res) => {
     const fullPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(fullPath);
     if (!fullPath.startsWith(prefix)) { res.writeHead(404).end('outside the site'); return; }
     const urlPath = '/' + fullPath.slice(prefix.length);
     const override = overrides[urlPath.slice(1)];
@@ -72,6 +75,7 @@ export async function serveDist({ prefix = '/', headers = {}, dist = DIST, overr
   });
   return {
     url: `http://${host}:${bound}${prefix}`,
+    requests,
     close: stop,
     cut: stop,
     restore: () => new Promise((ok, fail) => {
