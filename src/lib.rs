@@ -14,6 +14,7 @@
 //!
 //! Everything but the shell builds on the host and is tested with plain `cargo test`.
 
+pub mod address;
 pub mod answer;
 pub mod breaks;
 pub mod brief;

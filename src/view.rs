@@ -11,44 +11,7 @@ use crate::dataset::Dataset;
 use crate::model::{PupilGroup, Subject};
 use crate::selection::{school_years, CohortChoice, Selection};
 
-/// What a chart card shows.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub enum Tab {
-    /// The drawing.
-    #[default]
-    Chart,
-    /// The figures as a table.
-    Table,
-    /// Sources and notes.
-    Sources,
-}
-
-impl Tab {
-    /// All tabs in order.
-    pub const ALL: [Tab; 3] = [Tab::Chart, Tab::Table, Tab::Sources];
-
-    /// Id used in links.
-    pub fn id(self) -> &'static str {
-        match self {
-            Tab::Chart => "chart",
-            Tab::Table => "table",
-            Tab::Sources => "sources",
-        }
-    }
-
-    /// Display name.
-    pub fn label(self) -> &'static str {
-        match self {
-            Tab::Chart => "Chart",
-            Tab::Table => "Table",
-            Tab::Sources => "Sources",
-        }
-    }
-
-    fn from_id(id: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.id() == id)
-    }
-}
+pub use crate::address::Tab;
 
 /// How the page is laid out.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -229,20 +192,13 @@ impl View {
                 }
             }
         }
-        if let Some(list) = get("tab") {
-            for pair in list.split(',').filter(|s| !s.is_empty()) {
-                let parsed = pair
-                    .split_once(':')
-                    .and_then(|(c, t)| Some((ChartId::from_id(c)?, Tab::from_id(t)?)));
-                match parsed {
-                    Some((chart, tab)) if tab != Tab::Chart => {
-                        view.tabs.insert(chart, tab);
-                    }
-                    Some(_) => {}
-                    None => notices.push(format!(
-                        "The link asks for tab \u{201c}{pair}\u{201d}, which does not exist: showing the chart."
-                    )),
-                }
+        if let Some(list) = get(crate::address::TAB) {
+            let (tabs, unknown) = crate::address::read_tabs(&list);
+            view.tabs.extend(tabs);
+            for pair in unknown {
+                notices.push(format!(
+                    "The link asks for tab \u{201c}{pair}\u{201d}, which does not exist: showing the chart."
+                ));
             }
         }
         if get("embed").is_some() {
@@ -337,14 +293,9 @@ impl View {
                 sel.hidden.iter().cloned().collect::<Vec<_>>().join(",")
             ));
         }
-        if !self.tabs.is_empty() {
-            let tabs: Vec<String> = self
-                .tabs
-                .iter()
-                .map(|(c, t)| format!("{}:{}", c.id(), t.id()))
-                .collect();
-            parts.push(format!("tab={}", tabs.join(",")));
-        }
+        parts.extend(crate::address::tab_part(
+            self.tabs.iter().map(|(c, t)| (c.id(), t.id())),
+        ));
         if let Some(c) = self.chart {
             parts.push(format!("chart={}", c.id()));
         }

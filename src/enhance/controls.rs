@@ -5,15 +5,9 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, HtmlSelectElement, MouseEvent};
 
-use super::{element, listen, Shared, FAILED, READY, START_APP};
-
-/// What a reader did to a static control, to be done again on the app's.
-pub(super) enum Pending {
-    Click(String),
-    Choose(String, i32),
-    /// Files chosen (or dropped) for "Load your data".
-    Files(String, web_sys::FileList),
-}
+use super::hand_over::ask_for_app;
+use super::menus::{live, menus, pend_menus, say_changing, shown_option, Pending};
+use super::{listen, Shared, FAILED, READY, START_APP};
 
 /// The static copies of the controls become live: using one asks for the app, and what was
 /// done is done again on the app's control once it has taken over.
@@ -133,110 +127,12 @@ pub(super) fn wire_controls(doc: &Document, root: &Element, state: &Shared) {
     listen(doc, FAILED, move |_: Event| failed(&s));
 }
 
-/// The static copies of the controls under `root` become live (the enhancer has come).
-pub(super) fn live(root: &Element) {
-    let Ok(list) = root.query_selector_all(".prerender__js[inert]") else {
-        return;
-    };
-    for i in 0..list.length() {
-        if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            let _ = el.remove_attribute("inert");
-            let _ = el.remove_attribute("aria-hidden");
-        }
-    }
-}
-
-/// A prerendered view did not come: the app is asked for, and given the menus' choices.
-pub(super) fn fall_back(state: &Shared) {
-    pend_menus(state);
-    say_changing();
-    ask_for_app(state);
-}
-
-/// Every menu chosen away from the view shown (a view still coming, or none) is chosen again
-/// on the app's once it has come.
-fn pend_menus(state: &Shared) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    for menu in super::views::menus(&doc) {
-        let shown = i32::try_from(super::views::shown_option(&menu)).unwrap_or(0);
-        if let (Some(twin), true) = (
-            menu.get_attribute("data-twin"),
-            menu.selected_index() != shown,
-        ) {
-            let mut st = state.borrow_mut();
-            st.pending
-                .retain(|p| !matches!(p, Pending::Choose(t, _) if *t == twin));
-            st.pending
-                .push(Pending::Choose(twin, menu.selected_index()));
-        }
-    }
-}
-
-/// The old view says plainly that it is changing: while its view or the app comes, every menu chosen
-/// away from the view shown is named beside the view still shown, just under the menus, and
-/// the cards are dimmed and busy. (The menus never stand over the old charts unsaid.)
-pub(super) fn say_changing() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let text = |el: Option<Element>| el.and_then(|e| e.text_content());
-    let (mut chosen, mut shown) = (Vec::new(), Vec::new());
-    for menu in super::views::menus(&doc) {
-        let options = menu.options();
-        let now = u32::try_from(menu.selected_index())
-            .ok()
-            .and_then(|k| options.item(k));
-        let was = options.item(super::views::shown_option(&menu));
-        if let (Some(now), Some(was)) = (text(now), text(was)) {
-            if now != was {
-                chosen.push(now);
-                shown.push(was);
-            }
-        }
-    }
-    // The answer's sentences on the schools and the cards are the old view's.
-    let stale: Vec<Element> = ["#prerender .answer", "#prerender .charts"]
-        .iter()
-        .filter_map(|s| doc.query_selector(s).ok().flatten())
-        .collect();
-    let mut note = doc.query_selector(".prerender__changing").ok().flatten();
-    if chosen.is_empty() {
-        if let Some(n) = note {
-            n.remove();
-        }
-        for el in &stale {
-            let _ = el.remove_attribute("aria-busy");
-            let _ = el.class_list().remove_1("prerender--changing");
-        }
-        return;
-    }
-    if note.is_none() {
-        note = element(&doc, "p", "prerender__changing", &[("role", "status")]);
-        if let (Some(n), Ok(Some(controls))) = (&note, doc.query_selector("#prerender .controls")) {
-            let _ = controls.after_with_node_1(n);
-        }
-    }
-    if let Some(n) = note {
-        n.set_text_content(Some(&format!(
-            "Changing the view to {}. Until it is ready, the answer and the charts still show {}.",
-            crate::format::join_words(&chosen),
-            crate::format::join_words(&shown)
-        )));
-    }
-    for el in &stale {
-        let _ = el.set_attribute("aria-busy", "true");
-        let _ = el.class_list().add_1("prerender--changing");
-    }
-}
-
 /// Menus chosen before the enhancer was wired (in the moment between the first paint and its
 /// start, while public/view-gate.js said what was changing), or restored by the browser after
 /// a reload or back: taken up now, through the same change listener as a choice made now.
 pub(super) fn take_up_early_choices(doc: &Document) {
-    for menu in super::views::menus(doc) {
-        let shown = i32::try_from(super::views::shown_option(&menu)).unwrap_or(0);
+    for menu in menus(doc) {
+        let shown = i32::try_from(shown_option(&menu)).unwrap_or(0);
         if menu.selected_index() != shown {
             changed(&menu);
         }
@@ -299,32 +195,6 @@ fn twin_of(state: &Shared, el: &Element) -> Option<String> {
         .iter()
         .find(|c| c.figure.is_same_node(Some(el)))
         .map(|c| format!("#{} [data-testid=chart-figure]", c.id))
-}
-
-/// Asks the start-up script for the app (once), and says so while it comes.
-fn ask_for_app(state: &Shared) {
-    if std::mem::replace(&mut state.borrow_mut().asked, true) {
-        return;
-    }
-    // A view chosen and still coming is the app's to show now.
-    pend_menus(state);
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Some(root) = doc.document_element() {
-        let _ = root.class_list().add_1("app-loading");
-    }
-    // Fixed at the foot of the screen: nothing on the page moves for it.
-    if let (Some(root), Some(status)) = (
-        doc.get_element_by_id("prerender"),
-        element(&doc, "p", "app-loading__note", &[("role", "status")]),
-    ) {
-        status.set_text_content(Some("Loading the interactive dashboard…"));
-        let _ = root.append_child(&status);
-    }
-    if let Ok(ev) = Event::new(START_APP) {
-        let _ = doc.dispatch_event(&ev);
-    }
 }
 
 /// The app did not come (no connection, most likely): say so where the note said it was

@@ -25,9 +25,12 @@ use crate::charts::kit::pointing::{announce, category_line, key_move, read_marks
 use crate::charts::kit::{locate, Mark};
 
 mod controls;
+mod hand_over;
+mod menus;
 mod tabs;
 mod views;
-use controls::{wire_controls, Pending};
+use controls::wire_controls;
+use menus::Pending;
 
 /// Asks the start-up script for the app.
 pub const START_APP: &str = "cohort-dashboard:start-app";

@@ -168,10 +168,10 @@ fn choose(state: &Shared, chart: &str, which: &str) {
             .location()
             .search()
             .ok()
-            .map(|s| super::views::view_query(&s))
+            .map(|s| crate::address::view_query(&s))
             .unwrap_or_default();
         if let Ok(history) = window.history() {
-            let url = super::views::address(&query, &tabs);
+            let url = address(&query, &tabs);
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
     }
@@ -214,16 +214,34 @@ pub(super) fn apply(state: &Shared, doc: &Document) {
     }
 }
 
-/// The tabs an address names (`tab=<chart>:<tab>,…`).
+/// The tabs an address names (`tab=<chart>:<tab>,…`), read as the app reads them.
 pub(super) fn from_address(search: &str) -> Vec<(String, String)> {
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|p| p.strip_prefix("tab="))
-        .flat_map(|list| list.split(','))
-        .filter_map(|pair| {
-            let (chart, tab) = pair.split_once(':')?;
-            (TABS.contains(&tab) && tab != "chart").then(|| (chart.to_string(), tab.to_string()))
-        })
+    crate::address::tabs_in(search)
+        .into_iter()
+        .map(|(c, t)| (c.id().to_string(), t.id().to_string()))
         .collect()
+}
+
+/// The page's address for view `query` (`?cohort=…`, or empty) with `tabs` open, as the app
+/// writes it (`crate::address`); the tests' `nosw` kept.
+pub(super) fn address(query: &str, tabs: &[(String, String)]) -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let search = location.search().unwrap_or_default();
+    let tabs: Vec<_> = tabs
+        .iter()
+        .filter_map(|(c, t)| {
+            Some((
+                crate::charts::ChartId::from_id(c)?,
+                crate::address::Tab::from_id(t)?,
+            ))
+        })
+        .collect();
+    crate::address::address(
+        &location.pathname().unwrap_or_default(),
+        query,
+        &tabs,
+        crate::address::keeps_no_service_worker(&search),
+    )
 }

@@ -3,11 +3,11 @@
 //! (the answer, the membership line and the cards) and its rules are fetched, put in the
 //! place of the old view's, and the address becomes the view's, as the app would write it;
 //! the back button goes back. Until the view is in, the old one says it is changing
-//! (`controls::say_changing`). Anything further (two menus away from the default, a view that
+//! (`menus::say_changing`). Anything further (two menus away from the default, a view that
 //! did not come) asks for the app, which reads the address and does the rest.
 
 use wasm_bindgen::{closure::Closure, JsCast};
-use web_sys::{Document, Element, HtmlSelectElement};
+use web_sys::{Document, Element};
 
 use super::Shared;
 use crate::page::{DEFAULT_VIEW_FILE as DEFAULT, VIEWS_FOLDER as VIEWS};
@@ -16,7 +16,7 @@ use crate::page::{DEFAULT_VIEW_FILE as DEFAULT, VIEWS_FOLDER as VIEWS};
 /// every menu at its first option, an option's own with one menu away from it.
 fn wanted(doc: &Document) -> Option<(String, String)> {
     let mut away = Vec::new();
-    for menu in menus(doc) {
+    for menu in super::menus::menus(doc) {
         if menu.selected_index() > 0 {
             let option = u32::try_from(menu.selected_index())
                 .ok()
@@ -32,25 +32,6 @@ fn wanted(doc: &Document) -> Option<(String, String)> {
         )),
         _ => None,
     }
-}
-
-/// The option of `menu` whose view is shown: the one marked `selected` (a swap marks it),
-/// else the first.
-pub(super) fn shown_option(menu: &HtmlSelectElement) -> u32 {
-    let options = menu.options();
-    (0..options.length())
-        .find(|&i| options.item(i).is_some_and(|o| o.has_attribute("selected")))
-        .unwrap_or(0)
-}
-
-/// The static page's menus, in order.
-pub(super) fn menus(doc: &Document) -> Vec<HtmlSelectElement> {
-    let Ok(list) = doc.query_selector_all("#prerender .controls select[data-twin]") else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<HtmlSelectElement>().ok())
-        .collect()
 }
 
 /// A menu has changed: whether its view is coming without the app (else the caller asks for
@@ -81,9 +62,9 @@ pub(super) fn went_back(state: &Shared) {
         return;
     }
     let search = window.location().search().unwrap_or_default();
-    let query = view_query(&search);
+    let query = crate::address::view_query(&search);
     state.borrow_mut().tabs = super::tabs::from_address(&search);
-    for menu in menus(&doc) {
+    for menu in super::menus::menus(&doc) {
         let options = menu.options();
         let at = (0..options.length()).find(|&i| {
             !query.is_empty()
@@ -112,56 +93,12 @@ fn begin(state: &Shared, doc: Document, file: String, query: String, push: bool)
         .document_element()
         .is_some_and(|r| r.class_list().contains("prerender-view"));
     if !link {
-        super::controls::say_changing();
+        super::menus::say_changing();
     }
     let state = state.clone();
     wasm_bindgen_futures::spawn_local(async move {
         swap(&state, &doc, &file, &query, turn, push).await;
     });
-}
-
-/// The address's query as far as the views go: without the tabs and the test's `nosw`.
-pub(super) fn view_query(search: &str) -> String {
-    let kept: Vec<&str> = search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty() && *p != "nosw" && !p.starts_with("tab="))
-        .collect();
-    if kept.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", kept.join("&"))
-    }
-}
-
-/// The page's address for view `query` (`?cohort=…`, or empty) with `tabs` open, as the app
-/// writes it; the test's `nosw` kept.
-pub(super) fn address(query: &str, tabs: &[(String, String)]) -> String {
-    let Some(location) = web_sys::window().map(|w| w.location()) else {
-        return String::new();
-    };
-    let nosw = location
-        .search()
-        .is_ok_and(|s| s.trim_start_matches('?').split('&').any(|p| p == "nosw"));
-    let mut parts: Vec<String> = query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(str::to_string)
-        .collect();
-    if !tabs.is_empty() {
-        let list: Vec<String> = tabs.iter().map(|(c, t)| format!("{c}:{t}")).collect();
-        parts.push(format!("tab={}", list.join(",")));
-    }
-    if nosw {
-        parts.push("nosw".to_string());
-    }
-    let path = location.pathname().unwrap_or_default();
-    if parts.is_empty() {
-        path
-    } else {
-        format!("{path}?{}", parts.join("&"))
-    }
 }
 
 /// Fetches view `file` and puts it in the old one's place, unless another choice came
@@ -188,12 +125,12 @@ async fn swap(state: &Shared, doc: &Document, file: &str, query: &str, turn: u32
     }
     // The app was asked for meanwhile (another control): it is given the choice instead.
     if state.borrow().asked {
-        super::controls::fall_back(state);
+        super::hand_over::fall_back(state);
         return;
     }
     let Some(html) = html else {
         // No connection, most likely: the app (which the offline copy may hold) does it.
-        super::controls::fall_back(state);
+        super::hand_over::fall_back(state);
         return;
     };
     if let Some(html) = html {
@@ -208,7 +145,7 @@ async fn swap(state: &Shared, doc: &Document, file: &str, query: &str, turn: u32
         let _ = root.class_list().remove_1("prerender-view");
     }
     // The menus' first choices are now the view's: nothing is said to be changing.
-    for menu in menus(doc) {
+    for menu in super::menus::menus(doc) {
         let options = menu.options();
         for i in 0..options.length() {
             if let Some(o) = options.item(i) {
@@ -220,9 +157,9 @@ async fn swap(state: &Shared, doc: &Document, file: &str, query: &str, turn: u32
             }
         }
     }
-    super::controls::say_changing();
+    super::menus::say_changing();
     if push && !same {
-        let url = address(query, &state.borrow().tabs);
+        let url = super::tabs::address(query, &state.borrow().tabs);
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
@@ -286,7 +223,7 @@ fn put(doc: &Document, html: &str) {
         if let Ok(Some(old)) = doc.query_selector(&format!("#prerender .{class}")) {
             let _ = old.replace_with_with_node_1(&part);
         }
-        super::controls::live(&part);
+        super::menus::live(&part);
     }
 }
 
