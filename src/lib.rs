@@ -24,6 +24,7 @@ pub mod dates;
 pub mod error;
 pub mod format;
 pub mod import;
+pub mod markup;
 pub mod model;
 pub mod order;
 pub mod page;

@@ -378,14 +378,8 @@ pub fn ChartCard(
                 .collect_view()
         })
     };
-    let notes = move || {
-        model.with(|m| {
-            m.notes()
-                .into_iter()
-                .map(|n| view! { <li>{n}</li> })
-                .collect_view()
-        })
-    };
+    // The one markup of a card's notes (the static page's too).
+    let notes = move || model.with(|m| crate::markup::note_items(&m.notes()));
     let ds = dataset.clone();
     let tables = move || {
         model.with(|m| {
@@ -495,7 +489,7 @@ pub fn ChartCard(
                 <p class="chart-card__hint" id=hint_id>
                     {crate::page::KEYS_HINT}
                 </p>
-                <ul class="chart-card__notes">{notes}</ul>
+                <ul class="chart-card__notes" inner_html=notes></ul>
             </div>
             </div>
             <div
@@ -516,7 +510,7 @@ pub fn ChartCard(
                 hidden=move || tab.get() != Tab::Sources
             >
                 <h3 class="chart-card__subhead">"Notes"</h3>
-                <ul class="chart-card__notes">{notes}</ul>
+                <ul class="chart-card__notes" inner_html=notes></ul>
                 <h3 class="chart-card__subhead">"Sources"</h3>
                 <ol class="sources__list" data-testid="sources-full">{sources_full}</ol>
             </div>

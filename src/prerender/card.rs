@@ -8,7 +8,7 @@ use crate::charts::kit::theme::{recolour, Theme};
 use crate::charts::ChartId;
 use crate::dataset::Dataset;
 use crate::format::html_attr as esc;
-use crate::table::{readable_sources, DataTable};
+use crate::table::readable_sources;
 
 use super::{variants, views, Drawn, Writing, DRAWINGS};
 
@@ -162,15 +162,11 @@ pub(super) fn card(
             drawn.marks.push((format!("{base}.marks"), said));
         }
     }
-    let notes: String = m
-        .notes()
-        .iter()
-        .map(|n| format!("<li>{}</li>", esc(n)))
-        .collect();
+    let notes = crate::markup::note_items(&m.notes());
     let tables: String = m
         .tables(ds)
         .into_iter()
-        .map(|t| table(&readable_sources(t, ds)))
+        .map(|t| crate::markup::table(&readable_sources(t, ds), None))
         .collect();
     // The page itself has its tables inside `<noscript>` (shown without JavaScript, read by
     // the enhancer at the Table tab); a view file, in a template in the Table tab's panel.
@@ -254,44 +250,5 @@ pub(super) fn source_entry(s: &crate::model::Source) -> String {
         esc(&s.title),
         esc(&s.publisher_and_when()),
         esc(&s.citation)
-    )
-}
-
-/// A table as the page's Table tab shows it (the first rows, as there).
-fn table(t: &DataTable) -> String {
-    let head: String = t
-        .columns
-        .iter()
-        .map(|c| {
-            let class = if c.numeric { " class=\"num\"" } else { "" };
-            format!("<th scope=\"col\"{class}>{}</th>", esc(&c.name))
-        })
-        .collect();
-    let rows: String = t
-        .rows
-        .iter()
-        .take(crate::page::TABLE_ROWS_SHOWN)
-        .map(|r| {
-            let cells: String = r
-                .iter()
-                .zip(&t.columns)
-                .enumerate()
-                .map(|(i, (c, col))| {
-                    let tag = if i == 0 { "th scope=\"row\"" } else { "td" };
-                    let end = if i == 0 { "th" } else { "td" };
-                    let class = if col.numeric { " class=\"num\"" } else { "" };
-                    format!("<{tag}{class}>{}</{end}>", esc(&c.text))
-                })
-                .collect();
-            format!("<tr>{cells}</tr>")
-        })
-        .collect();
-    format!(
-        "<div class=\"data-table__scroll\" tabindex=\"0\">\
-         <table class=\"data-table\"><caption>{cap}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>{cut}",
-        cap = esc(&t.caption),
-        cut = crate::page::table_cut(t.rows.len())
-            .map(|c| format!("<p class=\"data-table__cut\">{}</p>", esc(&c)))
-            .unwrap_or_default()
     )
 }

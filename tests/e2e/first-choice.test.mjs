@@ -37,6 +37,39 @@ async function said(page, root) {
   }, root);
 }
 
+/**
+ * Each card as a reader meets it, for parity between the static page and the app: its words,
+ * its drawing's role and name as the browser computes them, its tabs and legend, and each
+ * table shown, cell by cell.
+ */
+async function cardsOf(page, root) {
+  return page.evaluate((root) => {
+    const words = (e) => (e ? e.textContent.replace(/\s+/g, ' ').trim() : null);
+    const named = (el) => (el?.getAttribute('aria-labelledby') || '').split(' ').filter(Boolean)
+      .map((id) => words(document.getElementById(id))).join(' ');
+    return [...document.querySelectorAll(`${root} section.chart-card`)].map((card) => {
+      const all = (sel) => [...card.querySelectorAll(sel)].map(words);
+      // The drawing as heard: only where its panel is shown (the app draws no hidden chart).
+      const figure = card.querySelector('[id$="-panel-chart"]:not([hidden]) .chart-card__figure');
+      return {
+        title: words(card.querySelector('h2')),
+        finding: words(card.querySelector('.chart-card__finding')),
+        explainer: words(card.querySelector('.chart-card__explainer')),
+        notes: all('[id$="-panel-chart"] .chart-card__notes li'),
+        summary: words(card.querySelector('.chart-card__summary')),
+        source: words(card.querySelector('.chart-card__source')),
+        figure: figure && { role: figure.getAttribute('role'), kind: figure.getAttribute('aria-roledescription'), name: named(figure) },
+        tabs: [...card.querySelectorAll('[role="tab"]')].map((t) => [words(t), t.getAttribute('aria-selected')]),
+        legend: [...card.querySelectorAll('.legend__item')].map((b) => [words(b), b.getAttribute('aria-pressed')]),
+        tables: [...card.querySelectorAll('[id$="-panel-table"]:not([hidden]) table')].map((t) => ({
+          caption: words(t.caption),
+          rows: [...t.rows].map((r) => [...r.cells].map((c) => `${c.tagName.toLowerCase()}${c.getAttribute('scope') ? `[${c.getAttribute('scope')}]` : ''}:${words(c)}`)),
+        })),
+      };
+    });
+  }, root);
+}
+
 /** Every option of every static menu after the first: (menu id, index, text). */
 async function options(page) {
   return page.$$eval('#prerender .controls select', (menus) => menus.flatMap((m) => [...m.options].slice(1).map((o, i) => [m.id, i + 1, o.textContent])));
@@ -95,7 +128,7 @@ test('slow 4G: each kind of menu shows its chosen view with no app, the old view
   await context.close();
 });
 
-test('every prerendered view says what the app says of it, and the app takes over from it', async () => {
+test('every prerendered view says what the app says of it, card by card (words, tables cell by cell, roles and names), and the app takes over from it', async () => {
   const { context, page, problems } = await openPage(site.browser, { width: 1280, height: 900 });
   await page.goto(`${site.server.url}?nosw`);
   await live(page);
@@ -108,15 +141,37 @@ test('every prerendered view says what the app says of it, and the app takes ove
     await live(page);
     await page.locator(`#${id}`).selectOption({ index });
     await page.waitForFunction(() => /[?&](cohort|subject|pupils|year)=/.test(location.search) && !document.querySelector('.prerender__changing'));
-    const query = new URL(page.url()).search;
     const before = await said(page, '#prerender');
     assert.equal(before.findings.length, before.titles.length, `${text}: a finding a card`);
+    // Every other card's Table tab (by turns across the views), chosen on the static page:
+    // the app opens at the same tabs; the others show their drawings.
+    const tabs = page.locator('#prerender section.chart-card [role="tab"]:nth-child(2)');
+    const tabled = [];
+    for (let i = 0; i < await tabs.count(); i += 1) {
+      if ((i + index) % 2) continue;
+      await tabs.nth(i).click();
+      tabled.push(i);
+    }
+    const shownTables = (root, which) => page.waitForFunction(({ root, which }) => {
+      const cards = [...document.querySelectorAll(`${root} section.chart-card`)];
+      return which.every((i) => cards[i]?.querySelector('[id$="-panel-table"]:not([hidden]) table'));
+    }, { root, which });
+    await shownTables('#prerender', tabled);
+    const query = new URL(page.url()).search;
+    const cards = await cardsOf(page, '#prerender');
     // A reader goes further: the app comes, reads the address, and takes over.
     await startApp(page);
     await page.locator('#prerender').waitFor({ state: 'detached', timeout: 30000 });
     await page.waitForFunction(() => [...document.querySelectorAll('#app section.chart-card')].every((c) => c.getAttribute('aria-busy') !== 'true'));
     const after = await said(page, '#app');
     assert.deepEqual(after, before, `${text} (${query}): the app says the same`);
+    // Parity: the same words, drawings' roles and names, tabs, legend and tables, cell by cell.
+    await shownTables('#app', tabled);
+    const appCards = await cardsOf(page, '#app');
+    assert.equal(appCards.length, cards.length, `${text}: every card`);
+    for (const [i, card] of cards.entries()) {
+      assert.deepEqual(appCards[i], card, `${text}: ${card.title}: the static card and the app's are the same`);
+    }
     assert.equal(new URL(page.url()).search, query, `${text}: the app keeps the address`);
     assert.equal(await page.locator(`#${id.replace(/^pre-/, '')}`).evaluate((m) => m.selectedIndex), index, `${text}: the app's menu`);
     await context.close();

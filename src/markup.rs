@@ -1,0 +1,93 @@
+//! The markup the static page (`prerender/`) and the app (`app/`) share, written once: a
+//! card's tables and notes (and the printed brief's notes, `brief::BriefNotes::html`). The app
+//! puts these strings in place as they are, so what a reader meets is the same on both.
+
+use crate::format::html_attr as esc;
+use crate::page::{table_cut, TABLE_ROWS_SHOWN};
+use crate::table::DataTable;
+
+/// A chart's notes as the items of its list.
+pub fn note_items(notes: &[String]) -> String {
+    notes
+        .iter()
+        .map(|n| format!("<li>{}</li>", esc(n)))
+        .collect()
+}
+
+/// A table as the Table tab shows it, its first [`TABLE_ROWS_SHOWN`] rows (the CSV has
+/// them all, as the line under a cut table says); the first cell of each row heads it. The
+/// box scrolls by keyboard and is not a named region (its caption names the table: a region
+/// would say the chart's title once more). `testid` marks the table for the tests.
+pub fn table(t: &DataTable, testid: Option<&str>) -> String {
+    let head: String = t
+        .columns
+        .iter()
+        .map(|c| {
+            let class = if c.numeric { " class=\"num\"" } else { "" };
+            format!("<th scope=\"col\"{class}>{}</th>", esc(&c.name))
+        })
+        .collect();
+    let rows: String = t
+        .rows
+        .iter()
+        .take(TABLE_ROWS_SHOWN)
+        .map(|r| {
+            let cells: String = r
+                .iter()
+                .zip(&t.columns)
+                .enumerate()
+                .map(|(i, (c, col))| {
+                    let tag = if i == 0 { "th scope=\"row\"" } else { "td" };
+                    let end = if i == 0 { "th" } else { "td" };
+                    let class = if col.numeric { " class=\"num\"" } else { "" };
+                    format!("<{tag}{class}>{}</{end}>", esc(&c.text))
+                })
+                .collect();
+            format!("<tr>{cells}</tr>")
+        })
+        .collect();
+    format!(
+        "<div class=\"data-table__scroll\" tabindex=\"0\">\
+         <table class=\"data-table\"{id}><caption>{cap}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>{cut}",
+        id = testid
+            .map(|t| format!(" data-testid=\"{}\"", esc(t)))
+            .unwrap_or_default(),
+        cap = esc(&t.caption),
+        cut = table_cut(t.rows.len())
+            .map(|c| format!("<p class=\"data-table__cut\" data-testid=\"table-cut\">{}</p>", esc(&c)))
+            .unwrap_or_default()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::{col, TableCell};
+
+    #[test]
+    fn a_table_is_text_never_markup_and_says_where_it_is_cut() {
+        let t = DataTable {
+            caption: "Schools <b>".into(),
+            columns: vec![col("School", false), col("Score", true)],
+            rows: (0..TABLE_ROWS_SHOWN + 2)
+                .map(|i| {
+                    vec![
+                        TableCell::text(format!("S&{i}")),
+                        TableCell::number("1.0".into(), 1.0),
+                    ]
+                })
+                .collect(),
+        };
+        let html = table(&t, Some("table-x"));
+        assert!(html.contains("<caption>Schools &lt;b&gt;</caption>"));
+        assert!(html.contains("<th scope=\"row\">S&amp;0</th><td class=\"num\">1.0</td>"));
+        assert_eq!(
+            html.matches("<tr>").count(),
+            TABLE_ROWS_SHOWN + 1,
+            "the head and the rows shown"
+        );
+        assert!(html.contains("data-testid=\"table-x\""));
+        assert!(html.contains("data-table__cut"));
+        assert_eq!(note_items(&["a < b".into()]), "<li>a &lt; b</li>");
+    }
+}
