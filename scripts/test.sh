@@ -57,7 +57,7 @@ echo "puppeteer-core $(node -p "require('puppeteer-core/package.json').version")
 true
 
 step "end-to-end tests and the accessibility gate (headless Chromium; the engine checks in Firefox ESR and WebKitGTK)"
-node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/
+node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/
 
 step "benchmark harness smoke (one run each, small data; figures in BENCH.md come from npm run bench)"
 node bench/run.mjs --smoke --no-build

@@ -6,6 +6,79 @@ use crate::format::html_attr as esc;
 use crate::page::{table_cut, TABLE_ROWS_SHOWN};
 use crate::table::DataTable;
 
+/// Where a card's markup goes: its ids (`<prefix><chart id>-title`, the static page's prefixed
+/// `pre-`), and whether the tests' hooks (`data-testid`) are written (the app's only, so that
+/// a test never meets two of one hook while both are in the page).
+#[derive(Debug, Clone, Copy)]
+pub struct CardAt<'a> {
+    /// `"pre-"` on the static page, `""` in the app.
+    pub prefix: &'a str,
+    /// The chart's id.
+    pub chart: &'a str,
+    /// Whether to write the tests' hooks.
+    pub hooks: bool,
+}
+
+impl CardAt<'_> {
+    fn id(&self, part: &str) -> String {
+        format!("{}{}-{part}", self.prefix, self.chart)
+    }
+
+    fn hook(&self, name: &str) -> String {
+        if self.hooks {
+            format!(" data-testid=\"{name}\"")
+        } else {
+            String::new()
+        }
+    }
+}
+
+/// The head of a card: its title (its heading, which names the drawing), its finding and
+/// what the chart shows (`explainer`, left out in an embed). `title_hidden` keeps the heading
+/// for screen readers only (an embed without its title).
+pub fn card_head(
+    at: CardAt,
+    title: &str,
+    finding: Option<&str>,
+    explainer: Option<&str>,
+    title_hidden: bool,
+) -> String {
+    let hidden = if title_hidden { " visually-hidden" } else { "" };
+    format!(
+        "<h2 class=\"chart-card__title{hidden}\" id=\"{}\">{}</h2>{}{}",
+        at.id("title"),
+        esc(title),
+        finding
+            .map(|f| format!(
+                "<p class=\"chart-card__finding\"{}>{}</p>",
+                at.hook("finding"),
+                esc(f)
+            ))
+            .unwrap_or_default(),
+        explainer
+            .map(|e| format!("<p class=\"chart-card__explainer\">{}</p>", esc(e)))
+            .unwrap_or_default(),
+    )
+}
+
+/// The foot of a card: its summary (which describes the drawing) and its source line (left
+/// out of an embed that asks for none).
+pub fn card_foot(at: CardAt, summary: &str, source: Option<&str>) -> String {
+    format!(
+        "<p class=\"chart-card__summary\" id=\"{}\"{}>{}</p>{}",
+        at.id("summary"),
+        at.hook("summary"),
+        esc(summary),
+        source
+            .map(|s| format!(
+                "<p class=\"chart-card__source\"{}>{}</p>",
+                at.hook("source-line"),
+                esc(s)
+            ))
+            .unwrap_or_default(),
+    )
+}
+
 /// A chart's notes as the items of its list.
 pub fn note_items(notes: &[String]) -> String {
     notes

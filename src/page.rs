@@ -53,7 +53,7 @@ pub fn header(dataset: &Dataset) -> Header {
 }
 
 /// The link out of an embedded chart to the full dashboard.
-pub const EMBED_WAY_OUT: &str = "Open the full dashboard (new tab)";
+pub const EMBED_WAY_OUT: &str = "Notes, sources and the full dashboard (new tab)";
 
 /// "Load your data": its heading, the file picker's label, the hint and the privacy note
 /// (the app's loader and its static copy in the prerendered view).

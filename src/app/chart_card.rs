@@ -399,6 +399,8 @@ pub fn ChartCard(
         })
     };
 
+    // Said beside the Copy button once the snippet is on the clipboard (or why it is not).
+    let copied = RwSignal::new(String::new());
     // The snippet that embeds this chart, as it is now, in another site's page.
     let snippet = move || {
         let Some(location) = web_sys::window().map(|w| w.location()) else {
@@ -424,6 +426,28 @@ pub fn ChartCard(
         )
     };
     let heading_id = format!("{id}-title");
+    // One markup for the card's head and foot, the static page's too (`crate::markup`).
+    let at = crate::markup::CardAt {
+        prefix: "",
+        chart: id,
+        hooks: true,
+    };
+    let head = move || {
+        model.with(|m| {
+            crate::markup::card_head(
+                at,
+                m.title(),
+                m.finding().as_deref(),
+                (!embedded).then_some(explainer),
+                embedded && !options.title,
+            )
+        })
+    };
+    let show_source = !embedded || options.source;
+    let foot = move || {
+        let line = show_source.then(&source_line);
+        summary.with(|s| crate::markup::card_foot(at, s, line.as_deref()))
+    };
     let summary_id = format!("{id}-summary");
     let test_id = format!("chart-{id}");
     let hint_id = format!("{id}-keys");
@@ -435,11 +459,8 @@ pub fn ChartCard(
         <section class="chart-card" id=id data-testid=test_id aria-busy=move || stale.get().then_some("true")>
             // The heading, its finding and the chart: kept together on paper.
             <div class="chart-card__main">
-            <h2 class="chart-card__title" class:visually-hidden=embedded && !options.title id=heading_id>
-                {move || model.with(|m| m.title().to_string())}
-            </h2>
-            {move || model.with(|m| m.finding()).map(|f| view! { <p class="chart-card__finding" data-testid="finding">{f}</p> })}
-            {(!embedded).then(|| view! { <p class="chart-card__explainer">{explainer}</p> })}
+            // The title, finding and what the chart shows: the static page's markup too.
+            <div class="markup" inner_html=head></div>
             <div class="chart-card__bar">
                 <button
                     type="button"
@@ -514,10 +535,7 @@ pub fn ChartCard(
                 <h3 class="chart-card__subhead">"Sources"</h3>
                 <ol class="sources__list" data-testid="sources-full">{sources_full}</ol>
             </div>
-            <p class="chart-card__summary" id=summary_id data-testid="summary">{summary}</p>
-            {(!embedded || options.source).then(|| view! {
-                <p class="chart-card__source" data-testid="source-line">{source_line}</p>
-            })}
+            <div class="markup" inner_html=foot></div>
             <div class="downloads" role="group" aria-label="Download">
                 <span class="downloads__label">"Download"</span>
                 <button type="button" data-testid="download-png" on:click=download_png
@@ -533,9 +551,40 @@ pub fn ChartCard(
                     <summary>"Embed this chart"</summary>
                     <p>"Paste this into a web page. The frame sizes itself to the chart; it loads when scrolled near."</p>
                     <textarea readonly rows="4" data-testid="embed-snippet" aria-label="Embed code">{snippet}</textarea>
+                    <p class="embed-code__copy">
+                        <button type="button" data-testid="embed-copy" on:click=move |_| copy_snippet(snippet(), copied)>"Copy"</button>
+                        <span role="status" data-testid="embed-copied">{move || copied.get()}</span>
+                    </p>
                 </details>
             })}
             <p class="visually-hidden" aria-live="polite" data-testid="announcer">{announcement}</p>
         </section>
+    }
+}
+
+/// Puts the embed snippet on the clipboard and says so (or, where the browser refuses, how to
+/// copy it by hand), as Datawrapper's one-click copy does.
+fn copy_snippet(text: String, said: RwSignal<String>) {
+    let clipboard = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"navigator".into()).ok())
+        .and_then(|n| js_sys::Reflect::get(&n, &"clipboard".into()).ok())
+        .filter(|c| c.is_object());
+    let write = clipboard.as_ref().and_then(|c| {
+        let f = js_sys::Reflect::get(c, &"writeText".into()).ok()?;
+        let f: js_sys::Function = wasm_bindgen::JsCast::dyn_into(f).ok()?;
+        let p = f.call1(c, &text.into()).ok()?;
+        wasm_bindgen::JsCast::dyn_into::<js_sys::Promise>(p).ok()
+    });
+    const BY_HAND: &str =
+        "Not copied: select the code above and copy it (Ctrl+C, or \u{2318}C on a Mac).";
+    match write {
+        Some(p) => wasm_bindgen_futures::spawn_local(async move {
+            let words = match wasm_bindgen_futures::JsFuture::from(p).await {
+                Ok(_) => "Copied to the clipboard.",
+                Err(_) => BY_HAND,
+            };
+            said.set(words.to_string());
+        }),
+        None => said.set(BY_HAND.to_string()),
     }
 }

@@ -86,6 +86,11 @@ pub(super) fn card(
 ) -> String {
     let key = id.id();
     let tag = writing.tag;
+    let at = crate::markup::CardAt {
+        prefix: "pre-",
+        chart: key,
+        hooks: false,
+    };
     // The first card's drawings are in the HTML itself, so the first screen is complete
     // without another request; the others are SVG files drawn as they come near the screen
     // (an SVG image is drawn on the page's main thread; their sizes are set, so nothing moves).
@@ -200,26 +205,28 @@ pub(super) fn card(
     );
     format!(
         "<section class=\"chart-card\" id=\"pre-{key}\"><div class=\"chart-card__main\">\
-         <h2 class=\"chart-card__title\" id=\"pre-{key}-title\">{title}</h2>{finding}\
-         <p class=\"chart-card__explainer\">{explainer}</p>{bar}\
+         {head}{bar}\
          <div class=\"chart-card__panel\" id=\"pre-{key}-panel-chart\">\
          <div class=\"chart-card__frame\"><div class=\"chart-card__figure\" role=\"img\" aria-labelledby=\"pre-{key}-title\" aria-describedby=\"pre-{key}-summary\">{picture}</div></div>\
          <p class=\"chart-card__hint prerender__js\" id=\"pre-{key}-keys\" aria-hidden=\"true\">{hint}</p>\
          <ul class=\"chart-card__notes\">{notes}</ul></div></div>{panels}\
-         <p class=\"chart-card__summary\" id=\"pre-{key}-summary\" data-testid=\"prerendered-summary\">{summary}</p>\
-         <p class=\"chart-card__source\">{source}</p>\
+         {foot}\
          {noscript}{after}</section>",
         after = after(key, m.title()),
-        finding = m
-            .finding()
-            .map(|f| format!("<p class=\"chart-card__finding\">{}</p>", esc(&f)))
-            .unwrap_or_default(),
+        head = crate::markup::card_head(
+            at,
+            m.title(),
+            m.finding().as_deref(),
+            Some(id.explainer()),
+            false
+        ),
+        foot = crate::markup::card_foot(
+            at,
+            &m.summary().join(" "),
+            Some(&crate::charts::source_line(m, ds))
+        ),
         bar = bar(ds, id, m),
         hint = esc(crate::page::KEYS_HINT),
-        title = esc(m.title()),
-        explainer = esc(id.explainer()),
-        summary = esc(&m.summary().join(" ")),
-        source = esc(&crate::charts::source_line(m, ds)),
     )
 }
 

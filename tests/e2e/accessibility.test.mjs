@@ -99,19 +99,20 @@ test('each chart is named by its title, and a title is heard at most twice, on t
     const name = (el) => (el.getAttribute('aria-labelledby') || '').split(' ').map((id) => document.getElementById(id)?.textContent.trim()).join(' ').trim() || el.getAttribute('aria-label') || '';
     return [...document.querySelectorAll(`${root} section.chart-card`)].filter((c) => c.getClientRects().length).map((card) => {
       const title = card.querySelector('h2').textContent.trim();
-      const figure = card.querySelector(`.chart-card__figure[role="${role}"]`);
+      const figure = [...card.querySelectorAll('.chart-card__figure')].find((f) => role.includes(f.getAttribute('role')));
       // Where the title is said: the heading, and each name given as it (the card's own, the
       // drawing's), in the chart's panel.
       const named = [card, figure].filter((el) => el && name(el) === title).length;
       return { title, figure: figure ? name(figure) : null, times: 1 + named };
     });
   }, { root, role });
-  for (const c of await heard('#prerender', 'img')) {
+  // A picture until the enhancer makes it a chart that answers keys (a group): either way named.
+  for (const c of await heard('#prerender', ['img', 'group'])) {
     assert.equal(c.figure, c.title, 'the static drawing is named by its title');
     assert.ok(c.times <= 2, `${c.title}: heard ${c.times} times`);
   }
   await waitForCharts(page);
-  const app = await heard('#app', 'group');
+  const app = await heard('#app', ['group']);
   assert.equal(app.length, CHARTS.length);
   for (const c of app) {
     assert.equal(c.figure, c.title, 'the chart is named by its title');

@@ -234,3 +234,35 @@ test('embedded under a sub-path with a strict CSP, the frame sizes itself and no
   assert.deepEqual(violations, [], 'no CSP violation inside the frame');
   await page.screenshot({ path: shotPath('embed-host-page'), fullPage: true });
 });
+
+test('an embedded chart comes at its own height, its notes behind the way out; the embed code copies in one click', async () => {
+  const { context, page, problems } = await openPage(site.browser, { width: 700, height: 900 });
+  const heights = {};
+  for (const chart of ['area-fsm', 'area-attainment', 'ofsted', 'ks2-progress']) {
+    await page.goto(`${site.server.url}?chart=${chart}&embed&nosw`);
+    await page.locator(`#pre-${chart} .pre-v, #${chart} [data-testid="chart-figure"] svg`).filter({ visible: true }).first().waitFor();
+    heights[chart] = await page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    // The notes are not in the frame; the way out leads to them, at this chart.
+    assert.equal(await page.locator('[id$="-panel-chart"] .chart-card__notes li').filter({ visible: true }).count(), 0, `${chart}: no notes in the frame`);
+    const out = page.locator('.embed__full a').filter({ visible: true });
+    assert.match(await out.textContent(), /Notes, sources and the full dashboard/);
+    assert.match(await out.getAttribute('href'), new RegExp(`chart=${chart}`));
+  }
+  console.log(`# embedded at 700 px wide: ${Object.entries(heights).map(([c, h]) => `${c} ${h} px`).join(', ')}`);
+  for (const chart of ['area-fsm', 'area-attainment']) assert.ok(heights[chart] < 700, `${chart}: ${heights[chart]} px`);
+  await context.close();
+  // The page's embed code: Copy puts it on the clipboard and says so.
+  const full = await openPage(site.browser, { width: 1280, height: 900 });
+  await full.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.server.url).origin });
+  await full.page.goto(`${site.server.url}?nosw`);
+  await waitForCharts(full.page);
+  const card = full.page.locator('#ofsted');
+  await card.locator('.embed-code summary').click();
+  await card.getByTestId('embed-copy').click();
+  await card.getByTestId('embed-copied').filter({ hasText: 'Copied to the clipboard.' }).waitFor();
+  const copied = await full.page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, await card.getByTestId('embed-snippet').inputValue());
+  assert.match(copied, /<iframe src="[^"]*chart=ofsted&amp;embed"/);
+  assert.deepEqual([...problems, ...full.problems], []);
+  await full.context.close();
+});
