@@ -107,3 +107,24 @@ test('every kind of control shows a focus ring in a screenshot, the selected tab
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('in forced colours the key keeps the colours of the lines it names, on the static page and in the app', async () => {
+  const keyOf = async (forcedColors) => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, forcedColors, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}?nosw`);
+    assert.equal(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), forcedColors === 'active');
+    const colours = (root) => page.evaluate((root) => [...document.querySelectorAll(`${root} .legend__item[aria-pressed="true"] .legend__swatch`)]
+      .filter((s) => s.getClientRects().length).map((s) => `${s.closest('section').id.replace(/^pre-/, '')} ${s.parentNode.textContent}: ${getComputedStyle(s).backgroundColor}`), root);
+    const seen = { static: await colours('#prerender') };
+    await waitForCharts(page);
+    seen.app = await colours('#app');
+    await context.close();
+    return seen;
+  };
+  const plain = await keyOf('none');
+  const forced = await keyOf('active');
+  assert.ok(plain.static.length > 10 && plain.app.length > 10, 'swatches shown');
+  assert.deepEqual(forced.static, plain.static, 'the static key in forced colours');
+  assert.deepEqual(forced.app, plain.app, "the app's key in forced colours");
+});
