@@ -73,8 +73,11 @@ fn after(key: &str, title: &str) -> String {
     )
 }
 
+/// The most bytes of drawings and marks the first card puts in the HTML itself.
+const INLINE_BUDGET: usize = 200 * 1024;
+
 /// One chart card as the page draws it, without the controls that need the wasm; the
-/// `first` card's light drawings are in the HTML itself.
+/// `first` card's light drawings are in the HTML itself, while they are light.
 pub(super) fn card(
     ds: &Dataset,
     id: ChartId,
@@ -96,6 +99,19 @@ pub(super) fn card(
     // (an SVG image is drawn on the page's main thread; their sizes are set, so nothing moves).
     // Only the drawing for the column's width is shown, and only it is fetched (`loading=lazy`
     // images that are not displayed are not loaded).
+    // The first card's drawings go in the HTML only while they are light: a chart of many marks
+    // (the home area over ten years: 0.5 MB of drawings and marks over its widths) would weigh
+    // every first load down more than the one request its drawing then costs.
+    let inline = first
+        && variants::variants(m)
+            .iter()
+            .map(|v| {
+                m.svg(v.width).map_or(0, |s| s.len())
+                    + pointing::marks_text(&m.marks(v.width), |mk| pointing::source_named(ds, mk))
+                        .len()
+            })
+            .sum::<usize>()
+            <= INLINE_BUDGET;
     let mut picture = String::new();
     for v in variants::variants(m) {
         let (w, h) = (v.width, v.height);
@@ -149,7 +165,7 @@ pub(super) fn card(
                 "<img class=\"pre-v pre-{tone} {class}{print}\" src=\"{DRAWINGS}/{file}\" alt=\"\" width=\"{w}\" height=\"{h}\" decoding=\"async\" loading=\"lazy\"{marks_src}>"
             )
         };
-        if first {
+        if inline {
             picture.push_str(&format!(
                 "<div class=\"chart-card__svg pre-v pre-light {class}{print}\" aria-hidden=\"true\" data-marks=\"{}\">{svg}</div>",
                 esc(&said)
