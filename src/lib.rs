@@ -23,6 +23,7 @@ pub mod dataset;
 pub mod dates;
 pub mod error;
 pub mod format;
+pub mod ids;
 pub mod import;
 pub mod markup;
 pub mod model;

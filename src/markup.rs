@@ -1,18 +1,18 @@
 //! The markup the static page (`prerender/`) and the app (`app/`) share, written once: a
-//! card's tables and notes (and the printed brief's notes, `brief::BriefNotes::html`). The app
+//! card's head and foot, tables, notes and sources (and the printed brief's notes, `brief::BriefNotes::html`). The app
 //! puts these strings in place as they are, so what a reader meets is the same on both.
 
 use crate::format::html_attr as esc;
 use crate::page::{table_cut, TABLE_ROWS_SHOWN};
 use crate::table::DataTable;
 
-/// Where a card's markup goes: its ids (`<prefix><chart id>-title`, the static page's prefixed
-/// `pre-`), and whether the tests' hooks (`data-testid`) are written (the app's only, so that
+/// Where a card's markup goes: its ids (`crate::ids`: the app's, or the static page's), and
+/// whether the tests' hooks (`data-testid`) are written (the app's only, so that
 /// a test never meets two of one hook while both are in the page).
 #[derive(Debug, Clone, Copy)]
 pub struct CardAt<'a> {
-    /// `"pre-"` on the static page, `""` in the app.
-    pub prefix: &'a str,
+    /// The static page's or the app's.
+    pub of: crate::ids::Of,
     /// The chart's id.
     pub chart: &'a str,
     /// Whether to write the tests' hooks.
@@ -20,10 +20,6 @@ pub struct CardAt<'a> {
 }
 
 impl CardAt<'_> {
-    fn id(&self, part: &str) -> String {
-        format!("{}{}-{part}", self.prefix, self.chart)
-    }
-
     fn hook(&self, name: &str) -> String {
         if self.hooks {
             format!(" data-testid=\"{name}\"")
@@ -46,7 +42,7 @@ pub fn card_head(
     let hidden = if title_hidden { " visually-hidden" } else { "" };
     format!(
         "<h2 class=\"chart-card__title{hidden}\" id=\"{}\">{}</h2>{}{}",
-        at.id("title"),
+        at.of.part(at.chart, crate::ids::Part::Title),
         esc(title),
         finding
             .map(|f| format!(
@@ -66,7 +62,7 @@ pub fn card_head(
 pub fn card_foot(at: CardAt, summary: &str, source: Option<&str>) -> String {
     format!(
         "<p class=\"chart-card__summary\" id=\"{}\"{}>{}</p>{}",
-        at.id("summary"),
+        at.of.part(at.chart, crate::ids::Part::Summary),
         at.hook("summary"),
         esc(summary),
         source
@@ -76,6 +72,30 @@ pub fn card_foot(at: CardAt, summary: &str, source: Option<&str>) -> String {
                 esc(s)
             ))
             .unwrap_or_default(),
+    )
+}
+
+/// One source in full, as the page lists it at its foot and a card's Sources tab does: title,
+/// publisher and date, what was taken from it, and its address; its id in `data-source` (by
+/// which the static card's Sources tab copies it), and, where `anchor`, the `source-<id>` the
+/// source lines link to (the app's list only: the static list is gone when the app is in).
+pub fn source_entry(s: &crate::model::Source, anchor: bool) -> String {
+    let url = s
+        .url
+        .as_ref()
+        .map(|u| format!(" <span class=\"sources__url\">{}</span>", esc(u)))
+        .unwrap_or_default();
+    let id = if anchor {
+        format!(" id=\"source-{}\"", esc(&s.id))
+    } else {
+        String::new()
+    };
+    format!(
+        "<li data-source=\"{}\"{id}><strong>{}</strong>. {}<span class=\"sources__citation\">{}</span>{url}</li>",
+        esc(&s.id),
+        esc(&s.title),
+        esc(&s.publisher_and_when()),
+        esc(&s.citation)
     )
 }
 

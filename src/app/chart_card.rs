@@ -2,6 +2,7 @@
 //! plain-language summary, the source line and the downloads. The drawing answers hover,
 //! tap and the arrow keys with the exact figure under them.
 
+use crate::ids::{Of, Part};
 use std::sync::Arc;
 
 use leptos::ev::{KeyboardEvent, MouseEvent};
@@ -242,8 +243,8 @@ pub fn ChartCard(
         })
     };
 
-    let tab_id = move |t: Tab| format!("{id}-tab-{}", t.id());
-    let panel_id = move |t: Tab| format!("{id}-panel-{}", t.id());
+    let tab_id = move |t: Tab| Of::App.tab(id, t.id());
+    let panel_id = move |t: Tab| Of::App.panel(id, t.id());
     let choose_tab = move |t: Tab| set_view.run(view.get_untracked().with_tab(chart, t));
     let tabs = Tab::ALL
         .map(|t| {
@@ -373,9 +374,9 @@ pub fn ChartCard(
         model.with(|m| {
             m.sources()
                 .iter()
-                .filter_map(|s| ds.source(s).cloned())
-                .map(|s| view! { <crate::app::source_list::SourceEntry source=s/> })
-                .collect_view()
+                .filter_map(|s| ds.source(s))
+                .map(|s| crate::markup::source_entry(s, false))
+                .collect::<String>()
         })
     };
     // The one markup of a card's notes (the static page's too).
@@ -425,10 +426,10 @@ pub fn ChartCard(
             crate::format::html_attr(&embed_view.to_query())
         )
     };
-    let heading_id = format!("{id}-title");
+    let heading_id = Of::App.part(id, Part::Title);
     // One markup for the card's head and foot, the static page's too (`crate::markup`).
     let at = crate::markup::CardAt {
-        prefix: "",
+        of: Of::App,
         chart: id,
         hooks: true,
     };
@@ -448,9 +449,9 @@ pub fn ChartCard(
         let line = show_source.then(&source_line);
         summary.with(|s| crate::markup::card_foot(at, s, line.as_deref()))
     };
-    let summary_id = format!("{id}-summary");
+    let summary_id = Of::App.part(id, Part::Summary);
     let test_id = format!("chart-{id}");
-    let hint_id = format!("{id}-keys");
+    let hint_id = Of::App.part(id, Part::Keys);
     // The title is heard twice: as the heading and as the drawing's name (a chart, described
     // by its summary, with the keys told once in the hint). The card itself is not a named
     // region, which would say it a third time.
@@ -465,14 +466,14 @@ pub fn ChartCard(
                 <button
                     type="button"
                     class="legend__toggle"
-                    id=format!("{id}-legend-toggle")
+                    id=Of::App.part(id, Part::LegendToggle)
                     aria-expanded=move || legend_open.get().to_string()
-                    aria-controls=format!("{id}-legend")
+                    aria-controls=Of::App.part(id, Part::Legend)
                     on:click=move |_| legend_open.update(|o| *o = !*o)
                 >
                     {move || model.with(|m| crate::page::legend_toggle_words(m.legend().len()))}
                 </button>
-                <div class="legend" class:legend--open=move || legend_open.get() id=format!("{id}-legend") role="group" aria-label="Show or hide series">{legend}</div>
+                <div class="legend" class:legend--open=move || legend_open.get() id=Of::App.part(id, Part::Legend) role="group" aria-label="Show or hide series">{legend}</div>
                 <div class="tabs" role="tablist" aria-label="Show as">{tabs}</div>
             </div>
             <div
@@ -533,7 +534,7 @@ pub fn ChartCard(
                 <h3 class="chart-card__subhead">"Notes"</h3>
                 <ul class="chart-card__notes" inner_html=notes></ul>
                 <h3 class="chart-card__subhead">"Sources"</h3>
-                <ol class="sources__list" data-testid="sources-full">{sources_full}</ol>
+                <ol class="sources__list" data-testid="sources-full" inner_html=sources_full></ol>
             </div>
             <div class="markup" inner_html=foot></div>
             <div class="downloads" role="group" aria-label="Download">

@@ -41,7 +41,7 @@ pub(crate) fn prerendered_page() -> bool {
 
 /// The height of a chart's static card, which its slot keeps until the app has built it.
 pub(crate) fn static_height(chart_id: &str) -> Option<f64> {
-    let el = document()?.get_element_by_id(&format!("pre-{chart_id}"))?;
+    let el = document()?.get_element_by_id(&crate::ids::Of::Static.id(chart_id))?;
     let h = el.get_bounding_client_rect().height();
     (h.is_finite() && h > 0.0).then_some(h)
 }
@@ -53,7 +53,7 @@ fn lined_up(chart_id: &str) -> bool {
         doc.get_element_by_id(id)
             .map(|e| e.get_bounding_client_rect().top())
     };
-    match (top(chart_id), top(&format!("pre-{chart_id}"))) {
+    match (top(chart_id), top(&crate::ids::Of::Static.id(chart_id))) {
         (Some(app), Some(pre)) => (app - pre).abs() < 1.0,
         _ => false,
     }
@@ -64,7 +64,7 @@ fn lined_up(chart_id: &str) -> bool {
 fn reveal(drawn: &[&'static str]) {
     let Some(doc) = document() else { return };
     for id in drawn {
-        if let Some(el) = doc.get_element_by_id(&format!("pre-{id}")) {
+        if let Some(el) = doc.get_element_by_id(&crate::ids::Of::Static.id(id)) {
             let _ = el.class_list().add_1("pre-covered");
         }
     }

@@ -23,6 +23,7 @@ use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent, MouseEvent};
 
 use crate::charts::kit::pointing::{announce, category_line, key_move, read_marks, TipPlace};
 use crate::charts::kit::{locate, Mark};
+use crate::ids::{Of, Part};
 
 mod controls;
 mod hand_over;
@@ -223,7 +224,11 @@ fn card(doc: &Document, section: Element) -> Option<Card> {
     }
     let _ = figure.set_attribute(
         "aria-describedby",
-        &format!("pre-{id}-summary pre-{id}-keys"),
+        &format!(
+            "{} {}",
+            Of::Static.part(&id, Part::Summary),
+            Of::Static.part(&id, Part::Keys)
+        ),
     );
     let _ = figure.class_list().add_1("is-live");
     tabs::wire(&section);

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
 use super::Shared;
+use crate::ids::Of;
 
 /// The tabs in their order (`view::Tab::ALL`'s ids).
 const TABS: [&str; 3] = ["chart", "table", "sources"];
@@ -34,28 +35,30 @@ pub(super) fn wire(section: &Element) {
         let Some((chart, which)) = tab_of(&tab) else {
             continue;
         };
-        let _ = tab.set_attribute("id", &format!("pre-{chart}-tab-{which}"));
-        let panel = format!("pre-{chart}-panel-{which}");
+        let _ = tab.set_attribute("id", &Of::Static.tab(&chart, &which));
+        let panel = Of::Static.panel(&chart, &which);
         let _ = tab.set_attribute("aria-controls", &panel);
         if let Ok(Some(panel)) = section.query_selector(&format!("#{panel}")) {
             let _ = panel.set_attribute("role", "tabpanel");
-            let _ = panel.set_attribute("aria-labelledby", &format!("pre-{chart}-tab-{which}"));
+            let _ = panel.set_attribute("aria-labelledby", &Of::Static.tab(&chart, &which));
         }
     }
 }
 
 /// Shows tab `which` of chart `chart`'s static card.
 fn show(doc: &Document, chart: &str, which: &str) {
-    let Some(section) = doc.get_element_by_id(&format!("pre-{chart}")) else {
+    let Some(section) = doc.get_element_by_id(&Of::Static.id(chart)) else {
         return;
     };
     for tab in TABS {
         let shown = tab == which;
-        if let Ok(Some(button)) = section.query_selector(&format!("#pre-{chart}-tab-{tab}")) {
+        if let Ok(Some(button)) =
+            section.query_selector(&format!("#{}", Of::Static.tab(chart, tab)))
+        {
             let _ = button.set_attribute("aria-selected", &shown.to_string());
             let _ = button.set_attribute("tabindex", if shown { "0" } else { "-1" });
         }
-        if let Some(panel) = doc.get_element_by_id(&format!("pre-{chart}-panel-{tab}")) {
+        if let Some(panel) = doc.get_element_by_id(&Of::Static.panel(chart, tab)) {
             let _ = if shown {
                 panel.remove_attribute("hidden")
             } else {
@@ -197,7 +200,7 @@ pub(super) fn key(state: &Shared, el: &Element, key: &str) -> bool {
     choose(state, &chart, TABS[next]);
     if let Some(button) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&format!("pre-{chart}-tab-{}", TABS[next])))
+        .and_then(|d| d.get_element_by_id(&Of::Static.tab(&chart, TABS[next])))
         .and_then(|b| b.dyn_into::<HtmlElement>().ok())
     {
         let _ = button.focus();

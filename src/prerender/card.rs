@@ -8,6 +8,7 @@ use crate::charts::kit::theme::{recolour, Theme};
 use crate::charts::ChartId;
 use crate::dataset::Dataset;
 use crate::format::html_attr as esc;
+use crate::ids::{Of, Part};
 use crate::table::readable_sources;
 
 use super::{variants, views, Drawn, Writing, DRAWINGS};
@@ -38,19 +39,20 @@ fn bar(ds: &Dataset, id: ChartId, m: &dyn crate::charts::Chart) -> String {
         .map(|t| {
             let selected = *t == crate::view::Tab::default();
             format!(
-                "<button type=\"button\" role=\"tab\" class=\"tabs__tab\" aria-selected=\"{selected}\" tabindex=\"{}\" data-twin=\"#{key}-tab-{}\">{}</button>",
+                "<button type=\"button\" role=\"tab\" class=\"tabs__tab\" aria-selected=\"{selected}\" tabindex=\"{}\" data-twin=\"#{}\">{}</button>",
                 if selected { 0 } else { -1 },
-                t.id(),
+                Of::App.tab(key, t.id()),
                 t.label()
             )
         })
         .collect();
     format!(
         "<div class=\"chart-card__bar prerender__js\">\
-         <button type=\"button\" class=\"legend__toggle\" aria-expanded=\"false\" data-twin=\"#{key}-legend-toggle\">{}</button>\
+         <button type=\"button\" class=\"legend__toggle\" aria-expanded=\"false\" data-twin=\"#{toggle}\">{}</button>\
          <div class=\"legend\" role=\"group\" aria-label=\"Show or hide series\">{legend}</div>\
          <div class=\"tabs\" role=\"tablist\" aria-label=\"Show as\">{tabs}</div></div>",
-        esc(&crate::page::legend_toggle_words(m.legend().len()))
+        esc(&crate::page::legend_toggle_words(m.legend().len())),
+        toggle = Of::App.part(key, Part::LegendToggle)
     )
 }
 
@@ -90,7 +92,7 @@ pub(super) fn card(
     let key = id.id();
     let tag = writing.tag;
     let at = crate::markup::CardAt {
-        prefix: "pre-",
+        of: Of::Static,
         chart: key,
         hooks: false,
     };
@@ -214,17 +216,19 @@ pub(super) fn card(
         .map(|s| format!("<li data-source=\"{}\"></li>", esc(s)))
         .collect();
     let panels = format!(
-        "<div class=\"chart-card__panel\" id=\"pre-{key}-panel-table\" hidden>{in_panel}</div>\
-         <div class=\"chart-card__panel\" id=\"pre-{key}-panel-sources\" hidden>\
+        "<div class=\"chart-card__panel\" id=\"{table_panel}\" hidden>{in_panel}</div>\
+         <div class=\"chart-card__panel\" id=\"{sources_panel}\" hidden>\
          <h3 class=\"chart-card__subhead\">Notes</h3><ul class=\"chart-card__notes\"></ul>\
-         <h3 class=\"chart-card__subhead\">Sources</h3><ol class=\"sources__list\">{used}</ol></div>"
+         <h3 class=\"chart-card__subhead\">Sources</h3><ol class=\"sources__list\">{used}</ol></div>",
+        table_panel = Of::Static.panel(key, "table"),
+        sources_panel = Of::Static.panel(key, "sources"),
     );
     format!(
-        "<section class=\"chart-card\" id=\"pre-{key}\"><div class=\"chart-card__main\">\
+        "<section class=\"chart-card\" id=\"{card_id}\"><div class=\"chart-card__main\">\
          {head}{bar}\
-         <div class=\"chart-card__panel\" id=\"pre-{key}-panel-chart\">\
-         <div class=\"chart-card__frame\"><div class=\"chart-card__figure\" role=\"img\" aria-labelledby=\"pre-{key}-title\" aria-describedby=\"pre-{key}-summary\">{picture}</div></div>\
-         <p class=\"chart-card__hint prerender__js\" id=\"pre-{key}-keys\" aria-hidden=\"true\">{hint}</p>\
+         <div class=\"chart-card__panel\" id=\"{chart_panel}\">\
+         <div class=\"chart-card__frame\"><div class=\"chart-card__figure\" role=\"img\" aria-labelledby=\"{title_id}\" aria-describedby=\"{summary_id}\">{picture}</div></div>\
+         <p class=\"chart-card__hint prerender__js\" id=\"{keys_id}\" aria-hidden=\"true\">{hint}</p>\
          <ul class=\"chart-card__notes\">{notes}</ul></div></div>{panels}\
          {foot}\
          {noscript}{after}</section>",
@@ -243,6 +247,11 @@ pub(super) fn card(
         ),
         bar = bar(ds, id, m),
         hint = esc(crate::page::KEYS_HINT),
+        card_id = Of::Static.id(key),
+        chart_panel = Of::Static.panel(key, "chart"),
+        title_id = Of::Static.part(key, Part::Title),
+        summary_id = Of::Static.part(key, Part::Summary),
+        keys_id = Of::Static.part(key, Part::Keys),
     )
 }
 
@@ -256,22 +265,4 @@ fn fnv(parts: &[&[u8]]) -> u64 {
         h = (h ^ 0xff).wrapping_mul(0x0100_0000_01b3);
     }
     h
-}
-
-/// One source in full, as the page lists it at its foot: title, publisher and date, what was
-/// taken from it, and its address (its id in `data-source`, by which a card's Sources tab
-/// copies it).
-pub(super) fn source_entry(s: &crate::model::Source) -> String {
-    let url = s
-        .url
-        .as_ref()
-        .map(|u| format!(" <span class=\"sources__url\">{}</span>", esc(u)))
-        .unwrap_or_default();
-    format!(
-        "<li data-source=\"{}\"><strong>{}</strong>. {}<span class=\"sources__citation\">{}</span>{url}</li>",
-        esc(&s.id),
-        esc(&s.title),
-        esc(&s.publisher_and_when()),
-        esc(&s.citation)
-    )
 }

@@ -265,10 +265,11 @@ fn menu(m: &views::Menu) -> String {
         })
         .collect();
     format!(
-        "<div class=\"controls__field\"><label for=\"pre-{id}\">{}</label>\
-         <select id=\"pre-{id}\" data-twin=\"#{id}\">{opts}</select></div>",
+        "<div class=\"controls__field\"><label for=\"{pre}\">{}</label>\
+         <select id=\"{pre}\" data-twin=\"#{id}\">{opts}</select></div>",
         esc(&m.label),
-        id = m.id
+        id = crate::ids::Of::App.id(m.id),
+        pre = crate::ids::Of::Static.id(m.id)
     )
 }
 
@@ -306,11 +307,18 @@ fn loader() -> String {
 }
 
 fn sources(ds: &Dataset) -> String {
-    let caveats: String = crate::provenance::attribution_statements(ds)
-        .into_iter()
-        .map(|(t, _)| format!("<li>{}</li>", esc(&t)))
+    let caveats = crate::markup::note_items(
+        &crate::provenance::attribution_statements(ds)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect::<Vec<_>>(),
+    );
+    let list: String = ds
+        .raw()
+        .sources
+        .iter()
+        .map(|s| crate::markup::source_entry(s, false))
         .collect();
-    let list: String = ds.raw().sources.iter().map(card::source_entry).collect();
     format!(
         "<section class=\"sources\" aria-labelledby=\"pre-sources-title\">\
          <h2 id=\"pre-sources-title\">Sources and caveats</h2>\
