@@ -76,6 +76,20 @@ pub fn ChartCard(
         }
     });
     let CardDrawing { svg, marks, stale } = card_drawing(model, drawn_width, theme, frame);
+    // Paper's drawing (light, at the print width), made at the next idle moment after each
+    // change, as the static page's is fetched: any print then has it at once, the browser's
+    // own included (Firefox takes its snapshot before the app's `beforeprint` work lands).
+    let paper = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        model.track();
+        super::near::when_idle(move || {
+            let svg = model
+                .try_with_untracked(|m| m.svg(super::print::PRINT_WIDTH).ok())
+                .flatten()
+                .unwrap_or_default();
+            let _ = paper.try_set(svg);
+        });
+    });
     let summary = Memo::new(move |_| model.with(|m| m.summary().join(" ")));
     let active = RwSignal::new(None::<usize>);
     let status = RwSignal::new(String::new());
@@ -508,6 +522,7 @@ pub fn ChartCard(
                     }}
                     {tooltip}
                 </div>
+                <div class="chart-card__paper" aria-hidden="true" inner_html=move || paper.get()></div>
                 <p class="chart-card__hint" id=hint_id>
                     {crate::page::KEYS_HINT}
                 </p>
