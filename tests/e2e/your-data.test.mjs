@@ -95,7 +95,12 @@ test('names with markup from a loaded file are shown as text, never run', async 
   const title = await page.getByTestId('chart-ks2-progress').locator('h2').textContent();
   assert.equal(title, 'KS2 progress: <script>alert(3)</script> & 🏫 مدرسة');
   assert.equal(await page.locator('img').count(), 0, 'no img element was made from a name');
-  assert.equal(await page.locator('main svg').count(), 8, 'only the eight charts are SVG');
+  // Only the charts are SVG: each drawing on screen and its copy for paper, none from a name.
+  assert.equal(await page.locator('main [data-testid="chart-figure"] svg').count(), 8, 'the eight charts');
+  assert.equal(await page.evaluate(() => [...document.querySelectorAll('main svg')]
+    .filter((s) => !s.parentElement.closest('[data-testid="chart-figure"], .chart-card__paper')).length), 0, 'no SVG made from a name');
+  assert.ok(await page.evaluate(() => [...document.querySelectorAll('main [data-testid="chart-figure"], main .chart-card__paper:not(:empty)')]
+    .every((d) => d.querySelectorAll('svg').length === 1)), 'none inside a drawing either');
   const trend = await page.getByTestId('chart-area-fsm').getByTestId('chart-figure').textContent();
   assert.ok(trend.includes('<img src=y onerror=alert(4)> Midlands'), 'an area name is shown as text');
   assert.equal(await page.locator('main script').count(), 0);
