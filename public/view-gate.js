@@ -24,6 +24,8 @@
     for (var k in attrs) link.setAttribute(k, attrs[k]);
     document.head.appendChild(link);
   }
+  // The start-up script hints the app's files by this too, when a reader asks for the app.
+  window.cohortHint = hint;
   // Over the static view its small enhancer (src/enhance/) is fetched while the page is
   // read; the start-up script runs it once the view has painted.
   function enhancer() {
@@ -33,8 +35,8 @@
   // Paper, on every print path (the Print button, the browser's menu, Ctrl+P, a phone's share
   // sheet; before or after the app): the line that says when the brief was printed and from
   // which view, and the static drawings paper shows (`.pre-print`, one a chart), fetched once
-  // the page is idle so that the browser's own print has every chart (the enhancer does the
-  // same for a view it swaps in: enhance/views.rs, for_paper).
+  // the page is idle so that the browser's own print has every chart (the enhancer asks again
+  // for a view it swaps in: enhance/views.rs, for_paper).
   function forPaper() {
     var stamp = document.querySelector('.print-stamp');
     if (stamp) {
@@ -47,12 +49,16 @@
     var drawings = document.querySelectorAll('#prerender img.pre-print[loading="lazy"]');
     for (var i = 0; i < drawings.length; i++) drawings[i].loading = 'eager';
   }
-  addEventListener('beforeprint', forPaper);
-  addEventListener('load', function () {
+  // When the browser is next idle, unless the reader saves data (at load, and by the enhancer
+  // once it has swapped a view in).
+  function paperSoon() {
     if (navigator.connection && navigator.connection.saveData) return;
     if (window.requestIdleCallback) requestIdleCallback(forPaper, { timeout: 2000 });
     else setTimeout(forPaper, 500);
-  });
+  }
+  window.cohortPaperSoon = paperSoon;
+  addEventListener('beforeprint', forPaper);
+  addEventListener('load', paperSoon);
   // An embed of one chart of the default view (`?chart=<id>&embed`, as the page's snippet
   // writes it) is prerendered too: that chart's card alone, as the embed shows it.
   var chart = asked.length === 2 && asked.indexOf('embed') >= 0 && asked.filter(function (p) {

@@ -117,18 +117,8 @@ if (root.classList.contains('prerendered')) {
     // Without the enhancer the static view cannot answer: the app takes over at once.
     console.warn('the enhancer did not start (' + e.message + '): starting the app');
   }
-  for (const h of hints) {
-    // As view-gate.js does: a file fetched by code is fetched now, its response kept.
-    if (h.as === 'fetch') {
-      const got = fetch(h.href, { credentials: 'same-origin', integrity: h.integrity || '' });
-      got.catch(() => {});
-      (window.cohortFetched ??= {})[h.href] = got;
-      continue;
-    }
-    const link = document.createElement('link');
-    for (const [k, v] of Object.entries(h)) link.setAttribute(k, v);
-    document.head.append(link);
-  }
+  // By view-gate.js's hint: a file code fetches is fetched now and its response kept.
+  for (const h of hints) window.cohortHint(h);
 }
 const bindings = await import('$1');
 const init = bindings.default;`;

@@ -99,6 +99,22 @@ pub fn source_entry(s: &crate::model::Source, anchor: bool) -> String {
     )
 }
 
+/// The page's foot: the attribution caveats' items and every source's entry (`anchor`: see
+/// [`source_entry`]).
+pub fn caveats_and_sources(ds: &crate::dataset::Dataset, anchor: bool) -> (String, String) {
+    let caveats: Vec<String> = crate::provenance::attribution_statements(ds)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+    let sources = ds
+        .raw()
+        .sources
+        .iter()
+        .map(|s| source_entry(s, anchor))
+        .collect();
+    (note_items(&caveats), sources)
+}
+
 /// A chart's notes as the items of its list.
 pub fn note_items(notes: &[String]) -> String {
     notes

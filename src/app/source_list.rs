@@ -9,19 +9,8 @@ use crate::dataset::Dataset;
 /// The list of sources at the foot of the page, with the attribution caveat.
 #[component]
 pub fn SourceList(dataset: Arc<Dataset>) -> impl IntoView {
-    let caveats = crate::markup::note_items(
-        &crate::provenance::attribution_statements(&dataset)
-            .into_iter()
-            .map(|(t, _)| t)
-            .collect::<Vec<_>>(),
-    );
-    // The one markup of a source (`crate::markup`), the static page's too.
-    let list: String = dataset
-        .raw()
-        .sources
-        .iter()
-        .map(|s| crate::markup::source_entry(s, true))
-        .collect();
+    // The one markup of the caveats and sources (`crate::markup`), the static page's too.
+    let (caveats, list) = crate::markup::caveats_and_sources(&dataset, true);
     view! {
         <section class="sources" id="sources" aria-labelledby="sources-title">
             <h2 id="sources-title">"Sources and caveats"</h2>

@@ -6,7 +6,7 @@
 //! (`menus::say_changing`). Anything further (two menus away from the default, a view that
 //! did not come) asks for the app, which reads the address and does the rest.
 
-use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 use super::Shared;
@@ -167,43 +167,17 @@ async fn swap(state: &Shared, doc: &Document, file: &str, query: &str, turn: u32
 }
 
 /// The drawings paper shows of the view just swapped in (`.pre-print`), fetched when the
-/// browser is next idle, as public/view-gate.js does for the page's first view: the browser's
-/// own print then has every chart.
+/// browser is next idle by public/view-gate.js (`cohortPaperSoon`), as it does for the page's
+/// first view: the browser's own print then has every chart.
 fn for_paper() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let saving = js_sys::Reflect::get(&window, &"navigator".into())
+    if let Some(soon) = js_sys::Reflect::get(&window, &"cohortPaperSoon".into())
         .ok()
-        .and_then(|n| js_sys::Reflect::get(&n, &"connection".into()).ok())
-        .filter(|c| c.is_object())
-        .and_then(|c| js_sys::Reflect::get(&c, &"saveData".into()).ok())
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false);
-    if saving {
-        return;
-    }
-    let eager = Closure::once_into_js(|| {
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        let Ok(list) = doc.query_selector_all("#prerender img.pre-print[loading=\"lazy\"]") else {
-            return;
-        };
-        for i in 0..list.length() {
-            if let Some(img) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                let _ = img.set_attribute("loading", "eager");
-            }
-        }
-    });
-    let options = web_sys::IdleRequestOptions::new();
-    options.set_timeout(2000);
-    if window
-        .request_idle_callback_with_options(eager.unchecked_ref(), &options)
-        .is_err()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
     {
-        let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(eager.unchecked_ref(), 500);
+        let _ = soon.call0(&window);
     }
 }
 

@@ -307,18 +307,7 @@ fn loader() -> String {
 }
 
 fn sources(ds: &Dataset) -> String {
-    let caveats = crate::markup::note_items(
-        &crate::provenance::attribution_statements(ds)
-            .into_iter()
-            .map(|(t, _)| t)
-            .collect::<Vec<_>>(),
-    );
-    let list: String = ds
-        .raw()
-        .sources
-        .iter()
-        .map(|s| crate::markup::source_entry(s, false))
-        .collect();
+    let (caveats, list) = crate::markup::caveats_and_sources(ds, false);
     format!(
         "<section class=\"sources\" aria-labelledby=\"pre-sources-title\">\
          <h2 id=\"pre-sources-title\">Sources and caveats</h2>\
