@@ -168,6 +168,92 @@ pub fn table(t: &DataTable, testid: Option<&str>) -> String {
     )
 }
 
+/// A card's legend: a button per series that hides or shows it (`data-series`), its swatch
+/// in the series' colour (`page::swatch_class`). The static page's name the app's in
+/// `data-twin` (the enhancer replays them there).
+pub fn legend_items(
+    at: CardAt,
+    chart: crate::charts::ChartId,
+    entries: &[crate::provenance::LegendEntry],
+    region: Option<&str>,
+) -> String {
+    entries
+        .iter()
+        .enumerate()
+        .map(|(nth, e)| {
+            let twin = match at.of {
+                crate::ids::Of::Static => format!(
+                    " data-twin=\"{}\"",
+                    esc(&format!(
+                        "#{} .legend__item[data-series=\"{}\"]",
+                        at.chart,
+                        e.id.replace(['"', '\\'], "")
+                    ))
+                ),
+                crate::ids::Of::App => String::new(),
+            };
+            format!(
+                "<button type=\"button\" class=\"legend__item\" aria-pressed=\"{}\" data-series=\"{}\"{twin}><span class=\"{}\" aria-hidden=\"true\"></span>{}</button>",
+                e.shown,
+                esc(&e.id),
+                crate::page::swatch_class(chart, &e.id, region, nth),
+                esc(&e.label)
+            )
+        })
+        .collect()
+}
+
+/// A card's tabs (Chart, Table, Sources), `selected` chosen: each controls its panel
+/// (`ids.rs`), the one chosen alone in the Tab order.
+pub fn tab_buttons(at: CardAt, selected: crate::address::Tab) -> String {
+    crate::address::Tab::ALL
+        .iter()
+        .map(|t| {
+            let chosen = *t == selected;
+            let twin = match at.of {
+                crate::ids::Of::Static => {
+                    format!(" data-twin=\"#{}\"", crate::ids::Of::App.tab(at.chart, t.id()))
+                }
+                crate::ids::Of::App => String::new(),
+            };
+            format!(
+                "<button type=\"button\" role=\"tab\" class=\"tabs__tab\" id=\"{}\" aria-controls=\"{}\" aria-selected=\"{chosen}\" tabindex=\"{}\"{}{twin}>{}</button>",
+                at.of.tab(at.chart, t.id()),
+                at.of.panel(at.chart, t.id()),
+                if chosen { 0 } else { -1 },
+                at.hook(&format!("tab-{}", t.id())),
+                t.label()
+            )
+        })
+        .collect()
+}
+
+/// The kinds of download a card offers, as (kind, label).
+pub const DOWNLOADS: [(&str, &str); 3] = [("png", "PNG"), ("svg", "SVG"), ("csv", "CSV")];
+
+/// A card's download buttons (`data-download` says which), each named with the chart's
+/// `title`, after the group's label.
+pub fn download_buttons(at: CardAt, title: &str) -> String {
+    let buttons: String = DOWNLOADS
+        .iter()
+        .map(|(kind, label)| {
+            let twin = match at.of {
+                crate::ids::Of::Static => format!(
+                    " data-twin=\"#{} [data-testid=download-{kind}]\"",
+                    at.chart
+                ),
+                crate::ids::Of::App => String::new(),
+            };
+            format!(
+                "<button type=\"button\" data-download=\"{kind}\"{}{twin} aria-label=\"Download {} as {label}\">{label}</button>",
+                at.hook(&format!("download-{kind}")),
+                esc(title)
+            )
+        })
+        .collect();
+    format!("<span class=\"downloads__label\">Download</span>{buttons}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,5 +284,36 @@ mod tests {
         assert!(html.contains("data-testid=\"table-x\""));
         assert!(html.contains("data-table__cut"));
         assert_eq!(note_items(&["a < b".into()]), "<li>a &lt; b</li>");
+    }
+
+    #[test]
+    fn the_static_controls_name_their_app_twins_and_only_the_app_has_hooks() {
+        use crate::address::Tab;
+        use crate::ids::Of;
+        let chart = crate::charts::ofsted::ID;
+        let at = |of, hooks| CardAt {
+            of,
+            chart: chart.id(),
+            hooks,
+        };
+        let entries = [crate::provenance::LegendEntry {
+            id: "a\"<b".into(),
+            label: "A & B".into(),
+            shown: false,
+        }];
+        let app = legend_items(at(Of::App, true), chart, &entries, None);
+        assert!(app.contains("aria-pressed=\"false\" data-series=\"a&quot;&lt;b\""));
+        assert!(app.contains(">A &amp; B</button>") && !app.contains("data-twin"));
+        let pre = legend_items(at(Of::Static, false), chart, &entries, None);
+        assert!(pre.contains("data-twin=\"#ofsted .legend__item[data-series=&quot;a&lt;b&quot;]\""));
+        let tabs = tab_buttons(at(Of::App, true), Tab::Table);
+        assert_eq!(tabs.matches("aria-selected=\"true\"").count(), 1);
+        assert!(tabs.contains("id=\"ofsted-tab-table\" aria-controls=\"ofsted-panel-table\" aria-selected=\"true\" tabindex=\"0\" data-testid=\"tab-table\""));
+        let pre = tab_buttons(at(Of::Static, false), Tab::Chart);
+        assert!(pre.contains("id=\"pre-ofsted-tab-chart\"") && pre.contains("data-twin=\"#ofsted-tab-chart\""));
+        assert!(!pre.contains("data-testid"));
+        let dl = download_buttons(at(Of::Static, false), "Ofsted <x>");
+        assert!(dl.contains("aria-label=\"Download Ofsted &lt;x&gt; as CSV\""));
+        assert!(dl.contains("data-twin=\"#ofsted [data-testid=download-png]\""));
     }
 }

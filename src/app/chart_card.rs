@@ -257,42 +257,55 @@ pub fn ChartCard(
         })
     };
 
+    // The tabs, legend and downloads are the static page's markup (`crate::markup`); the
+    // card answers them by one handler each, from the button's `data-` attributes.
+    let at = crate::markup::CardAt {
+        of: Of::App,
+        chart: id,
+        hooks: true,
+    };
     let tab_id = move |t: Tab| Of::App.tab(id, t.id());
     let panel_id = move |t: Tab| Of::App.panel(id, t.id());
     let choose_tab = move |t: Tab| set_view.run(view.get_untracked().with_tab(chart, t));
-    let tabs = Tab::ALL
-        .map(|t| {
-            let on_key = move |ev: KeyboardEvent| {
-                let i = Tab::ALL.iter().position(|x| *x == t).unwrap_or(0);
-                let next = match ev.key().as_str() {
-                    "ArrowRight" => Tab::ALL[(i + 1) % 3],
-                    "ArrowLeft" => Tab::ALL[(i + 2) % 3],
-                    "Home" => Tab::Chart,
-                    "End" => Tab::Sources,
-                    _ => return,
-                };
-                ev.prevent_default();
-                choose_tab(next);
-                focus_id(&tab_id(next));
-            };
-            view! {
-                <button
-                    type="button"
-                    role="tab"
-                    class="tabs__tab"
-                    id=tab_id(t)
-                    data-testid=format!("tab-{}", t.id())
-                    aria-controls=panel_id(t)
-                    aria-selected=move || (tab.get() == t).to_string()
-                    tabindex=move || if tab.get() == t { "0" } else { "-1" }
-                    on:click=move |_| choose_tab(t)
-                    on:keydown=on_key
-                >
-                    {t.label()}
-                </button>
+    // Written once: a tab chosen changes its buttons' state, not the buttons (which would take
+    // the keyboard's focus with them).
+    let tabs_html = crate::markup::tab_buttons(at, tab.get_untracked());
+    let tablist = NodeRef::<Div>::new();
+    Effect::new(move |_| {
+        let now = tab.get();
+        let Some(list) = tablist.get() else { return };
+        for t in Tab::ALL {
+            if let Ok(Some(b)) = list.query_selector(&format!("#{}", tab_id(t))) {
+                let _ = b.set_attribute("aria-selected", &(t == now).to_string());
+                let _ = b.set_attribute("tabindex", if t == now { "0" } else { "-1" });
             }
-        })
-        .collect_view();
+        }
+    });
+    let tab_at = move |target: Option<web_sys::EventTarget>| -> Option<Tab> {
+        let el = target?.dyn_into::<web_sys::Element>().ok()?;
+        let button = el.closest("[role=tab]").ok()??;
+        let bid = button.id();
+        Tab::ALL.into_iter().find(|t| tab_id(*t) == bid)
+    };
+    let on_tab_click = move |ev: MouseEvent| {
+        if let Some(t) = tab_at(ev.target()) {
+            choose_tab(t);
+        }
+    };
+    let on_tab_key = move |ev: KeyboardEvent| {
+        let Some(t) = tab_at(ev.target()) else { return };
+        let i = Tab::ALL.iter().position(|x| *x == t).unwrap_or(0);
+        let next = match ev.key().as_str() {
+            "ArrowRight" => Tab::ALL[(i + 1) % 3],
+            "ArrowLeft" => Tab::ALL[(i + 2) % 3],
+            "Home" => Tab::Chart,
+            "End" => Tab::Sources,
+            _ => return,
+        };
+        ev.prevent_default();
+        choose_tab(next);
+        focus_id(&tab_id(next));
+    };
 
     let region = dataset
         .raw()
@@ -302,35 +315,47 @@ pub fn ChartCard(
     // On a phone the legend's buttons wait behind one button (the drawing has its key).
     let legend_open = RwSignal::new(false);
     let legend = move || {
-        let region = region.clone();
-        model.with(|m| {
-            m.legend()
-                .iter()
-                .enumerate()
-                .map(|(nth, e)| {
-                    let series = e.id.clone();
-                    let toggle = move |_| {
-                        set_view.run(view.get_untracked().with_series_toggled(chart, &series))
-                    };
-                    view! {
-                        <button
-                            type="button"
-                            class="legend__item"
-                            aria-pressed=e.shown.to_string()
-                            data-series=e.id.clone()
-                            on:click=toggle
-                        >
-                            <span class=crate::page::swatch_class(chart, &e.id, region.as_deref(), nth) aria-hidden="true"></span>
-                            {e.label.clone()}
-                        </button>
-                    }
+        model.with(|m| crate::markup::legend_items(at, chart, m.legend(), region.as_deref()))
+    };
+    let legend_box = NodeRef::<Div>::new();
+    // A series hidden or shown redraws the legend: the keyboard's focus goes back to the
+    // button pressed.
+    let on_legend = move |ev: MouseEvent| {
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(".legend__item").ok().flatten())
+        else {
+            return;
+        };
+        let Some(series) = button.get_attribute("data-series") else {
+            return;
+        };
+        set_view.run(view.get_untracked().with_series_toggled(chart, &series));
+        // Once redrawn: where the focus went with the old button (to the page's body), it
+        // comes back to the new one.
+        request_animation_frame(move || {
+            let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            let lost = doc
+                .active_element()
+                .is_none_or(|a| doc.body().is_some_and(|b| b.is_same_node(Some(&a))));
+            let again = legend_box.get_untracked().and_then(|b| {
+                b.query_selector_all(".legend__item").ok().and_then(|all| {
+                    (0..all.length())
+                        .filter_map(|i| all.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+                        .find(|e| e.get_attribute("data-series").as_deref() == Some(&series))
                 })
-                .collect_view()
-        })
+            });
+            if let (true, Some(again)) = (lost, again) {
+                let _ = again.focus();
+            }
+        });
     };
 
     let ds = dataset.clone();
-    let download_csv = move |_| {
+    let download_csv = move || {
         let (name, csv) = model.with_untracked(|m| {
             let sel = view.with_untracked(|v| v.selection.clone());
             let csv = m
@@ -356,7 +381,7 @@ pub fn ChartCard(
         })
     };
     let export2 = export.clone();
-    let download_svg = move |_| match export() {
+    let download_svg = move || match export() {
         (stem, Ok(svg)) => {
             let name = format!("{stem}.svg");
             match save_text(&name, "image/svg+xml", &svg) {
@@ -366,7 +391,7 @@ pub fn ChartCard(
         }
         (_, Err(e)) => status.set(e.to_string()),
     };
-    let download_png = move |_| match export2() {
+    let download_png = move || match export2() {
         (stem, Ok(svg)) => {
             let name = format!("{stem}.png");
             let saved = name.clone();
@@ -380,6 +405,21 @@ pub fn ChartCard(
         }
         (_, Err(e)) => status.set(e.to_string()),
     };
+
+    let on_download = move |ev: MouseEvent| {
+        let kind = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-download]").ok().flatten())
+            .and_then(|b| b.get_attribute("data-download"));
+        match kind.as_deref() {
+            Some("png") => download_png(),
+            Some("svg") => download_svg(),
+            Some("csv") => download_csv(),
+            _ => {}
+        }
+    };
+    let downloads = move || model.with(|m| crate::markup::download_buttons(at, m.title()));
 
     let ds = dataset.clone();
     let source_line = move || model.with(|m| crate::charts::source_line(&**m, &ds));
@@ -442,11 +482,6 @@ pub fn ChartCard(
     };
     let heading_id = Of::App.part(id, Part::Title);
     // One markup for the card's head and foot, the static page's too (`crate::markup`).
-    let at = crate::markup::CardAt {
-        of: Of::App,
-        chart: id,
-        hooks: true,
-    };
     let head = move || {
         model.with(|m| {
             crate::markup::card_head(
@@ -487,8 +522,8 @@ pub fn ChartCard(
                 >
                     {move || model.with(|m| crate::page::legend_toggle_words(m.legend().len()))}
                 </button>
-                <div class="legend" class:legend--open=move || legend_open.get() id=Of::App.part(id, Part::Legend) role="group" aria-label="Show or hide series">{legend}</div>
-                <div class="tabs" role="tablist" aria-label="Show as">{tabs}</div>
+                <div class="legend" class:legend--open=move || legend_open.get() id=Of::App.part(id, Part::Legend) role="group" aria-label="Show or hide series" node_ref=legend_box inner_html=legend on:click=on_legend></div>
+                <div class="tabs" role="tablist" aria-label="Show as" node_ref=tablist inner_html=tabs_html on:click=on_tab_click on:keydown=on_tab_key></div>
             </div>
             <div
                 class="chart-card__panel"
@@ -552,14 +587,8 @@ pub fn ChartCard(
                 <ol class="sources__list" data-testid="sources-full" inner_html=sources_full></ol>
             </div>
             <div class="markup" inner_html=foot></div>
-            <div class="downloads" role="group" aria-label="Download">
-                <span class="downloads__label">"Download"</span>
-                <button type="button" data-testid="download-png" on:click=download_png
-                    aria-label=move || model.with(|m| format!("Download {} as PNG", m.title()))>"PNG"</button>
-                <button type="button" data-testid="download-svg" on:click=download_svg
-                    aria-label=move || model.with(|m| format!("Download {} as SVG", m.title()))>"SVG"</button>
-                <button type="button" data-testid="download-csv" on:click=download_csv
-                    aria-label=move || model.with(|m| format!("Download {} as CSV", m.title()))>"CSV"</button>
+            <div class="downloads" role="group" aria-label="Download" on:click=on_download>
+                <span class="markup" inner_html=downloads></span>
                 <span class="downloads__status" role="status">{move || status.get()}</span>
             </div>
             {(!embedded).then(|| view! {

@@ -13,65 +13,32 @@ use crate::table::readable_sources;
 
 use super::{variants, views, Drawn, Writing, DRAWINGS};
 
-/// The legend and tabs of a card (each names the app's element it stands for in `data-twin`,
-/// which the enhancer then uses). Live from the first paint: one used before the enhancer has
-/// started is marked by public/view-gate.js and used again when it starts
-/// (`enhance::controls::take_up_early_clicks`).
-fn bar(ds: &Dataset, id: ChartId, m: &dyn crate::charts::Chart) -> String {
-    let key = id.id();
+/// The legend and tabs of a card (`crate::markup`, as the app's; each names the app's element
+/// it stands for in `data-twin`, which the enhancer then uses). Live from the first paint: one
+/// used before the enhancer has started is marked by public/view-gate.js and used again when
+/// it starts (`enhance::controls::take_up_early_clicks`).
+fn bar(ds: &Dataset, id: ChartId, m: &dyn crate::charts::Chart, at: crate::markup::CardAt) -> String {
     let region = ds.raw().context.as_ref().and_then(|c| c.region.clone());
-    let legend: String = m
-        .legend()
-        .iter()
-        .enumerate()
-        .map(|(nth, e)| {
-            format!(
-                "<button type=\"button\" class=\"legend__item\" aria-pressed=\"{}\" data-twin=\"{}\"><span class=\"{}\" aria-hidden=\"true\"></span>{}</button>",
-                e.shown,
-                esc(&format!("#{key} .legend__item[data-series=\"{}\"]", e.id.replace(['"', '\\'], ""))),
-                crate::page::swatch_class(id, &e.id, region.as_deref(), nth),
-                esc(&e.label)
-            )
-        })
-        .collect();
-    let tabs: String = crate::view::Tab::ALL
-        .iter()
-        .map(|t| {
-            let selected = *t == crate::view::Tab::default();
-            format!(
-                "<button type=\"button\" role=\"tab\" class=\"tabs__tab\" aria-selected=\"{selected}\" tabindex=\"{}\" data-twin=\"#{}\">{}</button>",
-                if selected { 0 } else { -1 },
-                Of::App.tab(key, t.id()),
-                t.label()
-            )
-        })
-        .collect();
     format!(
         "<div class=\"chart-card__bar prerender__js\">\
          <button type=\"button\" class=\"legend__toggle\" aria-expanded=\"false\" data-twin=\"#{toggle}\">{}</button>\
          <div class=\"legend\" role=\"group\" aria-label=\"Show or hide series\">{legend}</div>\
          <div class=\"tabs\" role=\"tablist\" aria-label=\"Show as\">{tabs}</div></div>",
         esc(&crate::page::legend_toggle_words(m.legend().len())),
-        toggle = Of::App.part(key, Part::LegendToggle)
+        legend = crate::markup::legend_items(at, id, m.legend(), region.as_deref()),
+        tabs = crate::markup::tab_buttons(at, crate::address::Tab::default()),
+        toggle = Of::App.part(id.id(), Part::LegendToggle)
     )
 }
 
-/// The download buttons and the embed code's heading, inert until the enhancer makes them
-/// ask for the app.
-fn after(key: &str, title: &str) -> String {
-    let button = |kind: &str, label: &str| {
-        format!(
-            "<button type=\"button\" data-twin=\"#{key} [data-testid=download-{kind}]\" aria-label=\"Download {} as {label}\">{label}</button>",
-            esc(title)
-        )
-    };
+/// The download buttons (`crate::markup`, as the app's) and the embed code's heading, inert
+/// until the enhancer makes them ask for the app.
+fn after(at: crate::markup::CardAt, title: &str) -> String {
     format!(
-        "<div class=\"downloads prerender__js\" inert aria-hidden=\"true\" role=\"group\" aria-label=\"Download\">\
-         <span class=\"downloads__label\">Download</span>{}{}{}</div>\
-         <details class=\"embed-code prerender__js\" inert aria-hidden=\"true\"><summary data-twin=\"#{key} .embed-code summary\">Embed this chart</summary></details>",
-        button("png", "PNG"),
-        button("svg", "SVG"),
-        button("csv", "CSV")
+        "<div class=\"downloads prerender__js\" inert aria-hidden=\"true\" role=\"group\" aria-label=\"Download\">{}</div>\
+         <details class=\"embed-code prerender__js\" inert aria-hidden=\"true\"><summary data-twin=\"#{} .embed-code summary\">Embed this chart</summary></details>",
+        crate::markup::download_buttons(at, title),
+        at.chart
     )
 }
 
@@ -232,7 +199,7 @@ pub(super) fn card(
          <ul class=\"chart-card__notes\">{notes}</ul></div></div>{panels}\
          {foot}\
          {noscript}{after}</section>",
-        after = after(key, m.title()),
+        after = after(at, m.title()),
         head = crate::markup::card_head(
             at,
             m.title(),
@@ -245,7 +212,7 @@ pub(super) fn card(
             &m.summary().join(" "),
             Some(&crate::charts::source_line(m, ds))
         ),
-        bar = bar(ds, id, m),
+        bar = bar(ds, id, m, at),
         hint = esc(crate::page::KEYS_HINT),
         card_id = Of::Static.id(key),
         chart_panel = Of::Static.panel(key, "chart"),
