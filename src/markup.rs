@@ -310,7 +310,10 @@ mod tests {
         assert_eq!(tabs.matches("aria-selected=\"true\"").count(), 1);
         assert!(tabs.contains("id=\"ofsted-tab-table\" aria-controls=\"ofsted-panel-table\" aria-selected=\"true\" tabindex=\"0\" data-testid=\"tab-table\""));
         let pre = tab_buttons(at(Of::Static, false), Tab::Chart);
-        assert!(pre.contains("id=\"pre-ofsted-tab-chart\"") && pre.contains("data-twin=\"#ofsted-tab-chart\""));
+        assert!(
+            pre.contains("id=\"pre-ofsted-tab-chart\"")
+                && pre.contains("data-twin=\"#ofsted-tab-chart\"")
+        );
         assert!(!pre.contains("data-testid"));
         let dl = download_buttons(at(Of::Static, false), "Ofsted <x>");
         assert!(dl.contains("aria-label=\"Download Ofsted &lt;x&gt; as CSV\""));

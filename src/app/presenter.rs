@@ -92,6 +92,10 @@ fn fits(m: &Built, w: f64, room: f64, k: f64) -> bool {
     f64::from(m.size(draw_w).1) * k <= room
 }
 
+/// The screen a deck is split for (the smallest a projector has): every screen then shows the
+/// same slides in the same order.
+const DECK_SCREEN: (f64, f64) = (1024.0, 768.0);
+
 /// A slide holds at most this many parts of one chart: past it, the parts scale down.
 const MAX_PARTS: usize = 8;
 
@@ -134,11 +138,13 @@ pub fn Presenter(
             (slides, v.selection.clone())
         })
     });
-    // Each slide's chart, split where it cannot fit the screen at readable text (a cohort of
-    // many schools becomes several slides): the deck depends on the screen's size.
+    // Each slide's chart, split where it cannot fit a projector's smallest screen at readable
+    // text (a cohort of many schools becomes several slides). The split is decided there, by
+    // the chart, never by the screen in use: a deck rehearsed on a laptop, and any `slide=`
+    // link, is the same deck on the projector. A larger screen has room for each part.
     let ds = dataset.clone();
     let charts = Memo::new(move |_| {
-        let (w, h) = size.get();
+        let (w, h) = DECK_SCREEN;
         deck.with(|(slides, selection)| {
             slides
                 .iter()
@@ -164,9 +170,26 @@ pub fn Presenter(
                 .collect::<Vec<_>>()
         })
     });
-    let count = Memo::new(move |_| charts.with(Vec::len));
+    // The deck of every chart opens with the page's answer (a prepared deck with its own).
+    let ds_answer = dataset.clone();
+    let answer = Memo::new(move |_| {
+        view.with(|v| {
+            if v.deck.is_empty() {
+                crate::answer::answer(&ds_answer, &Selection::cohort(v.selection.cohort.clone()))
+            } else {
+                None
+            }
+        })
+    });
+    let first = Memo::new(move |_| usize::from(answer.with(Option::is_some)));
+    let count = Memo::new(move |_| charts.with(Vec::len) + first.get());
     let index = Memo::new(move |_| view.with(|v| v.slide).min(count.get().saturating_sub(1)));
-    let model = Memo::new(move |_| charts.with(|c| c.get(index.get()).cloned()));
+    // The answer's slide shows no chart.
+    let on_answer = Memo::new(move |_| first.get() == 1 && index.get() == 0);
+    let model = Memo::new(move |_| {
+        let i = index.get().checked_sub(first.get())?;
+        charts.with(|c| c.get(i).cloned())
+    });
     // Draw narrower than the screen, then scale up: every part of the chart grows together.
     let ds_room = dataset.clone();
     // The largest scale whose drawing fits the room left by the title and the bar, chosen
@@ -253,10 +276,53 @@ pub fn Presenter(
     let ds = dataset.clone();
     let ds_full = dataset.clone();
     let title = move || {
+        if on_answer.get() {
+            return answer.with(|a| a.as_ref().map(|a| a.question.clone()).unwrap_or_default());
+        }
         model.with(|m| {
             m.as_ref()
                 .map(|m| m.title().to_string())
                 .unwrap_or_default()
+        })
+    };
+    // The answer's sources: the publishers of the charts its points come from.
+    let ds_sources = dataset.clone();
+    let answer_sources = Memo::new(move |_| {
+        let sel = view.with(|v| Selection::cohort(v.selection.cohort.clone()));
+        answer.with(|a| {
+            let mut publishers: Vec<String> = Vec::new();
+            for p in a.iter().flat_map(|a| &a.points) {
+                let m = p.chart.build(&ds_sources, &sel);
+                for id in m.sources() {
+                    if let Some(s) = ds_sources.source(id) {
+                        if !publishers.contains(&s.publisher) {
+                            publishers.push(s.publisher.clone());
+                        }
+                    }
+                }
+            }
+            let source = format!("Source: {}", publishers.join("; "));
+            match ds_sources.origin() {
+                Some(_) => format!("Your data, not the published figures. {source}"),
+                None => source,
+            }
+        })
+    });
+    // The answer's points and what to read them with, as the page gives them.
+    let answer_slide = move || {
+        answer.with(|a| {
+            a.as_ref().map(|a| {
+                view! {
+                    <div class="presenter__answer" data-testid="slide-answer">
+                        <ul class="presenter__points">
+                            {a.points.iter().map(|p| view! { <li>{p.text.clone()}</li> }).collect_view()}
+                        </ul>
+                        <ul class="presenter__caveats" aria-label="Read with care">
+                            {a.caveats.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}
+                        </ul>
+                    </div>
+                }
+            })
         })
     };
     view! {
@@ -268,18 +334,18 @@ pub fn Presenter(
         >
             <h2 class="presenter__title">{title}</h2>
             {move || model.with(|m| m.as_ref().and_then(|m| m.finding())).map(|f| view! { <p class="presenter__finding" data-testid="slide-finding">{f}</p> })}
-            {move || match svg.get() {
+            {move || if on_answer.get() { answer_slide().into_any() } else { match svg.get() {
                 Some(Ok(svg)) => view! {
                     <div class="presenter__figure" data-testid="slide-figure" aria-hidden="true" inner_html=svg></div>
                 }.into_any(),
                 Some(Err(e)) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
                 None => view! { <p>"This deck has no slides."</p> }.into_any(),
-            }}
+            }}}
             <p class="visually-hidden">{move || model.with(|m| m.as_ref().map(|m| m.summary().join(" ")).unwrap_or_default())}</p>
             // The full citation, for a screen reader and for whoever asks where a figure is from.
             <p class="visually-hidden">{move || model.with(|m| m.as_ref().map(|m| crate::charts::source_line(&**m, &ds_full)).unwrap_or_default())}</p>
             <div class="presenter__bar">
-                <p class="presenter__source" data-testid="slide-source">{move || model.with(|m| m.as_ref().map(|m| crate::charts::source_brief(&**m, &ds)).unwrap_or_default())}</p>
+                <p class="presenter__source" data-testid="slide-source">{move || if on_answer.get() { answer_sources.get() } else { model.with(|m| m.as_ref().map(|m| crate::charts::source_brief(&**m, &ds)).unwrap_or_default()) }}</p>
                 <p class="presenter__count" data-testid="slide-count" aria-live="polite">
                     {move || format!("{} / {}", index.get() + 1, count.get())}
                 </p>

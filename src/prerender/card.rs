@@ -17,7 +17,12 @@ use super::{variants, views, Drawn, Writing, DRAWINGS};
 /// it stands for in `data-twin`, which the enhancer then uses). Live from the first paint: one
 /// used before the enhancer has started is marked by public/view-gate.js and used again when
 /// it starts (`enhance::controls::take_up_early_clicks`).
-fn bar(ds: &Dataset, id: ChartId, m: &dyn crate::charts::Chart, at: crate::markup::CardAt) -> String {
+fn bar(
+    ds: &Dataset,
+    id: ChartId,
+    m: &dyn crate::charts::Chart,
+    at: crate::markup::CardAt,
+) -> String {
     let region = ds.raw().context.as_ref().and_then(|c| c.region.clone());
     format!(
         "<div class=\"chart-card__bar prerender__js\">\

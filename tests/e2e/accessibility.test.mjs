@@ -15,7 +15,7 @@ const VIEWS = [
   ['page, sources tabs', (t) => `?theme=${t}&${tabsAll('sources')}`],
   ['embed, all charts, with selector', (t) => `?theme=${t}&embed&selector=1`],
   ['embed, one chart', (t) => `?theme=${t}&embed&chart=ofsted`],
-  ['presenter', (t) => `?theme=${t}&present`, 'slide'],
+  ['presenter, a chart\'s slide', (t) => `?theme=${t}&present&slide=2`, 'slide'],
 ];
 
 for (const theme of ['light', 'contrast', 'dark']) {

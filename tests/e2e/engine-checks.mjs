@@ -117,6 +117,9 @@ export function engineChecks(label, start) {
       assert.ok((await tab.run("[...document.querySelectorAll('#app section.chart-card h2')].map((h) => h.textContent).join(' | ')")).includes(choice), 'the app at the chosen view');
       assert.deepEqual(twice(server.requests), [], 'each file fetched once, the app\'s and the dataset too');
       await tab.run("document.querySelector('[data-testid=\"present\"]').click()");
+      // The deck opens with the answer; the next slide is a chart.
+      await tab.until("document.querySelector('[data-testid=\"slide-answer\"] li')", 'the answer\'s slide');
+      await tab.run("document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }))");
       await tab.until("document.querySelector('[data-testid=\"slide-figure\"] svg text')", 'a slide drawn');
       // The slide's words are drawn in the page's sans face: measured against the same words
       // in the page's face and in a serif face, by the width the engine lays them out at.

@@ -51,13 +51,21 @@ test('the Present button starts a deck of every chart for the chosen cohort', as
   const { context, page } = await openPage(site.browser);
   await page.goto(`${site.server.url}?cohort=esprit`);
   await waitForCharts(page);
+  const question = await page.locator('#answer-question').textContent();
   await page.getByTestId('present').click();
   const count = page.getByTestId('slide-count');
   await count.filter({ hasText: /^1 \/ \d+$/ }).waitFor();
-  assert.equal(await page.getByTestId('presenter').locator('h2').textContent(), 'KS2 progress (reading): ESPRIT network');
+  // It opens with the answer, as the page does, then the charts.
+  const heading = page.getByTestId('presenter').locator('h2');
+  assert.equal(await heading.textContent(), question);
+  assert.ok((await page.getByTestId('slide-answer').locator('li').count()) >= 3);
+  assert.match(await page.getByTestId('slide-source').textContent(), /^Source: .*Department for Education/);
+  await page.keyboard.press('ArrowRight');
+  await page.getByTestId('slide-figure').locator('svg').waitFor();
+  assert.equal(await heading.textContent(), 'KS2 progress (reading): ESPRIT network');
   // Every chart at least once, each chart of three subjects a slide a subject.
   const total = Number((await count.textContent()).split('/')[1]);
-  assert.ok(total >= 8 + 3 * 2, `${total} slides`);
+  assert.ok(total >= 1 + 8 + 3 * 2, `${total} slides`);
   await context.close();
 });
 
@@ -71,8 +79,9 @@ for (const [name, query, colorScheme] of [
     await waitForCharts(page);
     assert.deepEqual(await axeViolations(page), []);
     await page.screenshot({ path: shotPath(`theme-${name.replace(' ', '-')}`) });
+    // The deck's opening slide, the answer.
     await page.goto(`${site.server.url}${query ? `${query}&` : '?'}present`);
-    await page.getByTestId('slide-figure').waitFor();
+    await page.getByTestId('slide-answer').waitFor();
     assert.deepEqual(await axeViolations(page), []);
     await context.close();
   });

@@ -18,8 +18,10 @@ for (const [width, height] of SIZES) {
   });
 }
 
-// The default deck (every named school) at the two sizes a hall most often has.
-for (const [width, height] of [[1024, 768], [1280, 800]]) {
+// The default deck (every named school) at the sizes a hall most often has, and a large one:
+// the same slides in the same order on each (a deck rehearsed on a laptop is the deck shown).
+const decks = new Map();
+for (const [width, height] of [[1024, 768], [1280, 800], [1920, 1080]]) {
   test(`at ${width}×${height} the deck of every named school fits, one point a slide, in large text`, async () => {
     const { context, page, problems } = await openPage(site.browser, { width, height });
     await page.goto(`${site.server.url}?present`);
@@ -30,7 +32,16 @@ for (const [width, height] of [[1024, 768], [1280, 800]]) {
       assert.ok(titles.some((t) => t.startsWith(`KS2 progress (${subject})`)), titles.join(' | '));
     }
     assert.ok(titles.length >= 12, `${titles.length} slides`);
+    // It opens with the answer, as the page does.
+    assert.match(titles[0], /^How does /);
+    decks.set(`${width}×${height}`, titles);
     assert.deepEqual(problems, []);
     await context.close();
   });
 }
+
+test('the default deck is the same slides in the same order at 1024×768, 1280×800 and 1920×1080', () => {
+  const [first, ...others] = [...decks.entries()];
+  assert.ok(first && others.length === 2, `decks seen: ${[...decks.keys()].join(', ')}`);
+  for (const [size, titles] of others) assert.deepEqual(titles, first[1], `${size} against ${first[0]}`);
+});

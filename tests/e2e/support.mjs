@@ -176,7 +176,8 @@ export async function eachSlide(page, visit) {
   const total = Number((await count.textContent()).split('/')[1]);
   for (let i = 1; i <= total; i += 1) {
     await count.filter({ hasText: `${i} / ${total}` }).waitFor();
-    await page.getByTestId('slide-figure').locator('svg').waitFor();
+    // A chart's slide, or the opening slide with the answer.
+    await page.locator('[data-testid="slide-figure"] svg, [data-testid="slide-answer"]').first().waitFor();
     await visit(i);
     await page.keyboard.press('ArrowRight');
   }
@@ -220,6 +221,25 @@ async function slideText(page) {
   });
 }
 
+/**
+ * The answer's slide fits: its points and caveats end above the source and buttons, whole
+ * (nothing scrolled out of sight), in text at least `least` px; returns its title.
+ */
+async function answerSlideFits(page, height, least) {
+  const title = await page.getByTestId('presenter').locator('h2').textContent();
+  const fit = await page.evaluate(() => {
+    const a = document.querySelector('[data-testid="slide-answer"]');
+    const bar = document.querySelector('.presenter__bar').getBoundingClientRect();
+    const last = a.lastElementChild.getBoundingClientRect();
+    const sizes = [...a.querySelectorAll('li')].map((li) => parseFloat(getComputedStyle(li).fontSize));
+    return { end: last.bottom, bar: bar.top, hidden: a.scrollHeight - a.clientHeight, points: a.querySelectorAll('.presenter__points li').length, least: Math.min(...sizes) };
+  });
+  if (fit.points < 1) throw new Error(`${title}: the answer's slide has no point`);
+  if (fit.hidden > 1 || fit.end > fit.bar + 1) throw new Error(`${title}: the answer runs past the source and buttons (${JSON.stringify(fit)}) on a ${height}px screen`);
+  if (fit.least < Math.min(15, least) - 0.05) throw new Error(`${title}: the answer's text is ${fit.least}px`);
+  return title;
+}
+
 /** The pairs of text boxes that overlap by more than `slack` px both ways. */
 export function overlapping(boxes, slack = 1.5) {
   const pairs = [];
@@ -245,6 +265,12 @@ export async function checkDeckFits(page, width, height, shot = () => null) {
   const titles = [];
   const least = 18 * Math.min(1, height / 768);
   await eachSlide(page, async (i) => {
+    if (await page.getByTestId('slide-answer').count()) {
+      titles.push(await answerSlideFits(page, height, least));
+      const name = shot(i);
+      if (name) await page.screenshot({ path: shotPath(name) });
+      return;
+    }
     const svg = page.getByTestId('slide-figure').locator('svg');
     const box = await svg.boundingBox();
     const bar = await page.locator('.presenter__bar').boundingBox();
