@@ -168,14 +168,14 @@ pub struct Spec {
 
 /// Every chart, in page order: a new chart is a folder and one line here.
 pub const ALL: [&Spec; 8] = [
-    &progress::SPEC,
-    &schools::SPEC,
     &area::PROGRESS,
     &area::ATTAINMENT,
-    &disadvantaged::SPEC,
-    &area::FSM,
+    &schools::SPEC,
+    &progress::SPEC,
     &ofsted::SPEC,
     &inspections::SPEC,
+    &disadvantaged::SPEC,
+    &area::FSM,
 ];
 
 /// A chart of [`ALL`], by its id.

@@ -50,6 +50,19 @@ fn after(at: crate::markup::CardAt, title: &str) -> String {
 /// The most bytes of drawings and marks the first card puts in the HTML itself.
 const INLINE_BUDGET: usize = 200 * 1024;
 
+/// Whether a chart's light drawings and their marks, over every width, are light enough to
+/// go in the HTML itself ([`INLINE_BUDGET`]).
+pub(super) fn light_enough(ds: &Dataset, m: &dyn crate::charts::Chart) -> bool {
+    variants::variants(m)
+        .iter()
+        .map(|v| {
+            m.svg(v.width).map_or(0, |s| s.len())
+                + pointing::marks_text(&m.marks(v.width), |mk| pointing::source_named(ds, mk)).len()
+        })
+        .sum::<usize>()
+        <= INLINE_BUDGET
+}
+
 /// One chart card as the page draws it, without the controls that need the wasm; the
 /// `first` card's light drawings are in the HTML itself, while they are light.
 pub(super) fn card(
@@ -76,16 +89,7 @@ pub(super) fn card(
     // The first card's drawings go in the HTML only while they are light: a chart of many marks
     // (the home area over ten years: 0.5 MB of drawings and marks over its widths) would weigh
     // every first load down more than the one request its drawing then costs.
-    let inline = first
-        && variants::variants(m)
-            .iter()
-            .map(|v| {
-                m.svg(v.width).map_or(0, |s| s.len())
-                    + pointing::marks_text(&m.marks(v.width), |mk| pointing::source_named(ds, mk))
-                        .len()
-            })
-            .sum::<usize>()
-            <= INLINE_BUDGET;
+    let inline = first && light_enough(ds, m);
     let mut picture = String::new();
     for v in variants::variants(m) {
         let (w, h) = (v.width, v.height);

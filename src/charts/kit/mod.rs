@@ -4,6 +4,7 @@
 //! string a drawing is rendered into, the palette, marks (what pointing finds), the themes'
 //! recolouring, the export frame and the presenter's parts.
 
+mod compact;
 pub mod export;
 pub mod marks;
 pub mod palette;
@@ -202,7 +203,7 @@ where
         draw(&root)?;
         root.present()?;
     }
-    Ok(out)
+    Ok(compact::compact(&out))
 }
 
 /// Draws a horizontal line in pixel coordinates of `area`.

@@ -99,12 +99,18 @@ pub fn category_line(m: &Mark) -> String {
     }
 }
 
+/// In a marks file, a field that is the same as the mark above's (a series' name, its
+/// measure, its source): the file is a third of its size without them said again.
+const DITTO: char = '\u{2}';
+const DITTO_FIELD: &str = "\u{2}";
+
 /// The marks as the text file the enhancer reads; `source` names a mark's source as the
-/// page does.
+/// page does. A field the same as the mark above's is written as [`DITTO`].
 pub fn marks_text(marks: &[Mark], source: impl Fn(&Mark) -> String) -> String {
-    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let clean = |s: &str| s.replace(['\t', '\n', '\r', DITTO], " ");
     let tenths = |v: f64| (v * 10.0).round() as i64;
     let mut out = String::new();
+    let mut above: [String; 5] = Default::default();
     for m in marks {
         for r in [m.bounds, m.band] {
             for v in [r.x, r.y, r.w, r.h] {
@@ -114,9 +120,18 @@ pub fn marks_text(marks: &[Mark], source: impl Fn(&Mark) -> String) -> String {
         }
         out.pop();
         let year = m.year.map(|y| y.to_string()).unwrap_or_default();
-        for field in [&m.entity, &m.category, &year, &m.value, &source(m)] {
+        for (i, field) in [&m.entity, &m.category, &year, &m.value, &source(m)]
+            .into_iter()
+            .enumerate()
+        {
+            let field = clean(field);
             out.push('\t');
-            out.push_str(&clean(field));
+            if !field.is_empty() && field == above[i] {
+                out.push(DITTO);
+            } else {
+                out.push_str(&field);
+                above[i] = field;
+            }
         }
         out.push('\n');
     }
@@ -126,10 +141,23 @@ pub fn marks_text(marks: &[Mark], source: impl Fn(&Mark) -> String) -> String {
 /// Reads a marks file: the marks, with `source` holding the source's name; a line that is
 /// not a mark is left out (the file is made by the build, so that is never expected).
 pub fn read_marks(text: &str) -> Vec<Mark> {
+    let mut above: [String; 5] = Default::default();
     text.lines()
         .filter_map(|line| {
-            let mut f = line.split('\t');
-            let mut n = f.next()?.split(' ').map(|v| v.parse::<i64>().ok());
+            let mut fields = line.split('\t');
+            let rects = fields.next()?;
+            // Each field as written, or the mark above's where it says so.
+            let mut at = 0;
+            let mut f = std::iter::from_fn(|| {
+                let field = fields.next()?;
+                let i = at.min(4);
+                at += 1;
+                if field != DITTO_FIELD {
+                    above[i] = field.to_string();
+                }
+                Some(above[i].clone())
+            });
+            let mut n = rects.split(' ').map(|v| v.parse::<i64>().ok());
             let mut rect = || -> Option<Rect> {
                 let mut v = [0.0; 4];
                 for x in &mut v {
@@ -138,11 +166,11 @@ pub fn read_marks(text: &str) -> Vec<Mark> {
                 Some(Rect::new(v[0], v[1], v[2], v[3]))
             };
             let (bounds, band) = (rect()?, rect()?);
-            let entity = f.next()?.to_string();
-            let category = f.next()?.to_string();
+            let entity = f.next()?;
+            let category = f.next()?;
             let year = f.next()?.parse::<u16>().ok();
-            let value = f.next()?.to_string();
-            let source = Some(f.next()?.to_string());
+            let value = f.next()?;
+            let source = Some(f.next()?);
             Some(Mark {
                 entity,
                 category,
@@ -177,10 +205,25 @@ mod tests {
         let marks = vec![
             mark("Etruscan\tPrimary", "reading progress", Some(2019)),
             mark("England", "Good", None),
+            mark("England", "Good", Some(2018)),
         ];
         let text = marks_text(&marks, |_| "Department for Education, KS2".into());
+        // What the mark above said is not said again.
+        assert_eq!(
+            text.matches("Department for Education").count(),
+            1,
+            "{text}"
+        );
+        assert_eq!(text.matches("England").count(), 1, "{text}");
         let back = read_marks(&text);
-        assert_eq!(back.len(), 2);
+        assert_eq!(back.len(), 3);
+        assert_eq!(back[2].entity, "England");
+        assert_eq!(back[2].category, "Good");
+        assert_eq!(back[2].year, Some(2018));
+        assert_eq!(
+            back[2].source.as_deref(),
+            Some("Department for Education, KS2")
+        );
         assert_eq!(back[0].entity, "Etruscan Primary");
         assert_eq!(back[0].year, Some(2019));
         assert_eq!(back[1].year, None);
