@@ -29,9 +29,11 @@ impl CardAt<'_> {
     }
 }
 
-/// The head of a card: its title (its heading, which names the drawing), its finding and
-/// what the chart shows (`explainer`, left out in an embed). `title_hidden` keeps the heading
-/// for screen readers only (an embed without its title).
+/// The head of a card: its finding as its heading (what the chart shows, in words, as the FT
+/// and ONS title a chart), then its title, which says what is drawn and names the drawing, and
+/// what the chart measures (`explainer`, left out in an embed). With no finding (no figures to
+/// say one from), the title is the heading. `title_hidden` keeps the head for screen readers
+/// only (an embed without its title).
 pub fn card_head(
     at: CardAt,
     title: &str,
@@ -40,17 +42,21 @@ pub fn card_head(
     title_hidden: bool,
 ) -> String {
     let hidden = if title_hidden { " visually-hidden" } else { "" };
+    let title_id = at.of.part(at.chart, crate::ids::Part::Title);
+    let head = match finding {
+        Some(f) => format!(
+            "<h2 class=\"chart-card__finding{hidden}\"{}>{}</h2><p class=\"chart-card__title{hidden}\" id=\"{title_id}\">{}</p>",
+            at.hook("finding"),
+            esc(f),
+            esc(title)
+        ),
+        None => format!(
+            "<h2 class=\"chart-card__title{hidden}\" id=\"{title_id}\">{}</h2>",
+            esc(title)
+        ),
+    };
     format!(
-        "<h2 class=\"chart-card__title{hidden}\" id=\"{}\">{}</h2>{}{}",
-        at.of.part(at.chart, crate::ids::Part::Title),
-        esc(title),
-        finding
-            .map(|f| format!(
-                "<p class=\"chart-card__finding\"{}>{}</p>",
-                at.hook("finding"),
-                esc(f)
-            ))
-            .unwrap_or_default(),
+        "{head}{}",
         explainer
             .map(|e| format!("<p class=\"chart-card__explainer\">{}</p>", esc(e)))
             .unwrap_or_default(),

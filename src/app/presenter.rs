@@ -33,25 +33,25 @@ fn viewport() -> (f64, f64) {
         .unwrap_or((1280.0, 720.0))
 }
 
-/// The height left for the drawing on a `w` × `h` screen once the title and the bar under
-/// it (source line, counter, buttons) have theirs, estimated from the text's width as the
-/// stylesheet sets it (title 4.5vh, source 1.8vh, buttons 2.75rem), with a margin for fonts
-/// wider than Arial.
-fn chart_room(w: f64, h: f64, title: &str, finding: &str, source: &str) -> f64 {
+/// The height left for the drawing on a `w` × `h` screen once the heading (the finding, or
+/// the title where there is none), the title under it and the bar under the drawing (source
+/// line, counter, buttons) have theirs, estimated from the text's width as the stylesheet
+/// sets it (heading 3.6vh, title 2.6vh, source 1.8vh, buttons 2.75rem), with a margin for
+/// fonts wider than Arial.
+fn chart_room(w: f64, h: f64, heading: &str, subtitle: &str, source: &str) -> f64 {
     let inner = (w - 48.0).max(200.0);
     let lines = |text: &str, px: f64, bold: bool, width: f64| {
         (crate::charts::kit::text_width(text, px, bold) * 1.1 / width.max(1.0))
             .ceil()
             .max(1.0)
     };
-    let title_px = 0.045 * h;
-    let title_h = lines(title, title_px, true, inner) * title_px * 1.15 + 0.015 * h;
-    // The finding under it, at 2.6vh, where there is one.
-    let finding_px = 0.026 * h;
-    let finding_h = if finding.is_empty() {
+    let heading_px = 0.036 * h;
+    let heading_h = lines(heading, heading_px, true, inner) * heading_px * 1.2 + 0.01 * h;
+    let subtitle_px = 0.026 * h;
+    let subtitle_h = if subtitle.is_empty() {
         0.0
     } else {
-        lines(finding, finding_px, true, inner) * finding_px * 1.3 + 0.01 * h
+        lines(subtitle, subtitle_px, false, inner) * subtitle_px * 1.3 + 0.01 * h
     };
     // The counter and buttons take about 470 px; the source shares the row where it keeps
     // 320 px, else has a row of its own above them.
@@ -63,17 +63,27 @@ fn chart_room(w: f64, h: f64, title: &str, finding: &str, source: &str) -> f64 {
         lines(source, source_px, false, inner) * source_px * 1.3 + 0.01 * h + 44.0
     } + 0.01 * h
         + 2.0;
-    (h - 0.03 * h - title_h - finding_h - bar_h - 12.0).max(h * 0.3)
+    (h - 0.03 * h - heading_h - subtitle_h - bar_h - 12.0).max(h * 0.3)
+}
+
+/// A slide's heading and the title under it: the chart's finding and its title, or its title
+/// alone where it has no finding (as a card's head, `markup::card_head`).
+fn heading_of(m: &Built) -> (String, String) {
+    match m.finding() {
+        Some(f) => (f, m.title().to_string()),
+        None => (m.title().to_string(), String::new()),
+    }
 }
 
 /// The room chart `m`'s slide leaves its drawing on a `w` × `h` screen, under its title and
 /// finding and over its one-line source.
 fn slide_room(m: &Built, w: f64, h: f64, ds: &Dataset) -> f64 {
+    let (heading, subtitle) = heading_of(m);
     chart_room(
         w,
         h,
-        m.title(),
-        &m.finding().unwrap_or_default(),
+        &heading,
+        &subtitle,
         &crate::charts::source_brief(&**m, ds),
     )
 }
@@ -279,6 +289,19 @@ pub fn Presenter(
         if on_answer.get() {
             return answer.with(|a| a.as_ref().map(|a| a.question.clone()).unwrap_or_default());
         }
+        model.with(|m| m.as_ref().map(|m| heading_of(m).0).unwrap_or_default())
+    };
+    let subtitle = move || {
+        if on_answer.get() {
+            return String::new();
+        }
+        model.with(|m| m.as_ref().map(|m| heading_of(m).1).unwrap_or_default())
+    };
+    // What the slide shows, named for a screen reader: the chart's title.
+    let label = move || {
+        if on_answer.get() {
+            return title();
+        }
         model.with(|m| {
             m.as_ref()
                 .map(|m| m.title().to_string())
@@ -330,10 +353,13 @@ pub fn Presenter(
             class="presenter"
             data-testid="presenter"
             aria-roledescription="slide"
-            aria-label=title
+            aria-label=label
         >
-            <h2 class="presenter__title">{title}</h2>
-            {move || model.with(|m| m.as_ref().and_then(|m| m.finding())).map(|f| view! { <p class="presenter__finding" data-testid="slide-finding">{f}</p> })}
+            <h2 class="presenter__title" data-testid="slide-heading">{title}</h2>
+            {move || {
+                let s = subtitle();
+                (!s.is_empty()).then(|| view! { <p class="presenter__subtitle" data-testid="slide-title">{s}</p> })
+            }}
             {move || if on_answer.get() { answer_slide().into_any() } else { match svg.get() {
                 Some(Ok(svg)) => view! {
                     <div class="presenter__figure" data-testid="slide-figure" aria-hidden="true" inner_html=svg></div>

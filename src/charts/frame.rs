@@ -42,15 +42,17 @@ pub fn source_brief(chart: &dyn Chart, dataset: &Dataset) -> String {
     }
 }
 
-/// The drawing framed with title, summary, every note and the source line, for download: a
-/// copy lifted into a report keeps what the page says beside the chart.
+/// The drawing framed with its heading (its finding, as on the page), its title, summary,
+/// every note and the source line, for download: a copy lifted into a report keeps what the
+/// page says beside the chart.
 pub fn export_svg(chart: &dyn Chart, dataset: &Dataset, width: u32) -> Result<String, ChartError> {
-    let mut summary: Vec<String> = chart.finding().into_iter().collect();
+    let finding = chart.finding();
+    let mut summary: Vec<String> = finding.iter().map(|_| chart.title().to_string()).collect();
     summary.extend(chart.summary());
     summary.extend(chart.notes().into_iter().map(|n| format!("Note: {n}")));
     let source_line = source_line(chart, dataset);
     let frame = export::Frame {
-        title: chart.title(),
+        title: finding.as_deref().unwrap_or(chart.title()),
         summary: &summary,
         source_line: &source_line,
     };

@@ -82,7 +82,7 @@ for (const [name, viewport] of [
       // Nothing lost: each chart still has its title and its summary.
       for (const id of CHARTS) {
         const card = page.getByTestId(`chart-${id}`);
-        assert.ok((await card.locator('h2').textContent()).trim().length > 0);
+        assert.ok((await card.locator('.chart-card__title').textContent()).trim().length > 0);
         assert.match(await card.getByTestId('summary').textContent(), /\w/);
       }
       if (tab === 'chart') await page.screenshot({ path: shotPath(`reflow-${viewport.width}`), fullPage: true });
@@ -98,7 +98,7 @@ test('each chart is named by its title, and a title is heard at most twice, on t
   const heard = async (root, role) => page.evaluate(({ root, role }) => {
     const name = (el) => (el.getAttribute('aria-labelledby') || '').split(' ').map((id) => document.getElementById(id)?.textContent.trim()).join(' ').trim() || el.getAttribute('aria-label') || '';
     return [...document.querySelectorAll(`${root} section.chart-card`)].filter((c) => c.getClientRects().length).map((card) => {
-      const title = card.querySelector('h2').textContent.trim();
+      const title = card.querySelector('.chart-card__title').textContent.trim();
       const figure = [...card.querySelectorAll('.chart-card__figure')].find((f) => role.includes(f.getAttribute('role')));
       // Where the title is said: the heading, and each name given as it (the card's own, the
       // drawing's), in the chart's panel.

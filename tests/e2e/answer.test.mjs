@@ -47,7 +47,7 @@ test('each sentence of the answer links to the card that shows it', async () => 
       return r && r.top >= -2 && r.top < innerHeight / 2;
     }, target);
     // The card it names is the card it goes to.
-    const title = await card.locator('h2').textContent();
+    const title = await card.locator('.chart-card__title').textContent();
     assert.ok(title.length > 0 && name.length > 0, `${name} → ${title}`);
     await page.evaluate(() => scrollTo(0, 0));
   }

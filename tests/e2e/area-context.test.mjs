@@ -78,13 +78,13 @@ test('the pupils choice and subject are in the address, and a link restores them
   await waitForCharts(page);
   assert.equal(await page.getByTestId('pupils-select').inputValue(), 'disadvantaged');
   assert.equal(await page.getByTestId('subject-select').inputValue(), 'maths');
-  const title = await card(page, 'area-progress').locator('h2').textContent();
+  const title = await card(page, 'area-progress').locator('.chart-card__title').textContent();
   assert.ok(title.includes('disadvantaged pupils'), title);
   const drawn = await textOf(page, '[data-testid="chart-area-progress"] [data-testid="chart-figure"]');
   assert.ok(drawn.includes('Maths') && !drawn.includes('Reading'), 'one subject panel');
   await page.getByTestId('pupils-select').selectOption('non-disadvantaged');
   await page.waitForURL(/pupils=non-disadvantaged/);
-  assert.ok((await card(page, 'area-progress').locator('h2').textContent()).includes('non-disadvantaged pupils'));
+  assert.ok((await card(page, 'area-progress').locator('.chart-card__title').textContent()).includes('non-disadvantaged pupils'));
   await page.goBack();
   await page.waitForURL(/pupils=disadvantaged/);
   assert.equal(await page.getByTestId('pupils-select').inputValue(), 'disadvantaged');

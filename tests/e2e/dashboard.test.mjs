@@ -78,7 +78,7 @@ test('the cohort selector changes every per-cohort chart, for every cohort', asy
   assert.deepEqual(options, ['all', ...dataset.cohorts.map((c) => c.id)]);
   for (const cohort of dataset.cohorts) {
     await select.selectOption(cohort.id);
-    const title = page.locator('[data-testid="chart-ks2-progress"] h2');
+    const title = page.locator('[data-testid="chart-ks2-progress"] .chart-card__title');
     await assert.doesNotReject(title.filter({ hasText: cohort.name }).waitFor());
     const progress = await textOf(page, '[data-testid="chart-ks2-progress"] [data-testid="chart-figure"]');
     const members = dataset.schools.filter((s) => cohort.schools.includes(s.urn));

@@ -105,7 +105,7 @@ export function engineChecks(label, start) {
       // The option names the network and its count of schools; its view's titles, the network.
       const choice = (await tab.run(choose('pre-cohort-select', 1))).replace(/\s*\(.*$/, '');
       await tab.until(`new URL(location.href).searchParams.get('cohort') && !document.querySelector('.prerender__changing')
-        && [...document.querySelectorAll('#prerender section.chart-card h2')].some((h) => h.textContent.includes(${JSON.stringify(choice)}))`, `the view of ${choice}`);
+        && [...document.querySelectorAll('#prerender section.chart-card .chart-card__title')].some((h) => h.textContent.includes(${JSON.stringify(choice)}))`, `the view of ${choice}`);
       assert.ok(!server.requests.some((r) => /cohort-dashboard-.*\.wasm/.test(r)), 'no app for a first choice');
       // Of the view's drawings, only those shown near the screen and paper's come: not every
       // width and tone (Firefox once fetched all 38).
@@ -114,7 +114,7 @@ export function engineChecks(label, start) {
       assert.ok(drawings.length <= 16, `${drawings.length} of the view's drawings fetched: ${drawings.join(' ')}`);
       await tab.run("document.dispatchEvent(new Event('cohort-dashboard:start-app'))");
       await tab.until(APP_DRAWN, 'the app, every chart drawn');
-      assert.ok((await tab.run("[...document.querySelectorAll('#app section.chart-card h2')].map((h) => h.textContent).join(' | ')")).includes(choice), 'the app at the chosen view');
+      assert.ok((await tab.run("[...document.querySelectorAll('#app section.chart-card .chart-card__title')].map((h) => h.textContent).join(' | ')")).includes(choice), 'the app at the chosen view');
       assert.deepEqual(twice(server.requests), [], 'each file fetched once, the app\'s and the dataset too');
       await tab.run("document.querySelector('[data-testid=\"present\"]').click()");
       // The deck opens with the answer; the next slide is a chart.
@@ -170,7 +170,7 @@ export function engineChecks(label, start) {
           await tab.until(APP_DRAWN, 'the app, every chart drawn');
           await tab.until("document.querySelector('.print-notes')", 'the notes made at idle');
         }
-        const titles = await tab.run("[...document.querySelectorAll('section.chart-card h2')].map((h) => h.textContent)");
+        const titles = await tab.run("[...document.querySelectorAll('section.chart-card .chart-card__title')].map((h) => h.textContent)");
         const pages = await pdfPages(await tab.pdf());
         console.log(`# ${engine.name}, ${where}: ${pages.length} A4 pages`);
         const all = pages.join(' ');

@@ -100,7 +100,7 @@ test('a control used before the app has come is done again on the app\'s own, wi
   await page.screenshot({ path: shotPath('app-loading-390') });
   await page.locator('#prerender').waitFor({ state: 'detached', timeout: 20000 });
   const name = label.replace(/\s*\([\d,]+ (named )?schools?\)$/, '');
-  await page.waitForFunction((name) => document.querySelector('[data-testid="chart-ks2-progress"] h2')?.textContent.includes(name), name);
+  await page.waitForFunction((name) => document.querySelector('[data-testid="chart-ks2-progress"] .chart-card__title')?.textContent.includes(name), name);
   assert.ok(new URL(page.url()).searchParams.get('cohort'), page.url());
   assert.ok(new URL(page.url()).searchParams.get('subject'), `the first choice kept: ${page.url()}`);
   assert.equal(await page.locator('#subject-select').evaluate((m) => m.selectedIndex), 3, 'the app\'s subject menu');

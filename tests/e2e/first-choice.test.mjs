@@ -33,7 +33,7 @@ async function holdEnhancer(page) {
 async function said(page, root) {
   return page.evaluate((root) => {
     const all = (sel) => [...document.querySelectorAll(`${root} ${sel}`)].map((e) => e.textContent.replace(/\s+/g, ' ').trim());
-    return { titles: all('section.chart-card h2'), findings: all('.chart-card__finding'), summaries: all('.chart-card__summary') };
+    return { titles: all('section.chart-card .chart-card__title'), findings: all('.chart-card__finding'), summaries: all('.chart-card__summary') };
   }, root);
 }
 
@@ -52,7 +52,7 @@ async function cardsOf(page, root) {
       // The drawing as heard: only where its panel is shown (the app draws no hidden chart).
       const figure = card.querySelector('[id$="-panel-chart"]:not([hidden]) .chart-card__figure');
       return {
-        title: words(card.querySelector('h2')),
+        title: words(card.querySelector('.chart-card__title')),
         finding: words(card.querySelector('.chart-card__finding')),
         explainer: words(card.querySelector('.chart-card__explainer')),
         notes: all('[id$="-panel-chart"] .chart-card__notes li'),
@@ -236,7 +236,7 @@ test('slow 4G, the enhancer held back: a choice made at first paint is said at o
   // The enhancer comes: it takes the choice up and shows the chosen view with no app.
   release();
   await page.waitForFunction(() => new URL(location.href).searchParams.get('cohort') && !document.querySelector('.prerender__changing'), null, { timeout: 30000 });
-  const titles = await page.locator('#prerender section.chart-card h2').allTextContents();
+  const titles = await page.locator('#prerender section.chart-card .chart-card__title').allTextContents();
   assert.ok(titles.some((t) => t.includes(name)), `${name} in ${titles.join(' | ')}`);
   assert.equal(await menu.evaluate((m) => m.selectedIndex), 1);
   assert.deepEqual(problems, []);
@@ -292,7 +292,7 @@ test('offline, a chosen view that cannot come is shown by the app from the offli
     const name = label.replace(/\s*\([\d,]+ (named )?schools?\)$/, '');
     await page.locator('#pre-cohort-select').selectOption({ index: 1 });
     await page.locator('#prerender').waitFor({ state: 'detached', timeout: 30000 });
-    await page.waitForFunction((name) => document.querySelector('#app [data-testid="chart-ks2-progress"] h2')?.textContent.includes(name), name, { timeout: 30000 });
+    await page.waitForFunction((name) => document.querySelector('#app [data-testid="chart-ks2-progress"] .chart-card__title')?.textContent.includes(name), name, { timeout: 30000 });
     assert.ok(new URL(page.url()).searchParams.get('cohort'), page.url());
     // The page says it is showing the saved copy because its fetch failed, not because the
     // browser said it was offline (it did not: navigator.onLine is still true).
@@ -406,7 +406,7 @@ test('slow 4G: a view still coming when another control asks for the app is show
   const series = await legend.getAttribute('data-twin');
   await legend.click();
   await page.locator('#prerender').waitFor({ state: 'detached', timeout: 60000 });
-  await page.waitForFunction((name) => document.querySelector('#app [data-testid="chart-ks2-progress"] h2')?.textContent.includes(name), name, { timeout: 30000 });
+  await page.waitForFunction((name) => document.querySelector('#app [data-testid="chart-ks2-progress"] .chart-card__title')?.textContent.includes(name), name, { timeout: 30000 });
   await page.waitForFunction((series) => document.querySelector(series)?.getAttribute('aria-pressed') === 'false', series);
   const url = new URL(page.url());
   assert.ok(url.searchParams.get('cohort') && url.searchParams.get('hide'), `both in the address: ${page.url()}`);

@@ -89,7 +89,7 @@ test('without JavaScript the default view reads completely: charts, figures, tab
   const pre = page.locator('#prerender');
   assert.ok(await pre.isVisible());
   for (const title of ['KS2 progress: All named schools (7 of 55)', 'Ofsted judgements: 16 programme schools inspected since 2015', 'Disadvantaged pupils']) {
-    const card = pre.locator('section.chart-card').filter({ has: page.locator('h2', { hasText: title }) });
+    const card = pre.locator('section.chart-card').filter({ has: page.locator('.chart-card__title', { hasText: title }) });
     assert.equal(await card.count(), 1, title);
     // The first card's drawing is in the HTML; the others are images that load as they come
     // near the screen.

@@ -136,7 +136,7 @@ test('a permalink round-trips every part of the view', async () => {
   assert.equal(await other.page.getByTestId('chart-disadvantaged').getByTestId('tab-sources').getAttribute('aria-selected'), 'true');
   assert.ok(await other.page.getByTestId('chart-disadvantaged').getByTestId('sources-full').isVisible());
   assert.equal(await textOf(other.page, '[data-testid="chart-ks2-progress"]'), before, 'the same chart, figure for figure');
-  const title = await other.page.getByTestId('chart-ks2-progress').locator('h2').textContent();
+  const title = await other.page.getByTestId('chart-ks2-progress').locator('.chart-card__title').textContent();
   assert.equal(title, 'KS2 progress (maths): Seven Stars Collaborative Network');
   assert.deepEqual(other.problems, []);
   await other.context.close();
@@ -155,7 +155,7 @@ test('back and forward step through views', async () => {
   await page.goBack();
   await page.waitForURL(/cohort=esprit/);
   assert.equal(await select.inputValue(), 'esprit');
-  await page.getByTestId('chart-ks2-progress').locator('h2').filter({ hasText: 'ESPRIT' }).waitFor();
+  await page.getByTestId('chart-ks2-progress').locator('.chart-card__title').filter({ hasText: 'ESPRIT' }).waitFor();
   await page.goBack();
   await page.waitForURL((u) => u.search === '');
   assert.equal(await select.inputValue(), 'all');

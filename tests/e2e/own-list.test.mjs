@@ -47,7 +47,7 @@ test('a 55-school list with DfE\'s and Ofsted\'s files draws every card and spea
   for (const id of ['ks2-progress', 'disadvantaged', 'ofsted', 'inspections']) {
     const card = page.getByTestId(`chart-${id}`);
     if (await card.count() === 0) continue;
-    const title = await card.locator('h2').textContent();
+    const title = await card.locator('.chart-card__title').textContent();
     assert.ok(!/:\s+and /.test(title) && !title.endsWith(': '), `${id}: title ${title}`);
     const marks = await card.getByTestId('chart-figure').locator('svg rect, svg circle, svg polygon').count();
     assert.ok(marks > 3, `${id} draws (${marks} marks)`);

@@ -97,19 +97,20 @@ test('plain words: every slide of the deck, and every tooltip of the Ofsted char
   await context.close();
 });
 
-test('a screen reader hears each chart title as its heading and at most once more, as the chart\'s name', async () => {
+test('a screen reader hears each chart\'s finding as its heading, and its title at most twice (under it, and as the chart\'s name)', async () => {
   const { context, page } = await openPage(site.browser);
   await page.goto(site.server.url);
   await waitForCharts(page);
   for (const id of CHARTS) {
     const card = page.getByTestId(`chart-${id}`);
     if (!(await card.count())) continue;
-    const title = (await card.locator('h2').textContent()).trim();
+    const title = (await card.locator('.chart-card__title').textContent()).trim();
     // Download buttons name what they download ("Download … as CSV"), as they should.
     const tree = (await card.ariaSnapshot()).split('\n').filter((l) => !l.includes('button "Download ')).join('\n');
     const times = tree.split(title).length - 1;
     assert.ok(times <= 2, `${id}: "${title}" is in the accessibility tree ${times} times:\n${tree.split("\n").filter((l) => l.includes(title)).join("\n")}`);
-    assert.match(tree, new RegExp(`heading "${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`), `${id}: the title is the heading`);
+    const finding = (await card.getByTestId('finding').textContent()).trim();
+    assert.match(tree, new RegExp(`heading "${finding.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`), `${id}: the finding is the heading`);
     // The keys are explained once, in the hint the drawing points to.
     assert.equal(tree.split('Home and End').length - 1, 1, `${id}: the keys are explained once`);
   }

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, useSite, serveDist, openPage, waitForCharts, shotPath, axeViolations, needs } from './support.mjs';
+import { ROOT, useSite, serveDist, openPage, waitForCharts, shotPath, axeViolations, needs, slideTitle } from './support.mjs';
 
 const site = useSite();
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -20,8 +20,10 @@ test('a presenter steps through a prepared deck by keyboard, in large type', asy
   // Three subjects, a slide each (one point a slide), then the Ofsted chart (its schools and
   // places apart where they would not fit together) and the disadvantaged chart.
   assert.ok(n >= 5 && n <= 7, `${n} slides`);
-  const title = page.getByTestId('presenter').locator('h2');
+  // Headed by its finding, with what it shows under it.
+  const title = page.getByTestId('slide-title');
   assert.equal(await title.textContent(), 'KS2 progress (reading): Seven Stars Collaborative Network');
+  assert.match(await page.getByTestId('slide-heading').textContent(), /^In 2019, /);
   // Chart text at least 2.5% of the viewport height.
   const textHeight = await page.getByTestId('slide-figure').locator('text').first().evaluate((t) => t.getBoundingClientRect().height);
   assert.ok(textHeight >= 0.025 * 1080, `chart text is ${textHeight}px high, under 27px`);
@@ -63,11 +65,11 @@ test('the Present button starts a deck of every chart for the chosen cohort', as
   // The chart that answers the question comes next, as it does on the page.
   await page.keyboard.press('ArrowRight');
   await page.getByTestId('slide-figure').locator('svg').waitFor();
-  assert.match(await heading.textContent(), /^KS2 progress over time: /);
+  assert.match(await slideTitle(page), /^KS2 progress over time: /);
   const titles = [];
   for (let i = 2; i < 10; i += 1) {
     await count.filter({ hasText: new RegExp(`^${i} / `) }).waitFor();
-    titles.push(await heading.textContent());
+    titles.push(await slideTitle(page));
     await page.keyboard.press('ArrowRight');
   }
   assert.ok(titles.includes('KS2 progress (reading): ESPRIT network'), titles.join(' | '));

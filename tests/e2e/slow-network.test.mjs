@@ -32,7 +32,7 @@ test('slow 4G: a network chosen at once shows the chosen view, or the old one sa
       window.framesWatched += 1;
       const menus = [...document.querySelectorAll('#cohort-select, #pre-cohort-select')].filter(visible);
       const chosen = menus.some((m) => m.options[m.selectedIndex]?.textContent.startsWith(name));
-      const title = [...document.querySelectorAll('#app [data-testid="chart-ks2-progress"] h2, #pre-ks2-progress h2')].find(visible)?.textContent ?? '';
+      const title = [...document.querySelectorAll('#app [data-testid="chart-ks2-progress"] .chart-card__title, #pre-ks2-progress .chart-card__title')].find(visible)?.textContent ?? '';
       const said = visible(document.querySelector('.prerender__changing'));
       if (chosen && title && !title.includes(name) && !said) window.unsaid.push(title);
       if (!title.includes(name)) requestAnimationFrame(look);
@@ -49,7 +49,7 @@ test('slow 4G: a network chosen at once shows the chosen view, or the old one sa
   assert.equal(await page.locator('#prerender .answer').getAttribute('aria-busy'), 'true');
   await note.scrollIntoViewIfNeeded();
   await page.screenshot({ path: shotPath('slow-4g-changing-390') });
-  await page.waitForFunction((name) => document.querySelector('#app [data-testid="chart-ks2-progress"] h2')?.textContent.includes(name), name, { timeout: 60000 });
+  await page.waitForFunction((name) => document.querySelector('#app [data-testid="chart-ks2-progress"] .chart-card__title')?.textContent.includes(name), name, { timeout: 60000 });
   const took = Date.now() - t0;
   console.log(`# slow 4G: first choice to its view, ${took} ms`);
   const { unsaid, frames } = await page.evaluate(() => ({ unsaid: window.unsaid, frames: window.framesWatched }));

@@ -203,7 +203,7 @@ async function slideText(page) {
     }
     // The title's and finding's lines as they wrap; the one-line source and the counter as
     // the boxes they are clipped to.
-    const lines = document.querySelectorAll('[data-testid="presenter"] h2, [data-testid="slide-finding"]');
+    const lines = document.querySelectorAll('[data-testid="presenter"] h2, [data-testid="slide-title"]');
     const clipped = document.querySelectorAll('[data-testid="slide-source"], [data-testid="slide-count"]');
     let n = 0;
     for (const el of lines) {
@@ -219,6 +219,12 @@ async function slideText(page) {
     }
     return { sizes, boxes };
   });
+}
+
+/** A slide's title: what its chart shows (under the heading, its finding), or its heading. */
+export async function slideTitle(page) {
+  const sub = page.getByTestId('slide-title');
+  return (await sub.count()) ? sub.textContent() : page.getByTestId('presenter').locator('h2').textContent();
 }
 
 /**
@@ -274,7 +280,7 @@ export async function checkDeckFits(page, width, height, shot = () => null) {
     const svg = page.getByTestId('slide-figure').locator('svg');
     const box = await svg.boundingBox();
     const bar = await page.locator('.presenter__bar').boundingBox();
-    const title = await page.getByTestId('presenter').locator('h2').textContent();
+    const title = await slideTitle(page);
     titles.push(title);
     if (box.y + box.height > height + 1) throw new Error(`${title}: the drawing ends at ${box.y + box.height}px in a ${height}px screen`);
     if (box.y + box.height > bar.y + 1) throw new Error(`${title}: the source and buttons (from ${bar.y}px) sit on the drawing (to ${box.y + box.height}px)`);

@@ -92,7 +92,7 @@ test('names with markup from a loaded file are shown as text, never run', async 
   await page.getByTestId('your-data-banner').waitFor();
   await page.getByTestId('cohort-select').selectOption(data.cohorts[0].id);
   await waitForCharts(page);
-  const title = await page.getByTestId('chart-ks2-progress').locator('h2').textContent();
+  const title = await page.getByTestId('chart-ks2-progress').locator('.chart-card__title').textContent();
   assert.equal(title, 'KS2 progress: <script>alert(3)</script> & 🏫 مدرسة');
   assert.equal(await page.locator('img').count(), 0, 'no img element was made from a name');
   // Only the charts are SVG: each drawing on screen and its copy for paper, none from a name.
