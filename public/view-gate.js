@@ -34,7 +34,7 @@
   }
   // Paper, on every print path (the Print button, the browser's menu, Ctrl+P, a phone's share
   // sheet; before or after the app): the line that says when the brief was printed and from
-  // which view, and the static drawings paper shows (`.pre-print`, one a chart), fetched once
+  // which view, the address its last line gives for the notes, and the static drawings paper shows (`.pre-print`, one a chart), fetched once
   // the page is idle so that the browser's own print has every chart (the enhancer asks again
   // for a view it swaps in: enhance/views.rs, for_paper).
   function forPaper() {
@@ -45,6 +45,12 @@
       a.textContent = location.href;
       stamp.textContent = 'Printed on ' + new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }) + ' from this view: ';
       stamp.appendChild(a);
+    }
+    // The brief's last line: the notes are on the page at this view's address.
+    var at = document.querySelectorAll('.print-address');
+    for (var k = 0; k < at.length; k++) {
+      at[k].href = location.href;
+      at[k].textContent = location.href;
     }
     var drawings = document.querySelectorAll('#prerender img.pre-print[loading="lazy"]');
     for (var i = 0; i < drawings.length; i++) drawings[i].loading = 'eager';

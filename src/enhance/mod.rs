@@ -56,6 +56,9 @@ struct Card {
     shown: Vec<Element>,
 }
 
+/// A card waiting for a marks file: which card, its drawing's width, and what to do then.
+type Waiting = (usize, u32, Option<Box<dyn FnOnce()>>);
+
 #[derive(Default)]
 struct State {
     cards: Vec<Card>,
@@ -77,6 +80,10 @@ struct State {
     /// fetched again when that view is swapped in (the HTTP cache revalidates it, and WebKit
     /// fetched it again).
     fetched: std::collections::HashMap<String, Rc<str>>,
+    /// Marks files on their way, with the cards waiting for each: a card asked for twice
+    /// before its file has come (at start, by the first card and by the load of every card)
+    /// fetches it once.
+    loading: std::collections::HashMap<String, Vec<Waiting>>,
     /// The tabs open other than a chart, as (chart, tab), in the order chosen (`tabs.rs`).
     tabs: Vec<(String, String)>,
 }
@@ -300,12 +307,24 @@ fn load_marks(state: &Shared, k: usize, then: Option<Box<dyn FnOnce()>>) -> bool
         take_marks(state, k, w, &text, then);
         return true;
     }
+    if let Some(waiting) = state.borrow_mut().loading.get_mut(&url) {
+        waiting.push((k, w, then));
+        return true;
+    }
+    state
+        .borrow_mut()
+        .loading
+        .insert(url.clone(), vec![(k, w, then)]);
     let state = state.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        if let Some(text) = fetch_text(&url).await {
+        let text = fetch_text(&url).await;
+        let waiting = state.borrow_mut().loading.remove(&url).unwrap_or_default();
+        if let Some(text) = text {
             let text: Rc<str> = text.into();
             state.borrow_mut().fetched.insert(url, text.clone());
-            take_marks(&state, k, w, &text, then);
+            for (k, w, then) in waiting {
+                take_marks(&state, k, w, &text, then);
+            }
         }
     });
     true

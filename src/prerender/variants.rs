@@ -96,10 +96,15 @@ pub fn variants(m: &dyn crate::charts::Chart) -> Vec<Variant> {
             continue;
         }
         let end = to.unwrap_or(u32::MAX);
+        // (A desktop's column always has its own drawing: the last range is cut there
+        // however near its start.)
         let cuts: Vec<u32> = SPLITS
             .iter()
             .copied()
-            .filter(|&c| c >= lo + MIN_SPLIT && c + MIN_SPLIT <= end)
+            .filter(|&c| {
+                (c >= lo + MIN_SPLIT || (c == DESKTOP_FROM && to.is_none() && c > lo))
+                    && c + MIN_SPLIT <= end
+            })
             .collect();
         let mut start = from;
         for &cut in &cuts {

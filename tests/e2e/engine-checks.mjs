@@ -178,7 +178,8 @@ export function engineChecks(label, start) {
         assert.match(pages[0], /Printed on \d{1,2} [A-Z][a-z]+ 20\d\d from this view/, `${where}: the stamp`);
         assert.equal(titles.length, 8);
         for (const t of titles) assert.ok(all.includes(t.replace(/\s+/g, ' ')), `${where}: ${t}`);
-        assert.equal(all.split('Notes and sources').length - 1, 1, `${where}: the notes once`);
+        assert.equal(all.split('each source in full').length - 1, 1, `${where}: where the notes are, once`);
+        assert.match(all, /are on the page at http:\/\/127\.0\.0\.1:\d+\//, `${where}: the address of the notes`);
         for (const control of [/Download/, /Embed this chart/, /Load your data/, /\bPresent\b/, /Show or hide/]) assert.doesNotMatch(all, control, `${where}: no control`);
       }
     }));

@@ -65,9 +65,12 @@ test('Print gives an A4 brief of the view: every chart drawn with its heading an
     const seen = c.words.filter((w) => on.includes(plain(w)));
     assert.ok(seen.length >= Math.ceil(c.words.length * 0.8), `${c.title}: its drawing on the heading's page (${seen.length} of ${c.words.length}: ${c.words.join(' | ')})`);
   }
-  // Notes and sources once, at the end.
+  // The sources once, at the end, with the address of the notes (this view's).
   assert.match(pages.at(-1), /Sources/);
-  assert.equal(all.split('Notes and sources').length - 1, 1);
+  assert.match(pages.at(-1), /Every chart's notes, and each source in full, are on the page at http:\/\/127\.0\.0\.1:\d+\/\?cohort=seven-stars/);
+  assert.equal(all.split('each source in full').length - 1, 1);
+  // A brief to hand round: a few pages (recorded; the goal is 4).
+  assert.ok(pages.length <= 6, `${pages.length} pages`);
   // No control prints.
   for (const control of [/Download/, /\bPNG\b/, /Embed this chart/, /Load your data/, /\bPresent\b/, /\bPrint\b(?!ed)/, /Show or hide/, /Skip to the charts/, /Full screen/]) {
     assert.doesNotMatch(all, control);
@@ -142,8 +145,9 @@ function checkBrief(pages, cards, what) {
     const seen = c.words.filter((w) => on.includes(plain(w)));
     assert.ok(seen.length >= Math.ceil(c.words.length * 0.8), `${what}, ${c.title}: its drawing on the heading's page (${seen.length} of ${c.words.length}: ${c.words.join(' | ')})`);
   }
-  assert.equal(all.split('Notes and sources').length - 1, 1, `${what}: the notes once`);
+  assert.equal(all.split('each source in full').length - 1, 1, `${what}: where the notes are, once`);
   assert.match(pages.at(-1), /Sources/, `${what}: the sources last`);
+  assert.match(pages.at(-1), /are on the page at http:\/\/127\.0\.0\.1:\d+\//, `${what}: the address of the notes`);
   for (const control of [/Download/, /\bPNG\b/, /Embed this chart/, /Load your data/, /\bPresent\b/, /\bPrint\b(?!ed)/, /Show or hide/, /Skip to the charts/, /Full screen/, /Choose files/]) {
     assert.doesNotMatch(all, control, `${what}: no control`);
   }

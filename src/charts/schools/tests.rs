@@ -59,6 +59,25 @@ fn a_predecessors_figures_are_hollow_and_say_whose_they_are() {
         && k.year == Some(2017)
         && k.value.contains("31 pupils")
         && k.value.contains("predecessor")));
+    // The drawing's key says what a hollow marker is, at any width (with the lines named at
+    // their ends, as with a key of every line); a drawing with none says nothing of them.
+    for width in [340, 900, 1200] {
+        let svg = draw::svg(&m, width).unwrap_or_default();
+        assert!(
+            svg.contains("Hollow: published for a predecessor school"),
+            "{width}"
+        );
+    }
+    let none = chart("seven-stars");
+    assert!(none
+        .panels
+        .iter()
+        .flat_map(|p| &p.lines)
+        .flat_map(|l| &l.points)
+        .all(|p| !p.hollow));
+    assert!(!draw::svg(&none, 900)
+        .unwrap_or_default()
+        .contains("Hollow:"));
 }
 
 #[test]

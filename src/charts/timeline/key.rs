@@ -42,6 +42,10 @@ where
                         palette::NEIGHBOUR.stroke_width(2),
                     ))?;
                 }
+                KeyItem::Hollow(_) => {
+                    root.draw(&Circle::new((mid, y), 4, palette::WHITE.filled()))?;
+                    root.draw(&Circle::new((mid, y), 4, palette::INK.stroke_width(2)))?;
+                }
                 KeyItem::Range(_) => {
                     root.draw(&Rectangle::new(
                         [(x0, y - 6), (x0 + 16, y + 6)],

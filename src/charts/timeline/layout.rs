@@ -148,12 +148,17 @@ pub(super) enum KeyItem {
     Line(Role, String),
     Median(String),
     Range(String),
+    /// What a hollow marker is (a figure published for a predecessor school).
+    Hollow(String),
 }
 
 impl KeyItem {
     pub(super) fn label(&self) -> &str {
         match self {
-            KeyItem::Line(_, name) | KeyItem::Median(name) | KeyItem::Range(name) => name,
+            KeyItem::Line(_, name)
+            | KeyItem::Median(name)
+            | KeyItem::Range(name)
+            | KeyItem::Hollow(name) => name,
         }
     }
 }
@@ -164,23 +169,36 @@ pub(super) const KEY_MARK_W: f64 = 22.0;
 
 pub(super) const KEY_GAP: f64 = 16.0;
 
-/// The key, laid out in rows at a width, when the line ends cannot be named; empty when
-/// they can.
+/// What the key says of a hollow marker.
+pub(super) const HOLLOW_KEY: &str = "Hollow: published for a predecessor school";
+
+/// The key, laid out in rows at a width: each line, where the line ends cannot be named, and
+/// what a hollow marker is, wherever one is drawn; empty when there is nothing to say.
 pub(super) fn key_rows(model: &TrendChart, width: f64) -> Vec<Vec<(KeyItem, f64)>> {
-    if has_labels(model, panel_width(model, width)) {
-        return Vec::new();
-    }
     let Some(first) = model.panels.first() else {
         return Vec::new();
     };
-    let mut items: Vec<KeyItem> = first
-        .lines
+    let mut items: Vec<KeyItem> = Vec::new();
+    if !has_labels(model, panel_width(model, width)) {
+        items.extend(
+            first
+                .lines
+                .iter()
+                .map(|l| KeyItem::Line(l.role, short_name(&l.name).to_string())),
+        );
+        if !first.band.is_empty() {
+            items.push(KeyItem::Median(model.median_label()));
+            items.push(KeyItem::Range(model.range_label()));
+        }
+    }
+    let hollow = model
+        .panels
         .iter()
-        .map(|l| KeyItem::Line(l.role, short_name(&l.name).to_string()))
-        .collect();
-    if !first.band.is_empty() {
-        items.push(KeyItem::Median(model.median_label()));
-        items.push(KeyItem::Range(model.range_label()));
+        .flat_map(|p| &p.lines)
+        .flat_map(|l| &l.points)
+        .any(|p| p.hollow && p.value.is_some());
+    if hollow {
+        items.push(KeyItem::Hollow(HOLLOW_KEY.to_string()));
     }
     let mut rows: Vec<Vec<(KeyItem, f64)>> = Vec::new();
     let mut x = PAD;
