@@ -53,15 +53,16 @@ async function once(browser, url, dist, throttled, menu) {
         return Boolean(panel && (panel.tagName === 'TABLE' || panel.querySelector('table')));
       };
       // The chosen view is shown: the static view's cards replaced and nothing said to be
-      // changing, its first drawing in; or the app's first card drawn.
+      // changing, the drawings on screen in (on a phone the answer may fill the screen); or
+      // the app's first card drawn.
       const shown = () => {
         if (tab) return tabShown();
         const pre = document.getElementById('prerender');
         if (pre) {
           const charts = pre.querySelector('.charts');
           if (charts === old || document.querySelector('.prerender__changing')) return false;
-          const drawing = [...charts.querySelector('.chart-card').querySelectorAll('.pre-v')].find((e) => e.offsetWidth > 0);
-          return Boolean(drawing) && (drawing.tagName !== 'IMG' || (drawing.complete && drawing.naturalWidth > 0));
+          const seen = [...charts.querySelectorAll('.pre-v')].filter((e) => e.offsetWidth > 0 && e.getBoundingClientRect().top < innerHeight);
+          return seen.every((d) => d.tagName !== 'IMG' || (d.complete && d.naturalWidth > 0));
         }
         const card = document.querySelector('#app section.chart-card');
         return Boolean(card) && card.getAttribute('aria-busy') !== 'true' && Boolean(card.querySelector('[data-testid="chart-figure"] svg'));

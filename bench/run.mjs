@@ -160,7 +160,7 @@ function changeCohort(page, value) {
     // The option reads "Seven Stars (3 named schools)" or "(5 schools)": the chart title names the cohort alone.
     const label = [...sel.options].find((o) => o.value === value)?.textContent ?? value;
     const name = label.replace(/\s*\([^()]*\)$/, '');
-    const title = () => document.querySelector('[data-testid="chart-ks2-progress"] h2')?.textContent ?? '';
+    const title = () => document.querySelector('[data-testid="chart-ks2-progress"] .chart-card__title')?.textContent ?? '';
     const before = window.__bench.longTasks.length;
     // Start in a task of its own (a timer), not in the one that ran this script.
     await new Promise((r) => setTimeout(r, 0));

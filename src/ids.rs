@@ -28,6 +28,8 @@ pub enum Part {
     Legend,
     /// The button that shows and hides the legend on a phone.
     LegendToggle,
+    /// The menu of the school brought forward.
+    Focus,
 }
 
 impl Part {
@@ -38,6 +40,7 @@ impl Part {
             Part::Keys => "keys",
             Part::Legend => "legend",
             Part::LegendToggle => "legend-toggle",
+            Part::Focus => "focus",
         }
     }
 }

@@ -182,6 +182,7 @@ pub fn legend_items(
     chart: crate::charts::ChartId,
     entries: &[crate::provenance::LegendEntry],
     region: Option<&str>,
+    focus: Option<&str>,
 ) -> String {
     entries
         .iter()
@@ -202,7 +203,7 @@ pub fn legend_items(
                 "<button type=\"button\" class=\"legend__item\" aria-pressed=\"{}\" data-series=\"{}\"{twin}><span class=\"{}\" aria-hidden=\"true\"></span>{}</button>",
                 e.shown,
                 esc(&e.id),
-                crate::page::swatch_class(chart, &e.id, region, nth),
+                crate::page::swatch_class(chart, &e.id, region, nth, focus),
                 esc(&e.label)
             )
         })
@@ -232,6 +233,40 @@ pub fn tab_buttons(at: CardAt, selected: crate::address::Tab) -> String {
             )
         })
         .collect()
+}
+
+/// The menu of the series a chart brings forward (`Chart::focus`): the others are muted, so
+/// that a reader who cannot tell their colours apart follows the one chosen. The static
+/// page's names the app's in `data-twin`.
+pub fn focus_menu(at: CardAt, focus: &crate::charts::Focus) -> String {
+    let id = at.of.part(at.chart, crate::ids::Part::Focus);
+    let twin = match at.of {
+        crate::ids::Of::Static => format!(
+            " data-twin=\"#{}\"",
+            crate::ids::Of::App.part(at.chart, crate::ids::Part::Focus)
+        ),
+        crate::ids::Of::App => String::new(),
+    };
+    let options: String = focus
+        .options
+        .iter()
+        .map(|(series, name)| {
+            let chosen = if *series == focus.chosen {
+                " selected"
+            } else {
+                ""
+            };
+            format!(
+                "<option value=\"{}\"{chosen}>{}</option>",
+                esc(series),
+                esc(name)
+            )
+        })
+        .collect();
+    format!(
+        "<div class=\"focus-menu\"><label for=\"{id}\">In colour</label><select id=\"{id}\"{}{twin}>{options}</select></div>",
+        at.hook("focus-menu")
+    )
 }
 
 /// The kinds of download a card offers, as (kind, label).
@@ -307,10 +342,10 @@ mod tests {
             label: "A & B".into(),
             shown: false,
         }];
-        let app = legend_items(at(Of::App, true), chart, &entries, None);
+        let app = legend_items(at(Of::App, true), chart, &entries, None, None);
         assert!(app.contains("aria-pressed=\"false\" data-series=\"a&quot;&lt;b\""));
         assert!(app.contains(">A &amp; B</button>") && !app.contains("data-twin"));
-        let pre = legend_items(at(Of::Static, false), chart, &entries, None);
+        let pre = legend_items(at(Of::Static, false), chart, &entries, None, None);
         assert!(pre.contains("data-twin=\"#ofsted .legend__item[data-series=&quot;a&lt;b&quot;]\""));
         let tabs = tab_buttons(at(Of::App, true), Tab::Table);
         assert_eq!(tabs.matches("aria-selected=\"true\"").count(), 1);

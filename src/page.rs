@@ -205,7 +205,16 @@ pub fn swatch_class(
     series: &str,
     region: Option<&str>,
     nth: usize,
+    focus: Option<&str>,
 ) -> &'static str {
+    // One school brought forward (`Chart::focus`): it in the schools' colour, the others muted.
+    if let (Some(f), true) = (focus, series.starts_with("urn-")) {
+        return if f == series {
+            "legend__swatch legend__swatch--school"
+        } else {
+            "legend__swatch legend__swatch--other"
+        };
+    }
     // The disadvantaged chart draws the cohort's bar in the schools' colour.
     if chart == crate::charts::disadvantaged::ID && series == crate::charts::ofsted::COHORT_BAR {
         return "legend__swatch legend__swatch--school";

@@ -96,6 +96,9 @@ pub struct Selection {
     pub hidden: BTreeSet<String>,
     /// Which pupils the area trend charts show.
     pub pupils: PupilGroup,
+    /// The school drawn in colour over the years, the others muted (a series id,
+    /// `urn-<urn>`); the first shown when `None`.
+    pub focus: Option<String>,
 }
 
 impl Selection {

@@ -126,6 +126,15 @@ impl View {
         v
     }
 
+    /// This view with school series `series` brought forward (drawn in colour, the other
+    /// schools muted), from chart `chart`.
+    pub fn with_focus(&self, chart: ChartId, series: &str) -> Self {
+        let mut v = self.clone();
+        v.selection.focus = Some(series.to_string());
+        v.chart = Some(chart);
+        v
+    }
+
     /// Reads a view from link parameters (`get` returns a parameter's value). Every value
     /// that cannot be used falls back to its default and adds a notice saying what was
     /// ignored.
@@ -190,6 +199,22 @@ impl View {
                         "The link hides \u{201c}{id}\u{201d}, which no chart has: ignored."
                     ));
                 }
+            }
+        }
+        if let Some(id) = get("focus") {
+            // A school of this dataset (a school of another cohort is kept: the chart then
+            // brings its first forward).
+            if dataset
+                .raw()
+                .schools
+                .iter()
+                .any(|s| crate::charts::schools::series_of(s.urn) == id)
+            {
+                view.selection.focus = Some(id);
+            } else {
+                notices.push(format!(
+                    "The link brings forward \u{201c}{id}\u{201d}, which is not a school of this dataset: ignored."
+                ));
             }
         }
         if let Some(list) = get(crate::address::TAB) {
@@ -293,6 +318,9 @@ impl View {
                 sel.hidden.iter().cloned().collect::<Vec<_>>().join(",")
             ));
         }
+        if let Some(f) = &sel.focus {
+            parts.push(format!("focus={f}"));
+        }
         parts.extend(crate::address::tab_part(
             self.tabs.iter().map(|(c, t)| (c.id(), t.id())),
         ));
@@ -392,12 +420,13 @@ mod tests {
         view.selection.cohort = CohortChoice::Cohort("esprit".into());
         view.selection.subject = Some(Subject::Maths);
         view.selection.hidden = ["england".to_string(), "programme-16".to_string()].into();
+        view = view.with_focus(crate::charts::schools::ID, "urn-133328");
         view = view.with_tab(crate::charts::ofsted::ID, Tab::Table);
         view = view.with_tab(crate::charts::progress::ID, Tab::Sources);
         let q = view.to_query();
         assert_eq!(
             q,
-            "?cohort=esprit&subject=maths&hide=england,programme-16&tab=ks2-progress:sources,ofsted:table&chart=ks2-progress"
+            "?cohort=esprit&subject=maths&hide=england,programme-16&focus=urn-133328&tab=ks2-progress:sources,ofsted:table&chart=ks2-progress"
         );
         let (back, notices) = parse(&q);
         assert_eq!(back, view);
@@ -408,9 +437,9 @@ mod tests {
     #[test]
     fn unknown_values_fall_back_with_a_notice_each() {
         let (view, notices) =
-            parse("?cohort=atlantis&subject=latin&year=1999&hide=mars&tab=ofsted:pie&chart=map");
+            parse("?cohort=atlantis&subject=latin&year=1999&hide=mars&focus=urn-1&tab=ofsted:pie&chart=map");
         assert_eq!(view, View::default());
-        assert_eq!(notices.len(), 6, "{notices:#?}");
+        assert_eq!(notices.len(), 7, "{notices:#?}");
         assert!(notices[0].contains("network \u{201c}atlantis\u{201d}"));
         assert!(notices[0].ends_with("showing all named schools (7 of 55)."));
         assert!(notices[2].contains("showing 2019"));

@@ -14,7 +14,7 @@
   select.innerHTML = [['all', `All programme schools (${d.schools.length} named)`], ...d.cohorts.map((c) => [c.id, `${c.name} (${c.schools.length} named)`])]
     .map(([v, t]) => `<option value="${esc(v)}">${esc(t)}</option>`).join('');
   const main = document.getElementById('charts');
-  main.innerHTML = ['ks2-progress', 'disadvantaged', 'ofsted'].map((id) => `<section data-testid="chart-${id}"><h2></h2><div class="svg"></div></section>`).join('');
+  main.innerHTML = ['ks2-progress', 'disadvantaged', 'ofsted'].map((id) => `<section data-testid="chart-${id}"><h2 class="chart-card__title"></h2><div class="svg"></div></section>`).join('');
   const card = (id) => main.querySelector(`[data-testid="chart-${id}"]`);
   let width = card('ks2-progress').clientWidth - 32;
 

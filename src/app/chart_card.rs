@@ -315,9 +315,42 @@ pub fn ChartCard(
     // On a phone the legend's buttons wait behind one button (the drawing has its key).
     let legend_open = RwSignal::new(false);
     let legend = move || {
-        model.with(|m| crate::markup::legend_items(at, chart, m.legend(), region.as_deref()))
+        model.with(|m| {
+            let focus = m.focus().map(|f| f.chosen);
+            crate::markup::legend_items(at, chart, m.legend(), region.as_deref(), focus.as_deref())
+        })
     };
     let legend_box = NodeRef::<Div>::new();
+    // The school drawn in colour (`Chart::focus`), chosen from its menu; the menu is drawn
+    // again with the chart, and the keyboard's focus goes back to it.
+    let focus_html = move || {
+        model.with(|m| {
+            m.focus()
+                .map(|f| crate::markup::focus_menu(at, &f))
+                .unwrap_or_default()
+        })
+    };
+    let on_focus = move |ev: leptos::ev::Event| {
+        let Some(select) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        else {
+            return;
+        };
+        set_view.run(view.get_untracked().with_focus(chart, &select.value()));
+        let menu = Of::App.part(id, Part::Focus);
+        request_animation_frame(move || {
+            let lost = web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|d| {
+                    d.active_element()
+                        .is_none_or(|a| d.body().is_some_and(|b| b.is_same_node(Some(&a))))
+                });
+            if lost {
+                focus_id(&menu);
+            }
+        });
+    };
     // A series hidden or shown redraws the legend: the keyboard's focus goes back to the
     // button pressed.
     let on_legend = move |ev: MouseEvent| {
@@ -512,6 +545,7 @@ pub fn ChartCard(
             // The title, finding and what the chart shows: the static page's markup too.
             <div class="markup" inner_html=head></div>
             <div class="chart-card__bar">
+                <div class="markup" inner_html=focus_html on:change=on_focus></div>
                 <button
                     type="button"
                     class="legend__toggle"

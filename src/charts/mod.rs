@@ -65,6 +65,12 @@ pub trait Chart: AsAny + Debug {
     fn finding(&self) -> Option<String> {
         None
     }
+    /// The series a reader may bring forward, one drawn in colour and the rest muted (lines a
+    /// colour-blind reader could not tell apart by colour), with the one that is; `None` for a
+    /// chart that draws each series in its own colour.
+    fn focus(&self) -> Option<Focus> {
+        None
+    }
     /// Its figures as tables; the first is its own (the CSV).
     fn tables(&self, dataset: &Dataset) -> Vec<DataTable>;
     /// The drawing's size at a width.
@@ -110,6 +116,15 @@ pub trait Chart: AsAny + Debug {
     fn svg(&self, width: u32) -> Result<String, ChartError> {
         kit::render_svg(self.size(width), |area| self.draw(area))
     }
+}
+
+/// Which series of a chart is brought forward, and which it could be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Focus {
+    /// Each series that could be, as (series id, name).
+    pub options: Vec<(String, String)>,
+    /// The one that is.
+    pub chosen: String,
 }
 
 /// Equality of two built charts of any kind (the page rebuilds a card only when its model
@@ -230,6 +245,7 @@ impl ChartId {
             Depends::Areas => Selection {
                 cohort: crate::selection::CohortChoice::Programme,
                 year: None,
+                focus: None,
                 ..sel.clone()
             },
         }

@@ -25,13 +25,23 @@ fn bar(
 ) -> String {
     let region = ds.raw().context.as_ref().and_then(|c| c.region.clone());
     format!(
-        "<div class=\"chart-card__bar prerender__js\">\
+        "<div class=\"chart-card__bar prerender__js\">{focus}\
          <button type=\"button\" class=\"legend__toggle\" aria-expanded=\"false\" data-twin=\"#{toggle}\">{}</button>\
          <div class=\"legend\" role=\"group\" aria-label=\"Show or hide series\">{legend}</div>\
          <div class=\"tabs\" role=\"tablist\" aria-label=\"Show as\">{tabs}</div></div>",
         esc(&crate::page::legend_toggle_words(m.legend().len())),
-        legend = crate::markup::legend_items(at, id, m.legend(), region.as_deref()),
+        legend = crate::markup::legend_items(
+            at,
+            id,
+            m.legend(),
+            region.as_deref(),
+            m.focus().map(|f| f.chosen).as_deref()
+        ),
         tabs = crate::markup::tab_buttons(at, crate::address::Tab::default()),
+        focus = m
+            .focus()
+            .map(|f| crate::markup::focus_menu(at, &f))
+            .unwrap_or_default(),
         toggle = Of::App.part(id.id(), Part::LegendToggle)
     )
 }

@@ -1,4 +1,4 @@
-// End-to-end: each school line has its own colour, a phone shows one key, and every kind of
+// End-to-end: one school line in colour and the menu that chooses it, a phone shows one key, and every kind of
 // control shows a focus ring a screenshot can see (the selected tab's included).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,24 +7,47 @@ import { useSite, openPage, waitForCharts, shotPath } from './support.mjs';
 const site = useSite();
 const card = (page, id) => page.locator(`#app #${id}`);
 
-test('in "Schools over time" every school line has its own colour, named at its end', async () => {
+test('in "Schools over time" one school is in colour, the others muted, each named at its end; its menu chooses which, from the static page to the app', async () => {
   const { context, page, problems } = await openPage(site.browser, { width: 1280, height: 900 });
-  await page.goto(`${site.server.url}?subject=reading`);
+  await page.goto(`${site.server.url}?nosw`);
+  // The static page: the first school with figures in colour, its menu says which.
+  const pre = page.locator('#pre-schools-over-time');
+  await pre.scrollIntoViewIfNeeded();
+  const preMenu = pre.locator('.focus-menu select');
+  await preMenu.waitFor();
+  const first = await preMenu.inputValue();
+  assert.match(first, /^urn-\d+$/);
+  await page.locator('html[data-enhanced]').waitFor({ state: 'attached' });
+  // Another school, chosen there: the app comes and draws it in colour, the link says so.
+  const options = await preMenu.locator('option').evaluateAll((os) => os.map((o) => [o.value, o.textContent]));
+  assert.ok(options.length >= 6, `${options.length} schools with scores`);
+  const [chosen, chosenName] = options[2];
+  await preMenu.selectOption(chosen);
+  await page.waitForURL(new RegExp(`focus=${chosen}`), { timeout: 30000 });
+  await waitForCharts(page);
+  assert.equal(await card(page, 'schools-over-time').getByTestId('focus-menu').inputValue(), chosen);
+  // One subject, where each line is named at its end: the chosen school in colour.
+  await page.goto(`${site.server.url}?subject=reading&focus=${chosen}`);
   await waitForCharts(page);
   const sot = card(page, 'schools-over-time');
   await sot.scrollIntoViewIfNeeded();
-  await sot.locator('[data-testid="chart-figure"] svg').waitFor();
-  const schools = await sot.locator('.legend__item[data-series^="urn-"]').allTextContents();
-  assert.ok(schools.length >= 6, `${schools.length} schools with scores`);
-  const colours = await sot.locator('[data-testid="chart-figure"] svg').evaluate((svg, names) => {
+  assert.equal(await sot.getByTestId('focus-menu').inputValue(), chosen);
+  const ink = await sot.locator('[data-testid="chart-figure"] svg').evaluate((svg, names) => {
     const texts = [...svg.querySelectorAll('text')];
     const fill = (name) => texts.find((t) => t.textContent.trim().startsWith(name))?.getAttribute('fill')?.toLowerCase() ?? null;
-    return { schools: names.map((n) => [n, fill(n.trim())]), england: fill('England') };
-  }, schools);
-  for (const [name, fill] of colours.schools) assert.ok(fill, `${name}: named at its line end`);
-  const fills = colours.schools.map(([, f]) => f);
-  assert.equal(new Set(fills).size, fills.length, `one colour each: ${JSON.stringify(colours.schools)}`);
-  assert.ok(!fills.includes(colours.england), 'none in England\'s colour');
+    const strokes = [...svg.querySelectorAll('polyline')].map((l) => [l.getAttribute('stroke')?.toLowerCase(), l.getAttribute('stroke-width')]);
+    return { names: names.map((n) => [n, fill(n.trim())]), strokes };
+  }, options.map(([, n]) => n));
+  for (const [name, fill] of ink.names) assert.ok(fill, `${name}: named at its line end`);
+  const colourOf = Object.fromEntries(ink.names);
+  const others = ink.names.filter(([n]) => n !== chosenName).map(([, f]) => f);
+  assert.equal(new Set(others).size, 1, `the others muted alike: ${JSON.stringify(ink.names)}`);
+  assert.notEqual(colourOf[chosenName], others[0], 'the chosen school in its own colour');
+  assert.ok(ink.strokes.some(([c, w]) => c === '#1d4e89' && w === '3'), 'its line in the schools\' colour, drawn heavier');
+  // The legend's swatches say the same.
+  const swatch = (series) => sot.locator(`.legend__item[data-series="${series}"] .legend__swatch`).getAttribute('class');
+  assert.match(await swatch(chosen), /legend__swatch--school/);
+  assert.match(await swatch(first), /legend__swatch--other/);
   await sot.screenshot({ path: shotPath('schools-over-time-colours') });
   assert.deepEqual(problems, []);
   await context.close();

@@ -254,5 +254,6 @@ pub fn trend_chart(dataset: &Dataset, kind: TrendKind, sel: &Selection) -> Trend
         band_label: "Statistical neighbours".into(),
         band_short: "Neighbours".into(),
         band_member: "statistical neighbour".into(),
+        focus: None,
     }
 }

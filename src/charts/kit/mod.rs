@@ -11,6 +11,8 @@ pub mod palette;
 pub mod parts;
 pub mod pointing;
 pub mod theme;
+#[cfg(test)]
+pub mod vision;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;

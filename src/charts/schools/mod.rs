@@ -69,6 +69,22 @@ impl Chart for SchoolsChart {
     fn finding(&self) -> Option<String> {
         words::finding(&self.0)
     }
+    fn focus(&self) -> Option<super::Focus> {
+        let chosen = self.0.focus?;
+        let lines = &self.0.panels.first()?.lines;
+        let options: Vec<(String, String)> = lines
+            .iter()
+            .filter(|l| matches!(l.role, timeline::Role::School(_)))
+            .filter(|l| l.points.iter().any(|p| p.value.is_some()))
+            .map(|l| (l.area.clone(), l.name.clone()))
+            .collect();
+        let chosen = lines
+            .iter()
+            .find(|l| l.role == timeline::Role::School(chosen))?
+            .area
+            .clone();
+        Some(super::Focus { options, chosen })
+    }
     fn tables(&self, dataset: &Dataset) -> Vec<DataTable> {
         vec![
             table::results(&self.0, dataset),

@@ -30,6 +30,29 @@ pub fn series_of(urn: u32) -> String {
     format!("urn-{urn}")
 }
 
+/// The school drawn in colour where two or more school lines are drawn (the others muted):
+/// the reader's choice, where it is one of them, else the first with figures.
+fn focus(members: &[&School], sel: &Selection) -> Option<u8> {
+    if members.len() > MAX_LINES {
+        return None;
+    }
+    let drawn: Vec<(usize, String)> = members
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.ks2.is_empty())
+        .map(|(i, s)| (i, series_of(s.urn)))
+        .filter(|(_, id)| sel.shows(id))
+        .collect();
+    if drawn.len() < 2 {
+        return None;
+    }
+    let chosen = drawn
+        .iter()
+        .find(|(_, id)| sel.focus.as_deref() == Some(id.as_str()))
+        .or(drawn.first())?;
+    u8::try_from(chosen.0).ok()
+}
+
 /// The places a school's score is written at: DfE publishes one, so at least one, and more
 /// only where a file holds more (up to 2).
 pub fn places(v: f64) -> u8 {
@@ -343,5 +366,6 @@ pub fn schools_chart(dataset: &Dataset, sel: &Selection) -> TrendChart {
         band_label: "Like-for-like schools".into(),
         band_short: "Like-for-like".into(),
         band_member: "like-for-like school".into(),
+        focus: focus(&members, sel),
     }
 }

@@ -458,3 +458,48 @@ fn an_infant_school_with_no_ks2_results_gets_no_like_for_like_schools() {
         "the infant school brings no schools into the group"
     );
 }
+
+#[test]
+fn one_school_is_drawn_in_colour_the_others_muted_and_the_reader_chooses_which() {
+    use crate::charts::kit::palette;
+    let hex = |c: plotters::style::RGBColor| format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2);
+    let ds = bundled();
+    let mut sel = Selection::cohort(CohortChoice::Cohort("seven-stars".into()));
+    let first = SchoolsChart(schools_chart(&ds, &sel));
+    let focus = first
+        .focus()
+        .unwrap_or_else(|| panic!("three schools: one brought forward"));
+    assert_eq!(focus.options.len(), 3);
+    assert_eq!(focus.options[0].1, "Forest Park Primary School");
+    assert_eq!(
+        focus.chosen, focus.options[0].0,
+        "the first, until a reader chooses"
+    );
+    let svg = draw::svg(&first.0, 1100).unwrap_or_default();
+    assert!(svg.contains(&format!(
+        "stroke=\"{}\" stroke-width=\"3\"",
+        hex(palette::SCHOOL)
+    )));
+    assert!(svg.contains(&format!("stroke=\"{}\"", hex(palette::OTHER_SCHOOL))));
+    // Each school is still named at its line's end, the muted ones in the muted text colour.
+    for (_, name) in &focus.options {
+        assert!(svg.contains(name.as_str()), "{name}");
+    }
+    // The reader's choice, and where it is hidden, the first shown.
+    sel.focus = Some(focus.options[2].0.clone());
+    let chosen = SchoolsChart(schools_chart(&ds, &sel));
+    assert_eq!(
+        chosen.focus().map(|f| f.chosen),
+        Some(focus.options[2].0.clone())
+    );
+    assert_eq!(chosen.0.focus, Some(2));
+    sel.hidden.insert(focus.options[2].0.clone());
+    let hidden = SchoolsChart(schools_chart(&ds, &sel));
+    assert_eq!(
+        hidden.focus().map(|f| f.chosen),
+        Some(focus.options[0].0.clone())
+    );
+    // One school alone is drawn in its colour, with nothing to bring forward.
+    sel.hidden.insert(focus.options[1].0.clone());
+    assert_eq!(SchoolsChart(schools_chart(&ds, &sel)).focus(), None);
+}

@@ -312,17 +312,21 @@ where
             }
         }
     }
-    // Lines: England, region, then home on top.
+    // Lines: muted schools, England, region, then home on top, and a school brought forward
+    // over them all.
     let mut order: Vec<&TrendLine> = panel.lines.iter().collect();
-    crate::order::sort_by_key(&mut order, |l| std::cmp::Reverse(l.role));
+    crate::order::sort_by_key(&mut order, |l| {
+        let forward = matches!((l.role, model.focus), (Role::School(i), Some(f)) if i == f);
+        (forward, !muted(model, l.role), std::cmp::Reverse(l.role))
+    });
     for line in order {
-        let c = colour(line.role);
+        let c = line_colour(model, line.role);
         let pts: Vec<(u16, f64)> = line
             .points
             .iter()
             .filter_map(|p| p.value.map(|v| (p.year, v)))
             .collect();
-        let width = if matches!(line.role, Role::Home | Role::Derived) {
+        let width = if matches!(line.role, Role::Home | Role::Derived) || c == palette::SCHOOL {
             3
         } else {
             2
@@ -340,7 +344,7 @@ where
         for p in &line.points {
             if let Some(v) = p.value {
                 let at = (g.xs.px(f64::from(p.year)), g.ys.px(v));
-                draw_marker(root, line.role, at, p.hollow)?;
+                draw_marker(root, line.role, c, at, p.hollow)?;
             }
         }
     }

@@ -6,7 +6,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::layout::{colour, key_rows, KeyItem, KEY_MARK_W, KEY_ROW_H, PAD};
+use super::layout::{key_rows, line_colour, KeyItem, KEY_MARK_W, KEY_ROW_H, PAD};
 use super::{Role, TrendChart};
 use crate::charts::kit::{anchored, font, palette, text, ChartError};
 
@@ -27,12 +27,12 @@ where
             let mid = x0 + 8;
             match item {
                 KeyItem::Line(role, _) => {
-                    let c = colour(*role);
+                    let c = line_colour(model, *role);
                     root.draw(&PathElement::new(
                         vec![(x0, y), (x0 + 16, y)],
                         c.stroke_width(2),
                     ))?;
-                    draw_marker(root, *role, (mid, y), false)?;
+                    draw_marker(root, *role, c, (mid, y), false)?;
                 }
                 KeyItem::Median(_) => {
                     root.draw(&DashedPathElement::new(
@@ -74,13 +74,13 @@ where
 pub(super) fn draw_marker<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     role: Role,
+    c: RGBColor,
     at: (i32, i32),
     hollow: bool,
 ) -> Result<(), ChartError>
 where
     DB::ErrorType: 'static,
 {
-    let c = colour(role);
     let style = if hollow {
         // White inside, so the line does not show through.
         root.draw(&Circle::new(at, 4, palette::WHITE.filled()))?;

@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::layout::{colour, end_label, PanelGeo};
+use super::layout::{end_label, label_colour, PanelGeo};
 use super::{TrendChart, TrendPanel};
 use crate::charts::kit::{anchored, fit_text, font, palette, text, ChartError};
 
@@ -24,7 +24,7 @@ where
         .iter()
         .filter_map(|l| {
             let (_, v, t) = end_label(model, l)?;
-            Some((f64::from(g.ys.px(v)), t, colour(l.role)))
+            Some((f64::from(g.ys.px(v)), t, label_colour(model, l.role)))
         })
         .collect();
     if let Some(b) = panel.band.last() {

@@ -51,6 +51,31 @@ pub(super) fn colour(role: Role) -> RGBColor {
     }
 }
 
+/// A line's colour in this chart: a school's own, or, where one school is brought forward
+/// ([`TrendChart::focus`]), that school in the schools' colour and the others muted.
+pub(super) fn line_colour(model: &TrendChart, role: Role) -> RGBColor {
+    match (role, model.focus) {
+        (Role::School(i), Some(f)) if i == f => palette::SCHOOL,
+        (Role::School(_), Some(_)) => palette::OTHER_SCHOOL,
+        _ => colour(role),
+    }
+}
+
+/// Whether a line is a school's drawn muted (another is brought forward).
+pub(super) fn muted(model: &TrendChart, role: Role) -> bool {
+    matches!((role, model.focus), (Role::School(i), Some(f)) if i != f)
+}
+
+/// A line's name at its end: in its colour, or, muted, in the muted text colour (the muted
+/// line's grey is too light for text).
+pub(super) fn label_colour(model: &TrendChart, role: Role) -> RGBColor {
+    if muted(model, role) {
+        palette::MUTED
+    } else {
+        line_colour(model, role)
+    }
+}
+
 pub(super) fn panel_h(model: &TrendChart) -> f64 {
     let heading = model.panels.iter().any(|p| !p.heading.is_empty());
     (if heading { HEADING_H } else { 0.0 }) + TOP_H + PLOT_H + AXIS_H

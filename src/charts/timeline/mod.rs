@@ -186,6 +186,9 @@ pub struct TrendChart {
     pub band_short: String,
     /// One of them ("statistical neighbour", "like-for-like school").
     pub band_member: String,
+    /// The school line drawn in colour, the other schools' muted (where two or more are
+    /// drawn): a colour each would be too alike for a colour-blind reader.
+    pub focus: Option<u8>,
 }
 
 /// Where a value stands among the neighbours' published figures of one year.
