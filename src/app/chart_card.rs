@@ -1,6 +1,7 @@
-//! One chart card: title, explanation, series toggles, the Chart | Table | Sources tabs, the
-//! plain-language summary, the source line and the downloads. The drawing answers hover,
-//! tap and the arrow keys with the exact figure under them.
+//! One chart card: its finding and title, what it measures, its bar (`card_bar.rs`: the school
+//! in colour, series toggles, the Chart | Table | Sources tabs), the drawing, the
+//! plain-language summary, the source line, the downloads (`card_downloads.rs`) and the embed
+//! code. The drawing answers hover, tap and the arrow keys with the exact figure under them.
 
 use crate::ids::{Of, Part};
 use std::sync::Arc;
@@ -13,14 +14,12 @@ use wasm_bindgen::JsCast;
 
 use super::card_drawing::{card_drawing, CardDrawing};
 use super::data_table::DataTableView;
-use super::download::{save_png, save_text};
 use crate::charts::kit::pointing::{announce, category_line, key_move, source_named, TipPlace};
 use crate::charts::kit::theme::Theme;
 use crate::charts::kit::{locate, Mark};
 use crate::charts::Built;
 use crate::charts::ChartId;
 use crate::dataset::Dataset;
-use crate::table::to_csv;
 use crate::view::{Mode, Tab, View};
 
 /// Moves keyboard focus to the element with this id, if it exists.
@@ -92,7 +91,6 @@ pub fn ChartCard(
     });
     let summary = Memo::new(move |_| model.with(|m| m.summary().join(" ")));
     let active = RwSignal::new(None::<usize>);
-    let status = RwSignal::new(String::new());
     // A new drawing has new marks: forget the old selection. The effect can be woken without
     // the marks having changed (it was, on every key press), so compare with the last marks
     // rather than trust the wake-up.
@@ -257,202 +255,18 @@ pub fn ChartCard(
         })
     };
 
-    // The tabs, legend and downloads are the static page's markup (`crate::markup`); the
-    // card answers them by one handler each, from the button's `data-` attributes.
-    let at = crate::markup::CardAt {
-        of: Of::App,
-        chart: id,
-        hooks: true,
-    };
     let tab_id = move |t: Tab| Of::App.tab(id, t.id());
     let panel_id = move |t: Tab| Of::App.panel(id, t.id());
-    let choose_tab = move |t: Tab| set_view.run(view.get_untracked().with_tab(chart, t));
-    // Written once: a tab chosen changes its buttons' state, not the buttons (which would take
-    // the keyboard's focus with them).
-    let tabs_html = crate::markup::tab_buttons(at, tab.get_untracked());
-    let tablist = NodeRef::<Div>::new();
-    Effect::new(move |_| {
-        let now = tab.get();
-        let Some(list) = tablist.get() else { return };
-        for t in Tab::ALL {
-            if let Ok(Some(b)) = list.query_selector(&format!("#{}", tab_id(t))) {
-                let _ = b.set_attribute("aria-selected", &(t == now).to_string());
-                let _ = b.set_attribute("tabindex", if t == now { "0" } else { "-1" });
-            }
-        }
-    });
-    let tab_at = move |target: Option<web_sys::EventTarget>| -> Option<Tab> {
-        let el = target?.dyn_into::<web_sys::Element>().ok()?;
-        let button = el.closest("[role=tab]").ok()??;
-        let bid = button.id();
-        Tab::ALL.into_iter().find(|t| tab_id(*t) == bid)
-    };
-    let on_tab_click = move |ev: MouseEvent| {
-        if let Some(t) = tab_at(ev.target()) {
-            choose_tab(t);
-        }
-    };
-    let on_tab_key = move |ev: KeyboardEvent| {
-        let Some(t) = tab_at(ev.target()) else { return };
-        let i = Tab::ALL.iter().position(|x| *x == t).unwrap_or(0);
-        let next = match ev.key().as_str() {
-            "ArrowRight" => Tab::ALL[(i + 1) % 3],
-            "ArrowLeft" => Tab::ALL[(i + 2) % 3],
-            "Home" => Tab::Chart,
-            "End" => Tab::Sources,
-            _ => return,
-        };
-        ev.prevent_default();
-        choose_tab(next);
-        focus_id(&tab_id(next));
-    };
-
     let region = dataset
         .raw()
         .context
         .as_ref()
         .and_then(|c| c.region.clone());
-    // On a phone the legend's buttons wait behind one button (the drawing has its key).
-    let legend_open = RwSignal::new(false);
-    let legend = move || {
-        model.with(|m| {
-            let focus = m.focus().map(|f| f.chosen);
-            crate::markup::legend_items(at, chart, m.legend(), region.as_deref(), focus.as_deref())
-        })
+    let at = crate::markup::CardAt {
+        of: Of::App,
+        chart: id,
+        hooks: true,
     };
-    let legend_box = NodeRef::<Div>::new();
-    // The school drawn in colour (`Chart::focus`), chosen from its menu; the menu is drawn
-    // again with the chart, and the keyboard's focus goes back to it.
-    let focus_html = move || {
-        model.with(|m| {
-            m.focus()
-                .map(|f| crate::markup::focus_menu(at, &f))
-                .unwrap_or_default()
-        })
-    };
-    let on_focus = move |ev: leptos::ev::Event| {
-        let Some(select) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-        else {
-            return;
-        };
-        set_view.run(view.get_untracked().with_focus(chart, &select.value()));
-        let menu = Of::App.part(id, Part::Focus);
-        request_animation_frame(move || {
-            let lost = web_sys::window()
-                .and_then(|w| w.document())
-                .is_some_and(|d| {
-                    d.active_element()
-                        .is_none_or(|a| d.body().is_some_and(|b| b.is_same_node(Some(&a))))
-                });
-            if lost {
-                focus_id(&menu);
-            }
-        });
-    };
-    // A series hidden or shown redraws the legend: the keyboard's focus goes back to the
-    // button pressed.
-    let on_legend = move |ev: MouseEvent| {
-        let Some(button) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest(".legend__item").ok().flatten())
-        else {
-            return;
-        };
-        let Some(series) = button.get_attribute("data-series") else {
-            return;
-        };
-        set_view.run(view.get_untracked().with_series_toggled(chart, &series));
-        // Once redrawn: where the focus went with the old button (to the page's body), it
-        // comes back to the new one.
-        request_animation_frame(move || {
-            let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-                return;
-            };
-            let lost = doc
-                .active_element()
-                .is_none_or(|a| doc.body().is_some_and(|b| b.is_same_node(Some(&a))));
-            let again = legend_box.get_untracked().and_then(|b| {
-                b.query_selector_all(".legend__item").ok().and_then(|all| {
-                    (0..all.length())
-                        .filter_map(|i| all.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
-                        .find(|e| e.get_attribute("data-series").as_deref() == Some(&series))
-                })
-            });
-            if let (true, Some(again)) = (lost, again) {
-                let _ = again.focus();
-            }
-        });
-    };
-
-    let ds = dataset.clone();
-    let download_csv = move || {
-        let (name, csv) = model.with_untracked(|m| {
-            let sel = view.with_untracked(|v| v.selection.clone());
-            let csv = m
-                .tables(&ds)
-                .first()
-                .map(|t| to_csv(t, &ds))
-                .unwrap_or_default();
-            (format!("{}.csv", crate::charts::file_stem(&**m, &sel)), csv)
-        });
-        match save_text(&name, "text/csv;charset=utf-8", &csv) {
-            Ok(()) => status.set(format!("Saved {name}")),
-            Err(e) => status.set(format!("The CSV could not be saved: {e}")),
-        }
-    };
-    let ds = dataset.clone();
-    let export = move || {
-        model.with_untracked(|m| {
-            let sel = view.with_untracked(|v| v.selection.clone());
-            (
-                crate::charts::file_stem(&**m, &sel),
-                crate::charts::export_svg(&**m, &ds, width.get_untracked()),
-            )
-        })
-    };
-    let export2 = export.clone();
-    let download_svg = move || match export() {
-        (stem, Ok(svg)) => {
-            let name = format!("{stem}.svg");
-            match save_text(&name, "image/svg+xml", &svg) {
-                Ok(()) => status.set(format!("Saved {name}")),
-                Err(e) => status.set(format!("The SVG could not be saved: {e}")),
-            }
-        }
-        (_, Err(e)) => status.set(e.to_string()),
-    };
-    let download_png = move || match export2() {
-        (stem, Ok(svg)) => {
-            let name = format!("{stem}.png");
-            let saved = name.clone();
-            status.set(format!("Making {name}\u{2026}"));
-            save_png(name, &svg, 2, move |r| match r {
-                Ok((w, h)) => status.set(format!(
-                    "Saved {saved} ({w} \u{d7} {h} px, twice the on-screen size)"
-                )),
-                Err(e) => status.set(format!("The PNG could not be saved: {e}")),
-            });
-        }
-        (_, Err(e)) => status.set(e.to_string()),
-    };
-
-    let on_download = move |ev: MouseEvent| {
-        let kind = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("[data-download]").ok().flatten())
-            .and_then(|b| b.get_attribute("data-download"));
-        match kind.as_deref() {
-            Some("png") => download_png(),
-            Some("svg") => download_svg(),
-            Some("csv") => download_csv(),
-            _ => {}
-        }
-    };
-    let downloads = move || model.with(|m| crate::markup::download_buttons(at, m.title()));
 
     let ds = dataset.clone();
     let source_line = move || model.with(|m| crate::charts::source_line(&**m, &ds));
@@ -544,21 +358,7 @@ pub fn ChartCard(
             <div class="chart-card__main">
             // The title, finding and what the chart shows: the static page's markup too.
             <div class="markup" inner_html=head></div>
-            <div class="chart-card__bar">
-                <div class="markup" inner_html=focus_html on:change=on_focus></div>
-                <button
-                    type="button"
-                    class="legend__toggle"
-                    id=Of::App.part(id, Part::LegendToggle)
-                    aria-expanded=move || legend_open.get().to_string()
-                    aria-controls=Of::App.part(id, Part::Legend)
-                    on:click=move |_| legend_open.update(|o| *o = !*o)
-                >
-                    {move || model.with(|m| crate::page::legend_toggle_words(m.legend().len()))}
-                </button>
-                <div class="legend" class:legend--open=move || legend_open.get() id=Of::App.part(id, Part::Legend) role="group" aria-label="Show or hide series" node_ref=legend_box inner_html=legend on:click=on_legend></div>
-                <div class="tabs" role="tablist" aria-label="Show as" node_ref=tablist inner_html=tabs_html on:click=on_tab_click on:keydown=on_tab_key></div>
-            </div>
+            <super::card_bar::CardBar chart=chart model=model view=view set_view=set_view tab=tab region=region />
             <div
                 class="chart-card__panel"
                 role="tabpanel"
@@ -621,10 +421,7 @@ pub fn ChartCard(
                 <ol class="sources__list" data-testid="sources-full" inner_html=sources_full></ol>
             </div>
             <div class="markup" inner_html=foot></div>
-            <div class="downloads" role="group" aria-label="Download" on:click=on_download>
-                <span class="markup" inner_html=downloads></span>
-                <span class="downloads__status" role="status">{move || status.get()}</span>
-            </div>
+            <super::card_downloads::Downloads model=model view=view dataset=dataset.clone() width=width />
             {(!embedded).then(|| view! {
                 <details class="embed-code">
                     <summary>"Embed this chart"</summary>

@@ -3,6 +3,8 @@
 
 mod answer;
 mod api;
+mod card_bar;
+mod card_downloads;
 mod card_drawing;
 mod chart_card;
 mod controls;
