@@ -181,14 +181,15 @@ pub fn Presenter(
         })
     });
     // The deck of every chart opens with the page's answer (a prepared deck with its own).
+    // (Made again only when the cohort or the deck changes, not at each slide.)
+    let opening =
+        Memo::new(move |_| view.with(|v| v.deck.is_empty().then(|| v.selection.cohort.clone())));
     let ds_answer = dataset.clone();
     let answer = Memo::new(move |_| {
-        view.with(|v| {
-            if v.deck.is_empty() {
-                crate::answer::answer(&ds_answer, &Selection::cohort(v.selection.cohort.clone()))
-            } else {
-                None
-            }
+        opening.with(|o| {
+            o.as_ref().and_then(|cohort| {
+                crate::answer::answer(&ds_answer, &Selection::cohort(cohort.clone()))
+            })
         })
     });
     let first = Memo::new(move |_| usize::from(answer.with(Option::is_some)));
@@ -311,7 +312,10 @@ pub fn Presenter(
     // The answer's sources: the publishers of the charts its points come from.
     let ds_sources = dataset.clone();
     let answer_sources = Memo::new(move |_| {
-        let sel = view.with(|v| Selection::cohort(v.selection.cohort.clone()));
+        let Some(cohort) = opening.get() else {
+            return String::new();
+        };
+        let sel = Selection::cohort(cohort);
         answer.with(|a| {
             let mut publishers: Vec<String> = Vec::new();
             for p in a.iter().flat_map(|a| &a.points) {
