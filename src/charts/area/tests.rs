@@ -97,6 +97,26 @@ fn england_all_pupil_progress_is_zero_by_definition_where_lait_prints_none() {
         .notes
         .iter()
         .any(|n| n.starts_with("England 2016 and England 2017: 0 by definition")));
+    // Drawn along the zero line, England's line is over it and of another colour: the zero
+    // line is the grid's, heavier; England's is its own.
+    let svg = draw::svg(&m, 1100).unwrap_or_default();
+    let hex = |c: plotters::style::RGBColor| format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2);
+    use crate::charts::kit::palette;
+    let england = format!("stroke=\"{}\" stroke-width=\"2\"", hex(palette::ENGLAND));
+    let Some(zero) = svg.find(&format!(
+        "stroke=\"{}\" stroke-width=\"2\"",
+        hex(palette::GRID)
+    )) else {
+        panic!("no zero line");
+    };
+    assert!(
+        svg[zero..].contains(&england),
+        "England's line drawn after the zero line"
+    );
+    assert!(!svg.contains(&format!(
+        "stroke=\"{}\" stroke-width=\"1\" points=\"48,",
+        hex(palette::INK)
+    )));
 }
 
 #[test]

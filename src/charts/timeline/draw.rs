@@ -201,8 +201,11 @@ where
             px(g.plot_left),
             px(g.plot_right),
             y,
+            // The zero line is the grid's colour, heavier: England's line (0 by definition
+            // in early years, about +0.03 later) is drawn over it in its own colour rather
+            // than lost in a black axis.
             if zero {
-                palette::INK.stroke_width(1)
+                palette::GRID.stroke_width(2)
             } else {
                 palette::GRID.stroke_width(1)
             },
