@@ -15,7 +15,7 @@ pub struct BriefNotes {
 }
 
 /// The sources of every chart the dataset has figures for, as `sel` shows them.
-pub fn notes_and_sources(ds: &Dataset, sel: &Selection) -> BriefNotes {
+pub fn brief_sources(ds: &Dataset, sel: &Selection) -> BriefNotes {
     let mut source_ids: Vec<String> = Vec::new();
     for id in ChartId::available(ds) {
         for s in id.build(ds, sel).sources() {
@@ -68,7 +68,7 @@ mod tests {
     #[test]
     fn the_brief_ends_with_every_source_as_text_and_where_the_notes_are() {
         let ds = bundled();
-        let brief = notes_and_sources(&ds, &Selection::default());
+        let brief = brief_sources(&ds, &Selection::default());
         let html = brief.html();
         assert_eq!(html.matches("<section").count(), 1);
         assert!(html.contains(NOTES_AT) && html.contains("class=\"print-address\""));
@@ -82,7 +82,7 @@ mod tests {
     fn every_source_a_chart_cites_is_listed_once() {
         let ds = bundled();
         let sel = Selection::cohort(CohortChoice::Cohort("seven-stars".into()));
-        let brief = notes_and_sources(&ds, &sel);
+        let brief = brief_sources(&ds, &sel);
         let listed: Vec<&str> = brief.sources.iter().map(|s| s.id.as_str()).collect();
         for id in ChartId::available(&ds) {
             for s in id.build(&ds, &sel).sources() {

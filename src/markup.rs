@@ -6,22 +6,29 @@ use crate::format::html_attr as esc;
 use crate::page::{table_cut, TABLE_ROWS_SHOWN};
 use crate::table::DataTable;
 
-/// Where a card's markup goes: its ids (`crate::ids`: the app's, or the static page's), and
-/// whether the tests' hooks (`data-testid`) are written (the app's only, so that
-/// a test never meets two of one hook while both are in the page).
+/// Where a card's markup goes: its ids (`crate::ids`: the app's, or the static page's). The
+/// tests' hooks (`data-testid`) are written in the app's alone, so that a test never meets two
+/// of one hook while both are in the page; the static page's controls name their app twins.
 #[derive(Debug, Clone, Copy)]
 pub struct CardAt<'a> {
     /// The static page's or the app's.
     pub of: crate::ids::Of,
     /// The chart's id.
     pub chart: &'a str,
-    /// Whether to write the tests' hooks.
-    pub hooks: bool,
 }
 
 impl CardAt<'_> {
+    /// On the static page, the app's element a control stands for (`data-twin`, a selector
+    /// the enhancer replays on once the app has come); nothing in the app.
+    pub fn twin(&self, selector: &str) -> String {
+        match self.of {
+            crate::ids::Of::Static => format!(" data-twin=\"{}\"", esc(selector)),
+            crate::ids::Of::App => String::new(),
+        }
+    }
+
     fn hook(&self, name: &str) -> String {
-        if self.hooks {
+        if self.of == crate::ids::Of::App {
             format!(" data-testid=\"{name}\"")
         } else {
             String::new()
@@ -188,17 +195,11 @@ pub fn legend_items(
         .iter()
         .enumerate()
         .map(|(nth, e)| {
-            let twin = match at.of {
-                crate::ids::Of::Static => format!(
-                    " data-twin=\"{}\"",
-                    esc(&format!(
-                        "#{} .legend__item[data-series=\"{}\"]",
-                        at.chart,
-                        e.id.replace(['"', '\\'], "")
-                    ))
-                ),
-                crate::ids::Of::App => String::new(),
-            };
+            let twin = at.twin(&format!(
+                "#{} .legend__item[data-series=\"{}\"]",
+                at.chart,
+                e.id.replace(['"', '\\'], "")
+            ));
             format!(
                 "<button type=\"button\" class=\"legend__item\" aria-pressed=\"{}\" data-series=\"{}\"{twin}><span class=\"{}\" aria-hidden=\"true\"></span>{}</button>",
                 e.shown,
@@ -217,12 +218,7 @@ pub fn tab_buttons(at: CardAt, selected: crate::address::Tab) -> String {
         .iter()
         .map(|t| {
             let chosen = *t == selected;
-            let twin = match at.of {
-                crate::ids::Of::Static => {
-                    format!(" data-twin=\"#{}\"", crate::ids::Of::App.tab(at.chart, t.id()))
-                }
-                crate::ids::Of::App => String::new(),
-            };
+            let twin = at.twin(&format!("#{}", crate::ids::Of::App.tab(at.chart, t.id())));
             format!(
                 "<button type=\"button\" role=\"tab\" class=\"tabs__tab\" id=\"{}\" aria-controls=\"{}\" aria-selected=\"{chosen}\" tabindex=\"{}\"{}{twin}>{}</button>",
                 at.of.tab(at.chart, t.id()),
@@ -240,13 +236,10 @@ pub fn tab_buttons(at: CardAt, selected: crate::address::Tab) -> String {
 /// page's names the app's in `data-twin`.
 pub fn focus_menu(at: CardAt, focus: &crate::charts::Focus) -> String {
     let id = at.of.part(at.chart, crate::ids::Part::Focus);
-    let twin = match at.of {
-        crate::ids::Of::Static => format!(
-            " data-twin=\"#{}\"",
-            crate::ids::Of::App.part(at.chart, crate::ids::Part::Focus)
-        ),
-        crate::ids::Of::App => String::new(),
-    };
+    let twin = at.twin(&format!(
+        "#{}",
+        crate::ids::Of::App.part(at.chart, crate::ids::Part::Focus)
+    ));
     let options: String = focus
         .options
         .iter()
@@ -278,13 +271,7 @@ pub fn download_buttons(at: CardAt, title: &str) -> String {
     let buttons: String = DOWNLOADS
         .iter()
         .map(|(kind, label)| {
-            let twin = match at.of {
-                crate::ids::Of::Static => format!(
-                    " data-twin=\"#{} [data-testid=download-{kind}]\"",
-                    at.chart
-                ),
-                crate::ids::Of::App => String::new(),
-            };
+            let twin = at.twin(&format!("#{} [data-testid=download-{kind}]", at.chart));
             format!(
                 "<button type=\"button\" data-download=\"{kind}\"{}{twin} aria-label=\"Download {} as {label}\">{label}</button>",
                 at.hook(&format!("download-{kind}")),
@@ -332,31 +319,30 @@ mod tests {
         use crate::address::Tab;
         use crate::ids::Of;
         let chart = crate::charts::ofsted::ID;
-        let at = |of, hooks| CardAt {
+        let at = |of| CardAt {
             of,
             chart: chart.id(),
-            hooks,
         };
         let entries = [crate::provenance::LegendEntry {
             id: "a\"<b".into(),
             label: "A & B".into(),
             shown: false,
         }];
-        let app = legend_items(at(Of::App, true), chart, &entries, None, None);
+        let app = legend_items(at(Of::App), chart, &entries, None, None);
         assert!(app.contains("aria-pressed=\"false\" data-series=\"a&quot;&lt;b\""));
         assert!(app.contains(">A &amp; B</button>") && !app.contains("data-twin"));
-        let pre = legend_items(at(Of::Static, false), chart, &entries, None, None);
+        let pre = legend_items(at(Of::Static), chart, &entries, None, None);
         assert!(pre.contains("data-twin=\"#ofsted .legend__item[data-series=&quot;a&lt;b&quot;]\""));
-        let tabs = tab_buttons(at(Of::App, true), Tab::Table);
+        let tabs = tab_buttons(at(Of::App), Tab::Table);
         assert_eq!(tabs.matches("aria-selected=\"true\"").count(), 1);
         assert!(tabs.contains("id=\"ofsted-tab-table\" aria-controls=\"ofsted-panel-table\" aria-selected=\"true\" tabindex=\"0\" data-testid=\"tab-table\""));
-        let pre = tab_buttons(at(Of::Static, false), Tab::Chart);
+        let pre = tab_buttons(at(Of::Static), Tab::Chart);
         assert!(
             pre.contains("id=\"pre-ofsted-tab-chart\"")
                 && pre.contains("data-twin=\"#ofsted-tab-chart\"")
         );
         assert!(!pre.contains("data-testid"));
-        let dl = download_buttons(at(Of::Static, false), "Ofsted <x>");
+        let dl = download_buttons(at(Of::Static), "Ofsted <x>");
         assert!(dl.contains("aria-label=\"Download Ofsted &lt;x&gt; as CSV\""));
         assert!(dl.contains("data-twin=\"#ofsted [data-testid=download-png]\""));
     }

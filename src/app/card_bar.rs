@@ -9,7 +9,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::chart_card::focus_id;
+use super::chart_card::{focus_id, focus_lost};
 use crate::charts::{Built, ChartId};
 use crate::ids::{Of, Part};
 use crate::view::{Tab, View};
@@ -36,7 +36,6 @@ pub fn CardBar(
     let at = crate::markup::CardAt {
         of: Of::App,
         chart: id,
-        hooks: true,
     };
     let tab_id = move |t: Tab| Of::App.tab(id, t.id());
     let choose_tab = move |t: Tab| set_view.run(view.get_untracked().with_tab(chart, t));
@@ -108,13 +107,7 @@ pub fn CardBar(
         set_view.run(view.get_untracked().with_focus(chart, &select.value()));
         let menu = Of::App.part(id, Part::Focus);
         request_animation_frame(move || {
-            let lost = web_sys::window()
-                .and_then(|w| w.document())
-                .is_some_and(|d| {
-                    d.active_element()
-                        .is_none_or(|a| d.body().is_some_and(|b| b.is_same_node(Some(&a))))
-                });
-            if lost {
+            if focus_lost() {
                 focus_id(&menu);
             }
         });
@@ -136,12 +129,9 @@ pub fn CardBar(
         // Once redrawn: where the focus went with the old button (to the page's body), it
         // comes back to the new one.
         request_animation_frame(move || {
-            let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            if !focus_lost() {
                 return;
-            };
-            let lost = doc
-                .active_element()
-                .is_none_or(|a| doc.body().is_some_and(|b| b.is_same_node(Some(&a))));
+            }
             let again = legend_box.get_untracked().and_then(|b| {
                 b.query_selector_all(".legend__item").ok().and_then(|all| {
                     (0..all.length())
@@ -149,7 +139,7 @@ pub fn CardBar(
                         .find(|e| e.get_attribute("data-series").as_deref() == Some(&series))
                 })
             });
-            if let (true, Some(again)) = (lost, again) {
+            if let Some(again) = again {
                 let _ = again.focus();
             }
         });

@@ -32,7 +32,6 @@ pub fn Downloads(
     let at = crate::markup::CardAt {
         of: Of::App,
         chart: id,
-        hooks: true,
     };
     let ds = dataset.clone();
     let download_csv = move || {

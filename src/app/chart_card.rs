@@ -33,6 +33,17 @@ pub(crate) fn focus_id(id: &str) {
     }
 }
 
+/// Whether the keyboard's focus was lost to the page's body (its element replaced by a
+/// redraw), so that it may be put back.
+pub(crate) fn focus_lost() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| {
+            d.active_element()
+                .is_none_or(|a| d.body().is_some_and(|b| b.is_same_node(Some(&a))))
+        })
+}
+
 /// A chart card.
 #[component]
 pub fn ChartCard(
@@ -265,7 +276,6 @@ pub fn ChartCard(
     let at = crate::markup::CardAt {
         of: Of::App,
         chart: id,
-        hooks: true,
     };
 
     let ds = dataset.clone();

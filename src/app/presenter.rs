@@ -317,22 +317,18 @@ pub fn Presenter(
         };
         let sel = Selection::cohort(cohort);
         answer.with(|a| {
-            let mut publishers: Vec<String> = Vec::new();
+            // Each chart the points come from, once, in the points' order.
+            let mut charts: Vec<crate::charts::ChartId> = Vec::new();
             for p in a.iter().flat_map(|a| &a.points) {
-                let m = p.chart.build(&ds_sources, &sel);
-                for id in m.sources() {
-                    if let Some(s) = ds_sources.source(id) {
-                        if !publishers.contains(&s.publisher) {
-                            publishers.push(s.publisher.clone());
-                        }
-                    }
+                if !charts.contains(&p.chart) {
+                    charts.push(p.chart);
                 }
             }
-            let source = format!("Source: {}", publishers.join("; "));
-            match ds_sources.origin() {
-                Some(_) => format!("Your data, not the published figures. {source}"),
-                None => source,
-            }
+            let sources: Vec<String> = charts
+                .iter()
+                .flat_map(|c| c.build(&ds_sources, &sel).sources().to_vec())
+                .collect();
+            crate::charts::sources_brief(&sources, &ds_sources)
         })
     });
     // The answer's points and what to read them with, as the page gives them.

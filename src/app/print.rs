@@ -91,7 +91,7 @@ pub fn PrintNotes(
         if made_for.with_value(|m| m.as_ref() == Some(&sel)) {
             return;
         }
-        html.set(crate::brief::notes_and_sources(&dataset, &sel).html());
+        html.set(crate::brief::brief_sources(&dataset, &sel).html());
         made_for.set_value(Some(sel));
     };
     let later = make.clone();

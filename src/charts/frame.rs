@@ -29,8 +29,13 @@ pub fn source_line(chart: &dyn Chart, dataset: &Dataset) -> String {
 /// "Source: publisher; publisher": the sources by publisher alone, one line for a slide (the
 /// full citation stays on the page, in the card's source line and sources).
 pub fn source_brief(chart: &dyn Chart, dataset: &Dataset) -> String {
+    sources_brief(chart.sources(), dataset)
+}
+
+/// [`source_brief`] of the sources `ids` (several charts' together: a slide of the answer).
+pub fn sources_brief<'a>(ids: impl IntoIterator<Item = &'a String>, dataset: &Dataset) -> String {
     let mut publishers: Vec<&str> = Vec::new();
-    for s in chart.sources().iter().filter_map(|id| dataset.source(id)) {
+    for s in ids.into_iter().filter_map(|id| dataset.source(id)) {
         if !publishers.contains(&s.publisher.as_str()) {
             publishers.push(&s.publisher);
         }

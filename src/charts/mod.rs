@@ -33,7 +33,7 @@ use crate::selection::Selection;
 use crate::table::DataTable;
 use kit::{ChartError, Mark};
 
-pub use frame::{export_svg, file_stem, source_brief, source_line};
+pub use frame::{export_svg, file_stem, source_brief, source_line, sources_brief};
 
 /// The SVG area a chart draws into.
 pub type SvgArea<'a> = DrawingArea<SVGBackend<'a>, Shift>;

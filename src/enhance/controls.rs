@@ -84,7 +84,7 @@ pub(super) fn wire_controls(doc: &Document, root: &Element, state: &Shared) {
         if let Some(twin) = select.get_attribute("data-twin") {
             // One menu away from the default: its prerendered view, with no app. (A card's
             // own menu, the school brought forward, is the app's to draw.)
-            let menu = select.closest(".controls").ok().flatten().is_some();
+            let menu = select.matches(super::menus::MENUS).unwrap_or(false);
             if menu && super::views::choose(&s) {
                 s.borrow_mut().focus = Some(twin);
                 return;

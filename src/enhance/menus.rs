@@ -24,9 +24,12 @@ pub(super) fn shown_option(menu: &HtmlSelectElement) -> u32 {
         .unwrap_or(0)
 }
 
+/// The static page's menus (each a view one choice away): not a card's own menu.
+pub(super) const MENUS: &str = "#prerender .controls select[data-twin]";
+
 /// The static page's menus, in order.
 pub(super) fn menus(doc: &Document) -> Vec<HtmlSelectElement> {
-    let Ok(list) = doc.query_selector_all("#prerender .controls select[data-twin]") else {
+    let Ok(list) = doc.query_selector_all(MENUS) else {
         return Vec::new();
     };
     (0..list.length())

@@ -26,7 +26,7 @@ fn bar(
     let region = ds.raw().context.as_ref().and_then(|c| c.region.clone());
     format!(
         "<div class=\"chart-card__bar prerender__js\">{focus}\
-         <button type=\"button\" class=\"legend__toggle\" aria-expanded=\"false\" data-twin=\"#{toggle}\">{}</button>\
+         <button type=\"button\" class=\"legend__toggle\" aria-expanded=\"false\"{toggle}>{}</button>\
          <div class=\"legend\" role=\"group\" aria-label=\"Show or hide series\">{legend}</div>\
          <div class=\"tabs\" role=\"tablist\" aria-label=\"Show as\">{tabs}</div></div>",
         esc(&crate::page::legend_toggle_words(m.legend().len())),
@@ -42,7 +42,7 @@ fn bar(
             .focus()
             .map(|f| crate::markup::focus_menu(at, &f))
             .unwrap_or_default(),
-        toggle = Of::App.part(id.id(), Part::LegendToggle)
+        toggle = at.twin(&format!("#{}", Of::App.part(id.id(), Part::LegendToggle)))
     )
 }
 
@@ -51,9 +51,9 @@ fn bar(
 fn after(at: crate::markup::CardAt, title: &str) -> String {
     format!(
         "<div class=\"downloads prerender__js\" inert aria-hidden=\"true\" role=\"group\" aria-label=\"Download\">{}</div>\
-         <details class=\"embed-code prerender__js\" inert aria-hidden=\"true\"><summary data-twin=\"#{} .embed-code summary\">Embed this chart</summary></details>",
+         <details class=\"embed-code prerender__js\" inert aria-hidden=\"true\"><summary{}>Embed this chart</summary></details>",
         crate::markup::download_buttons(at, title),
-        at.chart
+        at.twin(&format!("#{} .embed-code summary", at.chart))
     )
 }
 
@@ -89,7 +89,6 @@ pub(super) fn card(
     let at = crate::markup::CardAt {
         of: Of::Static,
         chart: key,
-        hooks: false,
     };
     // The first card's drawings are in the HTML itself, so the first screen is complete
     // without another request; the others are SVG files drawn as they come near the screen

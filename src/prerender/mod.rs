@@ -102,7 +102,7 @@ pub fn page(ds: &Dataset) -> Prerendered {
         tables: true,
     };
     out.push_str(&charts(ds, &sel, &mut drawn, &mut css, writing));
-    out.push_str(&crate::brief::notes_and_sources(ds, &sel).html());
+    out.push_str(&crate::brief::brief_sources(ds, &sel).html());
     let charts = ChartId::available(ds);
     out.push_str(&embed_links(&charts));
     out.push_str(&sources(ds));
@@ -161,7 +161,7 @@ pub(crate) fn changing(
         answer(ds, sel),
         esc(&crate::page::membership_note(ds, &sel.cohort)),
         charts(ds, sel, drawn, css, writing),
-        crate::brief::notes_and_sources(ds, sel).html()
+        crate::brief::brief_sources(ds, sel).html()
     )
 }
 

@@ -28,6 +28,7 @@ fn font_once(svg: &str) -> String {
 }
 
 /// A dash: a two-point line, its style (everything but its points) and its ends.
+#[derive(Clone, Copy)]
 struct Dash<'a> {
     style: &'a str,
     from: (i64, i64),
@@ -86,7 +87,7 @@ fn merge_dashes(svg: &str) -> String {
             continue;
         };
         let dash_len = length(first.from, first.to);
-        let (mut j, mut last, mut gaps) = (i + 1, Dash { ..first }, Vec::new());
+        let (mut j, mut last, mut gaps) = (i + 1, first, Vec::new());
         while let Some(d) = lines.get(j).and_then(|l| dash(l.trim_end())) {
             let gap = gaps.first().copied();
             if !continues(&first, &last, &d, dash_len, gap) {

@@ -319,8 +319,11 @@ where
     // over them all.
     let mut order: Vec<&TrendLine> = panel.lines.iter().collect();
     crate::order::sort_by_key(&mut order, |l| {
-        let forward = matches!((l.role, model.focus), (Role::School(i), Some(f)) if i == f);
-        (forward, !muted(model, l.role), std::cmp::Reverse(l.role))
+        (
+            forward(model, l.role),
+            !muted(model, l.role),
+            std::cmp::Reverse(l.role),
+        )
     });
     for line in order {
         let c = line_colour(model, line.role);
@@ -329,7 +332,8 @@ where
             .iter()
             .filter_map(|p| p.value.map(|v| (p.year, v)))
             .collect();
-        let width = if matches!(line.role, Role::Home | Role::Derived) || c == palette::SCHOOL {
+        let width = if matches!(line.role, Role::Home | Role::Derived) || forward(model, line.role)
+        {
             3
         } else {
             2

@@ -54,11 +54,18 @@ pub(super) fn colour(role: Role) -> RGBColor {
 /// A line's colour in this chart: a school's own, or, where one school is brought forward
 /// ([`TrendChart::focus`]), that school in the schools' colour and the others muted.
 pub(super) fn line_colour(model: &TrendChart, role: Role) -> RGBColor {
-    match (role, model.focus) {
-        (Role::School(i), Some(f)) if i == f => palette::SCHOOL,
-        (Role::School(_), Some(_)) => palette::OTHER_SCHOOL,
-        _ => colour(role),
+    if forward(model, role) {
+        palette::SCHOOL
+    } else if muted(model, role) {
+        palette::OTHER_SCHOOL
+    } else {
+        colour(role)
     }
+}
+
+/// Whether a line is the school brought forward.
+pub(super) fn forward(model: &TrendChart, role: Role) -> bool {
+    matches!((role, model.focus), (Role::School(i), Some(f)) if i == f)
 }
 
 /// Whether a line is a school's drawn muted (another is brought forward).
