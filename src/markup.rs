@@ -71,18 +71,22 @@ pub fn card_head(
 }
 
 /// The foot of a card: its summary (which describes the drawing) and its source line (left
-/// out of an embed that asks for none).
-pub fn card_foot(at: CardAt, summary: &str, source: Option<&str>) -> String {
+/// out of an embed that asks for none), given in full and by publisher alone: the page shows
+/// the full line; an embed and the printed brief the short one (their full sources are in the
+/// Sources tab and at the brief's end).
+pub fn card_foot(at: CardAt, summary: &str, source: Option<(&str, &str)>) -> String {
     format!(
         "<p class=\"chart-card__summary\" id=\"{}\"{}>{}</p>{}",
         at.of.part(at.chart, crate::ids::Part::Summary),
         at.hook("summary"),
         esc(summary),
         source
-            .map(|s| format!(
-                "<p class=\"chart-card__source\"{}>{}</p>",
+            .map(|(full, brief)| format!(
+                "<p class=\"chart-card__source\"{}><span class=\"source-line__full\">{}</span>\
+                 <span class=\"source-line__brief\">{}</span></p>",
                 at.hook("source-line"),
-                esc(s)
+                esc(full),
+                esc(brief)
             ))
             .unwrap_or_default(),
     )

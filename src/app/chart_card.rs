@@ -279,7 +279,14 @@ pub fn ChartCard(
     };
 
     let ds = dataset.clone();
-    let source_line = move || model.with(|m| crate::charts::source_line(&**m, &ds));
+    let source_line = move || {
+        model.with(|m| {
+            (
+                crate::charts::source_line(&**m, &ds),
+                crate::charts::source_brief(&**m, &ds),
+            )
+        })
+    };
     let ds = dataset.clone();
     let sources_full = move || {
         model.with(|m| {
@@ -353,7 +360,13 @@ pub fn ChartCard(
     let show_source = !embedded || options.source;
     let foot = move || {
         let line = show_source.then(&source_line);
-        summary.with(|s| crate::markup::card_foot(at, s, line.as_deref()))
+        summary.with(|s| {
+            crate::markup::card_foot(
+                at,
+                s,
+                line.as_ref().map(|(full, brief)| (full.as_str(), brief.as_str())),
+            )
+        })
     };
     let summary_id = Of::App.part(id, Part::Summary);
     let test_id = format!("chart-{id}");

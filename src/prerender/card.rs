@@ -228,7 +228,10 @@ pub(super) fn card(
         foot = crate::markup::card_foot(
             at,
             &m.summary().join(" "),
-            Some(&crate::charts::source_line(m, ds))
+            Some((
+                &crate::charts::source_line(m, ds),
+                &crate::charts::source_brief(m, ds)
+            ))
         ),
         bar = bar(ds, id, m, at),
         hint = esc(crate::page::KEYS_HINT),

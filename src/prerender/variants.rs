@@ -65,11 +65,10 @@ pub fn variants(m: &dyn crate::charts::Chart) -> Vec<Variant> {
             break;
         }
         let (lo, hi) = (runs[i].0, runs[i].1);
-        let into = match (i.checked_sub(1), runs.get(i + 1)) {
-            (Some(p), Some(next)) if span(next) > span(&runs[p]) => i + 1,
-            (Some(p), _) => p,
-            (None, _) => i + 1,
-        };
+        // Into the narrower neighbour, whose drawing fits the merged widths unscaled; the
+        // wider one's would be drawn at the short run's width, in the short run's layout
+        // (a progress chart stacked at 600 px for columns up to 1000 px).
+        let into = i.checked_sub(1).unwrap_or(i + 1);
         runs[into].0 = runs[into].0.min(lo);
         runs[into].1 = runs[into].1.max(hi);
         runs.remove(i);
@@ -91,10 +90,11 @@ pub fn variants(m: &dyn crate::charts::Chart) -> Vec<Variant> {
                 height: m.size(width).1,
             })
         };
-        if (i == 0 && hi < PHONE) || (lo..=hi).contains(&PHONE) {
-            push(from, to, PHONE.min(hi).max(lo));
-            continue;
-        }
+        // A phone's range is drawn at a phone's column, and split like any other above it
+        // (a chart of one height from 240 to 760 px would otherwise show its 340 px
+        // drawing in a 700 px embed).
+        let phone = (i == 0 && hi < PHONE) || (lo..=hi).contains(&PHONE);
+        let first = if phone { PHONE.min(hi).max(lo) } else { lo };
         let end = to.unwrap_or(u32::MAX);
         // (A desktop's column always has its own drawing: the last range is cut there
         // however near its start.)
@@ -102,19 +102,21 @@ pub fn variants(m: &dyn crate::charts::Chart) -> Vec<Variant> {
             .iter()
             .copied()
             .filter(|&c| {
-                (c >= lo + MIN_SPLIT || (c == DESKTOP_FROM && to.is_none() && c > lo))
+                (c >= first + MIN_SPLIT || (c == DESKTOP_FROM && to.is_none() && c > first))
                     && c + MIN_SPLIT <= end
             })
             .collect();
         let mut start = from;
+        let mut at = first;
         for &cut in &cuts {
-            push(start, Some(cut), start.max(lo));
+            push(start, Some(cut), at);
             start = cut;
+            at = cut;
         }
         let width = if to.is_none() && start >= DESKTOP_FROM {
             DESKTOP.max(start)
         } else {
-            start.max(lo)
+            at
         };
         push(start, to, width);
     }
@@ -187,6 +189,23 @@ mod tests {
                 panic!("no drawing for {w} px: {vs:?}");
             };
             assert_eq!(v.height, m.size(w).1, "{w} px: {vs:?}");
+        }
+    }
+
+    #[test]
+    fn no_column_shows_a_drawing_far_narrower_than_itself() {
+        // A 700 px embed of a chart whose height is one from a phone to 760 px was shown
+        // the phone's 340 px drawing.
+        let ds = bundled();
+        for id in ChartId::available(&ds) {
+            let m = id.build(&ds, &Selection::default());
+            let vs = variants(&*m);
+            for w in (PHONE..DESKTOP_FROM).step_by(10) {
+                let Some(v) = vs.iter().find(|v| v.holds(w)) else {
+                    panic!("{id:?}: no drawing for {w} px");
+                };
+                assert!(w - v.width.min(w) <= 300, "{id:?}: {w} px shows {v:?}");
+            }
         }
     }
 

@@ -257,7 +257,7 @@ test('embedded under a sub-path with a strict CSP, the frame sizes itself and no
 test('an embedded chart comes at its own height, its notes behind the way out; the embed code copies in one click', async () => {
   const { context, page, problems } = await openPage(site.browser, { width: 700, height: 900 });
   const heights = {};
-  for (const chart of ['area-fsm', 'area-attainment', 'ofsted', 'ks2-progress']) {
+  for (const chart of ['area-fsm', 'area-attainment', 'inspections', 'ofsted', 'ks2-progress']) {
     await page.goto(`${site.server.url}?chart=${chart}&embed&nosw`);
     await page.locator(`#pre-${chart} .pre-v, #${chart} [data-testid="chart-figure"] svg`).filter({ visible: true }).first().waitFor();
     heights[chart] = await page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
@@ -266,9 +266,19 @@ test('an embedded chart comes at its own height, its notes behind the way out; t
     const out = page.locator('.embed__full a').filter({ visible: true });
     assert.match(await out.textContent(), /Notes, sources and the full dashboard/);
     assert.match(await out.getAttribute('href'), new RegExp(`chart=${chart}`));
+    // Its source line names the publishers; the full citations are in its Sources tab.
+    const source = page.locator('.chart-card__source').filter({ visible: true }).first();
+    const line = await source.innerText();
+    const full = await source.locator('.source-line__full').textContent();
+    assert.ok(line.startsWith('Source: ') && line.length < full.length, `${chart}: the source line by publisher: ${line}`);
+    assert.equal(line, await source.locator('.source-line__brief').textContent());
   }
   console.log(`# embedded at 700 px wide: ${Object.entries(heights).map(([c, h]) => `${c} ${h} px`).join(', ')}`);
-  for (const chart of ['area-fsm', 'area-attainment']) assert.ok(heights[chart] < 700, `${chart}: ${heights[chart]} px`);
+  // The KS2 progress chart sets its subjects side by side at 700 px (they were stacked, 1,496
+  // px tall); the Ofsted chart's four groups still take 762 px.
+  for (const chart of ['area-fsm', 'area-attainment', 'inspections', 'ks2-progress']) {
+    assert.ok(heights[chart] < 700, `${chart}: ${heights[chart]} px`);
+  }
   await context.close();
   // The page's embed code: Copy puts it on the clipboard and says so.
   const full = await openPage(site.browser, { width: 1280, height: 900 });

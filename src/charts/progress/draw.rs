@@ -136,8 +136,8 @@ where
         subject,
         top,
         x0,
+        x1,
         scale,
-        ..
     } = *panel;
     let rows_top = layout.row_top(top, 0);
     let rows_bottom = layout.rows_bottom(top);
@@ -275,12 +275,16 @@ where
                 value_label(root, &label, (reach, reach), y, score.value < 0.0)?;
             }
             Cell::NotPublished(why) => {
-                let room = scale.range.1 + 30.0 - f64::from(zero);
-                let label = fit_text(why, 12.0, false, room);
+                // Right of the zero line; in a narrow panel, moved left (over the line) as
+                // far as the panel's edge before it is cut short.
+                let right = x1;
+                let need = text_width(why, 12.0, false);
+                let left = (f64::from(zero) + 4.0).min(right - need).max(x0);
+                let label = fit_text(why, 12.0, false, right - left + 0.5);
                 text(
                     root,
                     &label,
-                    (zero + 4, y),
+                    (left as i32, y),
                     &anchored(
                         font_in(12.0, FontStyle::Italic, palette::MUTED),
                         HPos::Left,
@@ -361,6 +365,34 @@ mod tests {
             "full names, not cut short"
         );
         assert!(!svg.contains('…'));
+    }
+
+    #[test]
+    fn at_an_embeds_width_the_subjects_sit_side_by_side_with_every_name_whole() {
+        let ds = bundled();
+        let choices = std::iter::once(CohortChoice::Programme).chain(
+            ds.raw().cohorts.iter().map(|c| CohortChoice::Cohort(c.id.clone())),
+        );
+        for choice in choices {
+            let model = progress_chart(&ds, &Selection::cohort(choice.clone()));
+            // An embed's column in a 700 px frame.
+            let layout = Layout::new(&model, 680);
+            assert!(layout.side_by_side, "{choice:?}: stacked at 680 px");
+            let svg = unescape(&svg(&model, 680).unwrap_or_default());
+            let cut: Vec<&str> = svg.split(">").filter(|t| t.contains('…')).collect();
+            assert!(cut.is_empty(), "{choice:?}: cut short at 700 px: {cut:?}");
+            for row in &model.rows {
+                assert!(svg.contains(&row.label_with_year()), "{choice:?}: {}", row.label);
+            }
+        }
+        let model = progress_chart(&ds, &Selection::default());
+        let (_, h) = size(&model, 680);
+        assert!(h < 420, "three subjects side by side: {h} px tall");
+        if std::env::var_os("PROGRESS_SVG").is_some() {
+            for w in [640, 700, 860] {
+                let _ = std::fs::write(format!("/tmp/progress-{w}.svg"), svg(&model, w).unwrap_or_default());
+            }
+        }
     }
 
     #[test]

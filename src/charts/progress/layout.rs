@@ -8,8 +8,13 @@ use crate::format;
 use crate::model::Subject;
 use crate::provenance::Cell;
 
-/// From this width the three subjects sit side by side.
+/// From this width the three subjects sit side by side whatever the names; below it they do
+/// when the names and a [`MIN_PANEL_W`] panel per subject fit.
 pub const WIDE_FROM: u32 = 760;
+
+/// The narrowest a subject's panel may be when the subjects sit side by side: room for a bar
+/// each way and its value.
+pub(super) const MIN_PANEL_W: f64 = 130.0;
 
 pub(super) const PAD: f64 = 8.0;
 
@@ -101,19 +106,18 @@ impl Layout {
                 ))
             }))
             .fold(0.0, f64::max);
-        let side_by_side = panels == 1 || width >= f64::from(WIDE_FROM);
         let labels_above = width < f64::from(LABELS_ABOVE_BELOW);
+        // Side by side, the names are written once, left of the first panel.
+        let beside = (longest + 10.0).min(width * 0.35);
+        let n = panels as f64;
+        let fits = width - 2.0 * PAD - beside - (n - 1.0) * GAP >= n * MIN_PANEL_W;
+        let side_by_side = panels == 1 || (!labels_above && (fits || width >= f64::from(WIDE_FROM)));
         let label_w = if labels_above {
             0.0
+        } else if side_by_side && panels > 1 {
+            if fits { beside } else { beside.min(width * 0.25) }
         } else {
-            (longest + 10.0).min(
-                width
-                    * if panels > 1 && side_by_side {
-                        0.25
-                    } else {
-                        0.45
-                    },
-            )
+            (longest + 10.0).min(width * 0.45)
         };
         let row_h = if labels_above {
             ROW_H_LABEL_ABOVE
@@ -199,7 +203,15 @@ pub(super) struct Panel {
 pub(super) fn geometry(model: &ProgressChart, width: u32) -> (Layout, Vec<Panel>) {
     let layout = Layout::new(model, width);
     let m = extent(model);
-    let value_room = text_width("\u{2212}10.0", 12.0, false) + 8.0;
+    // Room each side of the bars for the widest value written beside one.
+    let value_room = model
+        .rows
+        .iter()
+        .flat_map(|r| r.cells.iter())
+        .filter(|c| matches!(c, Cell::Value { quote: None, .. }))
+        .map(|c| text_width(&c.text(), 12.0, false))
+        .fold(text_width("\u{2212}0.0", 12.0, false), f64::max)
+        + 8.0;
     let panels = model
         .subjects
         .iter()
