@@ -75,11 +75,38 @@ pub const LOADER_PRIVACY: &str = "The files are read in this browser and are not
 /// How to read a chart by pointer and by keys: under every chart, once.
 pub const KEYS_HINT: &str = "Point at or tap the chart for exact figures. With the keyboard: Left and Right move along a series, Up and Down between series, Home and End to the first and last figure.";
 
-/// The width charts are drawn at for paper: shown across A4's printable width (about 700 CSS
-/// px between 12 mm margins) at about 0.8, so chart text prints at about 8 pt and three panels
-/// of a chart over time sit side by side. The app draws at it while printing; the static page
-/// prints the drawing of its range.
-pub const PRINT_WIDTH: u32 = 860;
+/// The width charts are drawn at for paper: shown across A4's printable width (about 703 CSS
+/// px between 12 mm margins) at about 0.93, so 12 px chart text prints at 8.3 pt, and wide
+/// enough that a chart's three panels over time sit side by side. The app draws at it while
+/// printing; the static page prints the drawing of its range (drawn no wider).
+pub const PRINT_WIDTH: u32 = 760;
+
+/// The width a chart is drawn at for half of paper's width, beside another (two columns of
+/// about 343 CSS px): shown at about 1, its text prints at 9 pt.
+pub const PAPER_HALF: u32 = 340;
+
+/// The width a chart is drawn at for paper: half the width ([`PAPER_HALF`]) where that makes
+/// it at most a third taller than at the full [`PRINT_WIDTH`] (a chart over time of one
+/// panel, the Ofsted bars, the inspection dots), so two sit side by side and the brief is
+/// shorter; else the full width.
+pub fn paper_width(chart: &dyn crate::charts::Chart) -> u32 {
+    let (_, half) = chart.size(PAPER_HALF);
+    let (_, full) = chart.size(PRINT_WIDTH);
+    if half * 3 <= full * 4 {
+        PAPER_HALF
+    } else {
+        PRINT_WIDTH
+    }
+}
+
+/// The class a card carries when it is drawn at half of paper's width ([`paper_width`]).
+pub fn paper_class(chart: &dyn crate::charts::Chart) -> &'static str {
+    if paper_width(chart) == PAPER_HALF {
+        " chart-card--paper-half"
+    } else {
+        ""
+    }
+}
 
 /// Rows a table shows on the page; the CSV download has every row.
 pub const TABLE_ROWS_SHOWN: usize = 500;

@@ -80,7 +80,7 @@ pub fn ChartCard(
     let printing = use_context::<super::print::Printing>().map(|p| p.on);
     let drawn_width = Signal::derive(move || {
         if printing.is_some_and(|p| p.get()) {
-            super::print::PRINT_WIDTH
+            model.with(|m| crate::page::paper_width(&**m))
         } else {
             width.get()
         }
@@ -94,7 +94,7 @@ pub fn ChartCard(
         model.track();
         super::near::when_idle(move || {
             let svg = model
-                .try_with_untracked(|m| m.svg(super::print::PRINT_WIDTH).ok())
+                .try_with_untracked(|m| m.svg(crate::page::paper_width(&**m)).ok())
                 .flatten()
                 .unwrap_or_default();
             let _ = paper.try_set(svg);
@@ -376,7 +376,7 @@ pub fn ChartCard(
     // region, which would say it a third time.
     let (figure_label, figure_desc) = (heading_id.clone(), format!("{summary_id} {hint_id}"));
     view! {
-        <section class="chart-card" id=id data-testid=test_id aria-busy=move || stale.get().then_some("true")>
+        <section class=move || format!("chart-card{}", model.with(|m| crate::page::paper_class(&**m))) id=id data-testid=test_id aria-busy=move || stale.get().then_some("true")>
             // The heading, its finding and the chart: kept together on paper.
             <div class="chart-card__main">
             // The title, finding and what the chart shows: the static page's markup too.

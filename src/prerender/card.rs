@@ -141,7 +141,7 @@ pub(super) fn card(
         };
         // Paper shows the light drawing of the print width's range, whatever the screen's
         // (public/view-gate.js fetches it when the page is idle, and at the browser's print).
-        let print = if v.holds(crate::page::PRINT_WIDTH) {
+        let print = if v.holds(crate::page::paper_width(m)) {
             " pre-print"
         } else {
             ""
@@ -209,7 +209,7 @@ pub(super) fn card(
         sources_panel = Of::Static.panel(key, "sources"),
     );
     format!(
-        "<section class=\"chart-card\" id=\"{card_id}\"><div class=\"chart-card__main\">\
+        "<section class=\"chart-card{paper}\" id=\"{card_id}\"><div class=\"chart-card__main\">\
          {head}{bar}\
          <div class=\"chart-card__panel\" id=\"{chart_panel}\">\
          <div class=\"chart-card__frame\"><div class=\"chart-card__figure\" role=\"img\" aria-labelledby=\"{title_id}\" aria-describedby=\"{summary_id}\">{picture}</div></div>\
@@ -218,6 +218,7 @@ pub(super) fn card(
          {foot}\
          {noscript}{after}</section>",
         after = after(at, m.title()),
+        paper = crate::page::paper_class(m),
         head = crate::markup::card_head(
             at,
             m.title(),

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { pdfPages } from './pdf.mjs';
+import { pdfPages, pdfTextSizes } from './pdf.mjs';
 import { useSite, openPage, shotPath, waitForApp } from './support.mjs';
 
 const site = useSite();
@@ -34,14 +34,18 @@ test('Print gives an A4 brief of the view: every chart drawn with its heading an
       title: card.querySelector('.chart-card__title').textContent,
       finding: card.querySelector('[data-testid="finding"]')?.textContent ?? '',
       width: svg ? Number(svg.getAttribute('viewBox').split(' ')[2]) : 0,
+      half: card.classList.contains('chart-card--paper-half'),
       dark: svg ? svg.outerHTML.includes('#121212') : false,
       words: words.slice(0, 12),
       busy: card.getAttribute('aria-busy'),
     };
   }));
   assert.equal(cards.length, 8, 'every chart of the view');
+  // The shortest charts at half of paper's width, two side by side; those of three panels whole.
+  assert.ok(cards.filter((c) => c.half).length >= 2, 'some charts side by side');
+  assert.ok(!cards.find((c) => c.title.startsWith('KS2 progress:')).half, 'KS2 progress across the page');
   for (const c of cards) {
-    assert.equal(c.width, 860, `${c.title}: drawn at the print width`);
+    assert.equal(c.width, c.half ? 340 : 760, `${c.title}: drawn at the print width (half: ${c.half})`);
     assert.equal(c.busy, null, `${c.title}: drawn for this view`);
     assert.ok(c.words.length > 0, `${c.title}: a drawing with text`);
   }
@@ -69,8 +73,11 @@ test('Print gives an A4 brief of the view: every chart drawn with its heading an
   assert.match(pages.at(-1), /Sources/);
   assert.match(pages.at(-1), /Every chart's notes, and each source in full, are on the page at http:\/\/127\.0\.0\.1:\d+\/\?cohort=seven-stars/);
   assert.equal(all.split('each source in full').length - 1, 1);
-  // A brief to hand round: a few pages (recorded; the goal is 4).
+  // A brief to hand round: a few pages (recorded; the goal is 4), none of its text, the charts'
+  // included, under 8 pt: charts are drawn at 760 px (or 340 px, two side by side) for a
+  // 703 px column.
   assert.ok(pages.length <= 5, `${pages.length} pages`);
+  await assertReadable(pdf, 'the Print button');
   // No control prints.
   for (const control of [/Download/, /\bPNG\b/, /Embed this chart/, /Load your data/, /\bPresent\b/, /\bPrint\b(?!ed)/, /Show or hide/, /Skip to the charts/, /Full screen/]) {
     assert.doesNotMatch(all, control);
@@ -98,7 +105,7 @@ test('a dark page with a table tab open prints its charts in the light theme, an
   const chart = page.locator('#ofsted [data-testid="chart-figure"] svg');
   await page.waitForFunction(() => {
     const svg = document.querySelector('#ofsted [data-testid="chart-figure"] svg');
-    return svg && Number(svg.getAttribute('viewBox').split(' ')[2]) !== 860;
+    return svg && ![760, 340].includes(Number(svg.getAttribute('viewBox').split(' ')[2]));
   });
   assert.ok(await chart.evaluate((s) => s.outerHTML.includes('#121212')), 'dark again');
   assert.deepEqual(problems, []);
@@ -125,6 +132,12 @@ async function printedCards(page) {
       };
     }));
   });
+}
+
+/** No text of a printed PDF, a chart's included, is under 8 pt. */
+async function assertReadable(pdf, what) {
+  const small = (await pdfTextSizes(pdf)).filter((t) => t.pt < 7.95);
+  assert.deepEqual(small.slice(0, 5).map((t) => `p${t.page} "${t.str}" ${t.pt.toFixed(1)} pt`), [], `${what}: text under 8 pt`);
 }
 
 /** The checks every print path must pass: the stamp, the answer, each chart whole on its heading's page, no control. */
@@ -174,6 +187,7 @@ test("the browser's own print (print media alone, no button) gives the same brie
     const pages = await pdfPages(pdf);
     console.log(`# ${what}, printed by the browser alone: ${pages.length} A4 pages`);
     checkBrief(pages, cards, what);
+    await assertReadable(pdf, what);
     briefs.push(cards.map((c) => [c.title, c.finding]));
     assert.deepEqual(problems, []);
     await context.close();

@@ -340,6 +340,15 @@ where
             &anchored(font(12.0, false, palette::MUTED), HPos::Center, VPos::Top),
         )?;
     }
+    // The zero line before the words over it: each group's gap in words sits on white, so
+    // the line never runs through them.
+    vline(
+        root,
+        g.gap_scale.px(0.0),
+        g.gap_rows_top as i32 - 4,
+        rows_bottom as i32,
+        palette::INK.stroke_width(2),
+    )?;
     for (i, row) in model.rows.iter().enumerate() {
         let yh = (g.gap_rows_top + i as f64 * g.group_h + SUB_H / 2.0) as i32;
         text(
@@ -365,14 +374,6 @@ where
             )?;
         }
     }
-    vline(
-        root,
-        g.gap_scale.px(0.0),
-        g.gap_rows_top as i32 - 4,
-        rows_bottom as i32,
-        palette::INK.stroke_width(2),
-    )?;
-
     Ok(())
 }
 

@@ -19,6 +19,10 @@ use crate::charts::kit::{
     ChartError, Mark, Rect,
 };
 
+/// The size of a gap's words ("No KS2 tests"): no chart text is smaller than 12 px, which
+/// prints at 8 pt or more (`page::PRINT_WIDTH`).
+const GAP_PX: f64 = 12.0;
+
 /// Draws the SVG text of the chart at a given width.
 pub fn svg(model: &TrendChart, width: u32) -> Result<String, ChartError> {
     render_svg(size(model, width), |root| draw(root, model))
@@ -165,8 +169,8 @@ where
             palette::GAP.filled(),
         ))?;
         let room = x1 - x0 - 6.0;
-        if text_width(&gap.label, 11.0, false) <= room || room >= 60.0 {
-            for (k, l) in wrap_text(&gap.label, 11.0, false, room.max(20.0))
+        if text_width(&gap.label, GAP_PX, false) <= room || room >= 60.0 {
+            for (k, l) in wrap_text(&gap.label, GAP_PX, false, room.max(20.0))
                 .iter()
                 .take(4)
                 .enumerate()
@@ -174,17 +178,17 @@ where
                 text(
                     root,
                     l,
-                    (px((x0 + x1) / 2.0), px(g.plot_top + 6.0 + k as f64 * 13.0)),
-                    &anchored(font(11.0, false, palette::MUTED), HPos::Center, VPos::Top),
+                    (px((x0 + x1) / 2.0), px(g.plot_top + 6.0 + k as f64 * GAP_PX * 1.25)),
+                    &anchored(font(GAP_PX, false, palette::MUTED), HPos::Center, VPos::Top),
                 )?;
             }
         } else {
             // Too narrow to write across: written upwards, from the foot of the gap.
-            let style = anchored(font(11.0, false, palette::MUTED), HPos::Left, VPos::Center)
+            let style = anchored(font(GAP_PX, false, palette::MUTED), HPos::Left, VPos::Center)
                 .transform(FontTransform::Rotate270);
             text(
                 root,
-                &fit_text(&gap.label, 11.0, false, g.plot_bottom - g.plot_top - 12.0),
+                &fit_text(&gap.label, GAP_PX, false, g.plot_bottom - g.plot_top - 12.0),
                 (px((x0 + x1) / 2.0), px(g.plot_bottom - 6.0)),
                 &style,
             )?;
