@@ -286,6 +286,32 @@ pub fn download_buttons(at: CardAt, title: &str) -> String {
     format!("<span class=\"downloads__label\">Download</span>{buttons}")
 }
 
+/// A card's controls to hear its chart (`charts::kit::sound`): play the chosen series (or the
+/// first), every series, stop; the speed and volume; and the live region that says what
+/// plays. Live on the static page too (the enhancer plays it; `enhance/sound.rs`), so only
+/// hidden where no script runs.
+pub fn listen_controls(at: CardAt, title: &str) -> String {
+    let hidden = if at.of == crate::ids::Of::Static {
+        " prerender__js"
+    } else {
+        ""
+    };
+    format!(
+        "<div class=\"listen{hidden}\" role=\"group\" aria-label=\"Hear {title}\"{hook}>\
+         <span class=\"listen__label\" aria-hidden=\"true\">Hear</span>\
+         <button type=\"button\" data-listen=\"series\" aria-keyshortcuts=\"P\">Play</button>\
+         <button type=\"button\" data-listen=\"all\" aria-keyshortcuts=\"A\">Play all</button>\
+         <button type=\"button\" data-listen=\"stop\" aria-keyshortcuts=\"Escape\">Stop</button>\
+         <label class=\"listen__setting\">Speed <select data-listen=\"speed\">\
+         <option value=\"0.5\">Slow</option><option value=\"1\" selected>Normal</option><option value=\"2\">Fast</option>\
+         </select></label>\
+         <label class=\"listen__setting\">Volume <input type=\"range\" data-listen=\"volume\" min=\"0\" max=\"100\" value=\"60\"></label>\
+         <span class=\"listen__said visually-hidden\" role=\"status\"></span></div>",
+        title = esc(title),
+        hook = at.hook("listen"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

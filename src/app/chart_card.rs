@@ -204,11 +204,19 @@ pub fn ChartCard(
     };
     let on_key = move |ev: KeyboardEvent| {
         let key = ev.key();
+        let el = super::card_listen::target(&ev);
+        if let Some(el) = &el {
+            if super::card_listen::on_key(el, &key, model, marks, active.get_untracked()) {
+                ev.prevent_default();
+                return;
+            }
+        }
         let Some(next) = marks.with_untracked(|m| key_move(m, active.get_untracked(), &key)) else {
             return;
         };
         ev.prevent_default();
         active.set(next);
+        super::card_listen::stepped(el, marks, next);
     };
 
     let ds = dataset.clone();
@@ -444,6 +452,7 @@ pub fn ChartCard(
                 <ol class="sources__list" data-testid="sources-full" inner_html=sources_full></ol>
             </div>
             <div class="markup" inner_html=foot></div>
+            <super::card_listen::Listen model=model marks=marks active=active />
             <super::card_downloads::Downloads model=model view=view dataset=dataset.clone() width=width />
             {(!embedded).then(|| view! {
                 <details class="embed-code">

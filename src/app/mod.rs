@@ -5,6 +5,7 @@ mod answer;
 mod api;
 mod card_bar;
 mod card_downloads;
+mod card_listen;
 mod card_drawing;
 mod chart_card;
 mod controls;

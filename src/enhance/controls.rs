@@ -81,6 +81,10 @@ pub(super) fn wire_controls(doc: &Document, root: &Element, state: &Shared) {
         let Some(select) = target.and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) else {
             return;
         };
+        // A chart's speed of play is the enhancer's own (`listen.rs`): no app.
+        if select.has_attribute("data-listen") {
+            return;
+        }
         if let Some(twin) = select.get_attribute("data-twin") {
             // One menu away from the default: its prerendered view, with no app. (A card's
             // own menu, the school brought forward, is the app's to draw.)

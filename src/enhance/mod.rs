@@ -27,7 +27,9 @@ use crate::ids::{Of, Part};
 
 mod controls;
 mod hand_over;
+mod listen;
 mod menus;
+pub mod sound;
 mod tabs;
 mod views;
 use controls::wire_controls;
@@ -437,11 +439,15 @@ fn wire_card(state: &Shared, k: usize) {
             ev.prevent_default();
         }
     });
+    listen::wire_listen(state, k);
 }
 
 /// Key `key` on a card's drawing: whether the drawing answers it. Where the column has
 /// chosen a drawing whose marks are not in yet, they are fetched and the key then pressed.
 fn press(state: &Shared, k: usize, key: String) -> bool {
+    if listen::key(state, k, &key) {
+        return true;
+    }
     let next = {
         let s = state.borrow();
         let Some(card) = s.cards.get(k) else {
@@ -482,6 +488,9 @@ fn press(state: &Shared, k: usize, key: String) -> bool {
     match next {
         Some(next) => {
             show(state, k, next);
+            if let Some((w, i)) = next {
+                listen::stepped(state, k, w, i);
+            }
             true
         }
         None => false,

@@ -46,12 +46,18 @@ fn bar(
     )
 }
 
-/// The download buttons (`crate::markup`, as the app's) and the embed code's heading, inert
-/// until the enhancer makes them ask for the app.
-fn after(at: crate::markup::CardAt, title: &str) -> String {
+/// The controls to hear the chart, live (the enhancer plays it), where it has figures to
+/// hear; the download buttons (`crate::markup`, as the app's) and the embed code's heading,
+/// inert until the enhancer makes them ask for the app.
+fn after(at: crate::markup::CardAt, title: &str, audible: bool) -> String {
     format!(
-        "<div class=\"downloads prerender__js\" inert aria-hidden=\"true\" role=\"group\" aria-label=\"Download\">{}</div>\
+        "{}<div class=\"downloads prerender__js\" inert aria-hidden=\"true\" role=\"group\" aria-label=\"Download\">{}</div>\
          <details class=\"embed-code prerender__js\" inert aria-hidden=\"true\"><summary{}>Embed this chart</summary></details>",
+        if audible {
+            crate::markup::listen_controls(at, title)
+        } else {
+            String::new()
+        },
         crate::markup::download_buttons(at, title),
         at.twin(&format!("#{} .embed-code summary", at.chart))
     )
@@ -217,7 +223,11 @@ pub(super) fn card(
          <ul class=\"chart-card__notes\">{notes}</ul></div></div>{panels}\
          {foot}\
          {noscript}{after}</section>",
-        after = after(at, m.title()),
+        after = after(
+            at,
+            m.title(),
+            crate::charts::kit::sound::audible(&m.marks(crate::page::PRINT_WIDTH))
+        ),
         paper = crate::page::paper_class(m),
         head = crate::markup::card_head(
             at,

@@ -10,6 +10,7 @@ pub mod marks;
 pub mod palette;
 pub mod parts;
 pub mod pointing;
+pub mod sound;
 pub mod theme;
 #[cfg(test)]
 pub mod vision;
