@@ -98,6 +98,21 @@ export function engineChecks(label, start) {
       assert.deepEqual(await tab.run(PROBLEMS), []);
     }));
 
+    test('the static page plays a chart as tones and Escape stops it, with no app', withTab(1280, 900, async (tab) => {
+      server.requests.length = 0;
+      await tab.goto(`${server.url}?nosw`);
+      await tab.until("document.documentElement.hasAttribute('data-enhanced')", 'the enhancer wired');
+      // (Web Audio is a recorder here: engines.mjs, collectorOverride.)
+      // Slowly (about 5 s), so that Escape comes while it plays.
+      await tab.run("(() => { const g = document.querySelector('#pre-area-progress .listen'); g.querySelector('[data-listen=speed]').value = '0.5'; g.querySelector('[data-listen=series]').click(); return true; })()");
+      await tab.until("window.__audio.notes.length === 6", 'six notes: Stoke-on-Trent\'s reading progress, 2016 to 2023');
+      await tab.until("/^Playing /.test(document.querySelector('#pre-area-progress .listen__said').textContent)", 'what plays, said');
+      await tab.run("window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }))");
+      await tab.until("document.querySelector('#pre-area-progress .listen__said').textContent === 'Stopped.'", 'Escape stops');
+      assert.ok(!server.requests.some((r) => /cohort-dashboard-.*\.wasm/.test(r)), 'no app for hearing');
+      assert.deepEqual(await tab.run(PROBLEMS), []);
+    }));
+
     test('a first choice is shown with no app, then the app takes over at it, and presents in the page\'s own face', withTab(1280, 900, async (tab) => {
       server.requests.length = 0;
       await tab.goto(`${server.url}?nosw`);
