@@ -39,21 +39,26 @@ thread_local! {
     static PLAYER: RefCell<Player> = RefCell::new(Player::default());
 }
 
-/// The reader's speed (0.5, 1 or 2) and volume (0 to 1) from the card's listen group.
+/// The reader's speed (0.5, 1 or 2) and volume (0 to 1) from the card's listen group (read
+/// without parsing text as a float, which would link the float parser into the enhancer).
 fn settings(group: &Element) -> (f64, f64) {
     let speed = group
         .query_selector("[data-listen=speed]")
         .ok()
         .flatten()
         .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
-        .and_then(|s| s.value().parse().ok())
-        .unwrap_or(1.0);
+        .map_or(1.0, |s| match s.value().as_str() {
+            "0.5" => 0.5,
+            "2" => 2.0,
+            _ => 1.0,
+        });
     let volume = group
         .query_selector("[data-listen=volume]")
         .ok()
         .flatten()
         .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
-        .and_then(|i| i.value().parse::<f64>().ok())
+        .map(|i| i.value_as_number())
+        .filter(|v| v.is_finite())
         .unwrap_or(60.0);
     (speed, (volume / 100.0).clamp(0.0, 1.0))
 }

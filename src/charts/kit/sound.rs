@@ -11,6 +11,12 @@ use super::marks::Mark;
 pub const LOW_HZ: f64 = 220.0;
 /// See [`LOW_HZ`].
 pub const HIGH_HZ: f64 = 880.0;
+/// The equal-tempered semitones from A3 (220 Hz) to A5 (880 Hz): 220 × 2^(k/12).
+const SEMITONES: [f64; 25] = [
+    220.0, 233.082, 246.942, 261.626, 277.183, 293.665, 311.127, 329.628, 349.228,
+    369.994, 391.995, 415.305, 440.0, 466.164, 493.883, 523.251, 554.365, 587.330, 622.254,
+    659.255, 698.456, 739.989, 783.991, 830.609, 880.0,
+];
 /// Seconds from one note to the next at normal speed.
 pub const STEP_S: f64 = 0.32;
 /// How long a note sounds, as a share of the step (the rest is the gap that separates them).
@@ -48,8 +54,31 @@ pub fn value_of(text: &str) -> Option<f64> {
     }
 }
 
+/// A decimal as written ("4,975,478", "0.62"), read by hand: `str::parse::<f64>` would link
+/// the standard library's float parser (its tables are about 10 KB) into the enhancer, which
+/// every reader fetches; figures as written here are short and exact.
 fn number(digits: &str, negative: bool) -> Option<f64> {
-    let v: f64 = digits.replace(',', "").trim_end_matches('.').parse().ok()?;
+    let mut whole: u64 = 0;
+    let mut scale = 1.0;
+    let (mut seen, mut point) = (false, false);
+    for c in digits.chars() {
+        match c {
+            '0'..='9' => {
+                whole = whole.checked_mul(10)?.checked_add(u64::from(c as u8 - b'0'))?;
+                seen = true;
+                if point {
+                    scale *= 10.0;
+                }
+            }
+            '.' if !point => point = true,
+            ',' if !point => {}
+            _ => return None,
+        }
+    }
+    if !seen {
+        return None;
+    }
+    let v = whole as f64 / scale;
     Some(if negative { -v } else { v })
 }
 
@@ -137,8 +166,9 @@ impl Axis {
         (lo <= hi).then_some(Self { lo, hi })
     }
 
-    /// The pitch of `v`: [`LOW_HZ`] to [`HIGH_HZ`], equal steps of value equal steps of pitch
-    /// (an octave is a doubling of frequency, so the scale is exponential in Hz).
+    /// The pitch of `v`: one of the 25 semitones from [`LOW_HZ`] to [`HIGH_HZ`], equal steps
+    /// of value equal musical intervals (a listener hears notes, as in Highcharts'
+    /// sonification). A table, not `powf`, which would link libm's `pow` into the enhancer.
     pub fn pitch(&self, v: f64) -> f64 {
         let span = self.hi - self.lo;
         let t = if span > 0.0 {
@@ -146,7 +176,8 @@ impl Axis {
         } else {
             0.5
         };
-        LOW_HZ * (HIGH_HZ / LOW_HZ).powf(t)
+        let k = (t * 24.0 + 0.5) as usize;
+        SEMITONES[k.min(24)]
     }
 }
 
@@ -294,8 +325,18 @@ mod tests {
         assert_eq!(value_of("12 of 16 schools (75%)"), Some(75.0));
         assert_eq!(value_of("4,975,478 places"), Some(4_975_478.0));
         assert_eq!(value_of("Good, 12 March 2019"), None);
+        assert_eq!(value_of("0.62"), Some(0.62));
+        assert_eq!(value_of("+"), None);
         assert_eq!(value_of("not published"), None);
         assert_eq!(value_of("no KS2 results"), None);
+    }
+
+    #[test]
+    fn the_semitones_are_equal_tempered() {
+        for (k, hz) in SEMITONES.iter().enumerate() {
+            let exact = LOW_HZ * 2f64.powf(k as f64 / 12.0);
+            assert!((hz - exact).abs() < 0.01, "{k}: {hz} vs {exact}");
+        }
     }
 
     #[test]
