@@ -9,7 +9,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::chart_card::{focus_id, focus_lost};
+use super::focus::{focus_id, focus_lost};
 use crate::charts::{Built, ChartId};
 use crate::ids::{Of, Part};
 use crate::view::{Tab, View};

@@ -92,7 +92,7 @@ pub fn DataLoader(user: RwSignal<Option<UserData>>) -> impl IntoView {
                     }));
                     // Focus moves to the notice that names the loaded files, at the top.
                     request_animation_frame(|| {
-                        super::chart_card::focus_id("your-data-notice");
+                        super::focus::focus_id("your-data-notice");
                     });
                 }
                 Err(e) => {

@@ -254,7 +254,7 @@ pub fn Presenter(
         v.slide = 0;
         set_view.run(v);
         // Back on the page, focus returns to the button that started the presentation.
-        request_animation_frame(|| super::chart_card::focus_id("present-button"));
+        request_animation_frame(|| super::focus::focus_id("present-button"));
     };
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         match ev.key().as_str() {

@@ -48,7 +48,11 @@ fn play(state: &Shared, k: usize, group: Element, all: bool) {
         }
         None => {
             let again = state.clone();
-            load_marks(state, k, Some(Box::new(move || play(&again, k, group, all))));
+            load_marks(
+                state,
+                k,
+                Some(Box::new(move || play(&again, k, group, all))),
+            );
         }
     }
 }
@@ -75,9 +79,12 @@ pub(super) fn stepped(state: &Shared, k: usize, w: u32, i: usize) {
     };
     let marks = {
         let s = state.borrow();
-        s.cards
-            .get(k)
-            .and_then(|c| c.marks.iter().find(|(x, _)| *x == w).map(|(_, m)| m.clone()))
+        s.cards.get(k).and_then(|c| {
+            c.marks
+                .iter()
+                .find(|(x, _)| *x == w)
+                .map(|(_, m)| m.clone())
+        })
     };
     if let Some(marks) = marks {
         sound::play(&group, &marks, What::One(i));

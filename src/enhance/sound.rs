@@ -10,7 +10,9 @@ use std::cell::RefCell;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{AudioContext, Element, GainNode, HtmlInputElement, HtmlSelectElement, OscillatorNode};
+use web_sys::{
+    AudioContext, Element, GainNode, HtmlInputElement, HtmlSelectElement, OscillatorNode,
+};
 
 use crate::charts::kit::sound::{self, Note};
 use crate::charts::kit::Mark;
@@ -227,5 +229,8 @@ pub fn key(key: &str) -> Option<&'static str> {
 
 /// The listen group of the card that holds `el`.
 pub fn group_of(el: &Element) -> Option<Element> {
-    el.closest("section.chart-card").ok()??.query_selector(".listen").ok()?
+    el.closest("section.chart-card")
+        .ok()??
+        .query_selector(".listen")
+        .ok()?
 }

@@ -476,7 +476,10 @@ mod tests {
         for control in ["<select", "<button", "<input", "<summary data-twin"] {
             for (i, _) in pre.html.match_indices(control) {
                 let tag = &pre.html[i..i + pre.html[i..].find('>').unwrap_or(0)];
-                assert!(tag.contains("data-twin=\"#") || tag.contains("data-listen"), "no twin: {tag}");
+                assert!(
+                    tag.contains("data-twin=\"#") || tag.contains("data-listen"),
+                    "no twin: {tag}"
+                );
             }
         }
         assert_eq!(

@@ -13,9 +13,9 @@ pub const LOW_HZ: f64 = 220.0;
 pub const HIGH_HZ: f64 = 880.0;
 /// The equal-tempered semitones from A3 (220 Hz) to A5 (880 Hz): 220 × 2^(k/12).
 const SEMITONES: [f64; 25] = [
-    220.0, 233.082, 246.942, 261.626, 277.183, 293.665, 311.127, 329.628, 349.228,
-    369.994, 391.995, 415.305, 440.0, 466.164, 493.883, 523.251, 554.365, 587.330, 622.254,
-    659.255, 698.456, 739.989, 783.991, 830.609, 880.0,
+    220.0, 233.082, 246.942, 261.626, 277.183, 293.665, 311.127, 329.628, 349.228, 369.994,
+    391.995, 415.305, 440.0, 466.164, 493.883, 523.251, 554.365, 587.330, 622.254, 659.255,
+    698.456, 739.989, 783.991, 830.609, 880.0,
 ];
 /// Seconds from one note to the next at normal speed.
 pub const STEP_S: f64 = 0.32;
@@ -37,7 +37,10 @@ pub fn value_of(text: &str) -> Option<f64> {
                 .take_while(|(_, c)| c.is_ascii_digit() || *c == '.' || *c == ',')
                 .last()
                 .map(|(i, _)| i)?;
-            number(&text[start..end], before[..start].ends_with(['\u{2212}', '-']))
+            number(
+                &text[start..end],
+                before[..start].ends_with(['\u{2212}', '-']),
+            )
         }
         None => {
             let rest = text.trim_start();
@@ -64,7 +67,9 @@ fn number(digits: &str, negative: bool) -> Option<f64> {
     for c in digits.chars() {
         match c {
             '0'..='9' => {
-                whole = whole.checked_mul(10)?.checked_add(u64::from(c as u8 - b'0'))?;
+                whole = whole
+                    .checked_mul(10)?
+                    .checked_add(u64::from(c as u8 - b'0'))?;
                 seen = true;
                 if point {
                     scale *= 10.0;
@@ -230,8 +235,7 @@ fn notes(marks: &[Mark], s: &Series, speed: f64, start: f64) -> Vec<Note> {
             }
         }
         last_year = m.year.or(last_year);
-        let hz = value_of(&m.value)
-            .and_then(|v| Axis::of(marks, m).map(|a| a.pitch(v)));
+        let hz = value_of(&m.value).and_then(|v| Axis::of(marks, m).map(|a| a.pitch(v)));
         out.push(Note {
             at: t,
             hz,
@@ -368,11 +372,20 @@ mod tests {
         // 2018, 2019, two years without tests, 2022.
         assert_eq!(hz.len(), 5);
         assert_eq!((hz[2], hz[3]), (None, None));
-        let (a, b, c) = (hz[0].unwrap_or(0.0), hz[1].unwrap_or(0.0), hz[4].unwrap_or(0.0));
+        let (a, b, c) = (
+            hz[0].unwrap_or(0.0),
+            hz[1].unwrap_or(0.0),
+            hz[4].unwrap_or(0.0),
+        );
         assert!(b < a && c > b, "falls then rises: {a} {b} {c}");
         // One step apart, in time order.
-        assert!(t.notes.windows(2).all(|w| (w[1].at - w[0].at - STEP_S).abs() < 1e-9));
-        assert!(t.intro.starts_with("Playing Stoke, reading progress: 3 notes, from 2018 \u{2212}0.5 to 2022 \u{2212}0.4"));
+        assert!(t
+            .notes
+            .windows(2)
+            .all(|w| (w[1].at - w[0].at - STEP_S).abs() < 1e-9));
+        assert!(t.intro.starts_with(
+            "Playing Stoke, reading progress: 3 notes, from 2018 \u{2212}0.5 to 2022 \u{2212}0.4"
+        ));
         assert_eq!(t.outro, "Last: Stoke, reading progress, 2022 \u{2212}0.4");
     }
 
@@ -399,8 +412,18 @@ mod tests {
         let marks = vec![
             mark("Stoke", "reading progress", Some(2019), "\u{2212}1.29"),
             mark("England", "reading progress", Some(2019), "\u{2212}0.62"),
-            mark("Stoke", "eligible for free school meals", Some(2023), "25.2%"),
-            mark("England", "eligible for free school meals", Some(2023), "15.8%"),
+            mark(
+                "Stoke",
+                "eligible for free school meals",
+                Some(2023),
+                "25.2%",
+            ),
+            mark(
+                "England",
+                "eligible for free school meals",
+                Some(2023),
+                "15.8%",
+            ),
         ];
         let all = series(&marks);
         assert_eq!(
@@ -426,8 +449,14 @@ mod tests {
             if heard {
                 let all = series(&marks);
                 let t = tune(&marks, &all, &(0..all.len()).collect::<Vec<_>>(), 1.0);
-                assert!(t.notes.iter().filter(|n| n.hz.is_some()).count() > 1, "{id:?}");
-                assert!(t.notes.iter().all(|n| n.hz.is_none_or(|h| (LOW_HZ..=HIGH_HZ).contains(&h))));
+                assert!(
+                    t.notes.iter().filter(|n| n.hz.is_some()).count() > 1,
+                    "{id:?}"
+                );
+                assert!(t
+                    .notes
+                    .iter()
+                    .all(|n| n.hz.is_none_or(|h| (LOW_HZ..=HIGH_HZ).contains(&h))));
             }
         }
     }

@@ -371,7 +371,10 @@ mod tests {
     fn at_an_embeds_width_the_subjects_sit_side_by_side_with_every_name_whole() {
         let ds = bundled();
         let choices = std::iter::once(CohortChoice::Programme).chain(
-            ds.raw().cohorts.iter().map(|c| CohortChoice::Cohort(c.id.clone())),
+            ds.raw()
+                .cohorts
+                .iter()
+                .map(|c| CohortChoice::Cohort(c.id.clone())),
         );
         for choice in choices {
             let model = progress_chart(&ds, &Selection::cohort(choice.clone()));
@@ -382,7 +385,11 @@ mod tests {
             let cut: Vec<&str> = svg.split(">").filter(|t| t.contains('…')).collect();
             assert!(cut.is_empty(), "{choice:?}: cut short at 700 px: {cut:?}");
             for row in &model.rows {
-                assert!(svg.contains(&row.label_with_year()), "{choice:?}: {}", row.label);
+                assert!(
+                    svg.contains(&row.label_with_year()),
+                    "{choice:?}: {}",
+                    row.label
+                );
             }
         }
         let model = progress_chart(&ds, &Selection::default());
@@ -390,7 +397,10 @@ mod tests {
         assert!(h < 420, "three subjects side by side: {h} px tall");
         if std::env::var_os("PROGRESS_SVG").is_some() {
             for w in [640, 700, 860] {
-                let _ = std::fs::write(format!("/tmp/progress-{w}.svg"), svg(&model, w).unwrap_or_default());
+                let _ = std::fs::write(
+                    format!("/tmp/progress-{w}.svg"),
+                    svg(&model, w).unwrap_or_default(),
+                );
             }
         }
     }

@@ -111,11 +111,16 @@ impl Layout {
         let beside = (longest + 10.0).min(width * 0.35);
         let n = panels as f64;
         let fits = width - 2.0 * PAD - beside - (n - 1.0) * GAP >= n * MIN_PANEL_W;
-        let side_by_side = panels == 1 || (!labels_above && (fits || width >= f64::from(WIDE_FROM)));
+        let side_by_side =
+            panels == 1 || (!labels_above && (fits || width >= f64::from(WIDE_FROM)));
         let label_w = if labels_above {
             0.0
         } else if side_by_side && panels > 1 {
-            if fits { beside } else { beside.min(width * 0.25) }
+            if fits {
+                beside
+            } else {
+                beside.min(width * 0.25)
+            }
         } else {
             (longest + 10.0).min(width * 0.45)
         };

@@ -178,14 +178,21 @@ where
                 text(
                     root,
                     l,
-                    (px((x0 + x1) / 2.0), px(g.plot_top + 6.0 + k as f64 * GAP_PX * 1.25)),
+                    (
+                        px((x0 + x1) / 2.0),
+                        px(g.plot_top + 6.0 + k as f64 * GAP_PX * 1.25),
+                    ),
                     &anchored(font(GAP_PX, false, palette::MUTED), HPos::Center, VPos::Top),
                 )?;
             }
         } else {
             // Too narrow to write across: written upwards, from the foot of the gap.
-            let style = anchored(font(GAP_PX, false, palette::MUTED), HPos::Left, VPos::Center)
-                .transform(FontTransform::Rotate270);
+            let style = anchored(
+                font(GAP_PX, false, palette::MUTED),
+                HPos::Left,
+                VPos::Center,
+            )
+            .transform(FontTransform::Rotate270);
             text(
                 root,
                 &fit_text(&gap.label, GAP_PX, false, g.plot_bottom - g.plot_top - 12.0),
