@@ -288,16 +288,17 @@ pub fn download_buttons(at: CardAt, title: &str) -> String {
 
 /// A card's controls to hear its chart (`charts::kit::sound`): play the chosen series (or the
 /// first), every series, stop; the speed and volume; and the live region that says what
-/// plays. Live on the static page too (the enhancer plays it; `enhance/sound.rs`), so only
+/// plays; the group is named as the downloads' is, without the chart's title, which its
+/// heading and drawing already say. Live on the static page too (the enhancer plays it; `enhance/sound.rs`), so only
 /// hidden where no script runs.
-pub fn listen_controls(at: CardAt, title: &str) -> String {
+pub fn listen_controls(at: CardAt) -> String {
     let hidden = if at.of == crate::ids::Of::Static {
         " prerender__js"
     } else {
         ""
     };
     format!(
-        "<div class=\"listen{hidden}\" role=\"group\" aria-label=\"Hear {title}\"{hook}>\
+        "<div class=\"listen{hidden}\" role=\"group\" aria-label=\"Hear the chart\"{hook}>\
          <span class=\"listen__label\" aria-hidden=\"true\">Hear</span>\
          <button type=\"button\" data-listen=\"series\" aria-keyshortcuts=\"P\">Play</button>\
          <button type=\"button\" data-listen=\"all\" aria-keyshortcuts=\"A\">Play all</button>\
@@ -307,7 +308,6 @@ pub fn listen_controls(at: CardAt, title: &str) -> String {
          </select></label>\
          <label class=\"listen__setting\">Volume <input type=\"range\" data-listen=\"volume\" min=\"0\" max=\"100\" value=\"60\"></label>\
          <span class=\"listen__said visually-hidden\" role=\"status\"></span></div>",
-        title = esc(title),
         hook = at.hook("listen"),
     )
 }

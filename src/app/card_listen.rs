@@ -31,18 +31,15 @@ pub fn Listen(
     active: RwSignal<Option<usize>>,
 ) -> impl IntoView {
     let id = model.with_untracked(|m| m.id().id());
-    // Made again only when the chart's title or whether it can be heard changes, so that the
-    // reader's speed and volume stay.
+    // Made again only when whether the chart can be heard changes, so that the reader's
+    // speed and volume stay.
     let markup = Memo::new(move |_| {
         model.with(|m| {
             sound::audible(&m.marks(crate::page::PRINT_WIDTH)).then(|| {
-                crate::markup::listen_controls(
-                    crate::markup::CardAt {
-                        of: crate::ids::Of::App,
-                        chart: id,
-                    },
-                    m.title(),
-                )
+                crate::markup::listen_controls(crate::markup::CardAt {
+                    of: crate::ids::Of::App,
+                    chart: id,
+                })
             })
         })
     });

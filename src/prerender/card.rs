@@ -54,7 +54,7 @@ fn after(at: crate::markup::CardAt, title: &str, audible: bool) -> String {
         "{}<div class=\"downloads prerender__js\" inert aria-hidden=\"true\" role=\"group\" aria-label=\"Download\">{}</div>\
          <details class=\"embed-code prerender__js\" inert aria-hidden=\"true\"><summary{}>Embed this chart</summary></details>",
         if audible {
-            crate::markup::listen_controls(at, title)
+            crate::markup::listen_controls(at)
         } else {
             String::new()
         },
