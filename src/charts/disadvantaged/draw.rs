@@ -55,14 +55,17 @@ struct Geometry<'a> {
     bars: Vec<Bar<'a>>,
 }
 
-fn label_width(model: &DisadvantageChart, width: f64) -> f64 {
+/// The names' column: as wide as the longest name, up to 0.4 of the width where the two
+/// panels sit side by side (each has its own), else up to half (one panel: a slide of free
+/// school meals said "Statistical neighbour…" with half the slide empty).
+fn label_width(model: &DisadvantageChart, width: f64, side_by_side: bool) -> f64 {
     let w = std::iter::once(model.local_name.as_str())
         .chain(std::iter::once("England"))
         .chain(model.cohort_name.as_deref())
         .chain(model.fsm.iter().map(|b| b.label.as_str()))
         .map(|n| text_width(n, TEXT_PX, false))
         .fold(0.0, f64::max);
-    (w + 10.0).min(width * 0.4)
+    (w + 10.0).min(width * if side_by_side { 0.4 } else { 0.5 })
 }
 
 /// How many bars each subject group has: the series the reader has not hidden.
@@ -86,7 +89,8 @@ fn fsm_panel_h(model: &DisadvantageChart) -> f64 {
 fn geometry(model: &DisadvantageChart, width: u32) -> Geometry<'_> {
     let width = f64::from(width.max(240));
     let wide = width >= f64::from(WIDE_FROM);
-    let label_w = label_width(model, width);
+    let both = !model.rows.is_empty() && !model.fsm.is_empty();
+    let label_w = label_width(model, width, wide && both);
     let (gap_panel, fsm_panel) = if model.rows.is_empty() || model.fsm.is_empty() {
         // One panel alone, the whole width.
         ((PAD, PAD, width - PAD), (PAD, PAD, width - PAD))

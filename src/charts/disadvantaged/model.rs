@@ -182,12 +182,14 @@ pub fn disadvantage_chart(dataset: &Dataset, sel: &Selection) -> DisadvantageCha
         )
     });
     let mut fsm = fsm_bars(dataset, &local, year);
+    // Each series named as its bars are: the areas by name, the neighbours' bar by what it
+    // is ("Statistical neighbours' median", not the id "neighbours").
     let mut legend = legend_of(
         [local.as_str(), ENGLAND]
             .into_iter()
-            .chain(fsm.iter().map(|b| b.area.as_str()))
-            .filter(|id| !id.is_empty())
-            .map(|id| (id, dataset.area_name(id).to_string())),
+            .map(|id| (id, dataset.area_name(id).to_string()))
+            .chain(fsm.iter().map(|b| (b.area.as_str(), b.label.clone())))
+            .filter(|(id, _)| !id.is_empty()),
         sel,
     );
     if cohort_name.is_some() || (!shows_cohort && dis_year.is_some()) {

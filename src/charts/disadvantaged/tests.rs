@@ -86,3 +86,37 @@ fn shares_the_source_gives_without_a_year_are_told_as_such_not_in_the_present() 
         "{text:#?}"
     );
 }
+
+#[test]
+fn names_are_whole_where_a_panel_has_room() {
+    // The free school meals panel alone (a slide) and the two panels stacked (a 700 px embed):
+    // the names' column may take half the width, so "Statistical neighbours' median" is whole.
+    let ds = bundled();
+    let chart = disadvantage_chart(&ds, &Selection::default());
+    let mut fsm_alone = chart.clone();
+    fsm_alone.rows.clear();
+    for (model, width) in [(&fsm_alone, 420), (&chart, 680)] {
+        let svg = crate::testing::unescape(&draw::svg(model, width).unwrap_or_default());
+        for b in &model.fsm {
+            assert!(svg.contains(&b.label), "{width} px: {} cut short", b.label);
+        }
+    }
+}
+
+#[test]
+fn the_legend_names_each_series_as_its_bars_do() {
+    let ds = bundled();
+    let chart = disadvantage_chart(&ds, &Selection::default());
+    let labels: Vec<&str> = chart.legend.iter().map(|e| e.label.as_str()).collect();
+    for b in &chart.fsm {
+        assert!(
+            labels.contains(&b.label.as_str()),
+            "{} in {labels:?}",
+            b.label
+        );
+    }
+    assert!(
+        !labels.contains(&"neighbours"),
+        "an id is not a name: {labels:?}"
+    );
+}
