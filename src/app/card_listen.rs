@@ -31,18 +31,22 @@ pub fn Listen(
     active: RwSignal<Option<usize>>,
 ) -> impl IntoView {
     let id = model.with_untracked(|m| m.id().id());
-    // Made again only when whether the chart can be heard changes, so that the reader's
-    // speed and volume stay.
-    let markup = Memo::new(move |_| {
-        model.with(|m| {
-            sound::audible(&m.marks(crate::page::PRINT_WIDTH)).then(|| {
-                crate::markup::listen_controls(crate::markup::CardAt {
-                    of: crate::ids::Of::App,
-                    chart: id,
-                })
+    // Whether it can be heard, from the drawing's marks (the paper's before the card has
+    // drawn, so that the row holds its place); made again only when that changes, so that the
+    // reader's speed and volume stay.
+    let heard = Memo::new(move |_| {
+        marks
+            .with(|ms| (!ms.is_empty()).then(|| sound::audible(ms)))
+            .unwrap_or_else(|| model.with(|m| sound::audible(&m.marks(crate::page::PRINT_WIDTH))))
+    });
+    let markup = move || {
+        heard.get().then(|| {
+            crate::markup::listen_controls(crate::markup::CardAt {
+                of: crate::ids::Of::App,
+                chart: id,
             })
         })
-    });
+    };
     let on_click = move |ev: MouseEvent| {
         let Some((group, what)) = player::clicked(&ev) else {
             return;
@@ -58,14 +62,12 @@ pub fn Listen(
         }
     };
     move || {
-        markup
-            .get()
-            .map(|html| view! { <div class="markup" on:click=on_click inner_html=html></div> })
+        markup().map(|html| view! { <div class="markup" on:click=on_click inner_html=html></div> })
     }
 }
 
-/// A key on the card's drawing `el`: P plays the chosen series, A every series, Escape stops
-/// (and still lets the drawing forget its mark). Whether the key was the player's alone.
+/// A key on the card's drawing `el`: P plays the chosen series, A every series. Whether the
+/// key was the player's. (Escape stops anywhere on the page: `enhance::sound`.)
 pub fn on_key(
     el: &web_sys::Element,
     key: &str,
@@ -73,10 +75,6 @@ pub fn on_key(
     marks: Memo<Vec<Mark>>,
     active: Option<usize>,
 ) -> bool {
-    if key == "Escape" {
-        player::stop();
-        return false;
-    }
     let (Some(what), Some(group)) = (player::key(key), player::group_of(el)) else {
         return false;
     };

@@ -81,18 +81,19 @@ pub(super) fn wire_controls(doc: &Document, root: &Element, state: &Shared) {
         let Some(select) = target.and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) else {
             return;
         };
-        // A chart's speed of play is the enhancer's own (`listen.rs`): no app.
-        if select.has_attribute("data-listen") {
+        // Only a menu that stands for the app's asks for it (a chart's speed of play has no
+        // twin: it is the enhancer's own, `listen.rs`).
+        let Some(twin) = select.get_attribute("data-twin") else {
+            return;
+        };
+        // One menu away from the default: its prerendered view, with no app. (A card's own
+        // menu, the school brought forward, is the app's to draw.)
+        let menu = select.matches(super::menus::MENUS).unwrap_or(false);
+        if menu && super::views::choose(&s) {
+            s.borrow_mut().focus = Some(twin);
             return;
         }
-        if let Some(twin) = select.get_attribute("data-twin") {
-            // One menu away from the default: its prerendered view, with no app. (A card's
-            // own menu, the school brought forward, is the app's to draw.)
-            let menu = select.matches(super::menus::MENUS).unwrap_or(false);
-            if menu && super::views::choose(&s) {
-                s.borrow_mut().focus = Some(twin);
-                return;
-            }
+        {
             let mut st = s.borrow_mut();
             st.pending
                 .retain(|p| !matches!(p, Pending::Choose(t, _) if *t == twin));

@@ -57,13 +57,9 @@ fn play(state: &Shared, k: usize, group: Element, all: bool) {
     }
 }
 
-/// A key on card `k`'s drawing: P or A plays (whether it did); Escape stops, and is still
-/// the drawing's too.
+/// A key on card `k`'s drawing: P or A plays (whether it did). (Escape stops anywhere on
+/// the page: `sound.rs`.)
 pub(super) fn key(state: &Shared, k: usize, key: &str) -> bool {
-    if key == "Escape" {
-        sound::stop();
-        return false;
-    }
     let (Some(what), Some(group)) = (sound::key(key), group(state, k)) else {
         return false;
     };

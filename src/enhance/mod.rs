@@ -58,6 +58,18 @@ struct Card {
     shown: Vec<Element>,
 }
 
+impl Card {
+    /// The marks of its drawing `w` px wide, once fetched.
+    fn marks_at(&self, w: u32) -> Option<&Rc<Vec<Mark>>> {
+        self.marks.iter().find(|(x, _)| *x == w).map(|(_, m)| m)
+    }
+
+    /// The mark chosen in its drawing `w` px wide.
+    fn active_at(&self, w: u32) -> Option<usize> {
+        self.active.filter(|(x, _)| *x == w).map(|(_, i)| i)
+    }
+}
+
 /// A card waiting for a marks file: which card, its drawing's width, and what to do then.
 type Waiting = (usize, u32, Option<Box<dyn FnOnce()>>);
 
@@ -456,11 +468,8 @@ fn press(state: &Shared, k: usize, key: String) -> bool {
         let Some((_, w)) = shown_drawing(card) else {
             return false;
         };
-        match card.marks.iter().find(|(x, _)| *x == w) {
-            Some((_, marks)) => {
-                let cur = card.active.filter(|(x, _)| *x == w).map(|(_, i)| i);
-                key_move(marks, cur, &key).map(|n| n.map(|i| (w, i)))
-            }
+        match card.marks_at(w) {
+            Some(marks) => key_move(marks, card.active_at(w), &key).map(|n| n.map(|i| (w, i))),
             None => {
                 drop(s);
                 let ours = matches!(
@@ -505,9 +514,9 @@ fn point(state: &Shared, k: usize, x: f64, y: f64) {
         let Some((el, w)) = shown_drawing(card) else {
             return;
         };
-        match card.marks.iter().find(|(x, _)| *x == w) {
+        match card.marks_at(w) {
             None => None,
-            Some((_, marks)) => {
+            Some(marks) => {
                 let r = el.get_bounding_client_rect();
                 let scale = drawn_scale(r.width(), w);
                 Some(locate(marks, (x - r.left()) / scale, (y - r.top()) / scale).map(|i| (w, i)))
@@ -544,7 +553,7 @@ fn show(state: &Shared, k: usize, which: Option<(u32, usize)>) {
         el.remove();
     }
     let mark = which.and_then(|(w, i)| {
-        let marks = card.marks.iter().find(|(x, _)| *x == w)?.1.clone();
+        let marks = card.marks_at(w)?.clone();
         Some((w, marks.get(i)?.clone()))
     });
     let Some((w, m)) = mark else {

@@ -81,26 +81,39 @@ pub fn heard(group: &Element) -> bool {
 pub fn play(group: &Element, marks: &[Mark], what: What) {
     stop();
     let (speed, volume) = settings(group);
-    let (notes, intro, outro, length) = match what {
-        What::One(i) => match sound::one(marks, i) {
+    let all = || sound::series(marks);
+    let tune = match what {
+        What::One(_) => None,
+        What::Series(mark) => {
+            let all = all();
+            Some(sound::tune(
+                marks,
+                &all,
+                &[sound::series_of(&all, mark)],
+                speed,
+            ))
+        }
+        What::All => {
+            let all = all();
+            Some(sound::tune(
+                marks,
+                &all,
+                &(0..all.len()).collect::<Vec<_>>(),
+                speed,
+            ))
+        }
+    };
+    let (notes, intro, outro, length) = match (what, tune) {
+        (What::One(i), _) => match sound::one(marks, i) {
             Some(n) => (vec![n], None, None, 0.0),
             None => return,
         },
-        What::Series(_) | What::All if !sound::audible(marks) => {
+        (_, Some(t)) if t.notes.iter().any(|n| n.hz.is_some()) => {
+            (t.notes, Some(t.intro), Some(t.outro), t.length)
+        }
+        _ => {
             say(group, "This chart has no figures to play.");
             return;
-        }
-        What::Series(mark) => {
-            let all = sound::series(marks);
-            let k = sound::series_of(&all, mark);
-            let t = sound::tune(marks, &all, &[k], speed);
-            (t.notes, Some(t.intro), Some(t.outro), t.length)
-        }
-        What::All => {
-            let all = sound::series(marks);
-            let which: Vec<usize> = (0..all.len()).collect();
-            let t = sound::tune(marks, &all, &which, speed);
-            (t.notes, Some(t.intro), Some(t.outro), t.length)
         }
     };
     if let Some(intro) = &intro {

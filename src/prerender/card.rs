@@ -106,6 +106,7 @@ pub(super) fn card(
     // every first load down more than the one request its drawing then costs.
     let inline = first && light_enough(ds, m);
     let mut picture = String::new();
+    let paper_w = crate::page::paper_width(m);
     for v in variants::variants(m) {
         let (w, h) = (v.width, v.height);
         let class = match tag {
@@ -147,11 +148,7 @@ pub(super) fn card(
         };
         // Paper shows the light drawing of the print width's range, whatever the screen's
         // (public/view-gate.js fetches it when the page is idle, and at the browser's print).
-        let print = if v.holds(crate::page::paper_width(m)) {
-            " pre-print"
-        } else {
-            ""
-        };
+        let print = if v.holds(paper_w) { " pre-print" } else { "" };
         let img = |tone: &str, file: &str| {
             let print = if tone == "light" { print } else { "" };
             format!(

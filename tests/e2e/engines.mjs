@@ -8,6 +8,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DIST } from './site.mjs';
+import { FAKE_AUDIO } from './fake-audio.mjs';
 
 export const FIREFOX = '/usr/bin/firefox-esr';
 export const WEBKIT_DRIVER = '/usr/bin/WebKitWebDriver';
@@ -17,8 +18,7 @@ const XVFB = '/usr/bin/Xvfb';
 /**
  * What the page's first script (public/view-gate.js) is served with in these engines: an
  * error collector ahead of it, as WebDriver gives no console (`window.__problems`), and a
- * recorder in place of Web Audio (`window.__audio`: the notes a chart plays; the player's
- * glue takes the AudioContext class when it loads, so it must be in place first).
+ * recorder in place of Web Audio (`fake-audio.mjs`).
  */
 export function collectorOverride() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engines-'));
@@ -30,26 +30,7 @@ export function collectorOverride() {
   fs.writeFileSync(file, `window.__problems = [];
 addEventListener('error', function (e) { window.__problems.push('error: ' + (e.message || (e.target && (e.target.src || e.target.href)) || e)); }, true);
 addEventListener('unhandledrejection', function (e) { window.__problems.push('rejection: ' + e.reason); });
-window.__audio = { notes: [], stopped: 0 };
-(function () {
-  function Node() {}
-  Node.prototype.connect = function (n) { return n; };
-  Node.prototype.disconnect = function () {};
-  function Param(o) { this.o = o; }
-  Param.prototype.setValueAtTime = function (v) { if (this.o) this.o.hz = v; return this; };
-  Param.prototype.linearRampToValueAtTime = function () { return this; };
-  function Osc() { this.frequency = new Param(this); }
-  Osc.prototype = Object.create(Node.prototype);
-  Osc.prototype.start = function () { window.__audio.notes.push(this.hz); };
-  Osc.prototype.stop = function (t) { if (t === undefined) window.__audio.stopped += 1; };
-  function Gain() { this.gain = new Param(null); }
-  Gain.prototype = Object.create(Node.prototype);
-  window.AudioContext = function () { this.currentTime = 0; this.destination = new Node(); };
-  window.AudioContext.prototype.createOscillator = function () { return new Osc(); };
-  window.AudioContext.prototype.createGain = function () { return new Gain(); };
-  window.AudioContext.prototype.resume = function () { return Promise.resolve(); };
-})();
-${fs.readFileSync(path.join(DIST, 'view-gate.js'), 'utf8')}`);
+${FAKE_AUDIO}${fs.readFileSync(path.join(DIST, 'view-gate.js'), 'utf8')}`);
   return { 'view-gate.js': file, 'narrow.html': narrow };
 }
 

@@ -6,32 +6,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite, openPage, waitForApp } from './support.mjs';
+import { FAKE_AUDIO } from './fake-audio.mjs';
 
 const site = useSite();
 
 /** Replaces Web Audio with a recorder before the page runs. */
 async function fakeAudio(context) {
-  await context.addInitScript(() => {
-    window.__audio = { contexts: 0, notes: [], stopped: 0 };
-    class Param {
-      constructor(osc) { this.osc = osc; }
-      setValueAtTime(v, t) { if (this.osc) this.osc.note = { hz: v, at: t }; return this; }
-      linearRampToValueAtTime() { return this; }
-    }
-    class Node { connect(n) { return n; } disconnect() {} }
-    class Oscillator extends Node {
-      constructor() { super(); this.frequency = new Param(this); }
-      start() { window.__audio.notes.push(this.note); }
-      stop(t) { if (t === undefined) window.__audio.stopped += 1; }
-    }
-    class Gain extends Node { constructor() { super(); this.gain = new Param(null); } }
-    window.AudioContext = class {
-      constructor() { window.__audio.contexts += 1; this.currentTime = 0; this.destination = new Node(); }
-      createOscillator() { return new Oscillator(); }
-      createGain() { return new Gain(); }
-      resume() { return Promise.resolve(); }
-    };
-  });
+  await context.addInitScript({ content: FAKE_AUDIO });
 }
 
 const audio = (page) => page.evaluate(() => window.__audio);

@@ -147,8 +147,7 @@ pub fn series_of(all: &[Series], i: Option<usize>) -> usize {
         .unwrap_or(0)
 }
 
-/// The span of values a chart's pitches stand for: every figure of its marks in the same unit
-/// as the mark (percentages apart from scores), so that series compare by ear.
+/// The span of values pitches stand for, from the lowest figure to the highest.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Axis {
     /// The lowest figure, heard at [`LOW_HZ`].
@@ -158,19 +157,6 @@ pub struct Axis {
 }
 
 impl Axis {
-    /// The axis of the marks in `mark`'s unit.
-    pub fn of(marks: &[Mark], mark: &Mark) -> Option<Self> {
-        let percent = is_percent(mark);
-        let values = marks
-            .iter()
-            .filter(|m| is_percent(m) == percent)
-            .filter_map(|m| value_of(&m.value));
-        let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-            (lo.min(v), hi.max(v))
-        });
-        (lo <= hi).then_some(Self { lo, hi })
-    }
-
     /// The pitch of `v`: one of the 25 semitones from [`LOW_HZ`] to [`HIGH_HZ`], equal steps
     /// of value equal musical intervals (a listener hears notes, as in Highcharts'
     /// sonification). A table, not `powf`, which would link libm's `pow` into the enhancer.
@@ -183,6 +169,43 @@ impl Axis {
         };
         let k = (t * 24.0 + 0.5) as usize;
         SEMITONES[k.min(24)]
+    }
+}
+
+/// A chart's axes: every figure of its marks in one unit (percentages apart from scores), so
+/// that series compare by ear; made once for a tune.
+#[derive(Debug, Clone, Copy)]
+struct Axes {
+    plain: Option<Axis>,
+    percent: Option<Axis>,
+}
+
+impl Axes {
+    fn of(marks: &[Mark]) -> Self {
+        let axis = |percent: bool| {
+            let (lo, hi) = marks
+                .iter()
+                .filter(|m| is_percent(m) == percent)
+                .filter_map(|m| value_of(&m.value))
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+                    (lo.min(v), hi.max(v))
+                });
+            (lo <= hi).then_some(Axis { lo, hi })
+        };
+        Self {
+            plain: axis(false),
+            percent: axis(true),
+        }
+    }
+
+    /// The pitch of `mark`, if it states a figure.
+    fn pitch(&self, mark: &Mark) -> Option<f64> {
+        let axis = if is_percent(mark) {
+            self.percent
+        } else {
+            self.plain
+        };
+        Some(axis?.pitch(value_of(&mark.value)?))
     }
 }
 
@@ -216,7 +239,7 @@ pub struct Tune {
 /// The notes of series `s` at `speed` (1 normal, 2 twice as fast), from `start` seconds: one
 /// per mark, and a silence for each year missing between two of its marks (the years with
 /// no tests) or a mark without a figure.
-fn notes(marks: &[Mark], s: &Series, speed: f64, start: f64) -> Vec<Note> {
+fn notes(marks: &[Mark], axes: &Axes, s: &Series, speed: f64, start: f64) -> Vec<Note> {
     let step = STEP_S / speed.clamp(0.25, 4.0);
     let mut out = Vec::new();
     let mut t = start;
@@ -235,7 +258,7 @@ fn notes(marks: &[Mark], s: &Series, speed: f64, start: f64) -> Vec<Note> {
             }
         }
         last_year = m.year.or(last_year);
-        let hz = value_of(&m.value).and_then(|v| Axis::of(marks, m).map(|a| a.pitch(v)));
+        let hz = axes.pitch(m);
         out.push(Note {
             at: t,
             hz,
@@ -261,9 +284,10 @@ pub fn tune(marks: &[Mark], all: &[Series], which: &[usize], speed: f64) -> Tune
     let mut intro = Vec::new();
     let mut outro = String::new();
     let mut t = 0.0;
+    let axes = Axes::of(marks);
     for &k in which {
         let Some(s) = all.get(k) else { continue };
-        let played = notes(marks, s, speed, t);
+        let played = notes(marks, &axes, s, speed, t);
         let figures: Vec<&Mark> = s.marks.iter().filter_map(|&i| marks.get(i)).collect();
         let (Some(first), Some(last)) = (figures.first(), figures.last()) else {
             continue;
@@ -294,8 +318,7 @@ pub fn tune(marks: &[Mark], all: &[Series], which: &[usize], speed: f64) -> Tune
 
 /// The one note of mark `i`, played as the keys step onto it.
 pub fn one(marks: &[Mark], i: usize) -> Option<Note> {
-    let m = marks.get(i)?;
-    let hz = Axis::of(marks, m)?.pitch(value_of(&m.value)?);
+    let hz = Axes::of(marks).pitch(marks.get(i)?)?;
     Some(Note {
         at: 0.0,
         hz: Some(hz),
