@@ -85,23 +85,36 @@ pub const PRINT_WIDTH: u32 = 760;
 /// about 343 CSS px): shown at about 1, its text prints at 9 pt.
 pub const PAPER_HALF: u32 = 340;
 
-/// The width a chart is drawn at for paper: half the width ([`PAPER_HALF`]) where that makes
-/// it at most a third taller than at the full [`PRINT_WIDTH`] (a chart over time of one
-/// panel, the Ofsted bars, the inspection dots), so two sit side by side and the brief is
-/// shorter; else the full width.
-pub fn paper_width(chart: &dyn crate::charts::Chart) -> u32 {
+/// Whether a chart may be drawn at half of paper's width ([`PAPER_HALF`]): where that makes
+/// it at most a fifth taller than at the full [`PRINT_WIDTH`] (a chart over time of one
+/// panel). A chart that grows more (the Ofsted bars, the inspection dots) would leave its
+/// half of the page empty beside a shorter one: it is shorter across the page.
+pub fn paper_half_fits(chart: &dyn crate::charts::Chart) -> bool {
     let (_, half) = chart.size(PAPER_HALF);
     let (_, full) = chart.size(PRINT_WIDTH);
-    if half * 3 <= full * 4 {
-        PAPER_HALF
-    } else {
-        PRINT_WIDTH
-    }
+    half * 5 <= full * 6
 }
 
-/// The class a card carries when it is drawn at half of paper's width ([`paper_width`]).
-pub fn paper_class(chart: &dyn crate::charts::Chart) -> &'static str {
-    if paper_width(chart) == PAPER_HALF {
+/// The width each chart of a view, in page order, is drawn at for paper, so that the brief
+/// is short: two charts that fit half of the page ([`paper_half_fits`]) sit side by side,
+/// paired in page order; the first chart (the answer's, under it) and a chart left without
+/// a pair (it would leave half a page empty beside it) are drawn across the page.
+pub fn paper_widths(charts: &[&dyn crate::charts::Chart]) -> Vec<u32> {
+    let mut widths = vec![PRINT_WIDTH; charts.len()];
+    let halves: Vec<usize> = (1..charts.len())
+        .filter(|&i| paper_half_fits(charts[i]))
+        .collect();
+    for pair in halves.chunks_exact(2) {
+        for &i in pair {
+            widths[i] = PAPER_HALF;
+        }
+    }
+    widths
+}
+
+/// The class a card carries when it is drawn at half of paper's width ([`paper_widths`]).
+pub fn paper_class(width: u32) -> &'static str {
+    if width == PAPER_HALF {
         " chart-card--paper-half"
     } else {
         ""
@@ -292,6 +305,84 @@ mod tests {
             options[1].1,
             "Seven Stars Collaborative Network (3 named schools)"
         );
+    }
+
+    /// The paper widths of a view's charts, by chart id.
+    fn paper_of(
+        ds: &crate::dataset::Dataset,
+        sel: &crate::selection::Selection,
+    ) -> Vec<(&'static str, u32)> {
+        let ids = crate::charts::ChartId::available(ds);
+        let models: Vec<_> = ids.iter().map(|id| id.build(ds, sel)).collect();
+        let refs: Vec<&dyn crate::charts::Chart> = models
+            .iter()
+            .map(|m| &**m as &dyn crate::charts::Chart)
+            .collect();
+        ids.iter()
+            .map(|id| id.id())
+            .zip(paper_widths(&refs))
+            .collect()
+    }
+
+    #[test]
+    fn on_paper_the_first_chart_is_across_the_page_and_half_width_charts_come_in_pairs() {
+        use crate::selection::{CohortChoice, Selection};
+        let ds = bundled();
+        let mut views = vec![Selection::default()];
+        for c in &ds.raw().cohorts {
+            views.push(Selection::cohort(CohortChoice::Cohort(c.id.clone())));
+        }
+        for sel in &views {
+            let paper = paper_of(&ds, sel);
+            assert_eq!(
+                paper[0].1, PRINT_WIDTH,
+                "{sel:?}: the answer's chart across the page"
+            );
+            let halves: Vec<_> = paper.iter().filter(|(_, w)| *w == PAPER_HALF).collect();
+            assert_eq!(
+                halves.len() % 2,
+                0,
+                "{sel:?}: no half chart alone: {paper:?}"
+            );
+            assert!(paper
+                .iter()
+                .all(|(_, w)| [PAPER_HALF, PRINT_WIDTH].contains(w)));
+        }
+        // The bundled default view: the two charts of one panel over time side by side; the
+        // Ofsted bars, which grow at half width, across the page.
+        let paper = paper_of(&ds, &Selection::default());
+        let of = |id: &str| paper.iter().find(|(c, _)| *c == id).map(|(_, w)| *w);
+        assert_eq!(of("area-attainment"), Some(PAPER_HALF));
+        assert_eq!(of("area-fsm"), Some(PAPER_HALF));
+        assert_eq!(of("ofsted"), Some(PRINT_WIDTH));
+        assert_eq!(of("ks2-progress"), Some(PRINT_WIDTH));
+    }
+
+    #[test]
+    fn a_chart_that_could_sit_at_half_width_but_has_no_pair_is_across_the_page() {
+        let ds = bundled();
+        let sel = crate::selection::Selection::default();
+        let attainment = crate::charts::ChartId::available(&ds)
+            .into_iter()
+            .find(|id| id.id() == "area-attainment")
+            .map(|id| id.build(&ds, &sel));
+        let Some(m) = attainment else { return };
+        assert!(paper_half_fits(&*m));
+        let one: &dyn crate::charts::Chart = &*m;
+        assert_eq!(
+            paper_widths(&[one, one]),
+            vec![PRINT_WIDTH, PRINT_WIDTH],
+            "the first across, the second alone"
+        );
+        assert_eq!(
+            paper_widths(&[one, one, one]),
+            vec![PRINT_WIDTH, PAPER_HALF, PAPER_HALF]
+        );
+        assert_eq!(
+            paper_widths(&[one, one, one, one]),
+            vec![PRINT_WIDTH, PAPER_HALF, PAPER_HALF, PRINT_WIDTH]
+        );
+        assert!(paper_widths(&[]).is_empty());
     }
 
     #[test]

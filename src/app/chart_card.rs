@@ -44,6 +44,10 @@ pub fn ChartCard(
     /// Counts the cards that have drawn (or said why they cannot): the take-over waits on it.
     #[prop(optional)]
     drawn: Option<RwSignal<usize>>,
+    /// The width paper draws it at, once the view's charts have been placed on paper
+    /// (`print::paper_plan`); across the page until then.
+    #[prop(optional, into)]
+    paper_width: Option<Signal<Option<u32>>>,
 ) -> impl IntoView {
     let id = chart.id();
     let total_charts = ChartId::available(&dataset).len();
@@ -56,9 +60,14 @@ pub fn ChartCard(
     let frame = NodeRef::<Div>::new();
     // On paper, charts are drawn at the print width whatever the screen's.
     let printing = use_context::<super::print::Printing>().map(|p| p.on);
+    let paper_w = move || {
+        paper_width
+            .and_then(|p| p.get())
+            .unwrap_or(crate::page::PRINT_WIDTH)
+    };
     let drawn_width = Signal::derive(move || {
         if printing.is_some_and(|p| p.get()) {
-            model.with(|m| crate::page::paper_width(&**m))
+            paper_w()
         } else {
             width.get()
         }
@@ -68,11 +77,17 @@ pub fn ChartCard(
     // change, as the static page's is fetched: any print then has it at once, the browser's
     // own included (Firefox takes its snapshot before the app's `beforeprint` work lands).
     let paper = RwSignal::new(String::new());
+    // (The width is read when drawing: the view's paper plan, made at the idle moment before,
+    // is then in; a later plan draws again.)
     Effect::new(move |_| {
         model.track();
+        paper_width.map(|p| p.track());
         super::near::when_idle(move || {
+            let w = paper_width
+                .and_then(|p| p.try_get_untracked().flatten())
+                .unwrap_or(crate::page::PRINT_WIDTH);
             let svg = model
-                .try_with_untracked(|m| m.svg(crate::page::paper_width(&**m)).ok())
+                .try_with_untracked(|m| m.svg(w).ok())
                 .flatten()
                 .unwrap_or_default();
             let _ = paper.try_set(svg);
@@ -363,7 +378,7 @@ pub fn ChartCard(
     // region, which would say it a third time.
     let (figure_label, figure_desc) = (heading_id.clone(), format!("{summary_id} {hint_id}"));
     view! {
-        <section class=move || format!("chart-card{}", model.with(|m| crate::page::paper_class(&**m))) id=id data-testid=test_id aria-busy=move || stale.get().then_some("true")>
+        <section class=move || format!("chart-card{}", crate::page::paper_class(paper_w())) id=id data-testid=test_id aria-busy=move || stale.get().then_some("true")>
             // The heading, its finding and the chart: kept together on paper.
             <div class="chart-card__main">
             // The title, finding and what the chart shows: the static page's markup too.

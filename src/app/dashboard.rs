@@ -161,17 +161,34 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
 
     // Models depend on the selection only: switching a tab or a theme rebuilds nothing.
     let selection = Memo::new(move |_| view.with(|v| v.selection.clone()));
+    // Each chart's model, built when first read. Models are keyed by what each chart depends
+    // on, so a change elsewhere leaves them.
+    let models: Vec<(ChartId, Memo<crate::charts::Built>)> = ChartId::available(&dataset)
+        .into_iter()
+        .map(|chart| {
+            let ds = dataset.clone();
+            let key = Memo::new(move |_| selection.with(|s| chart.depends_on(s)));
+            (chart, Memo::new(move |_| key.with(|s| chart.build(&ds, s))))
+        })
+        .collect();
+    let paper = super::print::paper_plan(selection, models.clone());
     let ds = dataset.clone();
     let card = move |chart: ChartId| {
         let dataset = ds.clone();
         let ds = dataset.clone();
-        // Models are keyed by what each chart depends on, so a change elsewhere leaves them.
-        let key = Memo::new(move |_| selection.with(|s| chart.depends_on(s)));
-        let model = Memo::new(move |_| key.with(|s| chart.build(&ds, s)));
+        let model = models
+            .iter()
+            .find(|(c, _)| *c == chart)
+            .map(|(_, m)| *m)
+            .unwrap_or_else(|| Memo::new(move |_| chart.build(&ds, &selection.get())));
+        let paper_width = Signal::derive(move || {
+            paper.with(|p| p.iter().find(|(c, _)| *c == chart).map(|(_, w)| *w))
+        });
         view! {
             <ChartCard
                 chart=chart
                 model=model
+                paper_width=paper_width
                 view=view
                 set_view=set_view
                 dataset=dataset.clone()
@@ -240,7 +257,7 @@ pub fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
                     }
                 }).collect_view()}
             </div>
-            <super::print::PrintNotes dataset=ds.clone() view=view />
+            <super::print::PrintNotes />
             <SourceList dataset=ds.clone() />
         }
         .into_any(),

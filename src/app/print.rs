@@ -2,7 +2,8 @@
 //! for A4. While printing, every card is built and drawn at once (none waits to come near the
 //! screen), at its paper width (`page::paper_width`), in the light theme; the print stylesheet hides the controls and
 //! keeps each heading with its chart. The line above the answer that says when the brief was
-//! printed and the link back to the view, and the notes and sources after the charts, are the
+//! printed and the link back to the view, and the line after the charts that says where the notes and
+//! sources are, are the
 //! static page's markup too, so that every print path gives the same brief.
 
 use leptos::prelude::*;
@@ -72,35 +73,48 @@ pub fn PrintButton() -> impl IntoView {
     }
 }
 
-/// The brief's notes and sources, after its charts: the same markup as the static page's
-/// (`BriefNotes::html`), shown only on paper. Made at the next idle moment after each change of
-/// view (so it is in the page before any print, the browser's own included, whose snapshot may
-/// come before the app's `beforeprint` work lands) and at once when printing starts.
+/// The brief's last line, after its charts (where the notes and sources are): the same markup
+/// as the static page's (`brief::notes_html`), shown only on paper.
 #[component]
-pub fn PrintNotes(
-    dataset: std::sync::Arc<crate::dataset::Dataset>,
-    view: Memo<crate::view::View>,
-) -> impl IntoView {
-    let printing = use_context::<Printing>();
-    let html = RwSignal::new(String::new());
-    let made_for = StoredValue::new(None::<crate::selection::Selection>);
+pub fn PrintNotes() -> impl IntoView {
+    view! { <div class="print-notes-slot" inner_html=crate::brief::notes_html()></div> }
+}
+
+/// The width each chart is drawn at for paper (`page::paper_widths`, so the app prints what
+/// the static page prints): worked out at the next idle moment after each change of
+/// selection, from the cards' own models (none is built for it before then), and at once when
+/// printing starts. Until then a card is drawn for paper across the page.
+pub fn paper_plan(
+    selection: Memo<crate::selection::Selection>,
+    models: Vec<(crate::charts::ChartId, Memo<crate::charts::Built>)>,
+) -> RwSignal<Vec<(crate::charts::ChartId, u32)>> {
+    let plan = RwSignal::new(Vec::new());
+    let models = StoredValue::new(models);
     let make = move || {
-        let sel = view.with_untracked(|v| v.selection.clone());
-        if made_for.with_value(|m| m.as_ref() == Some(&sel)) {
-            return;
-        }
-        html.set(crate::brief::brief_sources(&dataset, &sel).html());
-        made_for.set_value(Some(sel));
+        let widths = models.with_value(|ms| {
+            let built: Vec<_> = ms
+                .iter()
+                .filter_map(|(_, m)| m.try_get_untracked())
+                .collect();
+            let refs: Vec<&dyn crate::charts::Chart> = built
+                .iter()
+                .map(|m| &**m as &dyn crate::charts::Chart)
+                .collect();
+            let widths = crate::page::paper_widths(&refs);
+            ms.iter().map(|(id, _)| *id).zip(widths).collect::<Vec<_>>()
+        });
+        let _ = plan.try_set(widths);
     };
-    let later = make.clone();
     Effect::new(move |_| {
-        view.track();
-        super::near::when_idle(later.clone());
+        selection.track();
+        super::near::when_idle(make);
     });
-    Effect::new(move |_| {
-        if printing.is_some_and(|p| p.on.get()) {
-            make();
-        }
-    });
-    view! { <div class="print-notes-slot" inner_html=html></div> }
+    if let Some(printing) = use_context::<Printing>() {
+        Effect::new(move |_| {
+            if printing.on.get() {
+                make();
+            }
+        });
+    }
+    plan
 }

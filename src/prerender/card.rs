@@ -79,8 +79,15 @@ pub(super) fn light_enough(ds: &Dataset, m: &dyn crate::charts::Chart) -> bool {
         <= INLINE_BUDGET
 }
 
-/// One chart card as the page draws it, without the controls that need the wasm; the
-/// `first` card's light drawings are in the HTML itself, while they are light.
+/// Where a card sits: first on the page (its light drawings then in the HTML itself, while
+/// they are light), and the width paper draws it at (`page::paper_widths`).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Place {
+    pub first: bool,
+    pub paper: u32,
+}
+
+/// One chart card as the page draws it, without the controls that need the wasm.
 pub(super) fn card(
     ds: &Dataset,
     id: ChartId,
@@ -88,7 +95,10 @@ pub(super) fn card(
     drawn: &mut Drawn,
     css: &mut String,
     writing: Writing,
-    first: bool,
+    Place {
+        first,
+        paper: paper_w,
+    }: Place,
 ) -> String {
     let key = id.id();
     let tag = writing.tag;
@@ -106,7 +116,8 @@ pub(super) fn card(
     // every first load down more than the one request its drawing then costs.
     let inline = first && light_enough(ds, m);
     let mut picture = String::new();
-    let paper_w = crate::page::paper_width(m);
+    let mut paper_drawn = false;
+    let mut failed = false;
     for v in variants::variants(m) {
         let (w, h) = (v.width, v.height);
         let class = match tag {
@@ -118,6 +129,7 @@ pub(super) fn card(
             Ok(svg) => svg.replacen("<svg ", "<svg preserveAspectRatio=\"xMinYMin meet\" ", 1),
             Err(e) => {
                 picture = format!("<p class=\"chart-card__error\">{}</p>", esc(&e.to_string()));
+                failed = true;
                 break;
             }
         };
@@ -146,9 +158,16 @@ pub(super) fn card(
         } else {
             format!(" data-marks-src=\"{DRAWINGS}/{base}.marks\"")
         };
-        // Paper shows the light drawing of the print width's range, whatever the screen's
-        // (public/view-gate.js fetches it when the page is idle, and at the browser's print).
-        let print = if v.holds(paper_w) { " pre-print" } else { "" };
+        // Paper shows the light drawing made at the paper width, whatever the screen's
+        // (public/view-gate.js fetches it when the page is idle, and at the browser's print):
+        // this range's if it is drawn at that width, else a drawing of paper's own (below),
+        // so the static page prints what the app prints.
+        let print = if v.holds(paper_w) && w == paper_w {
+            paper_drawn = true;
+            " pre-print"
+        } else {
+            ""
+        };
         let img = |tone: &str, file: &str| {
             let print = if tone == "light" { print } else { "" };
             format!(
@@ -171,6 +190,12 @@ pub(super) fn card(
             drawn.drawings.push((format!("{base}.svg"), svg));
             drawn.drawings.push((format!("{base}-dark.svg"), dark));
             drawn.marks.push((format!("{base}.marks"), said));
+        }
+    }
+    if !failed && !paper_drawn {
+        if let Ok(svg) = m.svg(paper_w) {
+            let h = m.size(paper_w).1;
+            picture.push_str(&paper_drawing(key, tag, &svg, (paper_w, h), drawn));
         }
     }
     let notes = crate::markup::note_items(&m.notes());
@@ -225,7 +250,7 @@ pub(super) fn card(
             m.title(),
             crate::charts::kit::sound::audible(&m.marks(crate::page::PRINT_WIDTH))
         ),
-        paper = crate::page::paper_class(m),
+        paper = crate::page::paper_class(paper_w),
         head = crate::markup::card_head(
             at,
             m.title(),
@@ -261,4 +286,31 @@ fn fnv(parts: &[&[u8]]) -> u64 {
         h = (h ^ 0xff).wrapping_mul(0x0100_0000_01b3);
     }
     h
+}
+
+/// Paper's own drawing of a chart whose screen drawings are none of them made at its paper
+/// width (`page::paper_widths`): light, shown only in print, fetched at idle like any `.pre-print`
+/// (public/view-gate.js). The default view's is named by chart; another view's by what it holds.
+fn paper_drawing(
+    key: &str,
+    tag: Option<&str>,
+    svg: &str,
+    (w, h): (u32, u32),
+    drawn: &mut Drawn,
+) -> String {
+    let hash = fnv(&[svg.as_bytes()]);
+    let base = match (drawn.seen.get(&hash), tag) {
+        (Some(base), _) => base.clone(),
+        (None, None) => format!("{key}-paper"),
+        (None, Some(_)) => format!("{}/{key}-paper-{hash:016x}", views::VIEWS),
+    };
+    if let std::collections::hash_map::Entry::Vacant(e) = drawn.seen.entry(hash) {
+        e.insert(base.clone());
+        drawn
+            .drawings
+            .push((format!("{base}.svg"), svg.to_string()));
+    }
+    format!(
+        "<img class=\"pre-v pre-light pre-print pre-{key}-paper\" src=\"{DRAWINGS}/{base}.svg\" alt=\"\" width=\"{w}\" height=\"{h}\" decoding=\"async\" loading=\"lazy\">"
+    )
 }

@@ -102,7 +102,7 @@ pub fn page(ds: &Dataset) -> Prerendered {
         tables: true,
     };
     out.push_str(&charts(ds, &sel, &mut drawn, &mut css, writing));
-    out.push_str(&crate::brief::brief_sources(ds, &sel).html());
+    out.push_str(&crate::brief::notes_html());
     let charts = ChartId::available(ds);
     out.push_str(&embed_links(&charts));
     out.push_str(&sources(ds));
@@ -131,16 +131,19 @@ fn charts(
     writing: Writing,
 ) -> String {
     let mut out = String::from("<div class=\"charts\">");
-    for (nth, &id) in ChartId::available(ds).iter().enumerate() {
-        out.push_str(&card(
-            ds,
-            id,
-            &*id.build(ds, sel),
-            drawn,
-            css,
-            writing,
-            nth == 0,
-        ));
+    let ids = ChartId::available(ds);
+    let models: Vec<_> = ids.iter().map(|id| id.build(ds, sel)).collect();
+    let refs: Vec<&dyn crate::charts::Chart> = models
+        .iter()
+        .map(|m| &**m as &dyn crate::charts::Chart)
+        .collect();
+    let paper = crate::page::paper_widths(&refs);
+    for (nth, (&id, m)) in ids.iter().zip(&refs).enumerate() {
+        let place = card::Place {
+            first: nth == 0,
+            paper: paper[nth],
+        };
+        out.push_str(&card(ds, id, *m, drawn, css, writing, place));
     }
     out.push_str("</div>");
     out
@@ -161,7 +164,7 @@ pub(crate) fn changing(
         answer(ds, sel),
         esc(&crate::page::membership_note(ds, &sel.cohort)),
         charts(ds, sel, drawn, css, writing),
-        crate::brief::brief_sources(ds, sel).html()
+        crate::brief::notes_html()
     )
 }
 
