@@ -53,7 +53,13 @@ fn run(dir: &std::path::Path) -> Result<usize, String> {
     // to the network: the app shows them there).
     let views = folder.join(cohort_dashboard::prerender::views::VIEWS);
     std::fs::create_dir_all(&views).map_err(|e| format!("{}: {e}", views.display()))?;
-    for (name, svg) in pre.drawings.iter().chain(&pre.marks).chain(&pre.views) {
+    for (name, svg) in pre
+        .drawings
+        .iter()
+        .chain(&pre.marks)
+        .chain(&pre.paper)
+        .chain(&pre.views)
+    {
         let path = folder.join(name);
         std::fs::write(&path, svg).map_err(|e| format!("{}: {e}", path.display()))?;
     }

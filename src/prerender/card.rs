@@ -306,11 +306,9 @@ fn paper_drawing(
     };
     if let std::collections::hash_map::Entry::Vacant(e) = drawn.seen.entry(hash) {
         e.insert(base.clone());
-        drawn
-            .drawings
-            .push((format!("{base}.svg"), svg.to_string()));
+        drawn.paper.push((format!("{base}.svg"), svg.to_string()));
     }
     format!(
-        "<img class=\"pre-v pre-light pre-print pre-{key}-paper\" src=\"{DRAWINGS}/{base}.svg\" alt=\"\" width=\"{w}\" height=\"{h}\" decoding=\"async\" loading=\"lazy\">"
+        "<img class=\"pre-v pre-paper pre-print\" src=\"{DRAWINGS}/{base}.svg\" alt=\"\" width=\"{w}\" height=\"{h}\" decoding=\"async\" loading=\"lazy\">"
     )
 }

@@ -46,6 +46,9 @@ pub struct Prerendered {
     /// What each drawing's marks say, for the enhancer's tooltips and keys (as
     /// `(file name in DRAWINGS, text)`: `charts::pointing::marks_text`).
     pub marks: Vec<(String, String)>,
+    /// Paper's own drawings, for charts none of whose screen drawings is made at the width
+    /// paper draws them at (`card::paper_drawing`): shown only in print, with no marks.
+    pub paper: Vec<(String, String)>,
     /// The rules that choose each chart's drawing by its column's width (container queries
     /// over `.chart-card__frame`), for the page's stylesheet: made here because the steps
     /// come from the data (`variants.rs`).
@@ -61,6 +64,7 @@ pub struct Prerendered {
 pub(crate) struct Drawn {
     drawings: Vec<(String, String)>,
     marks: Vec<(String, String)>,
+    paper: Vec<(String, String)>,
     seen: std::collections::HashMap<u64, String>,
 }
 
@@ -111,12 +115,14 @@ pub fn page(ds: &Dataset) -> Prerendered {
     let Drawn {
         drawings,
         marks,
+        paper,
         seen,
     } = drawn;
     Prerendered {
         html: out,
         drawings,
         marks,
+        paper,
         css,
         views: views::files(ds, seen),
     }
@@ -553,5 +559,54 @@ mod tests {
             pre.drawings.iter().all(|(_, svg)| !svg.contains("<img")),
             "escaped in drawings"
         );
+    }
+
+    #[test]
+    fn paper_shows_each_chart_drawn_at_the_width_the_app_prints_it_at() {
+        let ds = bundled();
+        let pre = page(&ds);
+        let ids = ChartId::available(&ds);
+        let models: Vec<_> = ids
+            .iter()
+            .map(|id| id.build(&ds, &Selection::default()))
+            .collect();
+        let refs: Vec<&dyn crate::charts::Chart> = models
+            .iter()
+            .map(|m| &**m as &dyn crate::charts::Chart)
+            .collect();
+        let widths = crate::page::paper_widths(&refs);
+        for (id, w) in ids.iter().zip(widths) {
+            let key = id.id();
+            let card = &pre.html[pre.html.find(&format!("id=\"pre-{key}\"")).unwrap_or(0)..];
+            let card = &card[..card.find("</section>").unwrap_or(card.len())];
+            // One drawing for paper, at the paper width: a screen drawing of that width (its
+            // class names it) or paper's own (its width attribute does).
+            assert_eq!(
+                card.matches(" pre-print").count(),
+                1,
+                "{key}: one drawing for paper"
+            );
+            let at = card.find(" pre-print").unwrap_or(0);
+            let tag = &card[card[..at].rfind('<').unwrap_or(0)..];
+            let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+            assert!(
+                tag.contains(&format!("pre-{key}-{w} "))
+                    || tag.contains(&format!("pre-{key}-{w}\""))
+                    || (tag.contains("pre-paper") && tag.contains(&format!("width=\"{w}\""))),
+                "{key}: paper's drawing at {w} px: {tag}"
+            );
+            let half = card.starts_with(&format!("id=\"pre-{key}\""))
+                && pre
+                    .html
+                    .contains(&format!("chart-card--paper-half\" id=\"pre-{key}\""));
+            assert_eq!(
+                half,
+                w == crate::page::PAPER_HALF,
+                "{key}: its class says half"
+            );
+        }
+        for (name, svg) in &pre.paper {
+            assert!(pre.html.contains(&format!("{DRAWINGS}/{name}")) && svg.starts_with("<svg"));
+        }
     }
 }

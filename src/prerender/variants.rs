@@ -28,6 +28,8 @@ const DESKTOP_FROM: u32 = 1000;
 /// narrower than its column; no piece narrower than [`MIN_SPLIT`].
 const SPLITS: [u32; 3] = [640, 800, DESKTOP_FROM];
 const MIN_SPLIT: u32 = 120;
+/// The most a column may be wider than the drawing it shows (below a desktop's column).
+const MAX_STRIP: u32 = 300;
 
 /// One drawing: the widths it stands for (`from` inclusive, `to` exclusive, `None` for no
 /// end), the width it is drawn at, and its height there.
@@ -98,7 +100,7 @@ pub fn variants(m: &dyn crate::charts::Chart) -> Vec<Variant> {
         let end = to.unwrap_or(u32::MAX);
         // (A desktop's column always has its own drawing: the last range is cut there
         // however near its start.)
-        let cuts: Vec<u32> = SPLITS
+        let mut cuts: Vec<u32> = SPLITS
             .iter()
             .copied()
             .filter(|&c| {
@@ -106,6 +108,24 @@ pub fn variants(m: &dyn crate::charts::Chart) -> Vec<Variant> {
                     && c + MIN_SPLIT <= end
             })
             .collect();
+        // (And where a piece would still run more than [`MAX_STRIP`] past its drawing below
+        // a desktop's column, it is cut halfway: a 340 px drawing in a 660 px embed.)
+        let mut at = first;
+        let mut i = 0;
+        while at < DESKTOP_FROM {
+            let next = cuts.get(i).copied().unwrap_or(end.min(DESKTOP_FROM));
+            if next > at + MAX_STRIP {
+                let half = (at + next) / 2 / STEP as u32 * STEP as u32;
+                cuts.insert(i, half);
+                at = half;
+            } else {
+                at = next;
+            }
+            i += 1;
+            if i > cuts.len() {
+                break;
+            }
+        }
         let mut start = from;
         let mut at = first;
         for &cut in &cuts {

@@ -175,6 +175,7 @@ pub fn files(ds: &Dataset, seen: HashMap<u64, String>) -> Vec<(String, String)> 
     }
     out.extend(drawn.drawings);
     out.extend(drawn.marks);
+    out.extend(drawn.paper);
     out
 }
 
@@ -220,6 +221,7 @@ mod tests {
             .drawings
             .iter()
             .chain(&pre.marks)
+            .chain(&pre.paper)
             .chain(&pre.views)
             .map(|(n, _)| n.clone())
             .collect();

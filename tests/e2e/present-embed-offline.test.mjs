@@ -257,7 +257,11 @@ test('embedded under a sub-path with a strict CSP, the frame sizes itself and no
 test('an embedded chart comes at its own height, its notes behind the way out; the embed code copies in one click', async () => {
   const { context, page, problems } = await openPage(site.browser, { width: 700, height: 900 });
   const heights = {};
-  for (const chart of ['area-fsm', 'area-attainment', 'inspections', 'ofsted', 'ks2-progress']) {
+  // Every chart the page has (whatever the dataset).
+  await page.goto(`${site.server.url}?nosw`);
+  const charts = await page.evaluate(() => [...document.querySelectorAll('#prerender .chart-card')].map((c) => c.id.replace(/^pre-/, '')));
+  assert.ok(charts.length >= 8, `${charts.length} charts`);
+  for (const chart of charts) {
     await page.goto(`${site.server.url}?chart=${chart}&embed&nosw`);
     await page.locator(`#pre-${chart} .pre-v, #${chart} [data-testid="chart-figure"] svg`).filter({ visible: true }).first().waitFor();
     heights[chart] = await page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
@@ -272,11 +276,21 @@ test('an embedded chart comes at its own height, its notes behind the way out; t
     const full = await source.locator('.source-line__full').textContent();
     assert.ok(line.startsWith('Source: ') && line.length < full.length, `${chart}: the source line by publisher: ${line}`);
     assert.equal(line, await source.locator('.source-line__brief').textContent());
+    // As on a phone, the drawing's key names the series: the buttons wait behind one toggle.
+    assert.equal(await page.locator('.legend').filter({ visible: true }).count(), 0, `${chart}: the series' buttons behind their toggle`);
+    assert.equal(await page.locator('.legend__toggle').filter({ visible: true }).count(), 1, `${chart}: the toggle`);
+    // Its actions in one row: Hear's buttons (where it can be heard) beside the downloads.
+    const download = await page.locator('.downloads').filter({ visible: true }).first().boundingBox();
+    const hear = page.locator('.listen').filter({ visible: true });
+    if (await hear.count()) {
+      const box = await hear.first().boundingBox();
+      assert.ok(Math.abs(box.y + box.height / 2 - (download.y + download.height / 2)) < 4, `${chart}: Hear and Download in one row`);
+    }
   }
   console.log(`# embedded at 700 px wide: ${Object.entries(heights).map(([c, h]) => `${c} ${h} px`).join(', ')}`);
-  // The KS2 progress chart sets its subjects side by side at 700 px (they were stacked, 1,496
-  // px tall); the Ofsted chart's four groups still take 762 px.
-  for (const chart of ['area-fsm', 'area-attainment', 'inspections', 'ks2-progress']) {
+  // Every chart at its own height, under 700 px (the KS2 progress chart was 1,496 px with its
+  // subjects stacked; the charts over time 1,241 and 1,434 with their panels stacked).
+  for (const chart of charts) {
     assert.ok(heights[chart] < 700, `${chart}: ${heights[chart]} px`);
   }
   await context.close();

@@ -9,15 +9,20 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::model::{DisadvantageChart, FsmRole};
 use crate::charts::kit::{
     anchored, fit_text, font, font_in, nice_ceiling, nice_ticks, palette, render_svg, text,
-    text_on_white, text_width, value_label, vline, ChartError, Mark, Rect, Scale, TEXT_PX,
+    text_on_white, text_width, value_label, vline, wrap_text, ChartError, Mark, Rect, Scale,
+    TEXT_PX,
 };
 use crate::format;
 use crate::provenance::Cell;
 
-/// From this width the two panels sit side by side.
-pub const WIDE_FROM: u32 = 760;
+/// The least width of a panel's bars where the two panels sit side by side.
+const MIN_BARS: f64 = 120.0;
 const PAD: f64 = 8.0;
 const HEADER_H: f64 = 30.0;
+/// Each further line of a panel's heading that wraps.
+const HEADER_LINE: f64 = 18.0;
+const HEADER_PX: f64 = 15.0;
+const FSM_TITLE: &str = "Pupils eligible for free school meals";
 const SUB_H: f64 = 22.0;
 const BAR_ROW_H: f64 = 24.0;
 const GROUP_GAP: f64 = 8.0;
@@ -55,17 +60,75 @@ struct Geometry<'a> {
     bars: Vec<Bar<'a>>,
 }
 
-/// The names' column: as wide as the longest name, up to 0.4 of the width where the two
-/// panels sit side by side (each has its own), else up to half (one panel: a slide of free
-/// school meals said "Statistical neighbour…" with half the slide empty).
-fn label_width(model: &DisadvantageChart, width: f64, side_by_side: bool) -> f64 {
-    let w = std::iter::once(model.local_name.as_str())
-        .chain(std::iter::once("England"))
-        .chain(model.cohort_name.as_deref())
-        .chain(model.fsm.iter().map(|b| b.label.as_str()))
+/// A panel's names' column: as wide as its longest name, up to half the panel or, if more,
+/// what leaves `rest` for its bars and figures (a panel side by side has that room).
+fn names_width<'a>(names: impl Iterator<Item = &'a str>, panel: f64, rest: f64) -> f64 {
+    let w = names
         .map(|n| text_width(n, TEXT_PX, false))
         .fold(0.0, f64::max);
-    (w + 10.0).min(width * if side_by_side { 0.4 } else { 0.5 })
+    (w + 10.0).min((panel * 0.5).max(panel - rest))
+}
+
+/// The progress panel's names: the area's, England's and the cohort's.
+fn gap_names(model: &DisadvantageChart) -> impl Iterator<Item = &str> {
+    std::iter::once(model.local_name.as_str())
+        .chain(std::iter::once("England"))
+        .chain(model.cohort_name.as_deref())
+}
+
+/// The free school meals panel's names.
+fn fsm_names(model: &DisadvantageChart) -> impl Iterator<Item = &str> {
+    model.fsm.iter().map(|b| b.label.as_str())
+}
+
+/// Room for a progress figure beside its bar, and for a percentage after its bar.
+fn gap_room() -> f64 {
+    text_width("\u{2212}0.0", 12.0, false) + 8.0
+}
+fn fsm_room() -> f64 {
+    text_width("100.0%", 12.0, false) + 8.0
+}
+
+/// The width each panel needs beside the other: its names, its figures and [`MIN_BARS`] of
+/// bars (the progress panel's gap words whole on their subject's row).
+fn panel_needs(model: &DisadvantageChart) -> (f64, f64) {
+    let names = |it: &mut dyn Iterator<Item = &str>| {
+        it.map(|n| text_width(n, TEXT_PX, false))
+            .fold(0.0, f64::max)
+            + 10.0
+    };
+    let words = model
+        .rows
+        .iter()
+        .filter_map(|r| {
+            r.gap().map(|g| {
+                text_width(r.subject.label(), TEXT_PX, true)
+                    + 12.0
+                    + text_width(
+                        &format!(
+                            "{} {} England",
+                            model.local_name,
+                            format::difference_words(g)
+                        ),
+                        12.0,
+                        false,
+                    )
+            })
+        })
+        .fold(0.0, f64::max);
+    let gap = (names(&mut gap_names(model)) + 2.0 * gap_room() + MIN_BARS).max(words);
+    let fsm = names(&mut fsm_names(model)) + MIN_BARS + fsm_room();
+    (gap, fsm)
+}
+
+/// Whether the two panels sit side by side at a width: where each has what it needs
+/// ([`panel_needs`]), so the chart decides, not the screen.
+fn side_by_side(model: &DisadvantageChart, width: f64) -> bool {
+    if model.rows.is_empty() || model.fsm.is_empty() {
+        return false;
+    }
+    let (gap, fsm) = panel_needs(model);
+    width - 2.0 * PAD - GAP >= gap + fsm
 }
 
 /// How many bars each subject group has: the series the reader has not hidden.
@@ -77,30 +140,67 @@ fn shown_per_group(model: &DisadvantageChart) -> usize {
     })
 }
 
-fn gap_panel_h(model: &DisadvantageChart) -> f64 {
+fn gap_panel_h(model: &DisadvantageChart, header_h: f64) -> f64 {
     let group_h = SUB_H + shown_per_group(model) as f64 * BAR_ROW_H + GROUP_GAP;
-    HEADER_H + model.rows.len() as f64 * group_h + AXIS_H
+    header_h + model.rows.len() as f64 * group_h + AXIS_H
 }
 
-fn fsm_panel_h(model: &DisadvantageChart) -> f64 {
-    HEADER_H + model.fsm.len() as f64 * FSM_ROW_H + AXIS_H
+fn fsm_panel_h(model: &DisadvantageChart, header_h: f64) -> f64 {
+    header_h + model.fsm.len() as f64 * FSM_ROW_H + AXIS_H
+}
+
+/// The progress panel's heading.
+fn gap_title(model: &DisadvantageChart) -> String {
+    match model.year {
+        Some(y) => format!("Progress of disadvantaged pupils, {y}"),
+        None => "Progress of disadvantaged pupils".to_string(),
+    }
+}
+
+/// The two panels' left and right edges at a width: side by side, each what it needs and the
+/// progress panel, of more bars, 60% of what is left; else (stacked, or one alone) the whole
+/// width.
+fn panel_edges(model: &DisadvantageChart, width: f64) -> ((f64, f64), (f64, f64)) {
+    if side_by_side(model, width) {
+        let (gap, fsm) = panel_needs(model);
+        let extra = width - 2.0 * PAD - GAP - gap - fsm;
+        let split = PAD + gap + extra * 0.6;
+        ((PAD, split), (split + GAP, width - PAD))
+    } else {
+        ((PAD, width - PAD), (PAD, width - PAD))
+    }
+}
+
+/// The panels' heading height at a width: as many lines as the longer heading wraps to in
+/// its panel (a heading is never cut short).
+fn header_h(model: &DisadvantageChart, width: f64) -> f64 {
+    let ((a, b), (c, d)) = panel_edges(model, width);
+    let lines = |t: &str, w: f64| wrap_text(t, HEADER_PX, true, w).len().max(1);
+    let gap = if model.rows.is_empty() {
+        1
+    } else {
+        lines(&gap_title(model), b - a)
+    };
+    let fsm = if model.fsm.is_empty() {
+        1
+    } else {
+        lines(FSM_TITLE, d - c)
+    };
+    HEADER_H + (gap.max(fsm) - 1) as f64 * HEADER_LINE
 }
 
 fn geometry(model: &DisadvantageChart, width: u32) -> Geometry<'_> {
     let width = f64::from(width.max(240));
-    let wide = width >= f64::from(WIDE_FROM);
-    let both = !model.rows.is_empty() && !model.fsm.is_empty();
-    let label_w = label_width(model, width, wide && both);
-    let (gap_panel, fsm_panel) = if model.rows.is_empty() || model.fsm.is_empty() {
-        // One panel alone, the whole width.
-        ((PAD, PAD, width - PAD), (PAD, PAD, width - PAD))
-    } else if wide {
-        let split = PAD + (width - 2.0 * PAD - GAP) * 0.6;
-        ((PAD, PAD, split), (PAD, split + GAP, width - PAD))
+    let hh = header_h(model, width);
+    let ((a, b), (c, d)) = panel_edges(model, width);
+    // Stacked, the second panel comes under the first; side by side or alone, at the top.
+    let stacked = !model.rows.is_empty() && !model.fsm.is_empty() && !side_by_side(model, width);
+    let second = if stacked {
+        PAD + gap_panel_h(model, hh) + GAP
     } else {
-        let second = PAD + gap_panel_h(model) + GAP;
-        ((PAD, PAD, width - PAD), (second, PAD, width - PAD))
+        PAD
     };
+    let (gap_panel, fsm_panel) = ((PAD, a, b), (second, c, d));
 
     let m = model
         .rows
@@ -111,13 +211,14 @@ fn geometry(model: &DisadvantageChart, width: u32) -> Geometry<'_> {
         .map(f64::abs)
         .fold(0.0, f64::max);
     let m = nice_ceiling(m.max(0.5));
-    let room = text_width("\u{2212}0.0", 12.0, false) + 8.0;
+    let room = gap_room();
     let (top, left, right) = gap_panel;
+    let label_w = names_width(gap_names(model), right - left, 2.0 * room + MIN_BARS);
     let gap_scale = Scale {
         domain: (-m, m),
         range: (left + label_w + room, right - room),
     };
-    let gap_rows_top = top + HEADER_H;
+    let gap_rows_top = top + hh;
     let group_h = SUB_H + shown_per_group(model) as f64 * BAR_ROW_H + GROUP_GAP;
     let mut bars = Vec::new();
     for (g, row) in model.rows.iter().enumerate() {
@@ -157,12 +258,13 @@ fn geometry(model: &DisadvantageChart, width: u32) -> Geometry<'_> {
     let (top, left, right) = fsm_panel;
     let max = model.fsm.iter().map(|b| b.percent).fold(0.0, f64::max);
     let fsm_m = nice_ceiling((max * 1.1).max(10.0));
-    let room = text_width("100.0%", 12.0, false) + 8.0;
+    let room = fsm_room();
+    let label_w = names_width(fsm_names(model), right - left, room + MIN_BARS);
     let fsm_scale = Scale {
         domain: (0.0, fsm_m),
         range: (left + label_w, right - room),
     };
-    let fsm_rows_top = top + HEADER_H;
+    let fsm_rows_top = top + hh;
     for (i, b) in model.fsm.iter().enumerate() {
         let y0 = fsm_rows_top + i as f64 * FSM_ROW_H;
         bars.push(Bar {
@@ -197,18 +299,19 @@ fn geometry(model: &DisadvantageChart, width: u32) -> Geometry<'_> {
 /// The chart's size at a given width.
 pub fn size(model: &DisadvantageChart, width: u32) -> (u32, u32) {
     let w = f64::from(width.max(240));
+    let hh = header_h(model, w);
     // A slide may show one panel alone (`split`): the other takes no room.
     let a = if model.rows.is_empty() {
         0.0
     } else {
-        gap_panel_h(model)
+        gap_panel_h(model, hh)
     };
     let b = if model.fsm.is_empty() {
         0.0
     } else {
-        fsm_panel_h(model)
+        fsm_panel_h(model, hh)
     };
-    let h = if w >= f64::from(WIDE_FROM) || a == 0.0 || b == 0.0 {
+    let h = if side_by_side(model, w) || a == 0.0 || b == 0.0 {
         2.0 * PAD + a.max(b)
     } else {
         2.0 * PAD + a + GAP + b
@@ -294,16 +397,12 @@ where
 {
     let (w, _) = root.dim_in_pixel();
     let g = geometry(model, w);
-    let title = match model.year {
-        Some(y) => format!("Progress of disadvantaged pupils, {y}"),
-        None => "Progress of disadvantaged pupils".to_string(),
-    };
     if !model.rows.is_empty() {
-        header(root, &title, g.gap_panel)?;
+        header(root, &gap_title(model), g.gap_panel)?;
         gap_panel(root, model, &g)?;
     }
     if !model.fsm.is_empty() {
-        header(root, "Pupils eligible for free school meals", g.fsm_panel)?;
+        header(root, FSM_TITLE, g.fsm_panel)?;
         fsm_grid(root, model, &g)?;
     }
     bars(root, &g)
@@ -485,13 +584,19 @@ fn header<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
-    let t = fit_text(title, 15.0, true, right - left);
-    text(
-        root,
-        &t,
-        (left as i32, (top + 6.0) as i32),
-        &anchored(font(15.0, true, palette::INK), HPos::Left, VPos::Top),
-    )
+    // (Wrapped as `header_h` made room for it.)
+    for (k, line) in wrap_text(title, HEADER_PX, true, right - left)
+        .iter()
+        .enumerate()
+    {
+        text(
+            root,
+            &fit_text(line, HEADER_PX, true, right - left),
+            (left as i32, (top + 6.0 + k as f64 * HEADER_LINE) as i32),
+            &anchored(font(HEADER_PX, true, palette::INK), HPos::Left, VPos::Top),
+        )?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -89,17 +89,25 @@ fn shares_the_source_gives_without_a_year_are_told_as_such_not_in_the_present() 
 
 #[test]
 fn names_are_whole_where_a_panel_has_room() {
-    // The free school meals panel alone (a slide) and the two panels stacked (a 700 px embed):
-    // the names' column may take half the width, so "Statistical neighbours' median" is whole.
+    // The free school meals panel alone (a slide), the two panels stacked (a phone turned, a column) and side
+    // by side (a 700 px embed, paper): "Statistical neighbours' median" is whole.
     let ds = bundled();
     let chart = disadvantage_chart(&ds, &Selection::default());
     let mut fsm_alone = chart.clone();
     fsm_alone.rows.clear();
-    for (model, width) in [(&fsm_alone, 420), (&chart, 680)] {
+    for (model, width) in [
+        (&fsm_alone, 420),
+        (&chart, 420),
+        (&chart, 600),
+        (&chart, 684),
+        (&chart, 760),
+    ] {
         let svg = crate::testing::unescape(&draw::svg(model, width).unwrap_or_default());
         for b in &model.fsm {
             assert!(svg.contains(&b.label), "{width} px: {} cut short", b.label);
         }
+        // Nor is any heading or gap in words: a heading wraps rather than lose its year.
+        assert!(!svg.contains('\u{2026}'), "{width} px: something cut short");
     }
 }
 
@@ -119,4 +127,22 @@ fn the_legend_names_each_series_as_its_bars_do() {
         !labels.contains(&"neighbours"),
         "an id is not a name: {labels:?}"
     );
+}
+
+#[test]
+fn the_panels_sit_side_by_side_where_each_has_its_room_so_an_embed_is_short() {
+    // The chart decides: side by side where both panels' names, figures and bars fit (a
+    // 700 px embed's 684 px column for the bundled names), else stacked.
+    let ds = bundled();
+    let chart = disadvantage_chart(&ds, &Selection::default());
+    let (_, stacked) = draw::size(&chart, 600);
+    let (_, side) = draw::size(&chart, 684);
+    assert!(
+        side * 3 < stacked * 2,
+        "684 px: {side} px tall against {stacked} stacked"
+    );
+    // Longer names need more room: the same chart with a long area name stacks at 684 px.
+    let mut long = chart.clone();
+    long.local_name = "The Royal Borough of Somewhere Quite Long Indeed".into();
+    assert_eq!(draw::size(&long, 684).1, draw::size(&long, 600).1);
 }

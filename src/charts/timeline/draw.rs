@@ -235,17 +235,10 @@ where
             &anchored(font(12.0, false, palette::MUTED), HPos::Right, VPos::Center),
         )?;
     }
-    // Years along the bottom: every year where they fit, else every other.
+    // Years along the bottom: every year where they fit, else every other (or third).
     let (y0, y1) = model.years;
-    let every = if st >= text_width("2016", 12.0, false) + 8.0 {
-        1
-    } else {
-        2
-    };
-    for year in (y0..=y1).filter(|y| (y - y0) % every == 0 || *y == y1) {
-        if every == 2 && year == y1 && (y1 - y0) % 2 == 1 {
-            continue;
-        }
+    let every = year_step(st);
+    for year in (y0..=y1).filter(|y| (y - y0) % every == 0) {
         text(
             root,
             &year.to_string(),
@@ -370,4 +363,11 @@ where
         draw_end_labels(root, model, panel, g)?;
     }
     Ok(())
+}
+
+/// Every how many years a panel names a year along its axis, `st` px apart: names 12 px
+/// high need their width and 8 px between them.
+fn year_step(st: f64) -> u16 {
+    let need = text_width("2016", 12.0, false) + 8.0;
+    (1..=5).find(|&k| st * f64::from(k) >= need).unwrap_or(5)
 }

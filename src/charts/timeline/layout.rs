@@ -20,7 +20,7 @@ pub(super) const AXIS_H: f64 = 24.0;
 pub(super) const GAP: f64 = 20.0;
 
 /// Panels sit side by side when each gets at least this width.
-pub(super) const MIN_SIDE_W: f64 = 230.0;
+pub(super) const MIN_SIDE_W: f64 = 200.0;
 
 /// Where one panel is drawn.
 #[derive(Debug, Clone, Copy)]
