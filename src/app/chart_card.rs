@@ -81,7 +81,9 @@ pub fn ChartCard(
     // is then in; a later plan draws again.)
     Effect::new(move |_| {
         model.track();
-        paper_width.map(|p| p.track());
+        if let Some(p) = paper_width {
+            p.track();
+        }
         super::near::when_idle(move || {
             let w = paper_width
                 .and_then(|p| p.try_get_untracked().flatten())
