@@ -17,6 +17,9 @@ use crate::provenance::Cell;
 
 /// The least width of a panel's bars where the two panels sit side by side.
 const MIN_BARS: f64 = 120.0;
+/// The least width of a panel's bars across the chart (stacked, or alone on a slide), where
+/// a long name may take more room.
+const MIN_BARS_ACROSS: f64 = 100.0;
 const PAD: f64 = 8.0;
 const HEADER_H: f64 = 30.0;
 /// Each further line of a panel's heading that wraps.
@@ -213,7 +216,12 @@ fn geometry(model: &DisadvantageChart, width: u32) -> Geometry<'_> {
     let m = nice_ceiling(m.max(0.5));
     let room = gap_room();
     let (top, left, right) = gap_panel;
-    let label_w = names_width(gap_names(model), right - left, 2.0 * room + MIN_BARS);
+    let min_bars = if stacked || model.rows.is_empty() || model.fsm.is_empty() {
+        MIN_BARS_ACROSS
+    } else {
+        MIN_BARS
+    };
+    let label_w = names_width(gap_names(model), right - left, 2.0 * room + min_bars);
     let gap_scale = Scale {
         domain: (-m, m),
         range: (left + label_w + room, right - room),
@@ -259,7 +267,7 @@ fn geometry(model: &DisadvantageChart, width: u32) -> Geometry<'_> {
     let max = model.fsm.iter().map(|b| b.percent).fold(0.0, f64::max);
     let fsm_m = nice_ceiling((max * 1.1).max(10.0));
     let room = fsm_room();
-    let label_w = names_width(fsm_names(model), right - left, room + MIN_BARS);
+    let label_w = names_width(fsm_names(model), right - left, room + min_bars);
     let fsm_scale = Scale {
         domain: (0.0, fsm_m),
         range: (left + label_w, right - room),
