@@ -1,10 +1,10 @@
 //! A brief that prints: "Print" (or the browser's own print command) lays the current view out
 //! for A4. While printing, every card is built and drawn at once (none waits to come near the
-//! screen), at its paper width (`page::paper_width`), in the light theme; the print stylesheet hides the controls and
-//! keeps each heading with its chart. The line above the answer that says when the brief was
-//! printed and the link back to the view, and the line after the charts that says where the notes and
-//! sources are, are the
-//! static page's markup too, so that every print path gives the same brief.
+//! screen), at its paper width (`paper_plan`, as the static page places it), in the light
+//! theme; the print stylesheet hides the controls and keeps each heading with its chart. The
+//! line above the answer that says when the brief was printed and the link back to the view,
+//! and the line after the charts that says where the notes and sources are, are the static
+//! page's markup too, so that every print path gives the same brief.
 
 use leptos::prelude::*;
 
