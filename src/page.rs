@@ -99,10 +99,10 @@ pub fn paper_half_fits(chart: &dyn crate::charts::Chart) -> bool {
 /// is short: two charts that fit half of the page ([`paper_half_fits`]) sit side by side,
 /// paired in page order; the first chart (the answer's, under it) and a chart left without
 /// a pair (it would leave half a page empty beside it) are drawn across the page.
-pub fn paper_widths(charts: &[&dyn crate::charts::Chart]) -> Vec<u32> {
+pub fn paper_widths(charts: &[crate::charts::Built]) -> Vec<u32> {
     let mut widths = vec![PRINT_WIDTH; charts.len()];
     let halves: Vec<usize> = (1..charts.len())
-        .filter(|&i| paper_half_fits(charts[i]))
+        .filter(|&i| paper_half_fits(&*charts[i]))
         .collect();
     for pair in halves.chunks_exact(2) {
         for &i in pair {
@@ -314,13 +314,9 @@ mod tests {
     ) -> Vec<(&'static str, u32)> {
         let ids = crate::charts::ChartId::available(ds);
         let models: Vec<_> = ids.iter().map(|id| id.build(ds, sel)).collect();
-        let refs: Vec<&dyn crate::charts::Chart> = models
-            .iter()
-            .map(|m| &**m as &dyn crate::charts::Chart)
-            .collect();
         ids.iter()
             .map(|id| id.id())
-            .zip(paper_widths(&refs))
+            .zip(paper_widths(&models))
             .collect()
     }
 
@@ -368,18 +364,18 @@ mod tests {
             .map(|id| id.build(&ds, &sel));
         let Some(m) = attainment else { return };
         assert!(paper_half_fits(&*m));
-        let one: &dyn crate::charts::Chart = &*m;
+        let n = |k: usize| vec![m.clone(); k];
         assert_eq!(
-            paper_widths(&[one, one]),
+            paper_widths(&n(2)),
             vec![PRINT_WIDTH, PRINT_WIDTH],
             "the first across, the second alone"
         );
         assert_eq!(
-            paper_widths(&[one, one, one]),
+            paper_widths(&n(3)),
             vec![PRINT_WIDTH, PAPER_HALF, PAPER_HALF]
         );
         assert_eq!(
-            paper_widths(&[one, one, one, one]),
+            paper_widths(&n(4)),
             vec![PRINT_WIDTH, PAPER_HALF, PAPER_HALF, PRINT_WIDTH]
         );
         assert!(paper_widths(&[]).is_empty());

@@ -96,11 +96,7 @@ pub fn paper_plan(
                 .iter()
                 .filter_map(|(_, m)| m.try_get_untracked())
                 .collect();
-            let refs: Vec<&dyn crate::charts::Chart> = built
-                .iter()
-                .map(|m| &**m as &dyn crate::charts::Chart)
-                .collect();
-            let widths = crate::page::paper_widths(&refs);
+            let widths = crate::page::paper_widths(&built);
             ms.iter().map(|(id, _)| *id).zip(widths).collect::<Vec<_>>()
         });
         let _ = plan.try_set(widths);

@@ -139,17 +139,13 @@ fn charts(
     let mut out = String::from("<div class=\"charts\">");
     let ids = ChartId::available(ds);
     let models: Vec<_> = ids.iter().map(|id| id.build(ds, sel)).collect();
-    let refs: Vec<&dyn crate::charts::Chart> = models
-        .iter()
-        .map(|m| &**m as &dyn crate::charts::Chart)
-        .collect();
-    let paper = crate::page::paper_widths(&refs);
-    for (nth, (&id, m)) in ids.iter().zip(&refs).enumerate() {
+    let paper = crate::page::paper_widths(&models);
+    for (nth, (&id, m)) in ids.iter().zip(&models).enumerate() {
         let place = card::Place {
             first: nth == 0,
             paper: paper[nth],
         };
-        out.push_str(&card(ds, id, *m, drawn, css, writing, place));
+        out.push_str(&card(ds, id, &**m, drawn, css, writing, place));
     }
     out.push_str("</div>");
     out
@@ -570,11 +566,7 @@ mod tests {
             .iter()
             .map(|id| id.build(&ds, &Selection::default()))
             .collect();
-        let refs: Vec<&dyn crate::charts::Chart> = models
-            .iter()
-            .map(|m| &**m as &dyn crate::charts::Chart)
-            .collect();
-        let widths = crate::page::paper_widths(&refs);
+        let widths = crate::page::paper_widths(&models);
         for (id, w) in ids.iter().zip(widths) {
             let key = id.id();
             let card = &pre.html[pre.html.find(&format!("id=\"pre-{key}\"")).unwrap_or(0)..];
