@@ -2,6 +2,7 @@
 //! chosen schools' median where their files carry it (derived), and free-school-meal shares.
 
 pub mod draw;
+mod layout;
 pub mod model;
 pub mod table;
 pub mod words;
