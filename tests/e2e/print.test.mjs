@@ -182,7 +182,8 @@ test("the browser's own print (print media alone, no button) gives the same brie
       // Paper's drawings are fetched once the page is idle, not only those scrolled near.
       await page.waitForFunction(() => {
         const drawings = [...document.querySelectorAll('#prerender .pre-print')];
-        return drawings.length === 8 && drawings.every((d) => d.tagName !== 'IMG' || (d.complete && d.naturalWidth > 0));
+        const address = [...document.querySelectorAll('.print-address')].every((a) => a.textContent.startsWith('http'));
+        return address && drawings.length === 8 && drawings.every((d) => d.tagName !== 'IMG' || (d.complete && d.naturalWidth > 0));
       }, null, { timeout: 10000 });
     }
     const cards = await printedCards(page);
@@ -208,9 +209,12 @@ test("every network's brief, printed by the browser from the static page, is at 
   assert.ok(cohorts.length >= 1, 'some networks');
   for (const cohort of cohorts) {
     await page.goto(site.server.url + cohort);
+    // Once the page is idle: paper's drawings fetched and the address written into the view's
+    // last line (view-gate.js; a real print writes it again at 'beforeprint').
     await page.waitForFunction(() => {
       const drawings = [...document.querySelectorAll('#prerender .pre-print')].filter((d) => d.closest('.chart-card').getClientRects().length);
-      return drawings.length >= 1 && drawings.every((d) => d.tagName !== 'IMG' || (d.complete && d.naturalWidth > 0));
+      const address = [...document.querySelectorAll('.print-address')].every((a) => a.textContent.startsWith('http'));
+      return address && drawings.length >= 1 && drawings.every((d) => d.tagName !== 'IMG' || (d.complete && d.naturalWidth > 0));
     }, null, { timeout: 15000 });
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
