@@ -36,10 +36,8 @@ fn play(state: &Shared, k: usize, group: Element, all: bool) {
         let Some((_, w)) = shown_drawing(card) else {
             return;
         };
-        card.marks.iter().find(|(x, _)| *x == w).map(|(_, marks)| {
-            let active = card.active.filter(|(x, _)| *x == w).map(|(_, i)| i);
-            (marks.clone(), active)
-        })
+        card.marks_at(w)
+            .map(|marks| (marks.clone(), card.active_at(w)))
     };
     match found {
         Some((marks, active)) => {

@@ -118,6 +118,8 @@ pub(super) fn card(
     let mut picture = String::new();
     let mut paper_drawn = false;
     let mut failed = false;
+    // Whether it has figures to hear (its drawings' marks say).
+    let mut audible = false;
     for v in variants::variants(m) {
         let (w, h) = (v.width, v.height);
         let class = match tag {
@@ -143,7 +145,9 @@ pub(super) fn card(
         ));
         // What the drawing's marks say: the enhancer's tooltips and keys over it (the first
         // card's in the page, so that it answers without another request).
-        let said = pointing::marks_text(&m.marks(w), |mk| pointing::source_named(ds, mk));
+        let marks = m.marks(w);
+        audible |= crate::charts::kit::sound::audible(&marks);
+        let said = pointing::marks_text(&marks, |mk| pointing::source_named(ds, mk));
         // The files: the default view's by chart and width; another view's by what they
         // hold, written only if no view has written them yet.
         let hash = fnv(&[svg.as_bytes(), said.as_bytes()]);
@@ -245,11 +249,7 @@ pub(super) fn card(
          <ul class=\"chart-card__notes\">{notes}</ul></div></div>{panels}\
          {foot}\
          {noscript}{after}</section>",
-        after = after(
-            at,
-            m.title(),
-            crate::charts::kit::sound::audible(&m.marks(crate::page::PRINT_WIDTH))
-        ),
+        after = after(at, m.title(), audible),
         paper = crate::page::paper_class(paper_w),
         head = crate::markup::card_head(
             at,

@@ -100,7 +100,7 @@ pub fn variants(m: &dyn crate::charts::Chart) -> Vec<Variant> {
         let end = to.unwrap_or(u32::MAX);
         // (A desktop's column always has its own drawing: the last range is cut there
         // however near its start.)
-        let mut cuts: Vec<u32> = SPLITS
+        let cuts: Vec<u32> = SPLITS
             .iter()
             .copied()
             .filter(|&c| {
@@ -108,24 +108,7 @@ pub fn variants(m: &dyn crate::charts::Chart) -> Vec<Variant> {
                     && c + MIN_SPLIT <= end
             })
             .collect();
-        // (And where a piece would still run more than [`MAX_STRIP`] past its drawing below
-        // a desktop's column, it is cut halfway: a 340 px drawing in a 660 px embed.)
-        let mut at = first;
-        let mut i = 0;
-        while at < DESKTOP_FROM {
-            let next = cuts.get(i).copied().unwrap_or(end.min(DESKTOP_FROM));
-            if next > at + MAX_STRIP {
-                let half = (at + next) / 2 / STEP as u32 * STEP as u32;
-                cuts.insert(i, half);
-                at = half;
-            } else {
-                at = next;
-            }
-            i += 1;
-            if i > cuts.len() {
-                break;
-            }
-        }
+        let cuts = halved(first, &cuts, end.min(DESKTOP_FROM));
         let mut start = from;
         let mut at = first;
         for &cut in &cuts {
@@ -139,6 +122,27 @@ pub fn variants(m: &dyn crate::charts::Chart) -> Vec<Variant> {
             at
         };
         push(start, to, width);
+    }
+    out
+}
+
+/// The cuts of a range drawn from `first`, with a piece cut halfway (again if need be)
+/// wherever, below `limit`, its columns would run more than [`MAX_STRIP`] past its drawing
+/// (a 340 px drawing in a 660 px embed).
+fn halved(first: u32, cuts: &[u32], limit: u32) -> Vec<u32> {
+    let step = STEP as u32;
+    let mut out = Vec::with_capacity(cuts.len());
+    let mut at = first;
+    for next in cuts.iter().copied().map(Some).chain([None]) {
+        let stop = next.unwrap_or(limit).min(limit);
+        while stop > at + MAX_STRIP {
+            at = (at + stop) / 2 / step * step;
+            out.push(at);
+        }
+        if let Some(cut) = next {
+            out.push(cut);
+            at = cut;
+        }
     }
     out
 }

@@ -48,10 +48,13 @@ struct Geometry<'a> {
 
 fn geometry(model: &DisadvantageChart, width: u32) -> Geometry<'_> {
     let width = f64::from(width.max(240));
-    let hh = header_h(model, width);
-    let ((a, b), (c, d)) = panel_edges(model, width);
+    let Panels {
+        stacked,
+        gap: (a, b),
+        fsm: (c, d),
+        header_h: hh,
+    } = panels(model, width);
     // Stacked, the second panel comes under the first; side by side or alone, at the top.
-    let stacked = !model.rows.is_empty() && !model.fsm.is_empty() && !side_by_side(model, width);
     let second = if stacked {
         PAD + gap_panel_h(model, hh) + GAP
     } else {
@@ -161,7 +164,11 @@ fn geometry(model: &DisadvantageChart, width: u32) -> Geometry<'_> {
 /// The chart's size at a given width.
 pub fn size(model: &DisadvantageChart, width: u32) -> (u32, u32) {
     let w = f64::from(width.max(240));
-    let hh = header_h(model, w);
+    let Panels {
+        stacked,
+        header_h: hh,
+        ..
+    } = panels(model, w);
     // A slide may show one panel alone (`split`): the other takes no room.
     let a = if model.rows.is_empty() {
         0.0
@@ -173,10 +180,10 @@ pub fn size(model: &DisadvantageChart, width: u32) -> (u32, u32) {
     } else {
         fsm_panel_h(model, hh)
     };
-    let h = if side_by_side(model, w) || a == 0.0 || b == 0.0 {
-        2.0 * PAD + a.max(b)
-    } else {
+    let h = if stacked {
         2.0 * PAD + a + GAP + b
+    } else {
+        2.0 * PAD + a.max(b)
     };
     (w as u32, h.ceil() as u32)
 }
@@ -446,7 +453,7 @@ fn header<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
-    // (Wrapped as `header_h` made room for it.)
+    // (Wrapped as `layout::panels` made room for it.)
     for (k, line) in wrap_text(title, HEADER_PX, true, right - left)
         .iter()
         .enumerate()

@@ -85,16 +85,6 @@ pub(super) fn panel_needs(model: &DisadvantageChart) -> (f64, f64) {
     (gap, fsm)
 }
 
-/// Whether the two panels sit side by side at a width: where each has what it needs
-/// ([`panel_needs`]), so the chart decides, not the screen.
-pub(super) fn side_by_side(model: &DisadvantageChart, width: f64) -> bool {
-    if model.rows.is_empty() || model.fsm.is_empty() {
-        return false;
-    }
-    let (gap, fsm) = panel_needs(model);
-    width - 2.0 * PAD - GAP >= gap + fsm
-}
-
 /// How many bars each subject group has: the series the reader has not hidden.
 pub(super) fn shown_per_group(model: &DisadvantageChart) -> usize {
     model.rows.first().map_or(0, |r| {
@@ -121,34 +111,48 @@ pub(super) fn gap_title(model: &DisadvantageChart) -> String {
     }
 }
 
-/// The two panels' left and right edges at a width: side by side, each what it needs and the
-/// progress panel, of more bars, 60% of what is left; else (stacked, or one alone) the whole
-/// width.
-pub(super) fn panel_edges(model: &DisadvantageChart, width: f64) -> ((f64, f64), (f64, f64)) {
-    if side_by_side(model, width) {
-        let (gap, fsm) = panel_needs(model);
-        let extra = width - 2.0 * PAD - GAP - gap - fsm;
-        let split = PAD + gap + extra * 0.6;
-        ((PAD, split), (split + GAP, width - PAD))
-    } else {
-        ((PAD, width - PAD), (PAD, width - PAD))
-    }
+/// Where the two panels go at a width, worked out once: side by side where each has what it
+/// needs ([`panel_needs`]), so the chart decides, not the screen; else stacked (or one
+/// alone). Side by side, each panel gets what it needs and the progress panel, of more bars,
+/// 60% of what is left; else each the whole width. The headings take as many lines as the
+/// longer wraps to in its panel (a heading is never cut short).
+pub(super) struct Panels {
+    /// Both panels, one under the other.
+    pub stacked: bool,
+    /// The progress panel's left and right edges.
+    pub gap: (f64, f64),
+    /// The free school meals panel's left and right edges.
+    pub fsm: (f64, f64),
+    /// The headings' height.
+    pub header_h: f64,
 }
 
-/// The panels' heading height at a width: as many lines as the longer heading wraps to in
-/// its panel (a heading is never cut short).
-pub(super) fn header_h(model: &DisadvantageChart, width: f64) -> f64 {
-    let ((a, b), (c, d)) = panel_edges(model, width);
-    let lines = |t: &str, w: f64| wrap_text(t, HEADER_PX, true, w).len().max(1);
-    let gap = if model.rows.is_empty() {
+pub(super) fn panels(model: &DisadvantageChart, width: f64) -> Panels {
+    let both = !model.rows.is_empty() && !model.fsm.is_empty();
+    let whole = (PAD, width - PAD);
+    let side = both.then(|| panel_needs(model)).and_then(|(gap, fsm)| {
+        let extra = width - 2.0 * PAD - GAP - gap - fsm;
+        (extra >= 0.0).then(|| PAD + gap + extra * 0.6)
+    });
+    let (gap, fsm) = match side {
+        Some(split) => ((PAD, split), (split + GAP, width - PAD)),
+        None => (whole, whole),
+    };
+    let lines = |t: &str, (a, b): (f64, f64)| wrap_text(t, HEADER_PX, true, b - a).len().max(1);
+    let gap_lines = if model.rows.is_empty() {
         1
     } else {
-        lines(&gap_title(model), b - a)
+        lines(&gap_title(model), gap)
     };
-    let fsm = if model.fsm.is_empty() {
+    let fsm_lines = if model.fsm.is_empty() {
         1
     } else {
-        lines(FSM_TITLE, d - c)
+        lines(FSM_TITLE, fsm)
     };
-    HEADER_H + (gap.max(fsm) - 1) as f64 * HEADER_LINE
+    Panels {
+        stacked: both && side.is_none(),
+        gap,
+        fsm,
+        header_h: HEADER_H + (gap_lines.max(fsm_lines) - 1) as f64 * HEADER_LINE,
+    }
 }
