@@ -132,7 +132,7 @@ pub(super) fn panels(model: &DisadvantageChart, width: f64) -> Panels {
     let whole = (PAD, width - PAD);
     let side = both.then(|| panel_needs(model)).and_then(|(gap, fsm)| {
         let extra = width - 2.0 * PAD - GAP - gap - fsm;
-        (extra >= 0.0).then(|| PAD + gap + extra * 0.6)
+        (extra >= 0.0).then_some(PAD + gap + extra * 0.6)
     });
     let (gap, fsm) = match side {
         Some(split) => ((PAD, split), (split + GAP, width - PAD)),
