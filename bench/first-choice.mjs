@@ -27,8 +27,12 @@ function weigh(dist, urls) {
   return kinds;
 }
 
-/** One fresh load and one choice in menu `menu`; returns its time and what it fetched. */
-async function once(browser, url, dist, throttled, menu) {
+/**
+ * One fresh load and one choice in menu `menu`; returns its time and what it fetched. With
+ * `lead`, the menu is focused that many ms before the choice, as a reader's tap opens it
+ * (public/view-gate.js fetches the views it would show then): what it fetched counts.
+ */
+async function once(browser, url, dist, throttled, menu, lead = 0) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
@@ -41,9 +45,13 @@ async function once(browser, url, dist, throttled, menu) {
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('cohort-dashboard:first-chart').length > 0, null, { timeout: 120000 });
     await page.waitForFunction(() => document.documentElement.hasAttribute('data-enhanced'), null, { timeout: 120000 });
-    const r = await page.evaluate(async (menu) => {
+    const r = await page.evaluate(async ([menu, lead]) => {
       const sel = document.getElementById(menu);
       const before = new Set(performance.getEntriesByType('resource').map((e) => e.name));
+      if (lead) {
+        sel.focus();
+        await new Promise((ok) => setTimeout(ok, lead));
+      }
       const old = document.querySelector('#prerender .charts');
       // A tab: the first card's Table tab, shown once its table is.
       const tab = menu === 'tab' && document.querySelector('#prerender .chart-card [role="tab"][data-twin$="-tab-table"]');
@@ -91,7 +99,7 @@ async function once(browser, url, dist, throttled, menu) {
       });
       const fetched = performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !before.has(n));
       return { ms: t1 - t0, fetched, app: !document.getElementById('prerender') };
-    }, menu);
+    }, [menu, lead]);
     return { ms: r.ms, app: r.app, ...weigh(dist, r.fetched) };
   } finally {
     await context.close();
@@ -106,9 +114,11 @@ export async function measureFirstChoice(browser, url, dist, runs) {
   };
   const out = {};
   for (const [menu, what] of [['pre-cohort-select', 'network'], ['pre-subject-select', 'subject'], ['tab', 'Table tab']]) {
-    for (const [key, throttled] of [['loopback', false], ['throttled', true]]) {
+    const ways = [['loopback', false, 0], ['throttled', true, 0]];
+    if (menu !== 'tab') ways.push(['throttled, the menu focused 1 s before', true, 1000]);
+    for (const [key, throttled, lead] of ways) {
       const all = [];
-      for (let i = 0; i < runs; i++) all.push(await once(browser, url, dist, throttled, menu));
+      for (let i = 0; i < runs; i++) all.push(await once(browser, url, dist, throttled, menu, lead));
       out[`${what}, ${key}`] = {
         ms: median(all.map((a) => a.ms)),
         code: median(all.map((a) => a.code)),

@@ -65,6 +65,28 @@
   window.cohortPaperSoon = paperSoon;
   addEventListener('beforeprint', forPaper);
   addEventListener('load', paperSoon);
+  // A view one menu away is fetched when its menu is focused or pointed at, before it is
+  // chosen (a phone's picker, a mouse on its way): the choice then waits only for the swap.
+  // Only the views that menu would show (every other menu at its first option, as
+  // src/enhance/views.rs `wanted` has it), each once, and never for a reader saving data.
+  var near = {};
+  function soon(e) {
+    var menu = e.target;
+    if (!menu || !menu.matches || !menu.matches('#prerender .controls select[data-twin]')) return;
+    if (navigator.connection && navigator.connection.saveData) return;
+    var menus = document.querySelectorAll('#prerender .controls select[data-twin]');
+    for (var m = 0; m < menus.length; m++) if (menus[m] !== menu && menus[m].selectedIndex > 0) return;
+    for (var i = 0; i < menu.options.length; i++) {
+      var file = i === 0 ? 'default' : menu.options[i].getAttribute('data-view');
+      if (i === menu.selectedIndex || !file || near[file]) continue;
+      near[file] = true;
+      hint({ rel: 'preload', href: 'prerender/views/' + file + '.html', as: 'fetch', crossorigin: 'anonymous' });
+      // The default view's rules are the page's own.
+      if (i > 0) hint({ rel: 'preload', href: 'prerender/views/' + file + '.css', as: 'style' });
+    }
+  }
+  document.addEventListener('focusin', soon);
+  document.addEventListener('pointerover', soon);
   // An embed of one chart of the default view (`?chart=<id>&embed`, as the page's snippet
   // writes it) is prerendered too: that chart's card alone, as the embed shows it.
   var chart = asked.length === 2 && asked.indexOf('embed') >= 0 && asked.filter(function (p) {

@@ -85,24 +85,65 @@ pub async fn fetch_dataset() -> Result<Loaded, LoadError> {
         .headers()
         .get("x-from-cache")
         .and_then(|_| response.headers().get("x-saved-at"));
-    // Bytes, not `text()`: the file goes into wasm memory as it came, without a round trip
-    // through a UTF-16 JS string. (Suspected of the 32 MB at England's 16,355 schools, it
-    // was not: that was the parsed lists' spare room, see `model::tight` and BENCH.md.)
-    let bytes = response.binary().await.map_err(network)?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| LoadError::Data {
+    // Parsed a piece at a time as it is copied from the response into wasm memory, so the
+    // file is never held whole beside what it parses into: wasm memory never shrinks, and at
+    // England's four years the text was 9 MB of its 27 MB high-water mark (BENCH.md). Bytes,
+    // not `text()`: no round trip through a UTF-16 JS string.
+    let buffer = match web_sys::Response::from(response).array_buffer() {
+        Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.ok(),
+        Err(_) => None,
+    };
+    let Some(bytes) = buffer.map(|b| js_sys::Uint8Array::new(&b)) else {
+        return Err(LoadError::Network {
+            url,
+            message: "the response's body could not be read".to_string(),
+        });
+    };
+    let data = |errors| LoadError::Data {
         url: url.clone(),
-        errors: DataErrors::one(DataError::at(
+        errors,
+    };
+    let loaded = |d: Dataset| Loaded {
+        dataset: Arc::new(d),
+        offline_copy_from: offline_copy_from.clone(),
+    };
+    if usize::try_from(bytes.length()).unwrap_or(usize::MAX) <= crate::dataset::MAX_INPUT_BYTES {
+        let pieces = std::io::BufReader::with_capacity(PIECE, Pieces { bytes: &bytes, at: 0 });
+        if let Some(d) = Dataset::from_reader(pieces).map_err(data)? {
+            return Ok(loaded(d));
+        }
+    }
+    // Too large, or it does not parse: read whole, to say what is wrong and where.
+    let whole = bytes.to_vec();
+    let text = std::str::from_utf8(&whole).map_err(|e| {
+        data(DataErrors::one(DataError::at(
             "(root)",
             Problem::Syntax(format!(
                 "the file is not UTF-8 text (byte {} is not valid UTF-8)",
                 e.valid_up_to() + 1
             )),
-        )),
+        )))
     })?;
-    Dataset::from_json(text)
-        .map(|d| Loaded {
-            dataset: Arc::new(d),
-            offline_copy_from,
-        })
-        .map_err(|errors| LoadError::Data { url, errors })
+    Dataset::from_json(text).map(loaded).map_err(data)
+}
+
+/// How much of the response is copied into wasm memory at a time.
+const PIECE: usize = 64 * 1024;
+
+/// The response's bytes, read from the JS side a piece at a time.
+struct Pieces<'a> {
+    bytes: &'a js_sys::Uint8Array,
+    at: u32,
+}
+
+impl std::io::Read for Pieces<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let left = self.bytes.length().saturating_sub(self.at);
+        let n = left.min(u32::try_from(buf.len()).unwrap_or(u32::MAX));
+        if let Some(to) = buf.get_mut(..n as usize) {
+            self.bytes.subarray(self.at, self.at + n).copy_to(to);
+        }
+        self.at += n;
+        Ok(n as usize)
+    }
 }

@@ -96,6 +96,17 @@ impl Dataset {
         Self::try_from(raw)
     }
 
+    /// Parses and validates dataset JSON read a piece at a time, so the file's text is never
+    /// held whole beside what it parses into (9 MB of England's four years). `Ok(None)` where
+    /// the text does not parse as a dataset of this version: the caller reads it whole with
+    /// [`Dataset::from_json`], which says where and why.
+    pub fn from_reader(reader: impl std::io::Read) -> Result<Option<Self>, DataErrors> {
+        match serde_json::from_reader::<_, RawDataset>(reader) {
+            Ok(raw) if raw.schema_version == SCHEMA_VERSION => Self::try_from(raw).map(Some),
+            _ => Ok(None),
+        }
+    }
+
     /// The dataset as it was read.
     pub fn raw(&self) -> &RawDataset {
         &self.raw

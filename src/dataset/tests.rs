@@ -31,6 +31,45 @@ fn the_bundled_dataset_is_valid() {
     assert_eq!(ds.raw().schools.len(), 7);
 }
 
+/// Hands out its bytes a few at a time, as the page copies a response into wasm memory.
+struct Dribble<'a>(&'a [u8]);
+
+impl std::io::Read for Dribble<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = buf.len().min(7).min(self.0.len());
+        let (now, rest) = self.0.split_at(n);
+        buf[..n].copy_from_slice(now);
+        self.0 = rest;
+        Ok(n)
+    }
+}
+
+#[test]
+fn a_dataset_parsed_as_it_is_read_is_the_one_read_whole() {
+    let got = Dataset::from_reader(Dribble(BUNDLED_JSON.as_bytes()));
+    assert_eq!(got, Ok(Some(bundled())));
+}
+
+#[test]
+fn a_dataset_read_in_pieces_that_does_not_parse_is_left_to_the_whole_reading() {
+    // The whole reading says where (`text_that_is_not_json_names_line_and_column`).
+    let cut = &BUNDLED_JSON[..BUNDLED_JSON.len() / 2];
+    assert_eq!(Dataset::from_reader(Dribble(cut.as_bytes())), Ok(None));
+    let newer = BUNDLED_JSON.replacen("\"schema_version\":2", "\"schema_version\":3", 1);
+    assert_ne!(newer, BUNDLED_JSON, "the bundled file's version is written as expected");
+    assert_eq!(Dataset::from_reader(Dribble(newer.as_bytes())), Ok(None));
+}
+
+#[test]
+fn a_dataset_read_in_pieces_is_validated_as_one_read_whole() {
+    let mut doc: Value = serde_json::from_str(BUNDLED_JSON).unwrap_or(Value::Null);
+    doc["schools"][0]["ks2"][0]["source"] = json!("nowhere");
+    let text = doc.to_string();
+    let whole = Dataset::from_json(&text).map(Some);
+    assert!(whole.is_err(), "the edit makes the file invalid");
+    assert_eq!(Dataset::from_reader(Dribble(text.as_bytes())), whole);
+}
+
 #[test]
 fn every_figure_cites_a_source_that_exists() {
     // The validator enforces it; this says it as a property of the shipped file.

@@ -117,11 +117,18 @@ export function engineChecks(label, start) {
       server.requests.length = 0;
       await tab.goto(`${server.url}?nosw`);
       await tab.until("document.documentElement.hasAttribute('data-enhanced')", 'the enhancer wired');
+      // Focused, the menu fetches the views it would show (public/view-gate.js), each once:
+      // the choice then takes its view from there.
+      const files = await tab.run("[...document.getElementById('pre-cohort-select').options].slice(1).map((o) => o.dataset.view)");
+      await tab.run("(() => { document.getElementById('pre-cohort-select').focus(); return true; })()");
+      await tab.until(`${JSON.stringify(files)}.every((f) => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/views/' + f + '.html') && r.responseEnd > 0))`, 'the menu\'s views fetched when it is focused');
       // The option names the network and its count of schools; its view's titles, the network.
       const choice = (await tab.run(choose('pre-cohort-select', 1))).replace(/\s*\(.*$/, '');
       await tab.until(`new URL(location.href).searchParams.get('cohort') && !document.querySelector('.prerender__changing')
         && [...document.querySelectorAll('#prerender section.chart-card .chart-card__title')].some((h) => h.textContent.includes(${JSON.stringify(choice)}))`, `the view of ${choice}`);
       assert.ok(!server.requests.some((r) => /cohort-dashboard-.*\.wasm/.test(r)), 'no app for a first choice');
+      assert.deepEqual(twice(server.requests.filter((r) => /\/views\/[^/]+\.(html|css)$/.test(r))), [], 'each view and its rules fetched once');
+      for (const f of files) assert.ok(server.requests.some((r) => r.endsWith(`/views/${f}.css`)), `${f}'s rules fetched`);
       // Of the view's drawings, only those shown near the screen and paper's come: not every
       // width and tone (Firefox once fetched all 38).
       await new Promise((ok) => setTimeout(ok, 2500));

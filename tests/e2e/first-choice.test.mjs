@@ -128,6 +128,42 @@ test('slow 4G: each kind of menu shows its chosen view with no app, the old view
   await context.close();
 });
 
+test('a menu focused fetches the views it would show, each once, and the chosen one is then shown from what was fetched', async () => {
+  const { context, page, problems } = await openPage(site.browser, { width: 390, height: 844 });
+  const views = [];
+  page.on('request', (r) => { if (/\/prerender\/views\/[^/]+\.(html|css)$/.test(r.url())) views.push(new URL(r.url()).pathname.split('/').pop()); });
+  await page.goto(`${site.server.url}?nosw`);
+  await live(page);
+  assert.deepEqual(views, [], 'no view fetched before a menu is used');
+  const before = await said(page, '#prerender');
+  const menu = page.locator('#pre-cohort-select');
+  const files = await menu.evaluate((m) => [...m.options].slice(1).map((o) => o.dataset.view));
+  assert.ok(files.length > 1, `the menu offers views: ${files}`);
+  const wanted = files.flatMap((f) => [`${f}.html`, `${f}.css`]).sort();
+  await menu.focus();
+  await page.waitForFunction((n) => performance.getEntriesByType('resource').filter((r) => /\/prerender\/views\/.*\.(html|css)$/.test(r.name) && r.responseEnd > 0).length >= n, wanted.length);
+  assert.deepEqual([...views].sort(), wanted, 'focused: each of its views and their rules, once');
+  // Focused again, pointed at: nothing more.
+  await menu.blur();
+  await menu.focus();
+  await menu.hover();
+  await page.waitForTimeout(300);
+  await menu.selectOption({ index: 1 });
+  await page.waitForFunction(() => new URL(location.href).searchParams.has('cohort') && !document.querySelector('.prerender__changing'));
+  const shown = (await said(page, '#prerender')).summaries;
+  assert.notDeepEqual(shown, before.summaries, 'the chosen view is shown');
+  const query = await menu.evaluate((m) => m.options[1].dataset.query);
+  assert.equal(new URL(page.url()).search, `${query}&nosw`, 'the address is the view\'s');
+  // One menu away now: another menu's options are two away (the app's), so focusing it
+  // fetches nothing; this menu's first option is the default view, fetched once.
+  await page.locator('#pre-subject-select').focus();
+  await menu.focus();
+  await page.waitForTimeout(300);
+  assert.deepEqual([...views].sort(), [...wanted, 'default.html'].sort(), 'no view fetched twice, none another menu would show');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('every prerendered view says what the app says of it, card by card (words, tables cell by cell, roles and names), and the app takes over from it', async () => {
   const { context, page, problems } = await openPage(site.browser, { width: 1280, height: 900 });
   await page.goto(`${site.server.url}?nosw`);
