@@ -8,7 +8,9 @@
 //! pointers, not 8, so it takes somewhat less than this says.
 use std::time::Instant;
 
+use cohort_dashboard::charts::ChartId;
 use cohort_dashboard::dataset::Dataset;
+use cohort_dashboard::selection::Selection;
 
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
@@ -63,6 +65,23 @@ fn main() {
             mb(stats.curr_bytes - before),
             mb(stats.max_bytes.saturating_sub(before)),
         );
-        drop(ds);
+        // Then what the page makes of it: every chart's model for the whole programme, each
+        // drawn at 1,200 px, held as the app holds them.
+        let sel = Selection::default();
+        let mut models = Vec::new();
+        for id in ChartId::available(&ds) {
+            let at = dhat::HeapStats::get().curr_bytes;
+            models.push(id.build(&ds, &sel));
+            println!("    {:<20} model {}", id.id(), mb(dhat::HeapStats::get().curr_bytes - at));
+        }
+        let drawings: Vec<String> = models.iter().filter_map(|m| m.svg(1200).map_err(|e| eprintln!("    {e}")).ok()).collect();
+        let after = dhat::HeapStats::get();
+        println!(
+            "  and every chart's model and drawing: held {} more ({} of drawings), peak {}",
+            mb(after.curr_bytes - stats.curr_bytes),
+            mb(drawings.iter().map(String::len).sum()),
+            mb(after.max_bytes.saturating_sub(before)),
+        );
+        drop((models, drawings, ds));
     }
 }
