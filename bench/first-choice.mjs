@@ -28,7 +28,8 @@ function weigh(dist, urls) {
 }
 
 /**
- * One fresh load and one choice in menu `menu`; returns its time and what it fetched. With
+ * One fresh load and one choice in menu `menu` (`second`: a subject after a network, the
+ * app's to show); returns its time and what it fetched. With
  * `lead`, the menu is focused that many ms before the choice, as a reader's tap opens it
  * (public/view-gate.js fetches the views it would show then): what it fetched counts.
  */
@@ -46,6 +47,19 @@ async function once(browser, url, dist, throttled, menu, lead = 0) {
     await page.waitForFunction(() => performance.getEntriesByName('cohort-dashboard:first-chart').length > 0, null, { timeout: 120000 });
     await page.waitForFunction(() => document.documentElement.hasAttribute('data-enhanced'), null, { timeout: 120000 });
     const r = await page.evaluate(async ([menu, lead]) => {
+      // A second menu: a network chosen first (its view swapped in), then a subject, which is
+      // two menus away from the default and so the app's to show.
+      if (menu === 'second') {
+        const first = document.getElementById('pre-cohort-select');
+        const was = document.querySelector('#prerender .charts');
+        first.selectedIndex = 1;
+        first.dispatchEvent(new Event('change', { bubbles: true }));
+        await new Promise((ok) => {
+          const look = () => (document.querySelector('#prerender .charts') !== was && !document.querySelector('.prerender__changing') ? ok() : requestAnimationFrame(look));
+          look();
+        });
+        menu = 'pre-subject-select';
+      }
       const sel = document.getElementById(menu);
       const before = new Set(performance.getEntriesByType('resource').map((e) => e.name));
       if (lead) {
@@ -113,7 +127,7 @@ export async function measureFirstChoice(browser, url, dist, runs) {
     return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
   };
   const out = {};
-  for (const [menu, what] of [['pre-cohort-select', 'network'], ['pre-subject-select', 'subject'], ['tab', 'Table tab']]) {
+  for (const [menu, what] of [['pre-cohort-select', 'network'], ['pre-subject-select', 'subject'], ['second', 'subject after a network (two menus away)'], ['tab', 'Table tab']]) {
     const ways = [['loopback', false, 0], ['throttled', true, 0]];
     if (menu !== 'tab') ways.push(['throttled, the menu focused 1 s before', true, 1000]);
     for (const [key, throttled, lead] of ways) {

@@ -607,12 +607,18 @@ if (memEng) {
 }
 if (hidpi) p(`| HiDPI redraw ≤ 1.5× | ${ratio(hidpi.dpr2, hidpi.dpr1)} | ${budget(hidpi.dpr2 <= 1.5 * hidpi.dpr1)} |`);
 if (firstChoice) {
-  const rows = Object.values(firstChoice);
-  const worst = (pick, keys) => Math.max(...Object.entries(firstChoice).filter(([k]) => keys.test(k)).map(([, v]) => pick(v)));
-  const l = worst((v) => v.ms, /loopback/), t = worst((v) => v.ms, /throttled/), code = Math.max(...rows.map((v) => v.code));
+  // The first choice's rows; a choice two menus away is the app's, with a budget of its own.
+  const firsts = Object.entries(firstChoice).filter(([k]) => !/two menus away/.test(k));
+  const worst = (pick, keys) => Math.max(...firsts.filter(([k]) => keys.test(k)).map(([, v]) => pick(v)));
+  const l = worst((v) => v.ms, /loopback/), t = worst((v) => v.ms, /throttled/), code = Math.max(...firsts.map(([, v]) => v.code));
   p(`| first choice → its view painted ≤ 200 ms on loopback (the slower menu) | ${ms(l)} | ${budget(l <= 200)} |`);
   p(`| first choice → its view painted ≤ 1.5 s throttled (slow 4G, 4× CPU; the slower menu) | ${ms(t)} | ${budget(t <= 1500)} |`);
   p(`| code fetched by the first choice ≤ 150 KB gzip | ${kb(code)} | ${budget(code <= 150 * 1024)} |`);
+  const second = Object.entries(firstChoice).filter(([k]) => /two menus away, throttled/.test(k)).map(([, v]) => v.ms);
+  if (second.length) {
+    const best = Math.min(...second), worstSecond = Math.max(...second);
+    p(`| a choice two menus away ≤ 1.5 s throttled (the app's) | ${ms(worstSecond)} chosen at once, ${ms(best)} with its menu focused 1 s before | ${budget(worstSecond <= 1500)} |`);
+  }
 }
 p(`| CLS ≤ 0.01 over the whole load, take-over included | ${Math.max(...results.map((r) => r.cls)).toFixed(3)} | ${budget(results.every((r) => r.cls <= 0.01))} |`);
 fs.mkdirSync(path.dirname(OUT_FILE), { recursive: true });

@@ -5,6 +5,9 @@
  *  exception is an embed of one chart of the default view, shown as that chart alone. */
 (function () {
   var root = document.documentElement;
+  // The app's wasm and glue, and the dataset: the build (scripts/post-build.mjs) writes
+  // trunk's preload hints for them here.
+  var hints = /*HINTS*/[];
   var asked = location.search.replace(/^\?/, '').split('&').filter(function (p) {
     return p && p !== 'nosw';
   });
@@ -12,7 +15,11 @@
   // code that wants it (`cohortFetched[href]`, taken once: src/enhance/mod.rs, fetched; the
   // start-up script; the app's dataset): WebKit does not match a preload hint to the fetch
   // that wants it, and fetched every such file twice.
+  var hinted = {};
   function hint(attrs) {
+    // Each file once, whoever hints it first (a menu reached, or the start-up script).
+    if (hinted[attrs.href]) return;
+    hinted[attrs.href] = true;
     if (attrs.as === 'fetch' && window.fetch) {
       var got = fetch(attrs.href, { credentials: 'same-origin', integrity: attrs.integrity || '' });
       // A failure is reported by the code that takes the response.
@@ -65,21 +72,26 @@
   window.cohortPaperSoon = paperSoon;
   addEventListener('beforeprint', forPaper);
   addEventListener('load', paperSoon);
-  // A view one menu away is fetched when its menu is focused or pointed at, before it is
-  // chosen (a phone's picker, a mouse on its way): the choice then waits only for the swap.
-  // Only the views that menu would show (every other menu at its first option, as
-  // src/enhance/views.rs `wanted` has it), each once, and never for a reader saving data.
-  var near = {};
+  // What a menu will show is fetched when it is focused or pointed at, before it is chosen
+  // (a phone's picker, a mouse on its way): the choice then waits only for the swap. With
+  // every other menu at its first option, that is the views it would show (as
+  // src/enhance/views.rs `wanted` has it); with another menu away, a choice is two menus
+  // away and the app's to show, so the app's files are fetched (not started: the start-up
+  // script takes them when a control asks for the app). Each file once; nothing for a
+  // reader saving data.
   function soon(e) {
     var menu = e.target;
     if (!menu || !menu.matches || !menu.matches('#prerender .controls select[data-twin]')) return;
     if (navigator.connection && navigator.connection.saveData) return;
     var menus = document.querySelectorAll('#prerender .controls select[data-twin]');
-    for (var m = 0; m < menus.length; m++) if (menus[m] !== menu && menus[m].selectedIndex > 0) return;
+    for (var m = 0; m < menus.length; m++) {
+      if (menus[m] === menu || menus[m].selectedIndex === 0) continue;
+      for (var h = 0; h < hints.length; h++) hint(hints[h]);
+      return;
+    }
     for (var i = 0; i < menu.options.length; i++) {
       var file = i === 0 ? 'default' : menu.options[i].getAttribute('data-view');
-      if (i === menu.selectedIndex || !file || near[file]) continue;
-      near[file] = true;
+      if (i === menu.selectedIndex || !file) continue;
       hint({ rel: 'preload', href: 'prerender/views/' + file + '.html', as: 'fetch', crossorigin: 'anonymous' });
       // The default view's rules are the page's own.
       if (i > 0) hint({ rel: 'preload', href: 'prerender/views/' + file + '.css', as: 'style' });
@@ -175,10 +187,7 @@
   var off = asked.length > 0;
   root.classList.add(off ? 'prerender-off' : 'prerendered');
   // With no static view to paint, the app is all there is: fetch it at once, with the
-  // dataset. (Over the prerendered view it comes when a reader first uses a control.) The
-  // build (scripts/post-build.mjs) writes trunk's preload hints for the wasm and its glue,
-  // and the dataset's, here.
-  var hints = /*HINTS*/[];
+  // dataset. (Over the prerendered view it comes when a reader first uses a control.)
   for (var i = 0; off && i < hints.length; i++) hint(hints[i]);
   if (!off) enhancer();
 })();

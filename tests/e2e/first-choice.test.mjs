@@ -128,7 +128,7 @@ test('slow 4G: each kind of menu shows its chosen view with no app, the old view
   await context.close();
 });
 
-test('a menu focused fetches the views it would show, each once, and the chosen one is then shown from what was fetched', async () => {
+test('a menu focused fetches what it will show, each file once: the views one menu away, else the app (not started), and the choice is shown from them', async () => {
   const { context, page, problems } = await openPage(site.browser, { width: 390, height: 844 });
   const views = [];
   page.on('request', (r) => { if (/\/prerender\/views\/[^/]+\.(html|css)$/.test(r.url())) views.push(new URL(r.url()).pathname.split('/').pop()); });
@@ -154,12 +154,24 @@ test('a menu focused fetches the views it would show, each once, and the chosen 
   assert.notDeepEqual(shown, before.summaries, 'the chosen view is shown');
   const query = await menu.evaluate((m) => m.options[1].dataset.query);
   assert.equal(new URL(page.url()).search, `${query}&nosw`, 'the address is the view\'s');
-  // One menu away now: another menu's options are two away (the app's), so focusing it
-  // fetches nothing; this menu's first option is the default view, fetched once.
+  // One menu away now: another menu's options are two menus away, the app's to show, so
+  // focusing that menu fetches the app's files but does not start it; this menu's first
+  // option is the default view, fetched once.
+  const app = [];
+  page.on('request', (r) => { if (APP.test(r.url())) app.push(new URL(r.url()).pathname.split('/').pop()); });
   await page.locator('#pre-subject-select').focus();
   await menu.focus();
+  await page.waitForFunction(() => ['_bg.wasm', 'dataset.json'].every((f) => performance.getEntriesByType('resource').some((r) => r.name.endsWith(f) && r.responseEnd > 0)));
   await page.waitForTimeout(300);
   assert.deepEqual([...views].sort(), [...wanted, 'default.html'].sort(), 'no view fetched twice, none another menu would show');
+  assert.ok(await page.locator('#prerender').count(), 'the app fetched, not started');
+  assert.equal(app.filter((f) => f.endsWith('_bg.wasm')).length, 1, `the app's wasm fetched once: ${app}`);
+  // Chosen: the app shows it, from the files already fetched.
+  await page.locator('#pre-subject-select').selectOption({ index: 1 });
+  await page.waitForFunction(() => !document.getElementById('prerender') && document.querySelector('#app section.chart-card [data-testid="chart-figure"] svg'), null, { timeout: 30000 });
+  assert.equal(new URL(page.url()).searchParams.get('cohort'), new URLSearchParams(query).get('cohort'), 'the first choice kept');
+  assert.ok(new URL(page.url()).searchParams.get('subject'), 'the second choice shown');
+  assert.deepEqual(app.filter((f) => !f.endsWith('.js')).sort(), [app.find((f) => f.endsWith('_bg.wasm')), 'dataset.json'].sort(), 'the app\'s wasm and the dataset fetched once each');
   assert.deepEqual(problems, []);
   await context.close();
 });
