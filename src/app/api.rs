@@ -108,8 +108,7 @@ pub async fn fetch_dataset() -> Result<Loaded, LoadError> {
         offline_copy_from: offline_copy_from.clone(),
     };
     if usize::try_from(bytes.length()).unwrap_or(usize::MAX) <= crate::dataset::MAX_INPUT_BYTES {
-        let pieces = std::io::BufReader::with_capacity(PIECE, Pieces { bytes: &bytes, at: 0 });
-        if let Some(d) = Dataset::from_reader(pieces).map_err(data)? {
+        if let Some(d) = Dataset::from_reader(Pieces { bytes: &bytes, at: 0 }).map_err(data)? {
             return Ok(loaded(d));
         }
     }
@@ -127,10 +126,8 @@ pub async fn fetch_dataset() -> Result<Loaded, LoadError> {
     Dataset::from_json(text).map(loaded).map_err(data)
 }
 
-/// How much of the response is copied into wasm memory at a time.
-const PIECE: usize = 64 * 1024;
-
-/// The response's bytes, read from the JS side a piece at a time.
+/// The response's bytes, read from the JS side a piece at a time (as large as the reader's
+/// buffer asks: 64 KB, `dataset::parse`).
 struct Pieces<'a> {
     bytes: &'a js_sys::Uint8Array,
     at: u32,

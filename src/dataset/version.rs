@@ -16,7 +16,11 @@ pub(super) fn check_version(text: &str) -> Result<(), DataErrors> {
         schema_version: Option<Found>,
     }
     // A file that is not JSON at all is reported by the full parse, with its path.
-    let Ok(probe) = serde_json::from_str::<Probe>(text) else {
+    // Through the dataset's own reader type (`super::parse`): serde_json's reading code is
+    // in the page's wasm once.
+    let mut bytes = text.as_bytes();
+    let reader: &mut dyn std::io::Read = &mut bytes;
+    let Ok(probe) = serde_json::from_reader::<_, Probe>(std::io::BufReader::new(reader)) else {
         return Ok(());
     };
     match probe.schema_version {
