@@ -329,7 +329,8 @@ async function lighthouseScores(url) {
   });
   const out = {};
   try {
-    for (const formFactor of ['desktop', 'mobile']) {
+    // Mobile five times: its score moves from run to run, and the budget is for each.
+    for (const [name, formFactor] of [['desktop', 'desktop'], ...[1, 2, 3, 4, 5].map((i) => [`mobile, run ${i}`, 'mobile'])]) {
       const settings = formFactor === 'desktop'
         ? { formFactor, screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false }, throttling: { rttMs: 40, throughputKbps: 10240, cpuSlowdownMultiplier: 1, requestLatencyMs: 0, downloadThroughputKbps: 0, uploadThroughputKbps: 0 } }
         : { formFactor };
@@ -342,7 +343,7 @@ async function lighthouseScores(url) {
       const failing = Object.values(lhr.audits)
         .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual' && a.scoreDisplayMode !== 'notApplicable')
         .map((a) => a.id);
-      out[formFactor] = {
+      out[name] = {
         performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'),
         fcp: lhr.audits['first-contentful-paint']?.numericValue, lcp: lhr.audits['largest-contentful-paint']?.numericValue,
         tbt: lhr.audits['total-blocking-time']?.numericValue, cls: lhr.audits['cumulative-layout-shift']?.numericValue,
@@ -576,18 +577,21 @@ if (lighthouse) {
 }
 const budgetsAt = (schools) => results.find((r) => r.set.schools === schools);
 const eng = results.find((r) => r.set.schools > 10000);
-const memEng = memoryRows.find((m) => m.set.schools > 10000);
+// The largest England dataset (four years where it is made): the memory budget's.
+const memEng = memoryRows.filter((m) => m.set.schools > 10000).at(-1);
 p();
 p('## Budgets');
 p();
 p('| budget | figure | |');
 p('|---|---:|---|');
 p(`| first-load wasm + JS + CSS ≤ 200 KB gzip (on the way to 150) | ${kb(firstLoad)} | ${budget(firstLoad <= 200 * 1024)} |`);
-p(`| first chart painted (prerendered) ≤ 0.6× the JS page's first chart (bundled) | ${ratio(first.painted, first.js.first)} | ${budget(first.painted <= 0.6 * first.js.first)} |`);
-p(`| first chart interactive ≤ 1.5× the JS page's first chart (bundled) | ${ratio(first.first, first.js.first)} | ${budget(first.first <= 1.5 * first.js.first)} |`);
+p(`| the app's wasm ≤ 200 KB gzip | ${kb(appSizes.wasm.gzip)} | ${budget(appSizes.wasm.gzip <= 200 * 1024)} |`);
+p(`| first chart painted (prerendered) ≤ 0.5× the JS page's first chart (bundled, both served compressed) | ${ratio(first.painted, first.js.first)} | ${budget(first.painted <= 0.5 * first.js.first)} |`);
+p(`| first chart interactive ≤ 0.8× the JS page's first chart (bundled, both served compressed) | ${ratio(first.first, first.js.first)} | ${budget(first.first <= 0.8 * first.js.first)} |`);
 if (lighthouse && !lighthouse.skipped) {
   const perf = (k) => lighthouse[k]?.performance;
-  p(`| Lighthouse performance: mobile ≥ 95, desktop 100 | mobile ${perf('mobile') ?? '—'}, desktop ${perf('desktop') ?? '—'} | ${budget(perf('mobile') >= 95 && perf('desktop') >= 100)} |`);
+  const mobile = Object.keys(lighthouse).filter((k) => k.startsWith('mobile')).map(perf);
+  p(`| Lighthouse performance: mobile ≥ 95 in each of ${mobile.length} runs, desktop 100 | mobile ${mobile.join(', ') || '—'}; desktop ${perf('desktop') ?? '—'} | ${budget(mobile.length > 0 && mobile.every((x) => x >= 95) && perf('desktop') >= 100)} |`);
 }
 p(`| first chart ≤ 200 ms (bundled) | ${ms(first.first)} | ${budget(first.first <= 200)} |`);
 {
@@ -603,17 +607,19 @@ if (eng) p(`| cohort change → next paint ≤ 16 ms at ${eng.set.schools.toLoca
 if (memEng) {
   const tot = memEng.afterChanges.js + memEng.afterChanges.wasm;
   const growth = tot - (memEng.afterLoad.js + memEng.afterLoad.wasm);
-  p(`| memory ≤ 15 MB at ${memEng.set.schools.toLocaleString('en-GB')} schools, no growth over 100 changes | ${mb(tot)}, growth ${mb(growth)} | ${budget(tot <= 15 * 1048576 && growth <= 0.5 * 1048576)} |`);
+  p(`| memory ≤ 15 MB at ${memEng.set.name}, no growth over 100 changes | ${mb(tot)}, growth ${mb(growth)} | ${budget(tot <= 15 * 1048576 && growth <= 0.5 * 1048576)} |`);
 }
 if (hidpi) p(`| HiDPI redraw ≤ 1.5× | ${ratio(hidpi.dpr2, hidpi.dpr1)} | ${budget(hidpi.dpr2 <= 1.5 * hidpi.dpr1)} |`);
 if (firstChoice) {
   // The first choice's rows; a choice two menus away is the app's, with a budget of its own.
   const firsts = Object.entries(firstChoice).filter(([k]) => !/two menus away/.test(k));
   const worst = (pick, keys) => Math.max(...firsts.filter(([k]) => keys.test(k)).map(([, v]) => pick(v)));
-  const l = worst((v) => v.ms, /loopback/), t = worst((v) => v.ms, /throttled/), code = Math.max(...firsts.map(([, v]) => v.code));
+  const l = worst((v) => v.ms, /loopback$/), t = worst((v) => v.ms, /throttled$/), code = Math.max(...firsts.map(([, v]) => v.code));
+  const swap = worst((v) => v.ms, /loopback, the menu focused/);
   p(`| first choice → its view painted ≤ 200 ms on loopback (the slower menu) | ${ms(l)} | ${budget(l <= 200)} |`);
   p(`| first choice → its view painted ≤ 1.5 s throttled (slow 4G, 4× CPU; the slower menu) | ${ms(t)} | ${budget(t <= 1500)} |`);
   p(`| code fetched by the first choice ≤ 150 KB gzip | ${kb(code)} | ${budget(code <= 150 * 1024)} |`);
+  p(`| a static swap of a prefetched view ≤ 16 ms to the next paint (loopback, its menu focused 1 s before; the slower menu) | ${ms(swap)} | ${budget(swap <= 16)} |`);
   const second = Object.entries(firstChoice).filter(([k]) => /two menus away, throttled/.test(k)).map(([, v]) => v.ms);
   if (second.length) {
     const best = Math.min(...second), worstSecond = Math.max(...second);

@@ -92,10 +92,48 @@
     for (var i = 0; i < menu.options.length; i++) {
       var file = i === 0 ? 'default' : menu.options[i].getAttribute('data-view');
       if (i === menu.selectedIndex || !file) continue;
-      hint({ rel: 'preload', href: 'prerender/views/' + file + '.html', as: 'fetch', crossorigin: 'anonymous' });
+      ahead('prerender/views/' + file + '.html');
       // The default view's rules are the page's own.
-      if (i > 0) hint({ rel: 'preload', href: 'prerender/views/' + file + '.css', as: 'style' });
+      if (i > 0) rules('prerender/views/' + file + '.css');
     }
+  }
+  // A view fetched before it is chosen is read, and parsed while the reader decides
+  // (`cohortViews[href]`: its text, then its parsed parts), so that choosing it only puts it
+  // in (src/enhance/views.rs, `Early`). Parsed when the browser is idle: a view is about
+  // 150 KB of HTML, some 12 ms to parse.
+  function ahead(href) {
+    if (hinted[href] || !window.fetch) return;
+    hinted[href] = true;
+    var got = {
+      text: fetch(href, { credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.text() : null; })
+        .catch(function () { return null; }),
+    };
+    (window.cohortViews = window.cohortViews || {})[href] = got;
+    got.text.then(function (text) {
+      if (!text) return;
+      var parse = function () {
+        var t = document.createElement('template');
+        t.innerHTML = text;
+        got.parsed = t;
+      };
+      if (window.requestIdleCallback) requestIdleCallback(parse, { timeout: 1000 });
+      else setTimeout(parse, 0);
+    });
+  }
+  // A view's rules go in the page before the view does: they choose only that view's
+  // drawings (by classes of its own), so they change nothing until it is in, and the swap
+  // then need not wait for a stylesheet to load (src/enhance/views.rs, stylesheet). Marked
+  // when loaded; taken out if they fail, and the enhancer asks again.
+  function rules(href) {
+    if (hinted[href]) return;
+    hinted[href] = true;
+    var link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    link.onload = function () { link.setAttribute('data-loaded', ''); };
+    link.onerror = function () { link.remove(); };
+    document.head.appendChild(link);
   }
   document.addEventListener('focusin', soon);
   document.addEventListener('pointerover', soon);

@@ -364,7 +364,7 @@ fn take_marks(state: &Shared, k: usize, w: u32, text: &str, then: Option<Box<dyn
 
 /// `html` parsed into a fragment of inert nodes (a template's content: nothing in it loads or
 /// runs until it is put in the page).
-fn parsed(doc: &Document, html: &str) -> Option<web_sys::DocumentFragment> {
+pub(super) fn parsed(doc: &Document, html: &str) -> Option<web_sys::DocumentFragment> {
     let template = doc
         .create_element("template")
         .ok()?

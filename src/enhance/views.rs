@@ -111,14 +111,22 @@ async fn swap(state: &Shared, doc: &Document, file: &str, query: &str, turn: u32
     } else {
         // The view and its rules come side by side; the view goes in once both are here.
         let url = format!("prerender/{VIEWS}/{file}.html");
-        let html =
-            super::take_fetched(&url).or_else(|| web_sys::window().map(|w| w.fetch_with_str(&url)));
-        let styled = file == DEFAULT || stylesheet(state, doc, file).await;
-        let html = match html {
-            Some(html) if styled => super::text_of(html).await,
-            _ => None,
+        let early = Early::take(&url);
+        let html = match &early {
+            Some(_) => None,
+            None => super::take_fetched(&url)
+                .or_else(|| web_sys::window().map(|w| w.fetch_with_str(&url))),
         };
-        html.map(Some)
+        let styled = file == DEFAULT || stylesheet(state, doc, file).await;
+        let content = match (early, html) {
+            _ if !styled => None,
+            (Some(early), _) => early.content(doc).await,
+            (None, Some(html)) => super::text_of(html)
+                .await
+                .and_then(|h| super::parsed(doc, &h)),
+            (None, None) => None,
+        };
+        content.map(Some)
     };
     if state.borrow().swaps != turn {
         return;
@@ -133,8 +141,8 @@ async fn swap(state: &Shared, doc: &Document, file: &str, query: &str, turn: u32
         super::hand_over::fall_back(state);
         return;
     };
-    if let Some(html) = html {
-        put(doc, &html);
+    if let Some(content) = html {
+        put(&content);
         state.borrow_mut().view = Some(file.to_string());
         super::rewire(state, doc);
         for_paper();
@@ -166,6 +174,40 @@ async fn swap(state: &Shared, doc: &Document, file: &str, query: &str, turn: u32
     }
 }
 
+/// A view fetched when its menu was reached, before it was chosen (public/view-gate.js,
+/// `view`): its text coming, and its parts once parsed while the reader decided.
+struct Early(js_sys::Object);
+
+impl Early {
+    /// The view fetched early for `url`, taken once.
+    fn take(url: &str) -> Option<Self> {
+        let window = web_sys::window()?;
+        let all = js_sys::Reflect::get(&window, &"cohortViews".into())
+            .ok()
+            .filter(|v| v.is_object())?;
+        let got = js_sys::Reflect::get(&all, &url.into())
+            .ok()?
+            .dyn_into::<js_sys::Object>()
+            .ok()?;
+        let _ = js_sys::Reflect::delete_property(all.unchecked_ref::<js_sys::Object>(), &url.into());
+        Some(Self(got))
+    }
+
+    /// Its parts: parsed already, or parsed now from its text once that has come; `None`
+    /// where it did not come.
+    async fn content(self, doc: &Document) -> Option<web_sys::DocumentFragment> {
+        let field = |name: &str| js_sys::Reflect::get(&self.0, &name.into()).ok();
+        if let Some(template) = field("parsed")
+            .and_then(|t| t.dyn_into::<web_sys::HtmlTemplateElement>().ok())
+        {
+            return Some(template.content());
+        }
+        let text = field("text")?.dyn_into::<js_sys::Promise>().ok()?;
+        let text = wasm_bindgen_futures::JsFuture::from(text).await.ok()?.as_string()?;
+        super::parsed(doc, &text)
+    }
+}
+
 /// The drawings paper shows of the view just swapped in (`.pre-print`), fetched when the
 /// browser is next idle by public/view-gate.js (`cohortPaperSoon`), as it does for the page's
 /// first view: the browser's own print then has every chart.
@@ -182,8 +224,8 @@ fn for_paper() {
 }
 
 /// Each part of a view file in the place of the element of its class.
-fn put(doc: &Document, html: &str) {
-    let Some(content) = super::parsed(doc, html) else {
+fn put(content: &web_sys::DocumentFragment) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
     let children = content.children();
@@ -207,23 +249,40 @@ async fn stylesheet(state: &Shared, doc: &Document, file: &str) -> bool {
     if state.borrow().styled.iter().any(|f| f == file) {
         return true;
     }
-    let Some(link) = doc
-        .create_element("link")
+    let href = format!("prerender/{VIEWS}/{file}.css");
+    // Put in the page when the menu was reached (public/view-gate.js, rules): loaded, or
+    // still coming.
+    let early = doc
+        .query_selector(&format!("link[rel=\"stylesheet\"][href=\"{href}\"]"))
         .ok()
-        .and_then(|l| l.dyn_into::<web_sys::HtmlLinkElement>().ok())
-    else {
-        return false;
-    };
-    link.set_rel("stylesheet");
-    link.set_href(&format!("prerender/{VIEWS}/{file}.css"));
-    let loaded = js_sys::Promise::new(&mut |resolve, reject| {
-        link.set_onload(Some(&resolve));
-        link.set_onerror(Some(&reject));
-    });
-    let Some(head) = doc.head() else { return false };
-    if head.append_child(&link).is_err() {
-        return false;
+        .flatten();
+    if early.as_ref().is_some_and(|l| l.has_attribute("data-loaded")) {
+        state.borrow_mut().styled.push(file.to_string());
+        return true;
     }
+    let link = match early {
+        Some(link) => link,
+        None => {
+            let Some(link) = doc
+                .create_element("link")
+                .ok()
+                .and_then(|l| l.dyn_into::<web_sys::HtmlLinkElement>().ok())
+            else {
+                return false;
+            };
+            link.set_rel("stylesheet");
+            link.set_href(&href);
+            let Some(head) = doc.head() else { return false };
+            if head.append_child(&link).is_err() {
+                return false;
+            }
+            link.into()
+        }
+    };
+    let loaded = js_sys::Promise::new(&mut |resolve, reject| {
+        let _ = link.add_event_listener_with_callback("load", &resolve);
+        let _ = link.add_event_listener_with_callback("error", &reject);
+    });
     let ok = wasm_bindgen_futures::JsFuture::from(loaded).await.is_ok();
     if ok {
         state.borrow_mut().styled.push(file.to_string());
