@@ -27,7 +27,9 @@ fn read(file: &str, pieces: bool) -> Result<Option<Dataset>, String> {
             .map_err(|e| e.to_string())
     } else {
         let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
-        Dataset::from_json(&text).map(Some).map_err(|e| e.to_string())
+        Dataset::from_json(&text)
+            .map(Some)
+            .map_err(|e| e.to_string())
     }
 }
 
@@ -61,7 +63,11 @@ fn main() {
     if let Ok(Some(ds)) = held {
         println!(
             "{file}, {}: held {}, peak {}, {best} ms",
-            if pieces { "parsed as read, 64 KB at a time" } else { "whole text, then parsed" },
+            if pieces {
+                "parsed as read, 64 KB at a time"
+            } else {
+                "whole text, then parsed"
+            },
             mb(stats.curr_bytes - before),
             mb(stats.max_bytes.saturating_sub(before)),
         );
@@ -72,9 +78,16 @@ fn main() {
         for id in ChartId::available(&ds) {
             let at = dhat::HeapStats::get().curr_bytes;
             models.push(id.build(&ds, &sel));
-            println!("    {:<20} model {}", id.id(), mb(dhat::HeapStats::get().curr_bytes - at));
+            println!(
+                "    {:<20} model {}",
+                id.id(),
+                mb(dhat::HeapStats::get().curr_bytes - at)
+            );
         }
-        let drawings: Vec<String> = models.iter().filter_map(|m| m.svg(1200).map_err(|e| eprintln!("    {e}")).ok()).collect();
+        let drawings: Vec<String> = models
+            .iter()
+            .filter_map(|m| m.svg(1200).map_err(|e| eprintln!("    {e}")).ok())
+            .collect();
         let after = dhat::HeapStats::get();
         println!(
             "  and every chart's model and drawing: held {} more ({} of drawings), peak {}",

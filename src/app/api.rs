@@ -108,7 +108,12 @@ pub async fn fetch_dataset() -> Result<Loaded, LoadError> {
         offline_copy_from: offline_copy_from.clone(),
     };
     if usize::try_from(bytes.length()).unwrap_or(usize::MAX) <= crate::dataset::MAX_INPUT_BYTES {
-        if let Some(d) = Dataset::from_reader(Pieces { bytes: &bytes, at: 0 }).map_err(data)? {
+        if let Some(d) = Dataset::from_reader(Pieces {
+            bytes: &bytes,
+            at: 0,
+        })
+        .map_err(data)?
+        {
             return Ok(loaded(d));
         }
     }

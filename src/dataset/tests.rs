@@ -56,7 +56,10 @@ fn a_dataset_read_in_pieces_that_does_not_parse_is_left_to_the_whole_reading() {
     let cut = &BUNDLED_JSON[..BUNDLED_JSON.len() / 2];
     assert_eq!(Dataset::from_reader(Dribble(cut.as_bytes())), Ok(None));
     let newer = BUNDLED_JSON.replacen("\"schema_version\":2", "\"schema_version\":3", 1);
-    assert_ne!(newer, BUNDLED_JSON, "the bundled file's version is written as expected");
+    assert_ne!(
+        newer, BUNDLED_JSON,
+        "the bundled file's version is written as expected"
+    );
     assert_eq!(Dataset::from_reader(Dribble(newer.as_bytes())), Ok(None));
 }
 

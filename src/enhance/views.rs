@@ -189,7 +189,8 @@ impl Early {
             .ok()?
             .dyn_into::<js_sys::Object>()
             .ok()?;
-        let _ = js_sys::Reflect::delete_property(all.unchecked_ref::<js_sys::Object>(), &url.into());
+        let _ =
+            js_sys::Reflect::delete_property(all.unchecked_ref::<js_sys::Object>(), &url.into());
         Some(Self(got))
     }
 
@@ -197,13 +198,16 @@ impl Early {
     /// where it did not come.
     async fn content(self, doc: &Document) -> Option<web_sys::DocumentFragment> {
         let field = |name: &str| js_sys::Reflect::get(&self.0, &name.into()).ok();
-        if let Some(template) = field("parsed")
-            .and_then(|t| t.dyn_into::<web_sys::HtmlTemplateElement>().ok())
+        if let Some(template) =
+            field("parsed").and_then(|t| t.dyn_into::<web_sys::HtmlTemplateElement>().ok())
         {
             return Some(template.content());
         }
         let text = field("text")?.dyn_into::<js_sys::Promise>().ok()?;
-        let text = wasm_bindgen_futures::JsFuture::from(text).await.ok()?.as_string()?;
+        let text = wasm_bindgen_futures::JsFuture::from(text)
+            .await
+            .ok()?
+            .as_string()?;
         super::parsed(doc, &text)
     }
 }
@@ -256,7 +260,10 @@ async fn stylesheet(state: &Shared, doc: &Document, file: &str) -> bool {
         .query_selector(&format!("link[rel=\"stylesheet\"][href=\"{href}\"]"))
         .ok()
         .flatten();
-    if early.as_ref().is_some_and(|l| l.has_attribute("data-loaded")) {
+    if early
+        .as_ref()
+        .is_some_and(|l| l.has_attribute("data-loaded"))
+    {
         state.borrow_mut().styled.push(file.to_string());
         return true;
     }
