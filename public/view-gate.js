@@ -87,38 +87,57 @@
     for (var m = 0; m < menus.length; m++) {
       if (menus[m] === menu || menus[m].selectedIndex === 0) continue;
       for (var h = 0; h < hints.length; h++) hint(hints[h]);
+      ahead([]);
       return;
     }
+    var hrefs = [];
     for (var i = 0; i < menu.options.length; i++) {
       var file = i === 0 ? 'default' : menu.options[i].getAttribute('data-view');
       if (i === menu.selectedIndex || !file) continue;
-      ahead('prerender/views/' + file + '.html');
+      hrefs.push('prerender/views/' + file + '.html');
       // The default view's rules are the page's own.
       if (i > 0) rules('prerender/views/' + file + '.css');
     }
+    ahead(hrefs);
   }
   // A view fetched before it is chosen is read, and parsed while the reader decides
   // (`cohortViews[href]`: its text, then its parsed parts), so that choosing it only puts it
   // in (src/enhance/views.rs, `Early`). Parsed when the browser is idle: a view is about
-  // 150 KB of HTML, some 12 ms to parse.
-  function ahead(href) {
-    if (hinted[href] || !window.fetch) return;
-    hinted[href] = true;
-    var got = {
-      text: fetch(href, { credentials: 'same-origin' })
-        .then(function (r) { return r.ok ? r.text() : null; })
-        .catch(function () { return null; }),
-    };
-    (window.cohortViews = window.cohortViews || {})[href] = got;
-    got.text.then(function (text) {
-      if (!text) return;
-      var parse = function () {
-        var t = document.createElement('template');
-        t.innerHTML = text;
-        got.parsed = t;
-      };
-      if (window.requestIdleCallback) requestIdleCallback(parse, { timeout: 1000 });
-      else setTimeout(parse, 0);
+  // 150 KB of HTML, some 12 ms to parse and 7,700 nodes, so only the views of the menu
+  // reached last are kept parsed (a keyboard passing every menu held 92,000); the others
+  // keep their text.
+  function ahead(hrefs) {
+    var all = window.cohortViews = window.cohortViews || {};
+    for (var k in all) {
+      all[k].wanted = hrefs.indexOf(k) >= 0;
+      if (!all[k].wanted) delete all[k].parsed;
+    }
+    hrefs.forEach(function (href) {
+      var got = all[href];
+      if (!got) {
+        if (hinted[href] || !window.fetch) return;
+        hinted[href] = true;
+        got = all[href] = {
+          wanted: true,
+          text: fetch(href, { credentials: 'same-origin' })
+            .then(function (r) { return r.ok ? r.text() : null; })
+            .catch(function () { return null; }),
+        };
+      }
+      if (got.parsed || got.parsing) return;
+      got.parsing = true;
+      got.text.then(function (text) {
+        var parse = function () {
+          got.parsing = false;
+          // Taken by the enhancer meanwhile, or another menu reached.
+          if (!text || all[href] !== got || !got.wanted) return;
+          var t = document.createElement('template');
+          t.innerHTML = text;
+          got.parsed = t;
+        };
+        if (window.requestIdleCallback) requestIdleCallback(parse, { timeout: 1000 });
+        else setTimeout(parse, 0);
+      });
     });
   }
   // A view's rules go in the page before the view does: they choose only that view's

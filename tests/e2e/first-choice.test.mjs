@@ -176,6 +176,31 @@ test('a menu focused fetches what it will show, each file once: the views one me
   await context.close();
 });
 
+test('menus passed one after another keep only the last one\'s views parsed, the others\' as text', async () => {
+  const { context, page, problems } = await openPage(site.browser, { width: 1280, height: 900 });
+  await page.goto(`${site.server.url}?nosw`);
+  await live(page);
+  const ids = await page.$$eval('#prerender .controls select[data-twin]', (ms) => ms.map((m) => m.id));
+  assert.ok(ids.length > 1, `menus: ${ids}`);
+  for (const id of ids) {
+    await page.focus(`#${id}`);
+    // Parsed when the browser is idle: wait until this menu's views are.
+    await page.waitForFunction((id) => {
+      const files = [...document.getElementById(id).options].slice(1).map((o) => `prerender/views/${o.dataset.view}.html`);
+      return files.every((f) => window.cohortViews?.[f]?.parsed);
+    }, id);
+  }
+  const held = await page.evaluate((last) => {
+    const mine = [...document.getElementById(last).options].slice(1).map((o) => `prerender/views/${o.dataset.view}.html`);
+    const all = Object.entries(window.cohortViews);
+    return { parsed: all.filter(([, v]) => v.parsed).map(([k]) => k).sort(), mine: mine.sort(), fetched: all.length };
+  }, ids.at(-1));
+  assert.deepEqual(held.parsed, held.mine, 'only the last menu\'s views parsed (a view is thousands of nodes)');
+  assert.ok(held.fetched > held.mine.length, `the others' kept as text: ${held.fetched} fetched`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('every prerendered view says what the app says of it, card by card (words, tables cell by cell, roles and names), and the app takes over from it', async () => {
   const { context, page, problems } = await openPage(site.browser, { width: 1280, height: 900 });
   await page.goto(`${site.server.url}?nosw`);
