@@ -378,15 +378,21 @@ pub(super) fn parsed(doc: &Document, html: &str) -> Option<web_sys::DocumentFrag
 /// file the page will want while it paints, rather than hint it: WebKit fetched a hinted file
 /// twice), taken once; `None` where there is none, and the caller fetches it.
 pub fn take_fetched(href: &str) -> Option<js_sys::Promise> {
+    take_early("cohortFetched", href)
+}
+
+/// The entry `key` of the page's object `global` (what public/view-gate.js or the start-up
+/// script got ahead for the code that wants it), taken once, if it is a `T`.
+pub(super) fn take_early<T: JsCast>(global: &str, key: &str) -> Option<T> {
     let window = web_sys::window()?;
-    let all = js_sys::Reflect::get(&window, &"cohortFetched".into())
+    let all = js_sys::Reflect::get(&window, &global.into())
         .ok()
         .filter(|v| v.is_object())?;
-    let got = js_sys::Reflect::get(&all, &href.into())
+    let got = js_sys::Reflect::get(&all, &key.into())
         .ok()?
-        .dyn_into::<js_sys::Promise>()
+        .dyn_into::<T>()
         .ok()?;
-    let _ = js_sys::Reflect::delete_property(all.unchecked_ref::<js_sys::Object>(), &href.into());
+    let _ = js_sys::Reflect::delete_property(all.unchecked_ref::<js_sys::Object>(), &key.into());
     Some(got)
 }
 

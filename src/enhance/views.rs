@@ -175,23 +175,13 @@ async fn swap(state: &Shared, doc: &Document, file: &str, query: &str, turn: u32
 }
 
 /// A view fetched when its menu was reached, before it was chosen (public/view-gate.js,
-/// `view`): its text coming, and its parts once parsed while the reader decided.
+/// `ahead`): its text coming, and its parts once parsed while the reader decided.
 struct Early(js_sys::Object);
 
 impl Early {
     /// The view fetched early for `url`, taken once.
     fn take(url: &str) -> Option<Self> {
-        let window = web_sys::window()?;
-        let all = js_sys::Reflect::get(&window, &"cohortViews".into())
-            .ok()
-            .filter(|v| v.is_object())?;
-        let got = js_sys::Reflect::get(&all, &url.into())
-            .ok()?
-            .dyn_into::<js_sys::Object>()
-            .ok()?;
-        let _ =
-            js_sys::Reflect::delete_property(all.unchecked_ref::<js_sys::Object>(), &url.into());
-        Some(Self(got))
+        super::take_early("cohortViews", url).map(Self)
     }
 
     /// Its parts: parsed already, or parsed now from its text once that has come; `None`
