@@ -209,9 +209,12 @@ test("every network's brief, printed by the browser from the static page, is at 
   assert.ok(cohorts.length >= 1, 'some networks');
   for (const cohort of cohorts) {
     await page.goto(site.server.url + cohort);
-    // Once the page is idle: paper's drawings fetched and the address written into the view's
-    // last line (view-gate.js; a real print writes it again at 'beforeprint').
+    // Once the network's view is in (until then the default view stands hidden in its place,
+    // with its drawings and address: a print made then had the header alone on its first
+    // page) and the page is idle: paper's drawings fetched and the address written into the
+    // view's last line (view-gate.js; a real print writes it again at 'beforeprint').
     await page.waitForFunction(() => {
+      if (document.documentElement.classList.contains('prerender-view')) return false;
       const drawings = [...document.querySelectorAll('#prerender .pre-print')].filter((d) => d.closest('.chart-card').getClientRects().length);
       const address = [...document.querySelectorAll('.print-address')].every((a) => a.textContent.startsWith('http'));
       return address && drawings.length >= 1 && drawings.every((d) => d.tagName !== 'IMG' || (d.complete && d.naturalWidth > 0));
