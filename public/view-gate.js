@@ -102,7 +102,7 @@
   }
   // A view fetched before it is chosen is read, and parsed while the reader decides
   // (`cohortViews[href]`: its text, then its parsed parts), so that choosing it only puts it
-  // in (src/enhance/views.rs, `Early`). Parsed when the browser is idle: a view is about
+  // in (src/enhance/views.rs, `Coming::Early`). Parsed when the browser is idle: a view is about
   // 150 KB of HTML, some 12 ms to parse and 7,700 nodes, so only the views of the menu
   // reached last are kept parsed (a keyboard passing every menu held 92,000); the others
   // keep their text.

@@ -101,7 +101,7 @@ impl Dataset {
     /// the text does not parse as a dataset of this version: the caller reads it whole with
     /// [`Dataset::from_json`], which says where and why.
     pub fn from_reader(mut reader: impl std::io::Read) -> Result<Option<Self>, DataErrors> {
-        match parse(&mut reader) {
+        match parse::<RawDataset>(&mut reader) {
             Ok(raw) if raw.schema_version == SCHEMA_VERSION => Self::try_from(raw).map(Some),
             _ => Ok(None),
         }
@@ -228,12 +228,12 @@ impl TryFrom<RawDataset> for Dataset {
     }
 }
 
-/// Reads a dataset file's shape, from text in memory or a piece at a time. Both go through
-/// this one reader type, so serde's code for the whole schema is in the page's wasm once:
-/// read from a slice and from a reader, it was there twice (95 KB more). The buffer keeps
-/// serde_json's byte-at-a-time reading fast (std reads a byte from a `BufReader` without a
-/// call to the reader under it).
-fn parse(reader: &mut dyn std::io::Read) -> serde_json::Result<RawDataset> {
+/// Reads a dataset file (or part of its shape: `version`'s probe), from text in memory or a
+/// piece at a time. All go through this one reader type, so serde's code for the whole schema
+/// is in the page's wasm once: read from a slice and from a reader, it was there twice (95 KB
+/// more). The buffer keeps serde_json's byte-at-a-time reading fast (std reads a byte from a
+/// `BufReader` without a call to the reader under it).
+fn parse<T: serde::de::DeserializeOwned>(reader: &mut dyn std::io::Read) -> serde_json::Result<T> {
     serde_json::from_reader(std::io::BufReader::with_capacity(64 * 1024, reader))
 }
 

@@ -16,11 +16,9 @@ pub(super) fn check_version(text: &str) -> Result<(), DataErrors> {
         schema_version: Option<Found>,
     }
     // A file that is not JSON at all is reported by the full parse, with its path.
-    // Through the dataset's own reader type (`super::parse`): serde_json's reading code is
-    // in the page's wasm once.
-    let mut bytes = text.as_bytes();
-    let reader: &mut dyn std::io::Read = &mut bytes;
-    let Ok(probe) = serde_json::from_reader::<_, Probe>(std::io::BufReader::new(reader)) else {
+    // Through the dataset's own reading (`super::parse`): serde_json's reading code is in the
+    // page's wasm once.
+    let Ok(probe) = super::parse::<Probe>(&mut text.as_bytes()) else {
         return Ok(());
     };
     match probe.schema_version {

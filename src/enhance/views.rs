@@ -106,27 +106,17 @@ fn begin(state: &Shared, doc: Document, file: String, query: String, push: bool)
 async fn swap(state: &Shared, doc: &Document, file: &str, query: &str, turn: u32, push: bool) {
     let shown = state.borrow().view.clone();
     let same = shown.as_deref().unwrap_or(DEFAULT) == file;
-    let html = if same {
+    // `Some(None)`: the view shown already; `None`: it did not come.
+    let content = if same {
         Some(None)
     } else {
         // The view and its rules come side by side; the view goes in once both are here.
-        let url = format!("prerender/{VIEWS}/{file}.html");
-        let early = Early::take(&url);
-        let html = match &early {
-            Some(_) => None,
-            None => super::take_fetched(&url)
-                .or_else(|| web_sys::window().map(|w| w.fetch_with_str(&url))),
-        };
+        let coming = Coming::of(&format!("prerender/{VIEWS}/{file}.html"));
         let styled = file == DEFAULT || stylesheet(state, doc, file).await;
-        let content = match (early, html) {
-            _ if !styled => None,
-            (Some(early), _) => early.content(doc).await,
-            (None, Some(html)) => super::text_of(html)
-                .await
-                .and_then(|h| super::parsed(doc, &h)),
-            (None, None) => None,
-        };
-        content.map(Some)
+        match coming {
+            Some(coming) if styled => coming.content(doc).await.map(Some),
+            _ => None,
+        }
     };
     if state.borrow().swaps != turn {
         return;
@@ -136,13 +126,13 @@ async fn swap(state: &Shared, doc: &Document, file: &str, query: &str, turn: u32
         super::hand_over::fall_back(state);
         return;
     }
-    let Some(html) = html else {
+    let Some(content) = content else {
         // No connection, most likely: the app (which the offline copy may hold) does it.
         super::hand_over::fall_back(state);
         return;
     };
-    if let Some(content) = html {
-        put(&content);
+    if let Some(content) = content {
+        put(doc, &content);
         state.borrow_mut().view = Some(file.to_string());
         super::rewire(state, doc);
         for_paper();
@@ -174,30 +164,42 @@ async fn swap(state: &Shared, doc: &Document, file: &str, query: &str, turn: u32
     }
 }
 
-/// A view fetched when its menu was reached, before it was chosen (public/view-gate.js,
-/// `ahead`): its text coming, and its parts once parsed while the reader decided.
-struct Early(js_sys::Object);
+/// A view's file on its way: fetched when its menu was reached, before it was chosen
+/// (public/view-gate.js, `ahead`: its text coming, then its parts parsed while the reader
+/// decided), or fetched now (by the start-up script for a link to it, else here).
+enum Coming {
+    Early(js_sys::Object),
+    Fetched(js_sys::Promise),
+}
 
-impl Early {
-    /// The view fetched early for `url`, taken once.
-    fn take(url: &str) -> Option<Self> {
-        super::take_early("cohortViews", url).map(Self)
+impl Coming {
+    /// View file `url`, as it comes: what was got ahead for it (taken once), else a fetch.
+    fn of(url: &str) -> Option<Self> {
+        super::take_early("cohortViews", url)
+            .map(Self::Early)
+            .or_else(|| super::take_fetched(url).map(Self::Fetched))
+            .or_else(|| web_sys::window().map(|w| Self::Fetched(w.fetch_with_str(url))))
     }
 
-    /// Its parts: parsed already, or parsed now from its text once that has come; `None`
-    /// where it did not come.
+    /// Its parts: parsed already, or parsed once its text has come; `None` where it did not
+    /// come.
     async fn content(self, doc: &Document) -> Option<web_sys::DocumentFragment> {
-        let field = |name: &str| js_sys::Reflect::get(&self.0, &name.into()).ok();
-        if let Some(template) =
-            field("parsed").and_then(|t| t.dyn_into::<web_sys::HtmlTemplateElement>().ok())
-        {
-            return Some(template.content());
-        }
-        let text = field("text")?.dyn_into::<js_sys::Promise>().ok()?;
-        let text = wasm_bindgen_futures::JsFuture::from(text)
-            .await
-            .ok()?
-            .as_string()?;
+        let text = match self {
+            Self::Early(early) => {
+                let field = |name: &str| js_sys::Reflect::get(&early, &name.into()).ok();
+                if let Some(template) =
+                    field("parsed").and_then(|t| t.dyn_into::<web_sys::HtmlTemplateElement>().ok())
+                {
+                    return Some(template.content());
+                }
+                let text = field("text")?.dyn_into::<js_sys::Promise>().ok()?;
+                wasm_bindgen_futures::JsFuture::from(text)
+                    .await
+                    .ok()?
+                    .as_string()?
+            }
+            Self::Fetched(fetching) => super::text_of(fetching).await?,
+        };
         super::parsed(doc, &text)
     }
 }
@@ -218,10 +220,7 @@ fn for_paper() {
 }
 
 /// Each part of a view file in the place of the element of its class.
-fn put(content: &web_sys::DocumentFragment) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
+fn put(doc: &Document, content: &web_sys::DocumentFragment) {
     let children = content.children();
     let parts: Vec<Element> = (0..children.length())
         .filter_map(|i| children.item(i))
