@@ -83,7 +83,7 @@ pub fn progress_cell(cell: &Cell) -> (TableCell, String) {
             decimals,
         } => {
             let mut text = cell.text();
-            if let (Some(lo), Some(hi)) = (score.lower, score.upper) {
+            if let (Some(lo), Some(hi)) = (score.lower.get(), score.upper.get()) {
                 text.push_str(&format!(
                     " ({} to {})",
                     format::progress(lo),
@@ -96,7 +96,7 @@ pub fn progress_cell(cell: &Cell) -> (TableCell, String) {
             let places = decimals.unwrap_or(1);
             let mut number = TableCell::number(text, rounded(score.value, i32::from(places)));
             number.places = Some(places);
-            (number, source.clone())
+            (number, source.to_string())
         }
         Cell::NotPublished(why) => (TableCell::text(why.clone()), String::new()),
     }

@@ -234,13 +234,15 @@ impl TryFrom<RawDataset> for Dataset {
 /// more). The buffer keeps serde_json's byte-at-a-time reading fast (std reads a byte from a
 /// `BufReader` without a call to the reader under it).
 fn parse<T: serde::de::DeserializeOwned>(reader: &mut dyn std::io::Read) -> serde_json::Result<T> {
-    serde_json::from_reader(std::io::BufReader::with_capacity(64 * 1024, reader))
+    crate::model::interning(|| {
+        serde_json::from_reader(std::io::BufReader::with_capacity(64 * 1024, reader))
+    })
 }
 
 /// The largest magnitude of any KS2 progress score in a dataset.
 fn progress_extent(raw: &RawDataset) -> f64 {
     let of = |s: &Score| {
-        [Some(s.value), s.lower, s.upper]
+        [Some(s.value), s.lower.get(), s.upper.get()]
             .into_iter()
             .flatten()
             .map(f64::abs)
@@ -253,14 +255,11 @@ fn progress_extent(raw: &RawDataset) -> f64 {
         .flat_map(|r| crate::model::Subject::ALL.map(|x| r.score(x)))
         .flatten()
         .map(|s| of(&s))
-        .chain(raw.area_progress.iter().map(|p| {
-            of(&Score {
-                value: p.value,
-                lower: p.lower,
-                upper: p.upper,
-                band: None,
-            })
-        }))
+        .chain(
+            raw.area_progress
+                .iter()
+                .map(|p| of(&Score::within(p.value, p.lower, p.upper))),
+        )
         .fold(0.0, f64::max)
 }
 

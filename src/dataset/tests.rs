@@ -81,18 +81,18 @@ fn every_figure_cites_a_source_that_exists() {
     let cited = raw
         .area_progress
         .iter()
-        .map(|p| &p.source)
-        .chain(raw.fsm.iter().map(|f| &f.source))
-        .chain(raw.ofsted_distributions.iter().map(|d| &d.source))
+        .map(|p| p.source.as_str())
+        .chain(raw.fsm.iter().map(|f| f.source.as_str()))
+        .chain(raw.ofsted_distributions.iter().map(|d| d.source.as_str()))
         .chain(
             raw.schools
                 .iter()
-                .flat_map(|s| s.ks2.iter().map(|r| &r.source)),
+                .flat_map(|s| s.ks2.iter().map(|r| r.source.as_str())),
         )
         .chain(
             raw.schools
                 .iter()
-                .flat_map(|s| s.ofsted.iter().map(|i| &i.source)),
+                .flat_map(|s| s.ofsted.iter().map(|i| i.source.as_str())),
         );
     for id in cited {
         assert!(ds.source(id).is_some(), "{id} is not a source");

@@ -107,8 +107,8 @@ pub(super) fn score(
         });
     Some(Score {
         value,
-        lower,
-        upper,
+        lower: lower.into(),
+        upper: upper.into(),
         band,
     })
 }
@@ -349,9 +349,9 @@ pub(super) fn read_ks2(
             reading,
             writing,
             maths,
-            disadvantaged_percent: pct,
+            disadvantaged_percent: pct.into(),
             disadvantaged: disadvantaged.map(Box::new),
-            source: source.to_string(),
+            source: source.into(),
         });
     }
 }

@@ -149,10 +149,10 @@ fn keep_predecessors_results(
                 }
                 entry.ks2.remove(i);
             }
-            r.published_as = Some(crate::model::PublishedAs {
+            r.published_as = Some(Box::new(crate::model::PublishedAs {
                 urn: *pred,
                 name: name.clone(),
-            });
+            }));
             summary.from_predecessors += 1;
             entry.ks2.push(r);
         }

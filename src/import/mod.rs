@@ -293,13 +293,13 @@ mod tests {
             alpha.reading,
             Some(Score {
                 value: 1.5,
-                lower: Some(0.2),
-                upper: Some(2.8),
+                lower: Some(0.2).into(),
+                upper: Some(2.8).into(),
                 band: None,
             })
         );
         assert_eq!(alpha.writing, None, "SUPP is not published, not 0");
-        assert_eq!(alpha.disadvantaged_percent, Some(31.0));
+        assert_eq!(alpha.disadvantaged_percent.get(), Some(31.0));
         assert_eq!(
             alpha.disadvantaged, None,
             "NE alone: no disadvantaged scores"

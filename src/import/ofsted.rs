@@ -62,7 +62,7 @@ pub(super) fn read_ofsted(
                 date: d,
                 judgement: j,
                 leadership_and_management: None,
-                source: source.to_string(),
+                source: source.into(),
                 // Only the links file or an opening date can tell.
                 predecessor: None,
                 note: None,

@@ -268,7 +268,7 @@ pub struct Inspection {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leadership_and_management: Option<Judgement>,
     /// Id of the source.
-    pub source: String,
+    pub source: SourceId,
     /// `true` when the judgement is the predecessor school's, carried over to this URN;
     /// `false` when it is known to be this school's own; absent when the files could not
     /// tell (no links file or opening date): never guessed.

@@ -7,12 +7,14 @@
 use serde::{Deserialize, Serialize};
 
 mod area;
+mod compact;
 mod inspection;
 mod programme;
 mod school;
 mod source;
 
 pub use area::*;
+pub use compact::{interning, Maybe, SourceId};
 pub use inspection::*;
 pub use programme::*;
 pub use school::*;

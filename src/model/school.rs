@@ -28,11 +28,11 @@ pub struct Score {
     /// The score.
     pub value: f64,
     /// Lower 95% confidence limit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lower: Option<f64>,
+    #[serde(default, skip_serializing_if = "Maybe::is_none")]
+    pub lower: Maybe,
     /// Upper 95% confidence limit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub upper: Option<f64>,
+    #[serde(default, skip_serializing_if = "Maybe::is_none")]
+    pub upper: Maybe,
     /// DfE's progress band, where published: 1 well above average, 2 above, 3 average, 4
     /// below, 5 well below.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -44,8 +44,18 @@ impl Score {
     pub fn of(value: f64) -> Self {
         Score {
             value,
-            lower: None,
-            upper: None,
+            lower: Maybe::NONE,
+            upper: Maybe::NONE,
+            band: None,
+        }
+    }
+
+    /// A score with its interval where published, and no band.
+    pub fn within(value: f64, lower: Option<f64>, upper: Option<f64>) -> Self {
+        Score {
+            value,
+            lower: lower.into(),
+            upper: upper.into(),
             band: None,
         }
     }
@@ -78,20 +88,21 @@ pub struct Ks2Result {
     pub maths: Option<Score>,
     /// The school these figures were published for, when it is not this one (a predecessor
     /// before an academy conversion): its URN and name.
+    // Boxed: a few rows have one, and unboxed it took 16 bytes of every row.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub published_as: Option<PublishedAs>,
+    pub published_as: Option<Box<PublishedAs>>,
     /// Pupils eligible for the KS2 assessments (DfE `TELIG`), where published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pupils: Option<u32>,
     /// Share of the school's KS2 pupils who are disadvantaged, per cent (DfE `PTFSM6CLA1A`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub disadvantaged_percent: Option<f64>,
+    #[serde(default, skip_serializing_if = "Maybe::is_none")]
+    pub disadvantaged_percent: Maybe,
     // Boxed: most rows have none, and unboxed it took 150 bytes of every row.
     /// Progress of the school's disadvantaged pupils (DfE `*PROG_FSM6CLA1A`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disadvantaged: Option<Box<SubjectScores>>,
     /// Id of the source.
-    pub source: String,
+    pub source: SourceId,
 }
 
 /// The school a figure was published under.
@@ -232,7 +243,7 @@ pub struct SchoolFact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published_as: Option<PublishedAs>,
     /// Id of the source.
-    pub source: String,
+    pub source: SourceId,
 }
 
 impl School {

@@ -8,9 +8,11 @@ pub mod claims;
 /// comparator).
 pub const NEIGHBOURS: &str = "neighbours";
 
+use std::borrow::Cow;
+
 use crate::dataset::Dataset;
 use crate::format::progress_text;
-use crate::model::Score;
+use crate::model::{Score, SourceId};
 use crate::selection::Selection;
 
 /// One figure in a chart: a published value with its source, or the reason there is none.
@@ -21,23 +23,23 @@ pub enum Cell {
         /// The score and its interval.
         score: Score,
         /// Id of the source.
-        source: String,
+        source: SourceId,
         /// The source's own words where it gave words, not a number.
         quote: Option<String>,
         /// Decimal places the source publishes it with, where it says (DfE's area figures:
         /// `+0.03`); `None` is the page's usual one place.
         decimals: Option<u8>,
     },
-    /// No published figure, and why.
-    NotPublished(String),
+    /// No published figure, and why (most often the same few words, not copied per cell).
+    NotPublished(Cow<'static, str>),
 }
 
 impl Cell {
     /// A published score at one place, from a school's file.
-    pub fn school(score: Score, source: &str) -> Self {
+    pub fn school(score: Score, source: impl Into<SourceId>) -> Self {
         Cell::Value {
             score,
-            source: source.to_string(),
+            source: source.into(),
             quote: None,
             decimals: None,
         }
@@ -46,13 +48,8 @@ impl Cell {
     /// An area's figure as the page shows it.
     pub fn area(f: crate::dataset::AreaFigure) -> Self {
         Cell::Value {
-            score: Score {
-                value: f.value,
-                lower: f.interval.map(|i| i.0),
-                upper: f.interval.map(|i| i.1),
-                band: None,
-            },
-            source: f.source,
+            score: Score::within(f.value, f.interval.map(|i| i.0), f.interval.map(|i| i.1)),
+            source: f.source.into(),
             quote: f.quote,
             decimals: f.decimals,
         }
@@ -64,7 +61,7 @@ impl Cell {
             Cell::Value {
                 score, decimals, ..
             } => progress_text(score.value, *decimals),
-            Cell::NotPublished(why) => why.clone(),
+            Cell::NotPublished(why) => why.to_string(),
         }
     }
 

@@ -222,7 +222,7 @@ pub fn marks(model: &DisadvantageChart, width: u32) -> Vec<Mark> {
                 7.0
             };
             let source = match &bar.cell {
-                BarValue::Progress(Cell::Value { source, .. }) => Some(source.clone()),
+                BarValue::Progress(Cell::Value { source, .. }) => Some(source.to_string()),
                 BarValue::Percent(_, source) => Some((*source).to_string()),
                 BarValue::Progress(Cell::NotPublished(_)) => None,
             };

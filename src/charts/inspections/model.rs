@@ -120,7 +120,7 @@ pub fn journeys_chart(dataset: &Dataset, sel: &Selection) -> JourneysChart {
                             .named
                             .clone()
                             .unwrap_or_else(|| i.judgement.label().to_string()),
-                        source: i.source.clone(),
+                        source: i.source.to_string(),
                         note: i.note.clone(),
                         published_as: i.published_as.clone(),
                     }

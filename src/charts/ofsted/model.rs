@@ -189,8 +189,8 @@ pub fn ofsted_chart(dataset: &Dataset, sel: &Selection) -> OfstedChart {
             });
             counts.add(ins.judgement);
             sources.add(&ins.source);
-            if !row_sources.contains(&ins.source) {
-                row_sources.push(ins.source.clone());
+            if !row_sources.iter().any(|s| *s == ins.source) {
+                row_sources.push(ins.source.to_string());
             }
             match ins.predecessor {
                 Some(true) => predecessor.push(s.name.clone()),

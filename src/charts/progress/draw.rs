@@ -48,7 +48,7 @@ pub fn marks(model: &ProgressChart, width: u32) -> Vec<Mark> {
                     let xv = f64::from(p.scale.px(score.value));
                     let (a, b) = if xv < zero { (xv, zero) } else { (zero, xv) };
                     let mut value = cell.text();
-                    if let (Some(lo), Some(hi)) = (score.lower, score.upper) {
+                    if let (Some(lo), Some(hi)) = (score.lower.get(), score.upper.get()) {
                         value.push_str(&format!(
                             " (95% confidence interval {} to {})",
                             format::progress(lo),
@@ -66,12 +66,12 @@ pub fn marks(model: &ProgressChart, width: u32) -> Vec<Mark> {
                             2.0 * BAR_HALF + 4.0,
                         ),
                         value,
-                        Some(source.clone()),
+                        Some(source.to_string()),
                     )
                 }
                 Cell::NotPublished(why) => (
                     Rect::new(zero, yc - BAR_HALF, 90.0, 2.0 * BAR_HALF),
-                    why.clone(),
+                    why.to_string(),
                     None,
                 ),
             };
@@ -258,14 +258,14 @@ where
                     [(a, (yc - BAR_HALF) as i32), (b, (yc + BAR_HALF) as i32)],
                     color.filled(),
                 ))?;
-                if let (Some(lo), Some(hi)) = (score.lower, score.upper) {
+                if let (Some(lo), Some(hi)) = (score.lower.get(), score.upper.get()) {
                     let (xl, xh) = (scale.px(lo), scale.px(hi));
                     let ink = palette::INK.stroke_width(1);
                     hline(root, xl, xh, y, ink)?;
                     vline(root, xl, y - 5, y + 5, ink)?;
                     vline(root, xh, y - 5, y + 5, ink)?;
                 }
-                let reach = match (score.lower, score.upper) {
+                let reach = match (score.lower.get(), score.upper.get()) {
                     (Some(lo), Some(_)) if score.value < 0.0 => scale.px(lo).min(a),
                     (Some(_), Some(hi)) => scale.px(hi).max(b),
                     _ if score.value < 0.0 => a,
@@ -414,8 +414,8 @@ mod tests {
         );
         let plain = svg(&model, 900).unwrap_or_default();
         if let Some(Cell::Value { score, .. }) = model.rows.last_mut().map(|r| &mut r.cells[0]) {
-            score.lower = Some(-2.0);
-            score.upper = Some(2.6);
+            score.lower = Some(-2.0).into();
+            score.upper = Some(2.6).into();
         }
         let with_ci = svg(&model, 900).unwrap_or_default();
         // Whiskers are the only thin ink-coloured lines.
@@ -454,8 +454,8 @@ mod tests {
                     Cell::Value {
                         score: crate::model::Score {
                             value: v,
-                            lower: None,
-                            upper: None,
+                            lower: None.into(),
+                            upper: None.into(),
                             band: None,
                         },
                         source: "synthetic".into(),

@@ -254,7 +254,7 @@ pub(super) fn extent(model: &ProgressChart) -> f64 {
         .flat_map(|r| r.cells.iter())
         .filter_map(|c| match c {
             Cell::Value { score, .. } => Some(
-                [Some(score.value), score.lower, score.upper]
+                [Some(score.value), score.lower.get(), score.upper.get()]
                     .into_iter()
                     .flatten()
                     .map(f64::abs)

@@ -160,18 +160,18 @@ fn with_synthetic_2023() -> Dataset {
             year: 2023,
             reading: Some(Score {
                 value: 1.0,
-                lower: Some(-0.5),
-                upper: Some(2.5),
+                lower: Some(-0.5).into(),
+                upper: Some(2.5).into(),
                 band: None,
             }),
             writing: None,
             maths: Some(Score {
                 value: 0.5,
-                lower: None,
-                upper: None,
+                lower: None.into(),
+                upper: None.into(),
                 band: None,
             }),
-            disadvantaged_percent: None,
+            disadvantaged_percent: None.into(),
             disadvantaged: None,
             source: "dfe-ks2-2019".into(),
         });

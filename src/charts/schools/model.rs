@@ -102,12 +102,12 @@ pub fn school_line(school: &School, subject: Subject, role: Role) -> TrendLine {
                     year: r.year,
                     value: score.map(|s| s.value),
                     decimals: score.map_or(1, |s| places(s.value)),
-                    source: r.source.clone(),
+                    source: r.source.to_string(),
                     note: None,
                     detail: detail(
                         r.pupils,
                         score.and_then(|s| s.band),
-                        r.published_as.as_ref(),
+                        r.published_as.as_deref(),
                     ),
                     hollow: r.published_as.is_some(),
                 }
@@ -232,7 +232,7 @@ pub fn schools_chart(dataset: &Dataset, sel: &Selection) -> TrendChart {
                         source: members
                             .iter()
                             .find_map(|s| s.ks2.iter().find(|r| r.year == y))
-                            .map_or_else(String::new, |r| r.source.clone()),
+                            .map_or_else(String::new, |r| r.source.to_string()),
                         note: None,
                         detail: mean.map(|(_, n)| {
                             format!("derived: weighted by KS2 pupils over {n} schools")

@@ -149,15 +149,7 @@ impl Validator {
         self.area_ref(path, &p.area, ctx);
         self.source_ref(path, &p.source, ctx);
         self.year(&format!("{path}.year"), p.year);
-        self.score(
-            path,
-            Score {
-                value: p.value,
-                lower: p.lower,
-                upper: p.upper,
-                band: None,
-            },
-        );
+        self.score(path, Score::within(p.value, p.lower, p.upper));
     }
 
     pub(super) fn score(&mut self, path: &str, s: Score) {
@@ -179,7 +171,7 @@ impl Validator {
             PROGRESS_LIMIT,
             "a KS2 progress score from -30 to +30",
         );
-        let lower_ok = s.lower.is_none_or(|l| {
+        let lower_ok = s.lower.get().is_none_or(|l| {
             self.in_range(
                 &format!("{path}.lower"),
                 l,
@@ -188,7 +180,7 @@ impl Validator {
                 "a KS2 progress score from -30 to +30",
             )
         });
-        let upper_ok = s.upper.is_none_or(|u| {
+        let upper_ok = s.upper.get().is_none_or(|u| {
             self.in_range(
                 &format!("{path}.upper"),
                 u,
@@ -198,8 +190,8 @@ impl Validator {
             )
         });
         if ok && lower_ok && upper_ok {
-            let lower = s.lower.unwrap_or(s.value);
-            let upper = s.upper.unwrap_or(s.value);
+            let lower = s.lower.get().unwrap_or(s.value);
+            let upper = s.upper.get().unwrap_or(s.value);
             if lower > s.value || upper < s.value {
                 self.push(
                     path.to_string(),

@@ -39,7 +39,7 @@ impl Validator {
                     self.score(&format!("{here}.disadvantaged.{field}"), score);
                 }
             }
-            if let Some(p) = r.disadvantaged_percent {
+            if let Some(p) = r.disadvantaged_percent.get() {
                 self.in_range(
                     &format!("{here}.disadvantaged_percent"),
                     p,

@@ -161,7 +161,7 @@ pub(super) fn facts_of(
                     urn: u,
                     name: name_of(u),
                 }),
-                source: f.source.clone(),
+                source: f.source.as_str().into(),
             })
         })
         .collect()

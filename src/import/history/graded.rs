@@ -62,7 +62,7 @@ pub(super) fn read_history(
             date: d,
             judgement: j,
             leadership_and_management: None,
-            source: source.to_string(),
+            source: source.into(),
             predecessor: None,
             published_as: None,
             named,

@@ -40,7 +40,8 @@ pub(super) fn read(
                 name,
                 "Department for Education",
                 "KS2 school-level performance data",
-            );
+            )
+            .into();
         }
     }
 }
@@ -107,10 +108,10 @@ pub(super) fn results_of(
         match others.as_slice() {
             [(u, r)] => {
                 let mut r = (*r).clone();
-                r.published_as = Some(PublishedAs {
+                r.published_as = Some(Box::new(PublishedAs {
                     urn: *u,
                     name: name_of(*u),
-                });
+                }));
                 if counted {
                     summary.from_predecessors += 1;
                 }
