@@ -83,7 +83,14 @@ async function once(browser, url, dist, throttled, menu, lead = 0) {
         if (pre) {
           const charts = pre.querySelector('.charts');
           if (charts === old || document.querySelector('.prerender__changing')) return false;
-          const seen = [...charts.querySelectorAll('.pre-v')].filter((e) => e.offsetWidth > 0 && e.getBoundingClientRect().top < innerHeight);
+          // Only cards on screen are looked into: asking where a drawing of a card off screen
+          // is would lay out what the browser skips there (`content-visibility: auto`), some
+          // 30 ms that a reader's frame does not spend.
+          const onScreen = [...charts.querySelectorAll('.chart-card')].filter((c) => {
+            const box = c.getBoundingClientRect();
+            return box.top < innerHeight && box.bottom > 0;
+          });
+          const seen = onScreen.flatMap((c) => [...c.querySelectorAll('.pre-v')]).filter((e) => e.offsetWidth > 0 && e.getBoundingClientRect().top < innerHeight);
           return seen.every((d) => d.tagName !== 'IMG' || (d.complete && d.naturalWidth > 0));
         }
         const card = document.querySelector('#app section.chart-card');

@@ -131,9 +131,9 @@
           got.parsing = false;
           // Taken by the enhancer meanwhile, or another menu reached.
           if (!text || all[href] !== got || !got.wanted) return;
-          var t = document.createElement('template');
-          t.innerHTML = text;
-          got.parsed = t;
+          // Into the page's own document (src/enhance/mod.rs, `parsed`: nothing to adopt
+          // when it goes in); its drawings are lazy, so none loads before it is in.
+          got.parsed = document.createRange().createContextualFragment(text);
         };
         if (window.requestIdleCallback) requestIdleCallback(parse, { timeout: 1000 });
         else setTimeout(parse, 0);

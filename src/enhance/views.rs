@@ -187,10 +187,10 @@ impl Coming {
         let text = match self {
             Self::Early(early) => {
                 let field = |name: &str| js_sys::Reflect::get(&early, &name.into()).ok();
-                if let Some(template) =
-                    field("parsed").and_then(|t| t.dyn_into::<web_sys::HtmlTemplateElement>().ok())
+                if let Some(parts) =
+                    field("parsed").and_then(|t| t.dyn_into::<web_sys::DocumentFragment>().ok())
                 {
-                    return Some(template.content());
+                    return Some(parts);
                 }
                 let text = field("text")?.dyn_into::<js_sys::Promise>().ok()?;
                 wasm_bindgen_futures::JsFuture::from(text)
