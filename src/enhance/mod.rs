@@ -29,6 +29,7 @@ mod controls;
 mod hand_over;
 mod listen;
 mod menus;
+mod near;
 pub mod sound;
 mod tabs;
 mod views;
@@ -100,6 +101,8 @@ struct State {
     loading: std::collections::HashMap<String, Vec<Waiting>>,
     /// The tabs open other than a chart, as (chart, tab), in the order chosen (`tabs.rs`).
     tabs: Vec<(String, String)>,
+    /// What loads a swapped-in view's marks as its cards come near (`near.rs`).
+    near: Option<near::Near>,
 }
 
 type Shared = Rc<RefCell<State>>;
@@ -169,19 +172,30 @@ pub fn start() {
     });
 }
 
-/// Another view's cards are in the page (`views.rs`): they answer as the first did, the
-/// shown drawings' marks fetched one card a task.
+/// Another view's cards are in the page (`views.rs`): they answer as the first did, each
+/// drawing's marks fetched as its card comes near the screen (`near.rs`).
 fn rewire(state: &Shared, doc: &Document) {
     let Ok(sections) = doc.query_selector_all("#prerender section.chart-card[id^=\"pre-\"]") else {
         return;
     };
-    let cards: Vec<Card> = (0..sections.length())
-        .filter_map(|i| section(&sections, i).and_then(|s| card(doc, s)))
+    let parts: Vec<Element> = (0..sections.length())
+        .filter_map(|i| section(&sections, i))
         .collect();
+    let cards: Vec<Card> = parts.iter().filter_map(|s| card(doc, s.clone())).collect();
     let count = cards.len();
-    state.borrow_mut().cards = cards;
+    // The old view's watcher goes with its cards.
+    let old = {
+        let mut s = state.borrow_mut();
+        s.cards = cards;
+        s.near.take()
+    };
+    drop(old);
     for k in 0..count {
         wire_card(state, k);
+    }
+    if let Some(near) = near::watch(state, &parts) {
+        state.borrow_mut().near = Some(near);
+        return;
     }
     let later = state.clone();
     wasm_bindgen_futures::spawn_local(async move {

@@ -128,6 +128,41 @@ test('slow 4G: each kind of menu shows its chosen view with no app, the old view
   await context.close();
 });
 
+test('a swapped-in view\'s cards take their marks as each comes near the screen, and answer then', async () => {
+  const { context, page, problems } = await openPage(site.browser, { width: 390, height: 844 });
+  const marks = [];
+  page.on('request', (r) => { if (r.url().endsWith('.marks')) marks.push(new URL(r.url()).pathname.split('/').pop()); });
+  await page.goto(`${site.server.url}?nosw`);
+  await live(page);
+  await page.waitForTimeout(500);
+  marks.length = 0;
+  await page.locator('#pre-cohort-select').selectOption({ index: 1 });
+  await page.waitForFunction(() => new URL(location.href).searchParams.has('cohort') && !document.querySelector('.prerender__changing'));
+  await page.waitForTimeout(800);
+  // The last card whose drawing is the view's own (its marks a file of its own, not one
+  // the default view's cards had), thousands of pixels below: not near, so no marks yet.
+  const far = await page.evaluate(() => {
+    const own = [...document.querySelectorAll('#prerender section.chart-card')].map((c) => ({
+      card: c,
+      src: [...c.querySelectorAll('.chart-card__figure .pre-v')].find((e) => e.offsetWidth > 0)?.getAttribute('data-marks-src'),
+    })).filter((x) => x.src);
+    const { card, src } = own.at(-1);
+    return { id: card.id.replace(/^pre-/, ''), top: card.getBoundingClientRect().top, file: src.split('/').pop() };
+  });
+  assert.ok(far.top > 2 * 844, `the card is far below: ${JSON.stringify(far)}`);
+  assert.ok(!marks.includes(far.file), `${far.id}: no marks before it comes near (${marks})`);
+  // Scrolled to, it takes them, and its drawing answers the keys.
+  const fetched = page.waitForResponse((r) => r.url().endsWith(`/${far.file}`));
+  await page.locator(`#pre-${far.id}`).scrollIntoViewIfNeeded();
+  await fetched;
+  await page.locator(`#pre-${far.id} .chart-card__figure`).focus();
+  await page.keyboard.press('Home');
+  await page.waitForFunction((id) => (document.querySelector(`#pre-${id} [aria-live]`)?.textContent || '').includes('Source: '), far.id);
+  assert.ok(await page.locator('#prerender').count(), 'no app');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a menu focused fetches what it will show, each file once: the views one menu away, else the app (not started), and the choice is shown from them', async () => {
   const { context, page, problems } = await openPage(site.browser, { width: 390, height: 844 });
   const views = [];
