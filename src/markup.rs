@@ -140,11 +140,11 @@ pub fn note_items(notes: &[String]) -> String {
         .collect()
 }
 
-/// A table as the Table tab shows it, its first [`TABLE_ROWS_SHOWN`] rows (the CSV has
-/// them all, as the line under a cut table says); the first cell of each row heads it. The
+/// A table as the Table tab shows it, its first [`TABLE_ROWS_SHOWN`] rows of `total` (the CSV
+/// has them all, as the line under a cut table says); the first cell of each row heads it. The
 /// box scrolls by keyboard and is not a named region (its caption names the table: a region
 /// would say the chart's title once more). `testid` marks the table for the tests.
-pub fn table(t: &DataTable, testid: Option<&str>) -> String {
+pub fn table(t: &DataTable, total: usize, testid: Option<&str>) -> String {
     let head: String = t
         .columns
         .iter()
@@ -179,7 +179,7 @@ pub fn table(t: &DataTable, testid: Option<&str>) -> String {
             .map(|t| format!(" data-testid=\"{}\"", esc(t)))
             .unwrap_or_default(),
         cap = esc(&t.caption),
-        cut = table_cut(t.rows.len())
+        cut = table_cut(total.max(t.rows.len()))
             .map(|c| format!("<p class=\"data-table__cut\" data-testid=\"table-cut\">{}</p>", esc(&c)))
             .unwrap_or_default()
     )
@@ -331,7 +331,7 @@ mod tests {
                 })
                 .collect(),
         };
-        let html = table(&t, Some("table-x"));
+        let html = table(&t, t.rows.len(), Some("table-x"));
         assert!(html.contains("<caption>Schools &lt;b&gt;</caption>"));
         assert!(html.contains("<th scope=\"row\">S&amp;0</th><td class=\"num\">1.0</td>"));
         assert_eq!(
@@ -341,6 +341,10 @@ mod tests {
         );
         assert!(html.contains("data-testid=\"table-x\""));
         assert!(html.contains("data-table__cut"));
+        assert!(html.contains(&format!("of {} rows", TABLE_ROWS_SHOWN + 2)));
+        // Cut before it came here (only the rows shown were made), it says the whole count.
+        let (shown, total) = crate::table::cut(t, TABLE_ROWS_SHOWN);
+        assert_eq!(table(&shown, total, Some("table-x")), html);
         assert_eq!(note_items(&["a < b".into()]), "<li>a &lt; b</li>");
     }
 

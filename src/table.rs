@@ -164,6 +164,13 @@ pub fn to_csv(table: &DataTable, dataset: &Dataset) -> String {
         .unwrap_or_default()
 }
 
+/// `table` cut at `limit` rows, with how many it had.
+pub fn cut(mut table: DataTable, limit: usize) -> (DataTable, usize) {
+    let total = table.rows.len();
+    table.rows.truncate(limit);
+    (table, total)
+}
+
 /// The page's tables name their sources ("Department for Education, Key stage 2 school
 /// performance tables, 2019"), not by the ids the CSV keeps beside each citation.
 pub fn readable_sources(mut table: DataTable, ds: &Dataset) -> DataTable {

@@ -305,17 +305,18 @@ pub fn ChartCard(
     let ds = dataset.clone();
     let tables = move || {
         model.with(|m| {
-            m.tables(&ds)
+            // Only the rows shown are made: all England's schools are 49,000 rows.
+            m.tables_shown(&ds, crate::page::TABLE_ROWS_SHOWN)
                 .into_iter()
-                .map(|t| crate::table::readable_sources(t, &ds))
+                .map(|(t, total)| (crate::table::readable_sources(t, &ds), total))
                 .enumerate()
-                .map(|(i, t)| {
+                .map(|(i, (t, total))| {
                     let testid = if i == 0 {
                         format!("table-{id}")
                     } else {
                         format!("table-{id}-{i}")
                     };
-                    view! { <DataTableView table=t testid=testid /> }
+                    view! { <DataTableView table=t total=total testid=testid /> }
                 })
                 .collect_view()
         })

@@ -73,6 +73,16 @@ pub trait Chart: AsAny + Debug {
     }
     /// Its figures as tables; the first is its own (the CSV).
     fn tables(&self, dataset: &Dataset) -> Vec<DataTable>;
+    /// Its tables as the Table tab shows them: each cut at `limit` rows, with how many rows it
+    /// has in all. Made whole and cut, unless a chart whose tables run to thousands of rows
+    /// makes only those shown (the KS2 progress table of all England's schools is 49,000 rows,
+    /// 20 MB while it is made).
+    fn tables_shown(&self, dataset: &Dataset, limit: usize) -> Vec<(DataTable, usize)> {
+        self.tables(dataset)
+            .into_iter()
+            .map(|t| crate::table::cut(t, limit))
+            .collect()
+    }
     /// The drawing's size at a width.
     fn size(&self, width: u32) -> (u32, u32);
     /// Draws the chart into an area of its size.

@@ -368,3 +368,42 @@ fn every_chart_says_what_it_shows_in_a_finding_and_a_short_summary() {
         }
     }
 }
+
+#[test]
+fn the_tables_shown_are_the_tables_cut_with_their_whole_count() {
+    // The Table tab makes only the rows it shows (`Chart::tables_shown`): the same rows, in
+    // the same order, as the whole tables cut there, and the count of the whole.
+    let ds = bundled();
+    let mut choices = vec![CohortChoice::Programme];
+    choices.extend(
+        ds.raw()
+            .cohorts
+            .iter()
+            .map(|c| CohortChoice::Cohort(c.id.clone())),
+    );
+    for cohort in choices {
+        let sel = Selection {
+            cohort,
+            ..Selection::default()
+        };
+        for id in ChartId::available(&ds) {
+            let model = id.build(&ds, &sel);
+            let whole = model.tables(&ds);
+            for limit in [0, 1, 3, 500] {
+                let shown = model.tables_shown(&ds, limit);
+                assert_eq!(shown.len(), whole.len(), "{}", id.id());
+                for ((s, total), w) in shown.iter().zip(&whole) {
+                    assert_eq!(*total, w.rows.len(), "{} at {limit}", id.id());
+                    assert_eq!(s.caption, w.caption);
+                    assert_eq!(s.columns, w.columns);
+                    assert_eq!(
+                        s.rows,
+                        w.rows[..w.rows.len().min(limit)],
+                        "{} at {limit}",
+                        id.id()
+                    );
+                }
+            }
+        }
+    }
+}

@@ -206,7 +206,10 @@ pub(super) fn card(
     let tables: String = m
         .tables(ds)
         .into_iter()
-        .map(|t| crate::markup::table(&readable_sources(t, ds), None))
+        .map(|t| {
+            let total = t.rows.len();
+            crate::markup::table(&readable_sources(t, ds), total, None)
+        })
         .collect();
     // The page itself has its tables inside `<noscript>` (shown without JavaScript, read by
     // the enhancer at the Table tab); a view file, in a template in the Table tab's panel.

@@ -61,7 +61,16 @@ impl Chart for OfstedChart {
         words::finding(self)
     }
     fn tables(&self, dataset: &Dataset) -> Vec<DataTable> {
-        vec![table::table(self), table::schools(self, dataset)]
+        vec![
+            table::table(self),
+            table::schools(self, dataset, usize::MAX).0,
+        ]
+    }
+    fn tables_shown(&self, dataset: &Dataset, limit: usize) -> Vec<(DataTable, usize)> {
+        vec![
+            crate::table::cut(table::table(self), limit),
+            table::schools(self, dataset, limit),
+        ]
     }
     fn size(&self, width: u32) -> (u32, u32) {
         draw::size(self, width)

@@ -70,12 +70,13 @@ fn ofsted_note(r: &DistributionRow) -> String {
     parts.join(" ")
 }
 
-/// The named schools' latest inspections, listed under the Ofsted chart's table.
-pub fn schools(model: &OfstedChart, dataset: &Dataset) -> DataTable {
-    let rows = model
-        .schools
-        .iter()
-        .filter_map(|urn| dataset.school(*urn))
+/// The named schools' latest inspections, listed under the Ofsted chart's table: the first
+/// `limit`, and how many there are.
+pub fn schools(model: &OfstedChart, dataset: &Dataset, limit: usize) -> (DataTable, usize) {
+    let schools = || model.schools.iter().filter_map(|urn| dataset.school(*urn));
+    let total = schools().count();
+    let rows = schools()
+        .take(limit)
         .map(|s| match s.latest_inspection() {
             Some(i) => vec![
                 TableCell::text(format!("{} ({})", s.name, s.urn)),
@@ -96,7 +97,7 @@ pub fn schools(model: &OfstedChart, dataset: &Dataset) -> DataTable {
             ],
         })
         .collect();
-    DataTable {
+    let table = DataTable {
         caption: "Latest inspection of each named school".into(),
         columns: vec![
             col("School (URN)", false),
@@ -106,5 +107,6 @@ pub fn schools(model: &OfstedChart, dataset: &Dataset) -> DataTable {
             col("Note", false),
         ],
         rows,
-    }
+    };
+    (table, total)
 }

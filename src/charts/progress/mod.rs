@@ -65,6 +65,9 @@ impl Chart for ProgressChart {
     fn tables(&self, _: &Dataset) -> Vec<DataTable> {
         vec![table::table(self)]
     }
+    fn tables_shown(&self, _: &Dataset, limit: usize) -> Vec<(DataTable, usize)> {
+        vec![table::shown(self, limit)]
+    }
     fn size(&self, width: u32) -> (u32, u32) {
         draw::size(self, width)
     }

@@ -7,22 +7,34 @@ use crate::table::{col, progress_cell, DataTable, TableCell};
 
 /// The KS2 progress chart's figures: one row per entity and subject, in drawing order.
 pub fn table(model: &ProgressChart) -> DataTable {
-    let mut rows = Vec::new();
-    for subject in &model.subjects {
-        let i = crate::model::Subject::ALL
-            .iter()
-            .position(|s| s == subject)
-            .unwrap_or(0);
-        for row in &model.rows {
-            let Some(cell) = row.cells.get(i) else {
-                continue;
-            };
+    shown(model, usize::MAX).0
+}
+
+/// Its first `limit` rows and how many it has: only those shown are made (all England's
+/// schools are 49,000 rows).
+pub fn shown(model: &ProgressChart, limit: usize) -> (DataTable, usize) {
+    let cells = || {
+        model.subjects.iter().flat_map(|subject| {
+            let i = crate::model::Subject::ALL
+                .iter()
+                .position(|s| s == subject)
+                .unwrap_or(0);
+            model
+                .rows
+                .iter()
+                .filter_map(move |row| row.cells.get(i).map(|cell| (subject, row, cell)))
+        })
+    };
+    let total = cells().count();
+    let rows = cells()
+        .take(limit)
+        .map(|(subject, row, cell)| {
             let (value, source) = progress_cell(cell);
             let band = match cell {
                 crate::provenance::Cell::Value { score, .. } => score.band,
                 crate::provenance::Cell::NotPublished(_) => None,
             };
-            rows.push(vec![
+            vec![
                 TableCell::text(row.label.clone()),
                 TableCell::text(row.year.map_or_else(String::new, |y| y.to_string())),
                 TableCell::text(subject.label()),
@@ -30,10 +42,10 @@ pub fn table(model: &ProgressChart) -> DataTable {
                 TableCell::text(band.map_or("", crate::model::band_label)),
                 TableCell::text(source),
                 TableCell::text(row.note.clone().unwrap_or_default()),
-            ]);
-        }
-    }
-    DataTable {
+            ]
+        })
+        .collect();
+    let table = DataTable {
         caption: format!(
             "{} (progress score; 0 is the national average)",
             model.title
@@ -48,5 +60,6 @@ pub fn table(model: &ProgressChart) -> DataTable {
             col("Note", false),
         ],
         rows,
-    }
+    };
+    (table, total)
 }
