@@ -179,7 +179,7 @@ pub fn table(t: &DataTable, total: usize, testid: Option<&str>) -> String {
             .map(|t| format!(" data-testid=\"{}\"", esc(t)))
             .unwrap_or_default(),
         cap = esc(&t.caption),
-        cut = table_cut(total.max(t.rows.len()))
+        cut = table_cut(total)
             .map(|c| format!("<p class=\"data-table__cut\" data-testid=\"table-cut\">{}</p>", esc(&c)))
             .unwrap_or_default()
     )

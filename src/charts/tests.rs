@@ -12,6 +12,18 @@ use crate::selection::{CohortChoice, Selection};
 use crate::table::to_csv;
 use crate::testing::{bundled, unescape};
 
+/// The whole programme, then each of its cohorts.
+fn every_cohort(ds: &Dataset) -> Vec<CohortChoice> {
+    std::iter::once(CohortChoice::Programme)
+        .chain(
+            ds.raw()
+                .cohorts
+                .iter()
+                .map(|c| CohortChoice::Cohort(c.id.clone())),
+        )
+        .collect()
+}
+
 fn check_found_where_drawn(marks: &[Mark]) {
     assert!(!marks.is_empty());
     for (i, m) in marks.iter().enumerate() {
@@ -334,14 +346,7 @@ fn hostile_names_are_escaped_in_every_chart_and_export() {
 #[test]
 fn every_chart_says_what_it_shows_in_a_finding_and_a_short_summary() {
     let ds = bundled();
-    let mut cohorts = vec![CohortChoice::Programme];
-    cohorts.extend(
-        ds.raw()
-            .cohorts
-            .iter()
-            .map(|c| CohortChoice::Cohort(c.id.clone())),
-    );
-    for cohort in cohorts {
+    for cohort in every_cohort(&ds) {
         for id in ChartId::available(&ds) {
             let m = id.build(&ds, &Selection::cohort(cohort.clone()));
             let words: usize = m
@@ -374,18 +379,8 @@ fn the_tables_shown_are_the_tables_cut_with_their_whole_count() {
     // The Table tab makes only the rows it shows (`Chart::tables_shown`): the same rows, in
     // the same order, as the whole tables cut there, and the count of the whole.
     let ds = bundled();
-    let mut choices = vec![CohortChoice::Programme];
-    choices.extend(
-        ds.raw()
-            .cohorts
-            .iter()
-            .map(|c| CohortChoice::Cohort(c.id.clone())),
-    );
-    for cohort in choices {
-        let sel = Selection {
-            cohort,
-            ..Selection::default()
-        };
+    for cohort in every_cohort(&ds) {
+        let sel = Selection::cohort(cohort);
         for id in ChartId::available(&ds) {
             let model = id.build(&ds, &sel);
             let whole = model.tables(&ds);

@@ -183,12 +183,10 @@ fn rewire(state: &Shared, doc: &Document) {
         .collect();
     let cards: Vec<Card> = parts.iter().filter_map(|s| card(doc, s.clone())).collect();
     let count = cards.len();
-    // The old view's watcher goes with its cards.
-    let old = {
-        let mut s = state.borrow_mut();
-        s.cards = cards;
-        s.near.take()
-    };
+    state.borrow_mut().cards = cards;
+    // The old view's watcher goes with its cards (taken out before it is dropped, which
+    // disconnects it).
+    let old = state.borrow_mut().near.take();
     drop(old);
     for k in 0..count {
         wire_card(state, k);

@@ -122,12 +122,6 @@ impl Deref for SourceId {
     }
 }
 
-impl AsRef<str> for SourceId {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
 impl Borrow<str> for SourceId {
     fn borrow(&self) -> &str {
         &self.0
@@ -152,27 +146,9 @@ impl From<String> for SourceId {
     }
 }
 
-impl From<&String> for SourceId {
-    fn from(s: &String) -> Self {
-        SourceId::from(s.as_str())
-    }
-}
-
 impl From<SourceId> for String {
     fn from(s: SourceId) -> Self {
         s.0.to_string()
-    }
-}
-
-impl PartialEq<str> for SourceId {
-    fn eq(&self, other: &str) -> bool {
-        &*self.0 == other
-    }
-}
-
-impl PartialEq<&str> for SourceId {
-    fn eq(&self, other: &&str) -> bool {
-        &*self.0 == *other
     }
 }
 
@@ -188,9 +164,9 @@ impl PartialEq<SourceId> for String {
     }
 }
 
-impl PartialEq<SourceId> for &str {
-    fn eq(&self, other: &SourceId) -> bool {
-        **self == *other.0
+impl PartialEq<&str> for SourceId {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
     }
 }
 
@@ -277,36 +253,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_absent_figure_reads_and_writes_as_null_and_stays_absent() {
-        let v: Vec<Maybe> = serde_json::from_str("[1.5, null, -0.0]").unwrap();
+    fn an_absent_figure_reads_and_writes_as_null_and_stays_absent() -> serde_json::Result<()> {
+        let v: Vec<Maybe> = serde_json::from_str("[1.5, null, -0.0]")?;
         assert_eq!(v[0].get(), Some(1.5));
         assert_eq!(v[1].get(), None);
         assert_eq!(v[2].get(), Some(-0.0));
-        assert_eq!(serde_json::to_string(&v).unwrap(), "[1.5,null,-0.0]");
+        assert_eq!(serde_json::to_string(&v)?, "[1.5,null,-0.0]");
         assert_eq!(Maybe::from(Some(f64::NAN)), Maybe::NONE);
         assert_ne!(Maybe::some(0.0), Maybe::NONE, "zero is a figure, not none");
         assert_eq!(std::mem::size_of::<Maybe>(), 8);
+        Ok(())
     }
 
     #[test]
-    fn a_reading_shares_each_source_id_and_keeps_no_table_after() {
+    fn a_reading_shares_each_source_id_and_keeps_no_table_after() -> serde_json::Result<()> {
         let ids: Vec<SourceId> =
-            interning(|| serde_json::from_str(r#"["ks2-1","ks2-2","ks2-1"]"#).unwrap());
+            interning(|| serde_json::from_str(r#"["ks2-1","ks2-2","ks2-1"]"#))?;
         assert!(Arc::ptr_eq(&ids[0].0, &ids[2].0), "one copy of ks2-1");
         assert!(!Arc::ptr_eq(&ids[0].0, &ids[1].0));
         assert_eq!(ids[1], "ks2-2");
-        assert_eq!(
-            serde_json::to_string(&ids).unwrap(),
-            r#"["ks2-1","ks2-2","ks2-1"]"#
-        );
+        assert_eq!(serde_json::to_string(&ids)?, r#"["ks2-1","ks2-2","ks2-1"]"#);
         assert!(
             TABLE.with(|t| t.borrow().is_none()),
             "the table went with the reading"
         );
-        let apart: Vec<SourceId> = serde_json::from_str(r#"["a","a"]"#).unwrap();
+        let apart: Vec<SourceId> = serde_json::from_str(r#"["a","a"]"#)?;
         assert!(
             !Arc::ptr_eq(&apart[0].0, &apart[1].0),
             "outside a reading, own copies"
         );
+        Ok(())
     }
 }
